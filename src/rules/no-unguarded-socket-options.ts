@@ -1,0 +1,157 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { memberName, propertyKeyName, unwrapAssertions } from '../utils/ast.ts';
+import { createRule } from '../utils/createRule.ts';
+import { getEngine } from '../utils/engine.ts';
+import type { Classification, Evidence } from '../utils/evidence.ts';
+import { shortText } from '../utils/endpoints.ts';
+import { callSiteOf, canGuard, capabilityGuard, guardExpressionFix, removeStatementFix, wrapStatementFix } from '../utils/fixes.ts';
+
+type Options = [{ methods?: string[]; socketOnlyMethods?: string[]; requireTcp?: boolean }];
+type MessageIds = 'duplex' | 'nullish' | 'unknown' | 'pipe' | 'notTcp' | 'notTcpMaybePipe' | 'wrapInGuard' | 'guardExpression' | 'removeCall';
+
+const DEFAULT_METHODS = ['setNoDelay', 'setKeepAlive', 'setTypeOfService'];
+const DEFAULT_SOCKET_ONLY = ['setTimeout', 'ref', 'unref', 'address'];
+
+/** The order in which doubts are reported: what throws first, then what silently does nothing. */
+const PRIORITY = ['duplex', 'unknown', 'nullish', 'pipe'] as const;
+
+export default createRule<Options, MessageIds>({
+  name: 'no-unguarded-socket-options',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow TCP socket options on sockets that may be plain streams, null, or Unix sockets and pipes',
+      recommended: true,
+      strict: true,
+      requiresTypeChecking: true,
+    },
+    fixable: 'code',
+    hasSuggestions: true,
+    messages: {
+      duplex:
+        '`{{subject}}.{{method}}()` throws a TypeError when `{{subject}}` is a plain Duplex stream, not a net.Socket, and {{evidence}} (line {{line}}). Guard the call with `{{guard}}`.',
+      unknown:
+        '`{{subject}}.{{method}}()` throws a TypeError unless `{{subject}}` is a real socket, and {{evidence}} (line {{line}}), so nothing shows it is one. Guard the call with `{{guard}}`.',
+      nullish:
+        '`{{subject}}.{{method}}()` throws a TypeError when `{{subject}}` is null or undefined, and {{evidence}} (line {{line}}). Guard the call with `{{guard}}`.',
+      pipe: '`{{subject}}.{{method}}()` has no effect on a Unix domain socket or named pipe, and {{evidence}} (line {{line}}). Remove the call, or make it depend on the transport.',
+      notTcp:
+        '`{{subject}}.{{method}}()` assumes a TCP socket, but nothing proves `{{subject}}` is one: on a Unix domain socket or named pipe it does nothing, on a plain Duplex it throws. Guard the call with `{{guard}}`.',
+      notTcpMaybePipe:
+        '`{{subject}}.{{method}}()` assumes a TCP socket, but {{evidence}} (line {{line}}): on a Unix domain socket or named pipe it does nothing. Guard the call with `{{guard}}`, or make it depend on the transport.',
+      wrapInGuard: 'Wrap the call in `if ({{guard}})`.',
+      guardExpression: 'Call `{{method}}` only when `{{guard}}`.',
+      removeCall: 'Remove the call: it has no effect on this socket.',
+    },
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          methods: {
+            type: 'array',
+            items: { type: 'string', minLength: 1 },
+            uniqueItems: true,
+            description: 'Socket options to check: reported on plain streams, nullish values and Unix sockets or pipes.',
+          },
+          socketOnlyMethods: {
+            type: 'array',
+            items: { type: 'string', minLength: 1 },
+            uniqueItems: true,
+            description: 'Other net.Socket members to check: reported only where the receiver may be a plain stream or nullish.',
+          },
+          requireTcp: {
+            type: 'boolean',
+            description: 'Also report socket options on sockets that are not proven to be TCP.',
+          },
+        },
+      },
+    ],
+    defaultOptions: [{ methods: DEFAULT_METHODS, socketOnlyMethods: DEFAULT_SOCKET_ONLY, requireTcp: false }],
+  },
+  create(context, [{ methods = DEFAULT_METHODS, socketOnlyMethods = DEFAULT_SOCKET_ONLY, requireTcp = false }]) {
+    const options = new Set(methods);
+    const socketOnly = new Set(socketOnlyMethods.filter((m) => !options.has(m)));
+    const engine = getEngine(context);
+    const ctx = engine.ctx;
+
+    function check(reportNode: TSESTree.Node, receiver: TSESTree.Node, method: string, member: TSESTree.MemberExpression | undefined): void {
+      const c = engine.classify(receiver, { at: member ?? reportNode, member: method });
+      if (c.untyped || isOwnedElsewhere(c)) return;
+      const isOption = options.has(method);
+      const doubt = pickDoubt(c, isOption);
+      const subject = shortText(ctx, unwrapAssertions(receiver));
+      const guard = canGuard(receiver) ? capabilityGuard(ctx, receiver, method, c) : `'${method}' in socket`;
+      const site = member ? callSiteOf(member) : undefined;
+      const evidenceData = (e: Evidence) => ({ subject, method, guard, evidence: e.says, line: e.node.loc.start.line });
+
+      if (doubt && doubt.kind !== 'pipe') {
+        const wrap = site?.statement && canGuard(receiver) ? wrapStatementFix(site.statement, guard) : undefined;
+        const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
+        if (!wrap && site && !site.statement && canGuard(receiver) && site.call.callee === member) {
+          suggest.push({ messageId: 'guardExpression', data: { method, guard }, fix: guardExpressionFix(ctx, site, receiver, guard) });
+        }
+        context.report({ node: reportNode, messageId: doubt.kind as 'duplex' | 'unknown' | 'nullish', data: evidenceData(doubt), fix: wrap, suggest });
+        return;
+      }
+      if (!isOption) return;
+      if (doubt) {
+        const remove = site?.statement ? removeStatementFix(site.statement) : undefined;
+        context.report({ node: reportNode, messageId: 'pipe', data: evidenceData(doubt), suggest: remove ? [{ messageId: 'removeCall', fix: remove }] : [] });
+        return;
+      }
+      if (!requireTcp || c.proof || !(c.possible.has('pipe') || c.possible.has('tls'))) return;
+      const wrap = site?.statement && canGuard(receiver) ? wrapStatementFix(site.statement, guard) : undefined;
+      const maybePipe = c.doubts.find((d) => d.kind === 'pipe');
+      const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = wrap ? [{ messageId: 'wrapInGuard', data: { guard }, fix: wrap }] : [];
+      if (maybePipe) context.report({ node: reportNode, messageId: 'notTcpMaybePipe', data: evidenceData(maybePipe), suggest });
+      else context.report({ node: reportNode, messageId: 'notTcp', data: { subject, method, guard }, suggest });
+    }
+
+    return {
+      MemberExpression(node) {
+        const method = memberName(node);
+        if (method === undefined || (!options.has(method) && !socketOnly.has(method))) return;
+        // only calls and method extraction (`x.m.call(x)`, `x.m.bind(x)`); not assignments to the member
+        const parent = node.parent;
+        const isCallee = parent.type === AST_NODE_TYPES.CallExpression && parent.callee === node;
+        const isExtracted = parent.type === AST_NODE_TYPES.MemberExpression && parent.object === node;
+        if (!isCallee && !isExtracted) return;
+        // `s.setNoDelay(true).setKeepAlive(true)`: one report, on the first call of the chain
+        if (isChainedOption(node.object, options, socketOnly)) return;
+        check(node.property, node.object, method, node);
+      },
+      // const { setNoDelay } = socket;
+      'VariableDeclarator > ObjectPattern.id > Property'(node: TSESTree.Property) {
+        const method = propertyKeyName(node);
+        if (method === undefined || !options.has(method)) return;
+        const declarator = node.parent.parent as TSESTree.VariableDeclarator;
+        if (declarator.init) check(node.key, declarator.init, method, undefined);
+      },
+    };
+  },
+});
+
+/** The doubt to report: only certain pipes (a `string` listen target is for `requireTcp`), and pipes only for options. */
+function pickDoubt(c: Classification, isOption: boolean): Evidence | undefined {
+  for (const kind of PRIORITY) {
+    // socket-only members (`ref`, `setTimeout`) are common on other types: report them on evidence of a stream or null
+    if ((kind === 'pipe' || kind === 'unknown') && !isOption) continue;
+    const found = c.doubts.find((d) => d.kind === kind && (kind !== 'pipe' || d.certain));
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** HTTP/2 proxies belong to `no-http2-socket-manipulation`: one rule owns each call. */
+function isOwnedElsewhere(c: Classification): boolean {
+  return c.doubts.some((d) => d.kind === 'h2-session-proxy' || d.kind === 'h2-compat-proxy');
+}
+
+/** Whether the receiver is itself a call of a checked member, e.g. `s.setNoDelay(true)` in `s.setNoDelay(true).setKeepAlive(true)`. */
+function isChainedOption(receiver: TSESTree.Node, options: ReadonlySet<string>, socketOnly: ReadonlySet<string>): boolean {
+  const inner = unwrapAssertions(receiver);
+  if (inner.type !== AST_NODE_TYPES.CallExpression || inner.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const name = memberName(inner.callee);
+  return name !== undefined && (options.has(name) || socketOnly.has(name));
+}

@@ -1,0 +1,126 @@
+/** Syntax helpers shared by the engine and the rules. Nothing here asks the type checker. */
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+
+type Node = TSESTree.Node;
+
+/** Expressions that do not change the runtime value: `x as T`, `<T>x`, `x!`, `x satisfies T`. */
+export function isTransparentWrapper(
+  node: Node,
+): node is TSESTree.TSAsExpression | TSESTree.TSTypeAssertion | TSESTree.TSNonNullExpression | TSESTree.TSSatisfiesExpression {
+  return (
+    node.type === AST_NODE_TYPES.TSAsExpression ||
+    node.type === AST_NODE_TYPES.TSTypeAssertion ||
+    node.type === AST_NODE_TYPES.TSNonNullExpression ||
+    node.type === AST_NODE_TYPES.TSSatisfiesExpression
+  );
+}
+
+/** The expression under type assertions, non-null assertions, `satisfies` and optional-chain wrappers. */
+export function unwrap(node: Node): Node {
+  let current = node;
+  while (isTransparentWrapper(current) || current.type === AST_NODE_TYPES.ChainExpression) current = current.expression;
+  return current;
+}
+
+/** The static string of a literal or a template without substitutions. */
+export function staticString(node: Node | null | undefined): string | undefined {
+  if (!node) return undefined;
+  if (node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string') return node.value;
+  if (node.type === AST_NODE_TYPES.TemplateLiteral && node.expressions.length === 0) return node.quasis[0]?.value.cooked ?? undefined;
+  return undefined;
+}
+
+/** The name of a member access: `x.m`, `x['m']`, `` x[`m`] ``, `x.#m`. */
+export function memberName(node: TSESTree.MemberExpression): string | undefined {
+  if (!node.computed) return node.property.type === AST_NODE_TYPES.PrivateIdentifier ? `#${node.property.name}` : node.property.name;
+  return staticString(node.property);
+}
+
+/** The name of an object-pattern or object-literal key. */
+export function propertyKeyName(node: TSESTree.Property | TSESTree.PropertyDefinition | TSESTree.MethodDefinition): string | undefined {
+  if (!node.computed && node.key.type === AST_NODE_TYPES.Identifier) return node.key.name;
+  if (node.key.type === AST_NODE_TYPES.Literal) return String(node.key.value);
+  return staticString(node.key);
+}
+
+/** The property of an object literal with this name (the last one wins, as at runtime); `spread` when a spread follows. */
+export function findProperty(object: TSESTree.ObjectExpression, name: string): TSESTree.Property | 'spread' | undefined {
+  let found: TSESTree.Property | 'spread' | undefined;
+  for (const prop of object.properties) {
+    if (prop.type === AST_NODE_TYPES.SpreadElement) found = 'spread'; // may override what came before
+    else if (propertyKeyName(prop) === name) found = prop;
+  }
+  return found;
+}
+
+/** Whether evaluating the expression twice is harmless: identifiers, `this`, and static member chains of them. */
+export function isSideEffectFreeReference(node: Node): boolean {
+  const inner = unwrapAssertions(node);
+  if (inner.type === AST_NODE_TYPES.Identifier || inner.type === AST_NODE_TYPES.ThisExpression) return true;
+  if (inner.type === AST_NODE_TYPES.MemberExpression) {
+    if (inner.computed && staticString(inner.property) === undefined) return false;
+    return isSideEffectFreeReference(inner.object);
+  }
+  return false;
+}
+
+/** The expression under assertions only (optional chains kept). */
+export function unwrapAssertions(node: Node): Node {
+  let current = node;
+  while (isTransparentWrapper(current)) current = current.expression;
+  return current;
+}
+
+/** Function-like nodes. */
+export function isFunction(
+  node: Node | null | undefined,
+): node is TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration {
+  return (
+    !!node &&
+    (node.type === AST_NODE_TYPES.ArrowFunctionExpression ||
+      node.type === AST_NODE_TYPES.FunctionExpression ||
+      node.type === AST_NODE_TYPES.FunctionDeclaration)
+  );
+}
+
+/** The callee of a call as `object.name`, e.g. `net.connect` → { object, name: 'connect' }, or a bare `connect`. */
+export function calleeParts(call: TSESTree.CallExpression | TSESTree.NewExpression): { object?: Node; name?: string } {
+  const callee = unwrap(call.callee);
+  if (callee.type === AST_NODE_TYPES.Identifier) return { name: callee.name };
+  if (callee.type === AST_NODE_TYPES.MemberExpression) return { object: callee.object, name: memberName(callee) };
+  return {};
+}
+
+/** Whether the statement always leaves its block: return, throw, break, continue, or a block ending in one. */
+export function alwaysExits(node: Node): boolean {
+  switch (node.type) {
+    case AST_NODE_TYPES.ReturnStatement:
+    case AST_NODE_TYPES.ThrowStatement:
+    case AST_NODE_TYPES.BreakStatement:
+    case AST_NODE_TYPES.ContinueStatement:
+      return true;
+    case AST_NODE_TYPES.BlockStatement: {
+      const last = node.body.at(-1);
+      return !!last && alwaysExits(last);
+    }
+    case AST_NODE_TYPES.IfStatement:
+      return !!node.alternate && alwaysExits(node.consequent) && alwaysExits(node.alternate);
+    default:
+      return false;
+  }
+}
+
+/** Statement lists that a statement can sit in directly. */
+export function statementList(node: Node): readonly TSESTree.Statement[] | undefined {
+  switch (node.type) {
+    case AST_NODE_TYPES.BlockStatement:
+    case AST_NODE_TYPES.StaticBlock:
+      return node.body;
+    case AST_NODE_TYPES.Program:
+      return node.body as TSESTree.Statement[];
+    case AST_NODE_TYPES.SwitchCase:
+      return node.consequent;
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,191 @@
+/**
+ * Following values through the bindings of one file: what was written to a variable or a class field, and where a
+ * function was passed or called.
+ */
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { isFunction, memberName, propertyKeyName, unwrap } from './ast.ts';
+import type { FileContext } from './file-context.ts';
+
+type Node = TSESTree.Node;
+type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration;
+
+/** A value written to a binding: an expression, or a property of an expression (destructuring). */
+export interface Write {
+  value: Node;
+  /** For `const { socket } = req`: the property read from `value`. */
+  property?: string;
+}
+
+/** Every value written to a variable, or undefined when some write cannot be followed (loops, complex patterns). */
+export function variableWrites(variable: TSESLint.Scope.Variable): Write[] | undefined {
+  const writes: Write[] = [];
+  for (const def of variable.defs) {
+    if (def.type !== 'Variable') return undefined;
+    const declarator = def.node;
+    if (declarator.id === def.name) {
+      if (declarator.init) writes.push({ value: declarator.init });
+      else if (declarator.parent.parent.type === AST_NODE_TYPES.ForOfStatement || declarator.parent.parent.type === AST_NODE_TYPES.ForInStatement) return undefined;
+    } else {
+      const property = destructuredProperty(declarator.id, def.name);
+      if (!property || !declarator.init) return undefined;
+      writes.push({ value: declarator.init, property });
+    }
+  }
+  for (const ref of variable.references) {
+    if (!ref.isWrite() || ref.init) continue;
+    const parent = ref.identifier.parent;
+    if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left === ref.identifier && parent.operator === '=') {
+      writes.push({ value: parent.right });
+    } else return undefined;
+  }
+  return writes;
+}
+
+/** `{ socket }` or `{ socket: s }` directly in the declarator's pattern. */
+function destructuredProperty(pattern: Node, name: TSESTree.Identifier): string | undefined {
+  if (pattern.type !== AST_NODE_TYPES.ObjectPattern) return undefined;
+  for (const prop of pattern.properties) {
+    if (prop.type !== AST_NODE_TYPES.Property) continue;
+    const value = prop.value.type === AST_NODE_TYPES.AssignmentPattern ? prop.value.left : prop.value;
+    if (value === name) return propertyKeyName(prop);
+  }
+  return undefined;
+}
+
+/** The class that declares `this` at a node (arrow functions see through), or undefined. */
+export function thisClass(node: Node): TSESTree.ClassBody | undefined {
+  for (let current: Node | undefined = node.parent; current; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.FunctionExpression || current.type === AST_NODE_TYPES.FunctionDeclaration) {
+      const owner = current.parent;
+      if (owner?.type !== AST_NODE_TYPES.MethodDefinition) return undefined;
+    }
+    if (current.type === AST_NODE_TYPES.ClassBody) return current;
+  }
+  return undefined;
+}
+
+/** Visits every node below `root` (visitor keys of the parser). */
+export function walk(ctx: FileContext, root: Node, visit: (node: Node) => void): void {
+  const keys = ctx.sourceCode.visitorKeys;
+  const stack: Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    visit(node);
+    for (const key of keys[node.type] ?? []) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(child)) {
+        for (const item of child) if (item && typeof item === 'object' && 'type' in item) stack.push(item as Node);
+      } else if (child && typeof child === 'object' && 'type' in child) stack.push(child as Node);
+    }
+  }
+}
+
+const classMembers = new WeakMap<TSESTree.ClassBody, Map<string, Node[]>>();
+
+/** Every `this.name` expression in a class body, by name (one walk per class). */
+export function thisMemberUses(ctx: FileContext, body: TSESTree.ClassBody, name: string): Node[] {
+  let byName = classMembers.get(body);
+  if (!byName) {
+    const found = new Map<string, Node[]>();
+    walk(ctx, body, (node) => {
+      if (node.type === AST_NODE_TYPES.MemberExpression && node.object.type === AST_NODE_TYPES.ThisExpression) {
+        const key = memberName(node);
+        if (key !== undefined) found.set(key, [...(found.get(key) ?? []), node]);
+      }
+    });
+    classMembers.set(body, found);
+    byName = found;
+  }
+  return byName.get(name) ?? [];
+}
+
+/** Values written to `this.name` inside a class: the field initializer and `this.name = …` assignments. */
+export function fieldWrites(ctx: FileContext, body: TSESTree.ClassBody, name: string): Write[] {
+  const writes: Write[] = [];
+  for (const member of body.body) {
+    if (member.type === AST_NODE_TYPES.PropertyDefinition && propertyKeyName(member) === name && member.value) writes.push({ value: member.value });
+    // constructor(private readonly socket: Socket): a parameter property; its value comes from `new`, not visible here
+  }
+  for (const use of thisMemberUses(ctx, body, name)) {
+    const parent = use.parent;
+    if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === use && parent.operator === '=') writes.push({ value: parent.right });
+  }
+  return writes;
+}
+
+/** Where a function value goes: calls that receive it as an argument, and direct calls of it. */
+export interface FunctionUses {
+  /** `emitter.on('connection', fn)`, `net.createServer(fn)`: the call and the argument index. */
+  passedTo: { call: TSESTree.CallExpression; index: number }[];
+  /** `fn(a, b)`: the calls of the function itself. */
+  calledAt: TSESTree.CallExpression[];
+  /** True when the function is also used in a way we cannot follow (exported, stored, returned). */
+  escapes: boolean;
+}
+
+export function functionUses(ctx: FileContext, fn: FunctionNode): FunctionUses {
+  const uses: FunctionUses = { passedTo: [], calledAt: [], escapes: false };
+  const record = (expr: Node): void => {
+    const parent = expr.parent;
+    if (parent?.type === AST_NODE_TYPES.CallExpression) {
+      if (parent.callee === expr) uses.calledAt.push(parent);
+      else uses.passedTo.push({ call: parent, index: parent.arguments.indexOf(expr as TSESTree.CallExpressionArgument) });
+      return;
+    }
+    uses.escapes = true;
+  };
+  let name: TSESTree.Identifier | undefined;
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration) name = fn.id ?? undefined;
+  else if (fn.parent.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.id.type === AST_NODE_TYPES.Identifier) name = fn.parent.id;
+  if (!name) {
+    record(fn);
+    return uses;
+  }
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration && fn.parent.type.startsWith('Export')) uses.escapes = true;
+  if (fn.parent.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.parent.parent.type.startsWith('Export')) uses.escapes = true;
+  const variable = ctx.variable(name);
+  if (!variable) {
+    uses.escapes = true;
+    return uses;
+  }
+  for (const ref of variable.references) {
+    if (ref.init || ref.identifier === name) continue;
+    if (ref.isWrite()) {
+      uses.escapes = true;
+      continue;
+    }
+    record(ref.identifier);
+  }
+  return uses;
+}
+
+/** The function a parameter belongs to, and its index, for a simple (non-pattern) parameter. */
+export function parameterOf(id: TSESTree.Identifier): { fn: FunctionNode; index: number } | undefined {
+  let param: Node = id;
+  if (param.parent?.type === AST_NODE_TYPES.AssignmentPattern && param.parent.left === param) param = param.parent;
+  if (param.parent?.type === AST_NODE_TYPES.TSParameterProperty) return undefined;
+  const fn = param.parent;
+  if (!isFunction(fn)) return undefined;
+  const index = fn.params.indexOf(param as TSESTree.Parameter);
+  return index >= 0 ? { fn, index } : undefined;
+}
+
+/** The object expression behind a value: an object literal directly, or through a `const` initializer. */
+export function objectLiteralOf(ctx: FileContext, node: Node): TSESTree.ObjectExpression | undefined {
+  const inner = unwrap(node);
+  if (inner.type === AST_NODE_TYPES.ObjectExpression) return inner;
+  if (inner.type === AST_NODE_TYPES.Identifier) {
+    const variable = ctx.variable(inner);
+    const writes = variable ? variableWrites(variable) : undefined;
+    if (writes?.length === 1 && !writes[0]!.property && isConst(variable!)) {
+      const value = unwrap(writes[0]!.value);
+      if (value.type === AST_NODE_TYPES.ObjectExpression) return value;
+    }
+  }
+  return undefined;
+}
+
+export function isConst(variable: TSESLint.Scope.Variable): boolean {
+  const def = variable.defs[0];
+  return def?.type === 'Variable' && def.parent.kind === 'const';
+}

@@ -1,0 +1,107 @@
+/**
+ * What transport a `listen(...)` or `connect(...)` target selects, following Node's own argument rules
+ * (lib/net.js `normalizeArgs`, `isPipeName`): a string is a path unless it is a non-negative number; with both
+ * `port` and `path`, `Server#listen` takes the port and `Socket#connect` takes the path.
+ */
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import ts from 'typescript';
+import { findProperty, isFunction, staticString, unwrap } from './ast.ts';
+import { objectLiteralOf } from './bindings.ts';
+import type { FileContext } from './file-context.ts';
+import { isNumberLike, isStringLike } from './types.ts';
+
+type Node = TSESTree.Node;
+
+export interface Endpoint {
+  kind: 'tcp' | 'pipe' | 'unknown';
+  /** False when the target only may be a pipe (a `string` that is not a literal). */
+  certain: boolean;
+  /** The node that shows the target. */
+  node: Node;
+  /** How to name the target in a message: "port `3000`", "the path `'/tmp/a.sock'`", "`process.env.PORT`". */
+  target: string;
+}
+
+export type EndpointMode = 'listen' | 'connect';
+
+const MAX_TEXT = 40;
+
+export function shortText(ctx: FileContext, node: Node): string {
+  const text = ctx.sourceCode.getText(node).replace(/\s+/g, ' ');
+  return text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT - 1)}…` : text;
+}
+
+/** Node's `isPipeName`: a string is a pipe name unless `Number(s) >= 0`. */
+export function isPipeName(value: string): boolean {
+  return !(Number(value) >= 0);
+}
+
+/** The endpoints a call's arguments may select (several for conditionals). */
+export function endpointsOfArguments(ctx: FileContext, args: readonly TSESTree.CallExpressionArgument[], mode: EndpointMode, call: Node): Endpoint[] {
+  const first = args[0];
+  if (!first || (mode === 'listen' && isFunction(first))) {
+    return mode === 'listen' ? [{ kind: 'tcp', certain: true, node: call, target: 'a random TCP port' }] : [{ kind: 'unknown', certain: true, node: call, target: 'no target' }];
+  }
+  if (first.type === AST_NODE_TYPES.SpreadElement) return [{ kind: 'unknown', certain: true, node: first, target: shortText(ctx, first) }];
+  return endpointsOfValue(ctx, first, mode, 0);
+}
+
+function endpointsOfValue(ctx: FileContext, node: Node, mode: EndpointMode, depth: number): Endpoint[] {
+  const inner = unwrap(node);
+  if (depth < 4 && inner.type === AST_NODE_TYPES.ConditionalExpression) {
+    return [...endpointsOfValue(ctx, inner.consequent, mode, depth + 1), ...endpointsOfValue(ctx, inner.alternate, mode, depth + 1)];
+  }
+  const text = shortText(ctx, inner);
+  const literal = staticString(inner);
+  if (literal !== undefined) {
+    return isPipeName(literal)
+      ? [{ kind: 'pipe', certain: true, node: inner, target: `the path \`${text}\`` }]
+      : [{ kind: 'tcp', certain: true, node: inner, target: `port \`${text}\`` }];
+  }
+  if (inner.type === AST_NODE_TYPES.Literal && typeof inner.value === 'number') return [{ kind: 'tcp', certain: true, node: inner, target: `port \`${text}\`` }];
+  const object = objectLiteralOf(ctx, inner);
+  if (object) return [optionsEndpoint(ctx, object, mode, inner)];
+
+  const members = ctx.membersAt(inner).filter((m) => m.verdict !== 'nullish');
+  if (members.length > 0 && members.every((m) => isNumberLike(m.type))) return [{ kind: 'tcp', certain: true, node: inner, target: `port \`${text}\`` }];
+  if (members.some((m) => isStringLike(m.type))) return [{ kind: 'pipe', certain: false, node: inner, target: `\`${text}\`` }];
+  if (members.length > 0 && members.every((m) => m.verdict === 'other')) return [optionsTypeEndpoint(ctx, inner, mode, text)];
+  return [{ kind: 'unknown', certain: true, node: inner, target: `\`${text}\`` }];
+}
+
+/** `{ port }`, `{ path }`, `{ fd }`: the options object's keys decide (a present key counts, whatever its value). */
+function optionsEndpoint(ctx: FileContext, object: TSESTree.ObjectExpression, mode: EndpointMode, shown: Node): Endpoint {
+  const port = findProperty(object, 'port');
+  const path = findProperty(object, 'path');
+  const fd = findProperty(object, 'fd') ?? findProperty(object, 'handle');
+  const opaque = fd === 'spread' ? undefined : fd;
+  if (port === 'spread' || path === 'spread' || fd === 'spread') return { kind: 'unknown', certain: true, node: shown, target: `\`${shortText(ctx, shown)}\`` };
+  const winner = mode === 'listen' ? (port ?? path) : (path ?? port);
+  if (winner && winner === port) {
+    return { kind: 'tcp', certain: true, node: winner, target: `port \`${shortText(ctx, winner.value)}\`` };
+  }
+  if (winner && winner === path) {
+    const value = staticString(winner.value);
+    const certain = value !== undefined || !ctx.membersAt(winner.value).some((m) => m.verdict === 'nullish' || m.verdict === 'any');
+    return { kind: 'pipe', certain, node: winner, target: `the path \`${shortText(ctx, winner.value)}\`` };
+  }
+  if (opaque) return { kind: 'unknown', certain: true, node: opaque, target: `\`${shortText(ctx, opaque)}\`` };
+  return { kind: mode === 'listen' ? 'tcp' : 'unknown', certain: true, node: shown, target: mode === 'listen' ? 'a random TCP port' : `\`${shortText(ctx, shown)}\`` };
+}
+
+/** An options value that is not a literal: its type decides when it has only one of `port` and `path`. */
+function optionsTypeEndpoint(ctx: FileContext, node: Node, mode: EndpointMode, text: string): Endpoint {
+  const type = ctx.typeAt(node);
+  const required = (name: string): boolean => {
+    const members = ctx.matcher.members(type).filter((m) => m.verdict !== 'nullish');
+    return members.length > 0 && members.every((m) => {
+      const prop = m.type.getProperty(name);
+      return !!prop && !(prop.flags & ts.SymbolFlags.Optional);
+    });
+  };
+  const hasPath = required('path');
+  const hasPort = required('port');
+  if (hasPort && (mode === 'listen' || !hasPath)) return { kind: 'tcp', certain: true, node, target: `port from \`${text}\`` };
+  if (hasPath && !hasPort) return { kind: 'pipe', certain: true, node, target: `the path from \`${text}\`` };
+  return { kind: 'unknown', certain: true, node, target: `\`${text}\`` };
+}

@@ -1,0 +1,75 @@
+/** The vocabulary of the engine's answers. */
+import type { TSESTree } from '@typescript-eslint/utils';
+
+/** What a value can be at runtime, as far as transport goes. */
+export type Kind =
+  | 'tcp' // a net.Socket over TCP
+  | 'pipe' // a net.Socket over a Unix domain socket or Windows named pipe
+  | 'tls' // a tls.TLSSocket
+  | 'h2-session-proxy' // Http2Session#socket: throws on setNoDelay/setKeepAlive/… reads
+  | 'h2-compat-proxy' // Http2ServerRequest/Response#socket: forwards to the shared session socket
+  | 'duplex' // a stream without the socket methods
+  | 'nullish' // null or undefined
+  | 'unknown'; // `any`, `unknown`, or a type we know nothing about
+
+/** Where a doubt or proof came from: a declared type, the value's provenance, or a type assertion. */
+export type Source = 'type' | 'provenance' | 'assertion';
+
+export interface Evidence {
+  kind: Kind;
+  /** The node that shows it: a `listen` call, an assertion, an `emit('connection', …)`, a type annotation's use. */
+  node: TSESTree.Node;
+  /** A phrase for messages, e.g. "it is asserted to `Socket` from `Duplex`". */
+  says: string;
+  /** False for "may be": a listen target typed `string` may name a pipe. */
+  certain: boolean;
+  from: Source;
+  /** For doubts that come from a type: the type as written, so an assertion can say what it was asserted from. */
+  typeText?: string;
+}
+
+/** What a dominating condition proves about a reference. */
+export type GuardFact =
+  | 'nonnull' // `x != null`, `x`, `typeof x === 'object'`
+  | 'has-member' // `x instanceof net.Socket`, `typeof x.m === 'function'`, a type predicate: throws on the HTTP/2 core proxy
+  | 'in' // `'m' in x`: never throws, false on the HTTP/2 core proxy for the socket-option names
+  | 'tcp' // `x.remoteFamily`, `typeof x.remotePort === 'number'`, `net.isIP(x.remoteAddress)`
+  | 'tls' // `x instanceof tls.TLSSocket`, `x.encrypted === true`
+  | 'http1' // `req.httpVersionMajor === 1`, `!('stream' in req)`, `req instanceof http.IncomingMessage`
+  | 'caught'; // the call sits in a `try` block with a `catch`
+
+export interface Guard {
+  fact: GuardFact;
+  node: TSESTree.Node;
+  says: string;
+  /** For `in` and `has-member`: the member whose presence was tested. */
+  member?: string;
+}
+
+/** The engine's answer for an expression at a point. */
+export interface Classification {
+  /** Every kind the value may be here, after guards. */
+  possible: ReadonlySet<Kind>;
+  /** Why the value is known to be TCP (or TLS over TCP), or guarded for the member asked about. */
+  proof?: Evidence | Guard;
+  /** Why the value may be something else, after guards removed what they rule out. Rules quote these. */
+  doubts: readonly Evidence[];
+  /** The guards that dominate the point for this reference. */
+  guards: readonly Guard[];
+  /** True when type information is missing for the value (an unresolved type): rules stay silent. */
+  untyped: boolean;
+}
+
+/** Kinds on which calling a socket method throws at runtime. */
+export const THROWING_KINDS: ReadonlySet<Kind> = new Set(['duplex', 'nullish', 'unknown', 'h2-session-proxy']);
+
+/** What each guard rules out. */
+export const RULED_OUT: Readonly<Record<GuardFact, readonly Kind[]>> = {
+  nonnull: ['nullish'],
+  'has-member': ['duplex', 'nullish', 'unknown'],
+  in: ['duplex', 'nullish', 'unknown', 'h2-session-proxy'],
+  tcp: ['pipe', 'duplex', 'nullish', 'unknown'],
+  tls: ['duplex', 'nullish', 'unknown'],
+  http1: ['h2-compat-proxy', 'h2-session-proxy'],
+  caught: ['duplex', 'nullish', 'unknown', 'h2-session-proxy', 'h2-compat-proxy'],
+};

@@ -1,0 +1,99 @@
+/**
+ * Per-file state shared by every part of the engine: type queries (counted, for the benchmark), variable
+ * resolution, and declaration-module lookups. One instance per linted file, shared by all rules.
+ */
+import { ASTUtils, type ParserServicesWithTypeInformation, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import ts from 'typescript';
+import { TypeMatcher, type TypeMember } from './types.ts';
+
+type Variable = TSESLint.Scope.Variable;
+
+/** Counters the benchmark reads: how often our rules asked the type checker something. */
+export interface EngineStats {
+  typeQueries: number;
+  classifications: number;
+}
+
+export const globalStats: EngineStats = { typeQueries: 0, classifications: 0 };
+
+const matchers = new WeakMap<ts.TypeChecker, TypeMatcher>();
+
+export class FileContext {
+  readonly checker: ts.TypeChecker;
+  readonly matcher: TypeMatcher;
+  private readonly types = new Map<TSESTree.Node, ts.Type>();
+  private readonly variables = new Map<TSESTree.Identifier, Variable | null>();
+
+  constructor(
+    readonly sourceCode: Readonly<TSESLint.SourceCode>,
+    readonly services: ParserServicesWithTypeInformation,
+  ) {
+    this.checker = services.program.getTypeChecker();
+    let matcher = matchers.get(this.checker);
+    if (!matcher) {
+      matcher = new TypeMatcher(this.checker);
+      matchers.set(this.checker, matcher);
+    }
+    this.matcher = matcher;
+  }
+
+  /** The (flow-narrowed) type at a node. */
+  typeAt(node: TSESTree.Node): ts.Type {
+    let type = this.types.get(node);
+    if (!type) {
+      globalStats.typeQueries++;
+      type = this.services.getTypeAtLocation(node);
+      this.types.set(node, type);
+    }
+    return type;
+  }
+
+  membersAt(node: TSESTree.Node): readonly TypeMember[] {
+    return this.matcher.members(this.typeAt(node));
+  }
+
+  /** The module and name of the function or method a call resolves to, e.g. `net.connect`, `http.Server.listen`. */
+  calleeDeclaration(call: TSESTree.CallExpression | TSESTree.NewExpression): string | undefined {
+    globalStats.typeQueries++;
+    const tsNode = this.services.esTreeNodeToTSNodeMap.get(call);
+    if (!ts.isCallExpression(tsNode) && !ts.isNewExpression(tsNode)) return undefined;
+    const declaration = this.checker.getResolvedSignature(tsNode)?.declaration;
+    if (!declaration) return undefined;
+    return qualifiedDeclarationName(declaration);
+  }
+
+  /** The type predicate of the called signature, if the call is a user type guard. */
+  typePredicate(call: TSESTree.CallExpression): ts.TypePredicate | undefined {
+    globalStats.typeQueries++;
+    const tsNode = this.services.esTreeNodeToTSNodeMap.get(call);
+    if (!ts.isCallExpression(tsNode)) return undefined;
+    const signature = this.checker.getResolvedSignature(tsNode);
+    return signature ? this.checker.getTypePredicateOfSignature(signature) : undefined;
+  }
+
+  /** The variable an identifier refers to, or null for globals and unresolved names. */
+  variable(id: TSESTree.Identifier): Variable | null {
+    if (this.variables.has(id)) return this.variables.get(id) ?? null;
+    const found = ASTUtils.findVariable(this.sourceCode.getScope(id), id) ?? null;
+    this.variables.set(id, found);
+    return found;
+  }
+}
+
+/** `net.connect`, `http.createServer`, `net.Socket.connect`: the declaring module, the containers, the name. */
+function qualifiedDeclarationName(declaration: ts.Declaration): string | undefined {
+  const names: string[] = [];
+  const own = ts.getNameOfDeclaration(declaration);
+  if (own && (ts.isIdentifier(own) || ts.isStringLiteral(own))) names.push(own.text);
+  for (let node: ts.Node | undefined = declaration.parent; node; node = node.parent) {
+    if ((ts.isClassDeclaration(node) || ts.isInterfaceDeclaration(node)) && node.name) names.unshift(node.name.text);
+    else if (ts.isModuleDeclaration(node)) {
+      if (ts.isStringLiteral(node.name)) {
+        names.unshift(node.name.text.replace(/^node:/, ''));
+        return names.join('.');
+      }
+      names.unshift(node.name.text);
+    }
+  }
+  return names.length > 1 ? names.join('.') : undefined;
+}

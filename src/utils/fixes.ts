@@ -1,0 +1,82 @@
+/**
+ * Fixes shared by every rule that offers a capability guard: wrap a call statement in `if (guard)`, or turn a call
+ * whose value is used into `(guard ? call : receiver)`. Only the text around the call is added, so comments and
+ * formatting inside it are kept.
+ */
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { isSideEffectFreeReference, statementList, unwrapAssertions } from './ast.ts';
+import type { Classification } from './evidence.ts';
+import type { FileContext } from './file-context.ts';
+
+type Fix = TSESLint.ReportFixFunction;
+
+export interface CallSite {
+  /** The call expression (for `x.m.call(x)`, the outer call). */
+  call: TSESTree.CallExpression;
+  /** The expression whose value is the call's result in its context: the call, or the `?.` chain around it. */
+  expression: TSESTree.Expression;
+  /** The expression statement that holds only this call, if any. */
+  statement?: TSESTree.ExpressionStatement;
+}
+
+/** The call that uses a member access: `x.m()`, `x?.m()`, `x['m']()`, `x.m.call(x, …)` / `.apply`. */
+export function callSiteOf(member: TSESTree.MemberExpression): CallSite | undefined {
+  let call: TSESTree.CallExpression | undefined;
+  const parent = member.parent;
+  if (parent.type === AST_NODE_TYPES.CallExpression && parent.callee === member) call = parent;
+  else if (
+    parent.type === AST_NODE_TYPES.MemberExpression &&
+    parent.object === member &&
+    !parent.computed &&
+    parent.property.type === AST_NODE_TYPES.Identifier &&
+    (parent.property.name === 'call' || parent.property.name === 'apply') &&
+    parent.parent.type === AST_NODE_TYPES.CallExpression &&
+    parent.parent.callee === parent
+  ) {
+    call = parent.parent;
+  }
+  if (!call) return undefined;
+  let expression: TSESTree.Expression = call;
+  if (expression.parent?.type === AST_NODE_TYPES.ChainExpression) expression = expression.parent;
+  const statement = expression.parent?.type === AST_NODE_TYPES.ExpressionStatement ? expression.parent : undefined;
+  return { call, expression, statement };
+}
+
+/** The guard text `x != null && 'm' in x`, with the null check only where the value may be nullish. */
+export function capabilityGuard(ctx: FileContext, receiver: TSESTree.Node, member: string, classification: Classification): string {
+  const reference = unwrapAssertions(receiver);
+  const text = ctx.sourceCode.getText(reference);
+  const provenNonNull = classification.guards.some((g) => g.fact === 'nonnull');
+  const mayBeNullish =
+    !provenNonNull &&
+    (classification.possible.has('nullish') ||
+      classification.possible.has('unknown') ||
+      ctx.membersAt(reference).some((m) => m.verdict === 'nullish' || m.verdict === 'any' || m.verdict === 'unknown'));
+  const quoted = `'${member}'`;
+  return mayBeNullish ? `${text} != null && ${quoted} in ${text}` : `${quoted} in ${text}`;
+}
+
+/** Whether the receiver can be written twice (guard and call) without changing behaviour. */
+export function canGuard(receiver: TSESTree.Node): boolean {
+  return isSideEffectFreeReference(receiver);
+}
+
+/** `if (guard) x.m();`, braced where the statement is the body of another statement. */
+export function wrapStatementFix(statement: TSESTree.ExpressionStatement, guard: string): Fix {
+  const inList = !!statementList(statement.parent);
+  return (fixer) => [
+    fixer.insertTextBefore(statement, inList ? `if (${guard}) ` : `{ if (${guard}) `),
+    ...(inList ? [] : [fixer.insertTextAfter(statement, ' }')]),
+  ];
+}
+
+/** `(guard ? x.m() : x)` for a call whose value is used. */
+export function guardExpressionFix(ctx: FileContext, site: CallSite, receiver: TSESTree.Node, guard: string): Fix {
+  const receiverText = ctx.sourceCode.getText(receiver);
+  return (fixer) => fixer.replaceText(site.expression, `(${guard} ? ${ctx.sourceCode.getText(site.expression)} : ${receiverText})`);
+}
+
+/** Removes a call statement that sits directly in a statement list. */
+export function removeStatementFix(statement: TSESTree.ExpressionStatement): Fix | undefined {
+  return statementList(statement.parent) ? (fixer) => fixer.remove(statement) : undefined;
+}

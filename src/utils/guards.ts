@@ -1,0 +1,265 @@
+/**
+ * Guards: the conditions that dominate a point for one reference, each mapped to what it really proves.
+ * `if`/`else`, `&&`, `||`, `?:`, early `return`/`throw`/`continue`/`break`, negations, guards stored in a `const`,
+ * `assert(...)`, and `try`/`catch` around the point.
+ */
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import ts from 'typescript';
+import { alwaysExits, calleeParts, isFunction, memberName, staticString, statementList, unwrap } from './ast.ts';
+import { isConst, variableWrites } from './bindings.ts';
+import type { Guard } from './evidence.ts';
+import type { FileContext } from './file-context.ts';
+
+type Node = TSESTree.Node;
+
+const TCP_MEMBERS = new Set(['remoteAddress', 'remotePort', 'remoteFamily']);
+const IP_CHECKS = new Set(['isIP', 'isIPv4', 'isIPv6']);
+
+/** A stable key for a reference: `name#declaration` for variables, then `.member` for static member chains. */
+export function referenceKey(ctx: FileContext, node: Node): string | undefined {
+  const inner = unwrap(node);
+  if (inner.type === AST_NODE_TYPES.Identifier) {
+    const variable = ctx.variable(inner);
+    const def = variable?.defs[0];
+    return def ? `${inner.name}#${def.name.range[0]}` : `${inner.name}#global`;
+  }
+  if (inner.type === AST_NODE_TYPES.ThisExpression) return 'this';
+  if (inner.type === AST_NODE_TYPES.MemberExpression) {
+    const name = memberName(inner);
+    const object = referenceKey(ctx, inner.object);
+    return name !== undefined && object ? `${object}.${name}` : undefined;
+  }
+  return undefined;
+}
+
+/** Whether the reference keeps its value across function boundaries (no reassignment of its root variable). */
+function isStable(ctx: FileContext, node: Node): boolean {
+  let root = unwrap(node);
+  while (root.type === AST_NODE_TYPES.MemberExpression) root = unwrap(root.object);
+  if (root.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = ctx.variable(root);
+  if (!variable) return false;
+  if (isConst(variable)) return true;
+  return variable.references.every((ref) => !ref.isWrite() || ref.init === true);
+}
+
+/** The guards that dominate `point` for `subject`. */
+export function guardsAt(ctx: FileContext, point: Node, subject: Node): Guard[] {
+  const key = referenceKey(ctx, subject);
+  const guards: Guard[] = [];
+  const facts = new Facts(ctx, key);
+  const stable = key !== undefined && isStable(ctx, subject);
+  let crossedFunction = false;
+  let child: Node = point;
+  for (let parent = point.parent; parent; child = parent, parent = parent.parent) {
+    if (isFunction(parent)) {
+      crossedFunction = true;
+      if (!stable) break;
+    }
+    switch (parent.type) {
+      case AST_NODE_TYPES.IfStatement:
+      case AST_NODE_TYPES.ConditionalExpression:
+        if (child === parent.consequent) facts.collect(parent.test, true, guards);
+        else if (child === parent.alternate) facts.collect(parent.test, false, guards);
+        break;
+      case AST_NODE_TYPES.LogicalExpression:
+        if (child === parent.right && parent.operator !== '??') facts.collect(parent.left, parent.operator === '&&', guards);
+        break;
+      case AST_NODE_TYPES.WhileStatement:
+      case AST_NODE_TYPES.ForStatement:
+        if (child === parent.body && parent.test) facts.collect(parent.test, true, guards);
+        break;
+      case AST_NODE_TYPES.TryStatement:
+        if (child === parent.block && parent.handler && !crossedFunction) guards.push({ fact: 'caught', node: parent, says: 'the call is inside `try` with a `catch`' });
+        break;
+      default:
+        break;
+    }
+    const list = statementList(parent);
+    if (list && key !== undefined) {
+      for (const statement of list) {
+        if (statement === child) break;
+        earlyExit(statement, facts, guards);
+      }
+    }
+  }
+  return guards;
+}
+
+/** `if (!ok) return;` before the point proves `ok` after it; `assert(ok)` too. */
+function earlyExit(statement: TSESTree.Statement, facts: Facts, guards: Guard[]): void {
+  if (statement.type === AST_NODE_TYPES.IfStatement) {
+    const consequentExits = alwaysExits(statement.consequent);
+    const alternateExits = !!statement.alternate && alwaysExits(statement.alternate);
+    if (consequentExits && !alternateExits) facts.collect(statement.test, false, guards);
+    else if (alternateExits && !consequentExits) facts.collect(statement.test, true, guards);
+    return;
+  }
+  if (statement.type === AST_NODE_TYPES.ExpressionStatement && statement.expression.type === AST_NODE_TYPES.CallExpression) {
+    const call = statement.expression;
+    const { object, name } = calleeParts(call);
+    const isAssert = (name === 'assert' && !object) || (name === 'ok' && object) || (name === 'strict' && !object);
+    if (isAssert && call.arguments[0]) facts.collect(call.arguments[0], true, guards);
+  }
+}
+
+class Facts {
+  private depth = 0;
+  constructor(
+    private readonly ctx: FileContext,
+    private readonly key: string | undefined,
+  ) {}
+
+  private matches(node: Node): boolean {
+    return this.key !== undefined && referenceKey(this.ctx, node) === this.key;
+  }
+
+  /** The member of the subject that `node` reads, e.g. `x.remotePort` → 'remotePort'. */
+  private memberOfSubject(node: Node): string | undefined {
+    const inner = unwrap(node);
+    if (inner.type !== AST_NODE_TYPES.MemberExpression || !this.matches(inner.object)) return undefined;
+    return memberName(inner);
+  }
+
+  collect(test: Node, truth: boolean, out: Guard[]): void {
+    if (this.key === undefined || this.depth > 6) return;
+    this.depth++;
+    try {
+      this.visit(test, truth, out);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private visit(test: Node, truth: boolean, out: Guard[]): void {
+    const node = unwrap(test);
+    const says = (): string => `\`${this.ctx.sourceCode.getText(node)}\``;
+    switch (node.type) {
+      case AST_NODE_TYPES.UnaryExpression:
+        if (node.operator === '!') this.collect(node.argument, !truth, out);
+        return;
+      case AST_NODE_TYPES.LogicalExpression:
+        if ((node.operator === '&&' && truth) || (node.operator === '||' && !truth)) {
+          this.collect(node.left, truth, out);
+          this.collect(node.right, truth, out);
+        }
+        return;
+      case AST_NODE_TYPES.Identifier: {
+        if (this.matches(node)) {
+          if (truth) out.push({ fact: 'nonnull', node, says: says() });
+          return;
+        }
+        // a guard stored in a const: `const ok = 'setNoDelay' in s; if (ok) …`
+        const variable = this.ctx.variable(node);
+        const writes = variable && isConst(variable) ? variableWrites(variable) : undefined;
+        if (writes?.length === 1 && !writes[0]!.property) this.collect(writes[0]!.value, truth, out);
+        return;
+      }
+      case AST_NODE_TYPES.MemberExpression: {
+        const member = this.memberOfSubject(node);
+        if (member === undefined || !truth) return;
+        if (TCP_MEMBERS.has(member)) out.push({ fact: 'tcp', node, says: says() });
+        else if (member === 'encrypted') out.push({ fact: 'tls', node, says: says() });
+        else out.push({ fact: 'has-member', node, says: says(), member });
+        return;
+      }
+      case AST_NODE_TYPES.BinaryExpression:
+        this.binary(node, truth, out, says());
+        return;
+      case AST_NODE_TYPES.CallExpression:
+        if (truth) this.call(node, out, says());
+        return;
+      default:
+        return;
+    }
+  }
+
+  private binary(node: TSESTree.BinaryExpression, truth: boolean, out: Guard[], says: string): void {
+    if (node.operator === 'in') {
+      const member = staticString(node.left);
+      if (truth && member !== undefined && this.matches(node.right)) out.push({ fact: 'in', node, says, member });
+      return;
+    }
+    if (node.operator === 'instanceof') {
+      if (truth && this.matches(node.left)) {
+        const fact = this.instanceFact(node.right);
+        out.push(fact ? { fact, node, says } : { fact: 'nonnull', node, says });
+      }
+      return;
+    }
+    const positive = node.operator === '===' || node.operator === '==';
+    if (!positive && node.operator !== '!==' && node.operator !== '!=') return;
+    const holds = positive === truth; // the comparison is true at the point
+    for (const [a, b] of [
+      [node.left, node.right],
+      [node.right, node.left],
+    ] as const) {
+      const other = unwrap(b);
+      // typeof x === 'object', typeof x.m === 'function', typeof x.remotePort === 'number'
+      if (a.type === AST_NODE_TYPES.UnaryExpression && a.operator === 'typeof') {
+        const expected = staticString(other);
+        if (expected === undefined) continue;
+        if (this.matches(a.argument)) {
+          if ((holds && (expected === 'object' || expected === 'function')) || (!holds && expected === 'undefined')) out.push({ fact: 'nonnull', node, says });
+          continue;
+        }
+        const member = this.memberOfSubject(a.argument);
+        if (member === undefined) continue;
+        if (holds && expected === 'function') out.push({ fact: 'has-member', node, says, member });
+        else if (TCP_MEMBERS.has(member) && ((holds && expected !== 'undefined') || (!holds && expected === 'undefined'))) out.push({ fact: 'tcp', node, says });
+        continue;
+      }
+      const isNullLiteral = other.type === AST_NODE_TYPES.Literal && other.value === null && !('regex' in other);
+      const isUndefined = other.type === AST_NODE_TYPES.Identifier && other.name === 'undefined';
+      if (isNullLiteral || isUndefined) {
+        if (!holds && this.matches(a)) out.push({ fact: 'nonnull', node, says });
+        const member = this.memberOfSubject(a);
+        if (!holds && member !== undefined && TCP_MEMBERS.has(member)) out.push({ fact: 'tcp', node, says });
+        continue;
+      }
+      const member = this.memberOfSubject(a);
+      if (member === undefined || !holds) continue;
+      const value = other.type === AST_NODE_TYPES.Literal ? other.value : undefined;
+      if (member === 'remoteFamily' && (value === 'IPv4' || value === 'IPv6' || value === 4 || value === 6)) out.push({ fact: 'tcp', node, says });
+      else if (member === 'encrypted' && value === true) out.push({ fact: 'tls', node, says });
+      else if (member === 'httpVersionMajor' && value === 1) out.push({ fact: 'http1', node, says });
+    }
+  }
+
+  /** `x instanceof net.Socket` proves the methods exist (not TCP); `tls.TLSSocket` proves TLS. */
+  private instanceFact(ctor: Node): Guard['fact'] | undefined {
+    const construct = this.ctx.typeAt(ctor).getConstructSignatures()[0];
+    if (!construct) return undefined;
+    const lineage = this.ctx.matcher.lineage(construct.getReturnType());
+    if (lineage.has('tls.TLSSocket')) return 'tls';
+    if (lineage.has('net.Socket')) return 'has-member';
+    if (lineage.has('http.IncomingMessage') || lineage.has('http.ServerResponse')) return 'http1';
+    return undefined;
+  }
+
+  private call(node: TSESTree.CallExpression, out: Guard[], says: string): void {
+    const { name } = calleeParts(node);
+    // net.isIP(x.remoteAddress), net.isIP(x.remoteAddress ?? '')
+    if (name && IP_CHECKS.has(name) && node.arguments[0]) {
+      let arg = unwrap(node.arguments[0]);
+      if (arg.type === AST_NODE_TYPES.LogicalExpression) arg = unwrap(arg.left);
+      if (this.memberOfSubject(arg) === 'remoteAddress') out.push({ fact: 'tcp', node, says });
+      return;
+    }
+    // Reflect.has(x, 'm')
+    if (name === 'has' && node.arguments.length === 2 && this.matches(node.arguments[0]!)) {
+      const member = staticString(node.arguments[1]);
+      if (member !== undefined) out.push({ fact: 'in', node, says, member });
+      return;
+    }
+    // a user type predicate: `isSocket(x)` with `x is net.Socket`
+    const index = node.arguments.findIndex((arg) => this.matches(arg));
+    if (index < 0) return;
+    const predicate = this.ctx.typePredicate(node);
+    if (!predicate?.type || predicate.parameterIndex !== index || predicate.kind !== ts.TypePredicateKind.Identifier) return;
+    const members = this.ctx.matcher.members(predicate.type);
+    if (members.length > 0 && members.every((m) => m.verdict === 'tls')) out.push({ fact: 'tls', node, says });
+    else if (members.length > 0 && members.every((m) => m.verdict === 'tls' || m.verdict === 'socket')) out.push({ fact: 'has-member', node, says });
+    else if (members.every((m) => m.verdict !== 'nullish' && m.verdict !== 'any' && m.verdict !== 'unknown')) out.push({ fact: 'nonnull', node, says });
+  }
+}

@@ -1,0 +1,570 @@
+/**
+ * Provenance: what produced a value, followed through the bindings of one file. Creation calls and their targets
+ * (port or path), the server whose listener received a socket (its `listen` targets and `emit('connection', …)`
+ * injections), the client request whose `'socket'` event gave it (its agent), HTTP/2 access paths, and type
+ * assertions (a value is only as good as the type it was asserted from). Falls back to the declared type.
+ */
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { calleeParts, findProperty, memberName, staticString, unwrap } from './ast.ts';
+import {
+  fieldWrites,
+  functionUses,
+  objectLiteralOf,
+  parameterOf,
+  thisClass,
+  thisMemberUses,
+  variableWrites,
+  type Write,
+} from './bindings.ts';
+import { endpointsOfArguments, shortText, type Endpoint } from './endpoints.ts';
+import type { Evidence, Kind } from './evidence.ts';
+import type { FileContext } from './file-context.ts';
+
+type Node = TSESTree.Node;
+type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration;
+
+/** What a value may be from its types and provenance, before guards. */
+export interface ValueInfo {
+  possible: ReadonlySet<Kind>;
+  doubts: readonly Evidence[];
+  /** Proofs that hold on every path (TCP or TLS creation, a server that listens only on ports). */
+  proofs: readonly Evidence[];
+  untyped: boolean;
+}
+
+const NOTHING: ValueInfo = { possible: new Set(), doubts: [], proofs: [], untyped: false };
+const LISTENER_METHODS = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener']);
+/** Server and socket methods that return `this`, so a chain keeps the same object. */
+const CHAINABLE = new Set([...LISTENER_METHODS, 'off', 'removeListener', 'removeAllListeners', 'setMaxListeners', 'ref', 'unref', 'setTimeout', 'setNoDelay', 'setKeepAlive', 'setEncoding', 'pause', 'resume']);
+const SOCKET_RETURNING_THIS = new Set(['setNoDelay', 'setKeepAlive', 'setTimeout', 'setEncoding', 'pause', 'resume', 'ref', 'unref', 'setTypeOfService', 'on', 'once', 'addListener', 'prependListener', 'prependOnceListener', 'off', 'removeListener']);
+const CONNECT_FUNCTIONS = new Set(['net.connect', 'net.createConnection', 'tls.connect', 'net.Socket.connect']);
+const DEFAULT_AGENTS = new Set(['http.Agent', 'https.Agent']);
+
+export function merge(infos: readonly ValueInfo[]): ValueInfo {
+  if (infos.length === 1) return infos[0]!;
+  if (infos.length === 0) return NOTHING;
+  const possible = new Set<Kind>();
+  const doubts: Evidence[] = [];
+  for (const info of infos) {
+    for (const kind of info.possible) possible.add(kind);
+    doubts.push(...info.doubts);
+  }
+  // A proof survives a merge only when every path has one.
+  const proofs = infos.every((i) => i.proofs.length > 0) ? infos.flatMap((i) => i.proofs) : [];
+  return { possible, doubts, proofs, untyped: infos.every((i) => i.untyped) };
+}
+
+type Role =
+  | { role: 'connection'; owner: Node }
+  | { role: 'request' | 'response'; owner: Node }
+  | { role: 'client-socket'; owner: Node };
+
+export class Provenance {
+  private readonly memo = new Map<Node, ValueInfo>();
+  private readonly active = new Set<Node>();
+  private readonly servers = new Map<Node, ValueInfo>();
+
+  constructor(private readonly ctx: FileContext) {}
+
+  /** What the value of an expression may be, from its provenance and types. */
+  info(node: Node): ValueInfo {
+    const cached = this.memo.get(node);
+    if (cached) return cached;
+    if (this.active.has(node) || this.active.size > 40) return this.fromType(node);
+    this.active.add(node);
+    try {
+      const result = this.compute(node);
+      this.memo.set(node, result);
+      return result;
+    } finally {
+      this.active.delete(node);
+    }
+  }
+
+  private compute(node: Node): ValueInfo {
+    switch (node.type) {
+      case AST_NODE_TYPES.TSAsExpression:
+      case AST_NODE_TYPES.TSTypeAssertion:
+      case AST_NODE_TYPES.TSNonNullExpression:
+        return this.asserted(node);
+      case AST_NODE_TYPES.TSSatisfiesExpression:
+      case AST_NODE_TYPES.ChainExpression:
+        return this.info(node.expression);
+      case AST_NODE_TYPES.Identifier:
+        return this.identifier(node);
+      case AST_NODE_TYPES.MemberExpression:
+        return this.member(node);
+      case AST_NODE_TYPES.CallExpression:
+        return this.call(node);
+      case AST_NODE_TYPES.ConditionalExpression:
+        return merge([this.info(node.consequent), this.info(node.alternate)]);
+      case AST_NODE_TYPES.LogicalExpression:
+        return node.operator === '&&' ? this.info(node.right) : merge([withoutNullish(this.info(node.left)), this.info(node.right)]);
+      case AST_NODE_TYPES.AssignmentExpression:
+        return node.operator === '=' ? this.info(node.right) : this.fromType(node);
+      case AST_NODE_TYPES.SequenceExpression:
+        return this.info(node.expressions.at(-1)!);
+      default:
+        return this.fromType(node);
+    }
+  }
+
+  /** What the declared (or flow-narrowed) type at a node says. */
+  fromType(node: Node): ValueInfo {
+    const possible = new Set<Kind>();
+    const doubts: Evidence[] = [];
+    let untyped = false;
+    const members = this.ctx.membersAt(node);
+    const typeText = (): string => this.ctx.matcher.display(this.ctx.typeAt(node));
+    for (const member of members) {
+      switch (member.verdict) {
+        case 'socket':
+          possible.add('tcp').add('pipe');
+          break;
+        case 'tls':
+          possible.add('tls');
+          break;
+        case 'stream': {
+          const text = this.ctx.matcher.display(member.type);
+          possible.add('duplex');
+          doubts.push({ kind: 'duplex', node, says: `it is typed \`${text}\``, typeText: text, certain: true, from: 'type' });
+          break;
+        }
+        case 'nullish':
+          possible.add('nullish');
+          if (!doubts.some((d) => d.kind === 'nullish')) {
+            const text = typeText();
+            doubts.push({ kind: 'nullish', node, says: `it is typed \`${text}\``, typeText: text, certain: true, from: 'type' });
+          }
+          break;
+        case 'any':
+        case 'unknown':
+          possible.add('unknown');
+          doubts.push({ kind: 'unknown', node, says: `it is typed \`${member.verdict}\``, typeText: member.verdict, certain: true, from: 'type' });
+          break;
+        case 'error':
+          untyped = true;
+          break;
+        case 'other':
+          possible.add('unknown');
+          break;
+      }
+    }
+    return { possible, doubts, proofs: [], untyped: untyped && possible.size === 0 };
+  }
+
+  /** `x as net.Socket`, `<net.Socket>x`, `x!`: the value is what `x` is; say what it was asserted from. */
+  private asserted(node: TSESTree.TSAsExpression | TSESTree.TSTypeAssertion | TSESTree.TSNonNullExpression): ValueInfo {
+    const source = this.info(node.expression);
+    if (node.type === AST_NODE_TYPES.TSNonNullExpression) {
+      return relabel(source, (d) =>
+        d.kind === 'nullish' && d.from === 'type'
+          ? { ...d, node, from: 'assertion', says: `it is asserted non-null with \`!\` though ${d.says}` }
+          : d,
+      );
+    }
+    const target = this.ctx.membersAt(node);
+    if (target.every((m) => m.verdict === 'any' || m.verdict === 'unknown' || m.verdict === 'error')) return source;
+    if (source.doubts.length === 0) return source;
+    const targetText = this.ctx.matcher.display(this.ctx.typeAt(node));
+    return relabel(source, (d) =>
+      d.from === 'type' ? { ...d, node, from: 'assertion', says: `it is asserted to \`${targetText}\` from \`${d.typeText ?? 'another type'}\`` } : d,
+    );
+  }
+
+  private identifier(id: TSESTree.Identifier): ValueInfo {
+    const variable = this.ctx.variable(id);
+    const def = variable?.defs[0];
+    if (!variable || !def) return this.fromType(id);
+    if (def.type === 'Parameter' && def.name.type === AST_NODE_TYPES.Identifier) {
+      const param = parameterOf(def.name);
+      const info = param ? this.parameter(param.fn, param.index, id) : undefined;
+      return info ? this.narrowedAt(info, id) : this.fromType(id);
+    }
+    if (def.type === 'Variable') {
+      const writes = variableWrites(variable);
+      if (!writes || writes.length === 0) return this.fromType(id);
+      return this.narrowedAt(merge(writes.map((w) => this.written(w, id))), id);
+    }
+    return this.fromType(id);
+  }
+
+  private written(write: Write, id: TSESTree.Identifier): ValueInfo {
+    if (!write.property) return this.info(write.value);
+    if (write.property === 'socket' || write.property === 'connection') return this.socketOf(write.value, id) ?? this.fromType(id);
+    return this.fromType(id);
+  }
+
+  /**
+   * TypeScript's own narrowing at the reference (`instanceof`, `in`, type predicates, `!= null`) rules out what the
+   * declared types said: drop type-based doubts whose kind the reference's type no longer has.
+   */
+  private narrowedAt(info: ValueInfo, reference: Node): ValueInfo {
+    if (!info.doubts.some((d) => d.from === 'type')) return info;
+    const here = this.fromType(reference);
+    if (here.untyped) return info;
+    const keep = (d: Evidence): boolean => d.from !== 'type' || here.possible.has(d.kind);
+    if (info.doubts.every(keep)) return info;
+    const doubts = info.doubts.filter(keep);
+    const possible = new Set([...info.possible].filter((k) => (k !== 'nullish' && k !== 'duplex' && k !== 'unknown') || doubts.some((d) => d.kind === k) || here.possible.has(k)));
+    return { ...info, possible, doubts };
+  }
+
+  private member(node: TSESTree.MemberExpression): ValueInfo {
+    const name = memberName(node);
+    if (name === 'socket' || name === 'connection') {
+      const found = this.socketOf(node.object, node);
+      if (found) return found;
+    }
+    if (name !== undefined && node.object.type === AST_NODE_TYPES.ThisExpression) {
+      const body = thisClass(node);
+      const writes = body ? fieldWrites(this.ctx, body, name) : [];
+      if (writes.length > 0) return this.narrowedAt(merge(writes.map((w) => this.info(w.value))), node);
+    }
+    return this.fromType(node);
+  }
+
+  /**
+   * `owner.socket` / `owner.connection` (or `const { socket } = owner`): HTTP/2 proxies by the owner's type, server
+   * request sockets by the server's listen targets, client request sockets by the request's agent.
+   */
+  socketOf(owner: Node, node: Node): ValueInfo | undefined {
+    const members = this.ctx.membersAt(owner).filter((m) => m.verdict !== 'nullish');
+    if (members.length === 0) return undefined;
+    const has = (name: string): boolean => members.some((m) => m.lineage.has(name));
+    const all = (name: string): boolean => members.every((m) => m.lineage.has(name));
+    const base = this.fromType(node);
+    const ownerText = shortText(this.ctx, owner);
+    if (has('http2.Http2Session')) {
+      return withBase(base, {
+        possible: new Set(['h2-session-proxy']),
+        doubts: [{ kind: 'h2-session-proxy', node, says: `it is \`${ownerText}.socket\`, the proxy of an HTTP/2 session`, certain: all('http2.Http2Session'), from: 'provenance' }],
+        proofs: [],
+        untyped: false,
+      });
+    }
+    const compat = has('http2.Http2ServerRequest') || has('http2.Http2ServerResponse');
+    const serverSide = this.serverOfRequest(owner);
+    const parts: ValueInfo[] = [];
+    if (compat) {
+      const certain = members.every((m) => m.lineage.has('http2.Http2ServerRequest') || m.lineage.has('http2.Http2ServerResponse'));
+      parts.push({
+        possible: new Set(['h2-compat-proxy']),
+        doubts: [{ kind: 'h2-compat-proxy', node, says: `it is \`${ownerText}\`'s HTTP/2 compatibility socket, shared by every stream of the session`, certain, from: 'provenance' }],
+        proofs: [],
+        untyped: false,
+      });
+    }
+    if (serverSide && (has('http.IncomingMessage') || has('http.ServerResponse'))) parts.push(this.serverConnection(serverSide));
+    else if (has('http.ClientRequest')) {
+      const client = this.clientRequest(owner);
+      if (client) parts.push(client);
+    }
+    if (parts.length === 0) return undefined;
+    return withBase(base, merge(parts));
+  }
+
+  /** The server a request/response parameter came from, if it is a visible request listener's parameter. */
+  private serverOfRequest(owner: Node): Node | undefined {
+    const inner = unwrap(owner);
+    if (inner.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const def = this.ctx.variable(inner)?.defs[0];
+    if (def?.type !== 'Parameter' || def.name.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const param = parameterOf(def.name);
+    if (!param) return undefined;
+    const roles = this.roles(param.fn, param.index).roles;
+    const servers = roles.filter((r) => r.role === 'request' || r.role === 'response');
+    return servers.length === 1 ? servers[0]!.owner : undefined;
+  }
+
+  /** A parameter's value: from the listener it was registered as, or from the arguments of local calls. */
+  private parameter(fn: FunctionNode, index: number, id: TSESTree.Identifier): ValueInfo | undefined {
+    const { roles, args, escapes } = this.roles(fn, index);
+    const infos: ValueInfo[] = [];
+    for (const role of roles) {
+      if (role.role === 'connection') infos.push(this.serverConnection(role.owner));
+      else if (role.role === 'client-socket') infos.push(this.clientRequest(role.owner) ?? this.fromType(id));
+      else return undefined; // a request or response object, not a socket
+    }
+    for (const arg of args) infos.push(this.info(arg));
+    if (infos.length === 0) return undefined;
+    if (escapes) infos.push(this.fromType(id));
+    return merge(infos);
+  }
+
+  private readonly roleMemo = new Map<FunctionNode, Map<number, { roles: Role[]; args: Node[]; escapes: boolean }>>();
+
+  private roles(fn: FunctionNode, index: number): { roles: Role[]; args: Node[]; escapes: boolean } {
+    let byIndex = this.roleMemo.get(fn);
+    if (!byIndex) this.roleMemo.set(fn, (byIndex = new Map()));
+    const cached = byIndex.get(index);
+    if (cached) return cached;
+    const uses = functionUses(this.ctx, fn);
+    const result = { roles: [] as Role[], args: [] as Node[], escapes: uses.escapes };
+    for (const { call, index: argIndex } of uses.passedTo) {
+      const role = this.roleOf(call, argIndex, index);
+      if (role) result.roles.push(role);
+      else result.escapes = true;
+    }
+    for (const call of uses.calledAt) {
+      const arg = call.arguments[index];
+      if (!arg || arg.type === AST_NODE_TYPES.SpreadElement || call.arguments.some((a) => a.type === AST_NODE_TYPES.SpreadElement)) result.escapes = true;
+      else result.args.push(arg);
+    }
+    byIndex.set(index, result);
+    return result;
+  }
+
+  /** What a listener's parameter is, from the call that registered the listener. */
+  private roleOf(call: TSESTree.CallExpression, argIndex: number, paramIndex: number): Role | undefined {
+    const { object, name } = calleeParts(call);
+    if (!name) return undefined;
+    if (object && LISTENER_METHODS.has(name) && argIndex === 1) {
+      const event = staticString(call.arguments[0]);
+      if ((event === 'connection' || event === 'secureConnection') && paramIndex === 0) return { role: 'connection', owner: object };
+      if (event === 'request' && paramIndex <= 1) return { role: paramIndex === 0 ? 'request' : 'response', owner: object };
+      if (event === 'socket' && paramIndex === 0 && this.isClientRequest(object)) return { role: 'client-socket', owner: object };
+      return undefined;
+    }
+    if (name === 'createServer' || name === 'createSecureServer') {
+      const declared = this.ctx.calleeDeclaration(call);
+      const module = declared?.split('.')[0];
+      if (module === 'net' || module === 'tls') return paramIndex === 0 ? { role: 'connection', owner: call } : undefined;
+      if (module === 'http' || module === 'https' || module === 'http2') {
+        return paramIndex <= 1 ? { role: paramIndex === 0 ? 'request' : 'response', owner: call } : undefined;
+      }
+    }
+    return undefined;
+  }
+
+  private isClientRequest(node: Node): boolean {
+    return this.ctx.membersAt(node).some((m) => m.lineage.has('http.ClientRequest'));
+  }
+
+  /**
+   * The sockets a server hands to its `connection`/`request` listeners: the transport of its visible `listen(...)`
+   * targets, tainted by any `emit('connection', x)` with a value that is not a socket.
+   */
+  serverConnection(owner: Node): ValueInfo {
+    const sites = this.serverSites(owner);
+    const key = sites[0] ?? owner;
+    const cached = this.servers.get(key);
+    if (cached) return cached;
+    const endpoints: Endpoint[] = [];
+    const injections: Evidence[] = [];
+    const visited = new Set<Node>();
+    for (const site of sites) {
+      let current: Node = site;
+      while (!visited.has(current)) {
+        visited.add(current);
+        const parent = current.parent;
+        if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== current) break;
+        const call = parent.parent;
+        if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== parent) break;
+        const method = memberName(parent);
+        if (method === 'listen') endpoints.push(...endpointsOfArguments(this.ctx, call.arguments, 'listen', call));
+        else if (method === 'emit' && staticString(call.arguments[0]) === 'connection' && call.arguments[1]) {
+          const injected = call.arguments[1];
+          const info = this.info(injected);
+          const isSocket = info.doubts.length === 0 && [...info.possible].every((k) => k === 'tcp' || k === 'pipe' || k === 'tls');
+          if (!isSocket) {
+            const what = info.doubts[0]?.typeText ?? this.ctx.matcher.display(this.ctx.typeAt(injected));
+            injections.push({ kind: 'duplex', node: call, says: `its server is given a \`${what}\` through \`emit('connection', …)\``, certain: true, from: 'provenance' });
+          }
+        }
+        if (method === 'listen' || (method !== undefined && CHAINABLE.has(method))) current = call;
+        else break;
+      }
+    }
+    const possible = new Set<Kind>(['tcp', 'pipe']);
+    const doubts: Evidence[] = [...injections];
+    let proofs: Evidence[] = [];
+    if (endpoints.length > 0) {
+      possible.clear();
+      for (const e of endpoints) {
+        if (e.kind === 'tcp') {
+          possible.add('tcp');
+          proofs.push({ kind: 'tcp', node: e.node, says: `its server listens on ${e.target}`, certain: true, from: 'provenance' });
+        } else if (e.kind === 'pipe') {
+          possible.add('pipe');
+          doubts.push({
+            kind: 'pipe',
+            node: e.node,
+            says: e.certain ? `its server listens on ${e.target}` : `its server listens on ${e.target}, a string that names a Unix socket or pipe unless it is all digits`,
+            certain: e.certain,
+            from: 'provenance',
+          });
+          if (!e.certain) possible.add('tcp');
+        } else possible.add('tcp').add('pipe');
+      }
+      if (!endpoints.every((e) => e.kind === 'tcp')) proofs = [];
+    }
+    if (injections.length > 0) {
+      possible.add('duplex');
+      proofs = [];
+    }
+    const result: ValueInfo = { possible, doubts, proofs, untyped: false };
+    for (const site of sites) this.servers.set(site, result);
+    return result;
+  }
+
+  /** Every expression in the file that evaluates to the same server as `owner`. */
+  private serverSites(owner: Node): Node[] {
+    const inner = unwrap(owner);
+    const sites: Node[] = [];
+    const addVariableReads = (id: TSESTree.Identifier): void => {
+      const variable = this.ctx.variable(id);
+      if (!variable) return;
+      for (const ref of variable.references) if (!ref.isWrite() || ref.isReadWrite()) sites.push(ref.identifier);
+      const writes = variableWrites(variable) ?? [];
+      for (const w of writes) if (!w.property) sites.push(unwrap(w.value));
+    };
+    if (inner.type === AST_NODE_TYPES.Identifier) addVariableReads(inner);
+    else if (inner.type === AST_NODE_TYPES.MemberExpression && inner.object.type === AST_NODE_TYPES.ThisExpression) {
+      const name = memberName(inner);
+      const body = thisClass(inner);
+      if (name !== undefined && body) {
+        sites.push(...thisMemberUses(this.ctx, body, name));
+        for (const w of fieldWrites(this.ctx, body, name)) sites.push(unwrap(w.value));
+      }
+    } else {
+      sites.push(inner);
+      // `const server = http.createServer(…)` or `server = …`: the variable's other uses
+      const parent = inner.parent;
+      if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === inner && parent.id.type === AST_NODE_TYPES.Identifier) addVariableReads(parent.id);
+      // `http.createServer(…).on(…)`: walk down to the creation call of a chain
+      let base: Node = inner;
+      while (base.type === AST_NODE_TYPES.CallExpression && base.callee.type === AST_NODE_TYPES.MemberExpression && CHAINABLE.has(memberName(base.callee) ?? '')) {
+        base = unwrap(base.callee.object);
+        sites.push(base);
+      }
+      if (base !== inner) {
+        const p = base.parent;
+        if (p?.type === AST_NODE_TYPES.VariableDeclarator && p.id.type === AST_NODE_TYPES.Identifier) addVariableReads(p.id);
+      }
+    }
+    return sites.length > 0 ? sites : [inner];
+  }
+
+  /**
+   * The socket of a client request: created by the default agent (TCP), by `socketPath` (a Unix socket), or by a
+   * caller-supplied `agent`/`createConnection`, which may return any Duplex.
+   */
+  private clientRequest(owner: Node): ValueInfo | undefined {
+    let creation: Node = unwrap(owner);
+    if (creation.type === AST_NODE_TYPES.Identifier) {
+      const variable = this.ctx.variable(creation);
+      const writes = variable ? variableWrites(variable) : undefined;
+      if (writes?.length !== 1 || writes[0]!.property) return undefined;
+      creation = unwrap(writes[0]!.value);
+    }
+    while (creation.type === AST_NODE_TYPES.CallExpression && creation.callee.type === AST_NODE_TYPES.MemberExpression && CHAINABLE.has(memberName(creation.callee) ?? '')) {
+      creation = unwrap(creation.callee.object);
+    }
+    if (creation.type !== AST_NODE_TYPES.CallExpression) return undefined;
+    const declared = this.ctx.calleeDeclaration(creation);
+    if (!declared || !/^https?\.(request|get)$/.test(declared)) return undefined;
+    const options = creation.arguments.map((a) => (a.type === AST_NODE_TYPES.SpreadElement ? undefined : objectLiteralOf(this.ctx, a))).find((o) => o);
+    const doubts: Evidence[] = [];
+    const possible = new Set<Kind>();
+    let unknown = false;
+    if (options) {
+      const agent = findProperty(options, 'agent');
+      const createConnection = findProperty(options, 'createConnection');
+      const socketPath = findProperty(options, 'socketPath');
+      if (agent === 'spread' || createConnection === 'spread') unknown = true;
+      if (agent && agent !== 'spread' && !this.isDefaultAgent(agent.value)) {
+        doubts.push({ kind: 'duplex', node: agent, says: `its request is given the agent \`${shortText(this.ctx, agent.value)}\`, whose \`createConnection\` may return any Duplex`, certain: true, from: 'provenance' });
+      }
+      if (createConnection && createConnection !== 'spread') {
+        doubts.push({ kind: 'duplex', node: createConnection, says: 'its request is given a `createConnection` that may return any Duplex', certain: true, from: 'provenance' });
+      }
+      if (socketPath && socketPath !== 'spread') {
+        doubts.push({ kind: 'pipe', node: socketPath, says: `its request connects through \`socketPath\` (${shortText(this.ctx, socketPath.value)})`, certain: true, from: 'provenance' });
+      }
+    } else if (creation.arguments.some((a) => this.ctx.membersAt(a).some((m) => m.verdict !== 'other' || m.type.getProperty('agent') || m.type.getProperty('createConnection')))) {
+      // an options value we cannot see into: nothing proven, nothing doubted
+      unknown = true;
+    }
+    for (const d of doubts) possible.add(d.kind);
+    if (doubts.length === 0) possible.add('tcp');
+    const proofs: Evidence[] =
+      doubts.length === 0 && !unknown ? [{ kind: 'tcp', node: creation, says: 'its request uses the default agent, which connects over TCP', certain: true, from: 'provenance' }] : [];
+    if (unknown) possible.add('pipe');
+    return { possible, doubts, proofs, untyped: false };
+  }
+
+  private isDefaultAgent(value: Node): boolean {
+    const inner = unwrap(value);
+    if (inner.type === AST_NODE_TYPES.Literal && (inner.value === false || inner.value === null)) return true;
+    if (inner.type === AST_NODE_TYPES.Identifier && inner.name === 'undefined') return true;
+    if (inner.type === AST_NODE_TYPES.MemberExpression && memberName(inner) === 'globalAgent') return true;
+    if (inner.type === AST_NODE_TYPES.NewExpression) {
+      const declared = this.ctx.calleeDeclaration(inner);
+      return !!declared && DEFAULT_AGENTS.has(declared.replace(/\.constructor$/, ''));
+    }
+    if (inner.type === AST_NODE_TYPES.Identifier) {
+      const variable = this.ctx.variable(inner);
+      const writes = variable ? variableWrites(variable) : undefined;
+      return writes?.length === 1 && !writes[0]!.property ? this.isDefaultAgent(writes[0]!.value) : false;
+    }
+    return false;
+  }
+
+  /** Creation calls (`net.connect(…)`, `tls.connect(…)`, `socket.connect(…)`) and `this`-returning socket methods. */
+  private call(call: TSESTree.CallExpression): ValueInfo {
+    const { object, name } = calleeParts(call);
+    if (name === 'connect' || name === 'createConnection' || (object && SOCKET_RETURNING_THIS.has(name ?? ''))) {
+      const declared = this.ctx.calleeDeclaration(call);
+      if (declared && CONNECT_FUNCTIONS.has(declared)) return this.connection(call, declared);
+      if (object && declared && /^(net\.Socket|tls\.TLSSocket)\./.test(declared) && SOCKET_RETURNING_THIS.has(name ?? '')) return this.info(object);
+    }
+    return this.fromType(call);
+  }
+
+  private connection(call: TSESTree.CallExpression, declared: string): ValueInfo {
+    const tls = declared.startsWith('tls.');
+    const options = call.arguments[0] && call.arguments[0].type !== AST_NODE_TYPES.SpreadElement ? objectLiteralOf(this.ctx, call.arguments[0]) : undefined;
+    if (tls && options && findProperty(options, 'socket')) return { possible: new Set(['tls']), doubts: [], proofs: [], untyped: false };
+    const created = `\`${shortText(this.ctx, call.callee)}(…)\``;
+    const possible = new Set<Kind>(tls ? ['tls'] : []);
+    const doubts: Evidence[] = [];
+    const proofs: Evidence[] = [];
+    const endpoints = endpointsOfArguments(this.ctx, call.arguments, 'connect', call);
+    for (const e of endpoints) {
+      if (e.kind === 'tcp') {
+        possible.add(tls ? 'tls' : 'tcp');
+        proofs.push({ kind: 'tcp', node: e.node, says: `it is created by ${created} with ${e.target}`, certain: true, from: 'provenance' });
+      } else if (e.kind === 'pipe') {
+        possible.add('pipe');
+        if (!e.certain) possible.add('tcp');
+        doubts.push({
+          kind: 'pipe',
+          node: e.node,
+          says: e.certain ? `it is created by ${created} with ${e.target}` : `it is created by ${created} with ${e.target}, a string that Node treats as a path unless it is all digits`,
+          certain: e.certain,
+          from: 'provenance',
+        });
+      } else possible.add('tcp').add('pipe');
+    }
+    return { possible, doubts, proofs: endpoints.every((e) => e.kind === 'tcp') ? proofs : [], untyped: false };
+  }
+}
+
+function relabel(info: ValueInfo, map: (d: Evidence) => Evidence): ValueInfo {
+  return { ...info, doubts: info.doubts.map(map) };
+}
+
+function withoutNullish(info: ValueInfo): ValueInfo {
+  if (!info.possible.has('nullish')) return info;
+  return { ...info, possible: new Set([...info.possible].filter((k) => k !== 'nullish')), doubts: info.doubts.filter((d) => d.kind !== 'nullish') };
+}
+
+/** Provenance decides the transport; the declared type of the access still says whether it may be null. */
+function withBase(base: ValueInfo, provenance: ValueInfo): ValueInfo {
+  const nullish = base.doubts.filter((d) => d.kind === 'nullish');
+  const possible = new Set(provenance.possible);
+  if (base.possible.has('nullish')) possible.add('nullish');
+  return { possible, doubts: [...provenance.doubts, ...nullish], proofs: provenance.proofs, untyped: base.untyped && provenance.possible.size === 0 };
+}
+

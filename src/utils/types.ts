@@ -1,0 +1,158 @@
+/**
+ * Type knowledge: which Node (and runtime) classes a TypeScript type is, matched by the module that declares the
+ * class and its name, never by the text of the type. `"node:net".Socket` (@types/node >= 25) and `"net".Socket`
+ * (@types/node <= 24) both become `net.Socket`; subclasses carry the names of all their bases, so a
+ * `tls.TLSSocket` is also a `net.Socket` and a `stream.Duplex`.
+ */
+import ts from 'typescript';
+
+/** Qualified names such as `net.Socket`, `stream.Duplex`, `http2.Http2Session`, `Deno.TcpConn`. */
+export type Lineage = ReadonlySet<string>;
+
+/** What one member of a (union) type is, for transport purposes. */
+export type TypeVerdict =
+  | 'socket' // net.Socket or a subclass other than TLSSocket (tty streams, process.stdout)
+  | 'tls' // tls.TLSSocket
+  | 'stream' // a stream (Duplex, Readable, Writable, …) that is not a net.Socket
+  | 'nullish' // null, undefined, void
+  | 'any' // any
+  | 'unknown' // unknown, or an unconstrained type parameter
+  | 'error' // an unresolved type: type information is missing for it, never report
+  | 'other'; // anything else: user classes, EventEmitter, objects
+
+export interface TypeMember {
+  verdict: TypeVerdict;
+  type: ts.Type;
+  lineage: Lineage;
+}
+
+const NULLISH = ts.TypeFlags.Null | ts.TypeFlags.Undefined | ts.TypeFlags.Void;
+const STREAM_CLASSES = ['stream.Duplex', 'stream.Readable', 'stream.Writable', 'stream.Stream', 'stream.Transform'];
+
+function moduleOf(declaration: ts.Node): string | undefined {
+  const path: string[] = [];
+  for (let node: ts.Node | undefined = declaration.parent; node; node = node.parent) {
+    if (ts.isModuleDeclaration(node)) {
+      if (ts.isStringLiteral(node.name)) {
+        // `namespace Stream` inside `declare module "stream"` is transparent: `stream.Duplex`, not `stream.Stream.Duplex`
+        return node.name.text.replace(/^node:/, '');
+      }
+      path.unshift(node.name.text);
+    }
+  }
+  // A global namespace such as `Deno` or `NodeJS`.
+  return path.length > 0 ? path.join('.') : undefined;
+}
+
+function qualifiedName(symbol: ts.Symbol): string | undefined {
+  const declaration = symbol.declarations?.[0];
+  if (!declaration) return undefined;
+  const module = moduleOf(declaration);
+  return module ? `${module}.${symbol.name}` : undefined;
+}
+
+/** Type matching with a per-checker cache; one instance is shared by every rule on a program. */
+export class TypeMatcher {
+  private readonly lineages = new WeakMap<ts.Type, Lineage>();
+  private readonly memberCache = new WeakMap<ts.Type, readonly TypeMember[]>();
+
+  constructor(readonly checker: ts.TypeChecker) {}
+
+  /** The qualified names of a type's class or interface and all its bases. */
+  lineage(type: ts.Type): Lineage {
+    const cached = this.lineages.get(type);
+    if (cached) return cached;
+    const names = new Set<string>();
+    const seen = new Set<ts.Type>();
+    const visit = (t: ts.Type, depth: number): void => {
+      if (depth > 12 || seen.has(t)) return;
+      seen.add(t);
+      if (t.isIntersection()) {
+        for (const part of t.types) visit(part, depth + 1);
+        return;
+      }
+      const symbol = t.getSymbol();
+      if (symbol) {
+        const name = qualifiedName(symbol);
+        if (name) names.add(name);
+      }
+      const target = isTypeReference(t) ? t.target : t;
+      if (target.flags & ts.TypeFlags.Object && (target as ts.ObjectType).objectFlags & ts.ObjectFlags.ClassOrInterface) {
+        for (const base of this.checker.getBaseTypes(target as ts.InterfaceType)) visit(base, depth + 1);
+      }
+    };
+    visit(type, 0);
+    this.lineages.set(type, names);
+    return names;
+  }
+
+  /** Splits a type into union members (generics through their constraint) with a verdict for each. */
+  members(type: ts.Type): readonly TypeMember[] {
+    const cached = this.memberCache.get(type);
+    if (cached) return cached;
+    const out: TypeMember[] = [];
+    const add = (t: ts.Type, depth: number): void => {
+      if (t.flags & ts.TypeFlags.TypeParameter || t.flags & ts.TypeFlags.Index || t.flags & ts.TypeFlags.IndexedAccess) {
+        const constraint = this.checker.getBaseConstraintOfType(t);
+        if (constraint && constraint !== t && depth < 8) add(constraint, depth + 1);
+        else out.push({ verdict: 'unknown', type: t, lineage: EMPTY });
+        return;
+      }
+      if (t.isUnion()) {
+        for (const part of t.types) add(part, depth + 1);
+        return;
+      }
+      out.push({ verdict: this.verdict(t), type: t, lineage: t.flags & ts.TypeFlags.Object || t.isIntersection() ? this.lineage(t) : EMPTY });
+    };
+    add(type, 0);
+    this.memberCache.set(type, out);
+    return out;
+  }
+
+  private verdict(t: ts.Type): TypeVerdict {
+    if (t.flags & ts.TypeFlags.Any) return isErrorType(t) ? 'error' : 'any';
+    if (t.flags & ts.TypeFlags.Unknown) return 'unknown';
+    if (t.flags & NULLISH) return 'nullish';
+    const names = this.lineage(t);
+    if (names.has('tls.TLSSocket')) return 'tls';
+    if (names.has('net.Socket')) return 'socket';
+    if (STREAM_CLASSES.some((n) => names.has(n))) return 'stream';
+    return 'other';
+  }
+
+  /** True when every non-nullish member of the type is a net.Socket (TLS included). */
+  isSocketType(type: ts.Type): boolean {
+    const members = this.members(type).filter((m) => m.verdict !== 'nullish');
+    return members.length > 0 && members.every((m) => m.verdict === 'socket' || m.verdict === 'tls');
+  }
+
+  /** True when some member of the type has the qualified name in its lineage. */
+  has(type: ts.Type, qualified: string): boolean {
+    return this.members(type).some((m) => m.lineage.has(qualified));
+  }
+
+  /** A short name for messages: `Duplex`, `Socket | null`, `any`. Only called when a report is made. */
+  display(type: ts.Type): string {
+    const text = this.checker.typeToString(type, undefined, ts.TypeFormatFlags.NoTruncation);
+    return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+  }
+}
+
+const EMPTY: Lineage = new Set();
+
+function isTypeReference(t: ts.Type): t is ts.TypeReference {
+  return !!(t.flags & ts.TypeFlags.Object) && !!((t as ts.ObjectType).objectFlags & ts.ObjectFlags.Reference);
+}
+
+function isErrorType(t: ts.Type): boolean {
+  // The checker's error type is an `any` whose intrinsic name is 'error' (ts-api-utils' isIntrinsicErrorType).
+  return (t as { intrinsicName?: string }).intrinsicName === 'error';
+}
+
+export function isNumberLike(t: ts.Type): boolean {
+  return !!(t.flags & ts.TypeFlags.NumberLike);
+}
+
+export function isStringLike(t: ts.Type): boolean {
+  return !!(t.flags & ts.TypeFlags.StringLike);
+}
