@@ -4,7 +4,7 @@ import { createRule } from '../utils/createRule.ts';
 import { getEngine } from '../utils/engine.ts';
 import type { Classification, Evidence } from '../utils/evidence.ts';
 import { shortText } from '../utils/endpoints.ts';
-import { callSiteOf, canGuard, capabilityGuard, guardExpressionFix, removeStatementFix, wrapStatementFix } from '../utils/fixes.ts';
+import { callSiteOf, canGuard, capabilityGuard, guardExpressionFix, removeCallFix, wrapStatementFix } from '../utils/fixes.ts';
 
 type Options = [{ methods?: string[]; socketOnlyMethods?: string[]; requireTcp?: boolean }];
 type MessageIds = 'duplex' | 'nullish' | 'unknown' | 'pipe' | 'notTcp' | 'notTcpMaybePipe' | 'wrapInGuard' | 'guardExpression' | 'removeCall';
@@ -27,22 +27,6 @@ export default createRule<Options, MessageIds>({
     },
     fixable: 'code',
     hasSuggestions: true,
-    messages: {
-      duplex:
-        '`{{subject}}.{{method}}()` throws a TypeError when `{{subject}}` is a plain Duplex stream, not a net.Socket, and {{evidence}} (line {{line}}). Guard the call with `{{guard}}`.',
-      unknown:
-        '`{{subject}}.{{method}}()` throws a TypeError unless `{{subject}}` is a real socket, and {{evidence}} (line {{line}}), so nothing shows it is one. Guard the call with `{{guard}}`.',
-      nullish:
-        '`{{subject}}.{{method}}()` throws a TypeError when `{{subject}}` is null or undefined, and {{evidence}} (line {{line}}). Guard the call with `{{guard}}`.',
-      pipe: '`{{subject}}.{{method}}()` has no effect on a Unix domain socket or named pipe, and {{evidence}} (line {{line}}). Remove the call, or make it depend on the transport.',
-      notTcp:
-        '`{{subject}}.{{method}}()` assumes a TCP socket, but nothing proves `{{subject}}` is one: on a Unix domain socket or named pipe it does nothing, on a plain Duplex it throws. Guard the call with `{{guard}}`.',
-      notTcpMaybePipe:
-        '`{{subject}}.{{method}}()` assumes a TCP socket, but {{evidence}} (line {{line}}): on a Unix domain socket or named pipe it does nothing. Guard the call with `{{guard}}`, or make it depend on the transport.',
-      wrapInGuard: 'Wrap the call in `if ({{guard}})`.',
-      guardExpression: 'Call `{{method}}` only when `{{guard}}`.',
-      removeCall: 'Remove the call: it has no effect on this socket.',
-    },
     schema: [
       {
         type: 'object',
@@ -68,6 +52,23 @@ export default createRule<Options, MessageIds>({
       },
     ],
     defaultOptions: [{ methods: DEFAULT_METHODS, socketOnlyMethods: DEFAULT_SOCKET_ONLY, requireTcp: false }],
+    messages: {
+      duplex:
+        '`{{subject}}.{{method}}()` throws a TypeError when `{{subject}}` is a plain Duplex stream, not a net.Socket, and {{evidence}} (line {{line}}). Guard the call with `{{guard}}`.',
+      unknown:
+        '`{{subject}}.{{method}}()` throws a TypeError unless `{{subject}}` is a real socket, and {{evidence}} (line {{line}}), so nothing shows it is one. Guard the call with `{{guard}}`.',
+      nullish:
+        '`{{subject}}.{{method}}()` throws a TypeError when `{{subject}}` is null or undefined, and {{evidence}} (line {{line}}). Guard the call with `{{guard}}`.',
+      pipe: '`{{subject}}.{{method}}()` has no effect on a Unix domain socket or named pipe, and {{evidence}} (line {{line}}). Remove the call, or make it depend on the transport.',
+      notTcp:
+        '`{{subject}}.{{method}}()` assumes a TCP socket, but nothing proves `{{subject}}` is one: on a Unix domain socket or named pipe it does nothing, on a plain Duplex it throws. Guard the call with `{{guard}}`.',
+      notTcpMaybePipe:
+        '`{{subject}}.{{method}}()` assumes a TCP socket, but {{evidence}} (line {{line}}): on a Unix domain socket or named pipe it does nothing. Guard the call with `{{guard}}`, or make it depend on the transport.',
+      wrapInGuard: 'Wrap the call in `if ({{guard}})`.',
+      guardExpression: 'Call `{{method}}` only when `{{guard}}`.',
+      removeCall: 'Remove the call: it has no effect on this socket.',
+    },
+    languages: ['js/js'],
   },
   create(context, [{ methods = DEFAULT_METHODS, socketOnlyMethods = DEFAULT_SOCKET_ONLY, requireTcp = false }]) {
     const options = new Set(methods);
@@ -96,7 +97,7 @@ export default createRule<Options, MessageIds>({
       }
       if (!isOption) return;
       if (doubt) {
-        const remove = site?.statement ? removeStatementFix(site.statement) : undefined;
+        const remove = site ? removeCallFix(ctx, site, receiver) : undefined;
         context.report({ node: reportNode, messageId: 'pipe', data: evidenceData(doubt), suggest: remove ? [{ messageId: 'removeCall', fix: remove }] : [] });
         return;
       }

@@ -72,11 +72,34 @@ export function wrapStatementFix(statement: TSESTree.ExpressionStatement, guard:
 
 /** `(guard ? x.m() : x)` for a call whose value is used. */
 export function guardExpressionFix(ctx: FileContext, site: CallSite, receiver: TSESTree.Node, guard: string): Fix {
-  const receiverText = ctx.sourceCode.getText(receiver);
+  const receiverText = receiver.type === AST_NODE_TYPES.Identifier || receiver.type === AST_NODE_TYPES.MemberExpression || receiver.type === AST_NODE_TYPES.ThisExpression
+    ? ctx.sourceCode.getText(receiver)
+    : `(${ctx.sourceCode.getText(receiver)})`;
   return (fixer) => fixer.replaceText(site.expression, `(${guard} ? ${ctx.sourceCode.getText(site.expression)} : ${receiverText})`);
 }
 
-/** Removes a call statement that sits directly in a statement list. */
-export function removeStatementFix(statement: TSESTree.ExpressionStatement): Fix | undefined {
-  return statementList(statement.parent) ? (fixer) => fixer.remove(statement) : undefined;
+/**
+ * Removes a `this`-returning call: the whole statement when it is `x.m(…);` on a plain reference in a statement
+ * list, otherwise the call is replaced by its receiver (`net.connect(p).setNoDelay()` → `net.connect(p)`).
+ */
+export function removeCallFix(ctx: FileContext, site: CallSite, receiver: TSESTree.Node): Fix | undefined {
+  const { statement } = site;
+  if (statement && statementList(statement.parent) && isSideEffectFreeReference(receiver)) {
+    return (fixer) => fixer.removeRange(lineRange(ctx, statement) ?? statement.range);
+  }
+  const member = site.call.callee;
+  if (member.type !== AST_NODE_TYPES.MemberExpression || member.object !== receiver) return undefined;
+  return (fixer) => fixer.replaceText(site.expression, ctx.sourceCode.getText(receiver));
+}
+
+/** The range of the whole line(s) a statement stands on alone, newline included, so removal leaves no blank line. */
+function lineRange(ctx: FileContext, statement: TSESTree.Node): [number, number] | undefined {
+  const text = ctx.sourceCode.text;
+  const lineStart = text.lastIndexOf('\n', statement.range[0] - 1) + 1;
+  let lineEnd = text.indexOf('\n', statement.range[1]);
+  if (lineEnd < 0) lineEnd = text.length;
+  const before = text.slice(lineStart, statement.range[0]);
+  const after = text.slice(statement.range[1], lineEnd);
+  if (before.trim() !== '' || after.trim() !== '') return undefined;
+  return [lineStart, Math.min(lineEnd + 1, text.length)];
 }

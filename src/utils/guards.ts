@@ -188,6 +188,12 @@ class Facts {
       return;
     }
     const positive = node.operator === '===' || node.operator === '==';
+    const isZero = (n: Node): boolean => n.type === AST_NODE_TYPES.Literal && n.value === 0;
+    // `net.isIP(a) !== 0`, `net.isIP(a) > 0`: the left side is truthy
+    if (isZero(unwrap(node.right)) && ((node.operator === '>' && truth) || (!positive && (node.operator === '!==' || node.operator === '!=') && truth) || (positive && !truth))) {
+      this.collect(node.left, true, out);
+      return;
+    }
     if (!positive && node.operator !== '!==' && node.operator !== '!=') return;
     const holds = positive === truth; // the comparison is true at the point
     for (const [a, b] of [

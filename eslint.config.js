@@ -1,0 +1,42 @@
+// Lints the plugin itself: typescript-eslint on everything, eslint-plugin-eslint-plugin on rules and tests.
+import js from '@eslint/js';
+import eslintPlugin from 'eslint-plugin-eslint-plugin';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', 'examples/', 'scratch/', 'tests/fixtures/', 'bench/out/', 'coverage/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+  },
+  {
+    files: ['src/rules/**/*.ts'],
+    ...eslintPlugin.configs.rules,
+    rules: {
+      ...eslintPlugin.configs.rules.rules,
+      // createRule (ESLintUtils.RuleCreator) adds meta.docs.url; tests/configs.test.ts checks every URL
+      'eslint-plugin/require-meta-docs-url': 'off',
+      'eslint-plugin/require-meta-docs-description': ['error', { pattern: '^(Disallow|Require|Enforce) ' }],
+      'eslint-plugin/require-meta-schema-description': 'error',
+      'eslint-plugin/require-meta-default-options': 'error',
+      'eslint-plugin/no-property-in-node': 'error',
+      'no-restricted-syntax': ['error', { selector: "MemberExpression[object.name='context'][property.name='options']", message: 'Read options from the second argument of create().' }],
+    },
+  },
+  {
+    files: ['tests/**/*.test.ts'],
+    ...eslintPlugin.configs.tests,
+    rules: {
+      ...eslintPlugin.configs.tests.rules,
+      'eslint-plugin/require-test-error-positions': 'error',
+      'eslint-plugin/unique-test-case-names': 'error',
+      'eslint-plugin/no-only-tests': 'error',
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+  },
+);
