@@ -25,6 +25,15 @@ export interface Endpoint {
 export type EndpointMode = 'listen' | 'connect';
 
 const MAX_TEXT = 40;
+/** Names that say a string is a filesystem path or pipe name, not a port. */
+const PATH_NAME = /(path|sock|socket|pipe|ipc)$/i;
+
+/** The last name in an identifier or member chain: `config.listen.path` → 'path'. */
+function lastName(node: Node): string | undefined {
+  if (node.type === AST_NODE_TYPES.Identifier) return node.name;
+  if (node.type === AST_NODE_TYPES.MemberExpression && !node.computed && node.property.type === AST_NODE_TYPES.Identifier) return node.property.name;
+  return undefined;
+}
 
 export function shortText(ctx: FileContext, node: Node): string {
   const text = ctx.sourceCode.getText(node).replace(/\s+/g, ' ');
@@ -64,7 +73,19 @@ function endpointsOfValue(ctx: FileContext, node: Node, mode: EndpointMode, dept
 
   const members = ctx.membersAt(inner).filter((m) => m.verdict !== 'nullish');
   if (members.length > 0 && members.every((m) => isNumberLike(m.type))) return [{ kind: 'tcp', certain: true, node: inner, target: `port \`${text}\`` }];
-  if (members.some((m) => isStringLike(m.type))) return [{ kind: 'pipe', certain: false, node: inner, target: `\`${text}\`` }];
+  // a constant: its literal type says what it is
+  if (members.length > 0 && members.every((m) => m.type.isStringLiteral() || m.type.isNumberLiteral())) {
+    return members.map((m) =>
+      m.type.isStringLiteral() && isPipeName(m.type.value)
+        ? { kind: 'pipe' as const, certain: true, node: inner, target: `the path \`${text}\` (${JSON.stringify(m.type.value)})` }
+        : { kind: 'tcp' as const, certain: true, node: inner, target: `port \`${text}\`` },
+    );
+  }
+  if (members.some((m) => isStringLike(m.type))) {
+    // `socketPath`, `config.path`, `PIPE_NAME`: a string named as a path is one
+    const named = PATH_NAME.test(lastName(inner) ?? '');
+    return [{ kind: 'pipe', certain: named, node: inner, target: named ? `the path \`${text}\`` : `\`${text}\`` }];
+  }
   if (members.length > 0 && members.every((m) => m.verdict === 'other')) return [optionsTypeEndpoint(ctx, inner, mode, text)];
   return [{ kind: 'unknown', certain: true, node: inner, target: `\`${text}\`` }];
 }

@@ -5,7 +5,7 @@
  * assertions (a value is only as good as the type it was asserted from). Falls back to the declared type.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { calleeParts, findProperty, memberName, staticString, unwrap } from './ast.ts';
+import { calleeParts, findProperty, memberName, propertyKeyName, staticString, unwrap } from './ast.ts';
 import {
   fieldWrites,
   functionUses,
@@ -429,19 +429,16 @@ export class Provenance {
       }
     } else {
       sites.push(inner);
-      // `const server = http.createServer(…)` or `server = …`: the variable's other uses
-      const parent = inner.parent;
-      if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === inner && parent.id.type === AST_NODE_TYPES.Identifier) addVariableReads(parent.id);
       // `http.createServer(…).on(…)`: walk down to the creation call of a chain
       let base: Node = inner;
       while (base.type === AST_NODE_TYPES.CallExpression && base.callee.type === AST_NODE_TYPES.MemberExpression && CHAINABLE.has(memberName(base.callee) ?? '')) {
         base = unwrap(base.callee.object);
         sites.push(base);
       }
-      if (base !== inner) {
-        const p = base.parent;
-        if (p?.type === AST_NODE_TYPES.VariableDeclarator && p.id.type === AST_NODE_TYPES.Identifier) addVariableReads(p.id);
-      }
+      // where the created server is stored: a variable, a class field, `this.x = …`, `x = …`
+      const stored = storedIn(base);
+      if (stored && 'id' in stored) addVariableReads(stored.id);
+      else if (stored) sites.push(...thisMemberUses(this.ctx, stored.body, stored.name));
     }
     return sites.length > 0 ? sites : [inner];
   }
@@ -549,6 +546,32 @@ export class Provenance {
     }
     return { possible, doubts, proofs: endpoints.every((e) => e.kind === 'tcp') ? proofs : [], untyped: false };
   }
+}
+
+/** The binding a value is stored in: `const x = v`, `x = v`, `this.x = v`, `class { x = v }`. */
+function storedIn(value: Node): { id: TSESTree.Identifier } | { body: TSESTree.ClassBody; name: string } | undefined {
+  let node = value;
+  while (node.parent && isWrapperOf(node.parent, node)) node = node.parent;
+  const parent = node.parent;
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === node && parent.id.type === AST_NODE_TYPES.Identifier) return { id: parent.id };
+  if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.right === node && parent.operator === '=') {
+    if (parent.left.type === AST_NODE_TYPES.Identifier) return { id: parent.left };
+    const body = parent.left.type === AST_NODE_TYPES.MemberExpression && parent.left.object.type === AST_NODE_TYPES.ThisExpression ? thisClass(parent.left) : undefined;
+    const name = parent.left.type === AST_NODE_TYPES.MemberExpression ? memberName(parent.left) : undefined;
+    if (body && name !== undefined) return { body, name };
+  }
+  if (parent?.type === AST_NODE_TYPES.PropertyDefinition && parent.value === node && parent.parent.type === AST_NODE_TYPES.ClassBody) {
+    const name = propertyKeyName(parent);
+    if (name !== undefined) return { body: parent.parent, name };
+  }
+  return undefined;
+}
+
+function isWrapperOf(parent: Node, child: Node): boolean {
+  return (
+    (parent.type === AST_NODE_TYPES.TSAsExpression || parent.type === AST_NODE_TYPES.TSNonNullExpression || parent.type === AST_NODE_TYPES.TSSatisfiesExpression || parent.type === AST_NODE_TYPES.TSTypeAssertion) &&
+    parent.expression === child
+  );
 }
 
 function relabel(info: ValueInfo, map: (d: Evidence) => Evidence): ValueInfo {
