@@ -189,3 +189,27 @@ export function isConst(variable: TSESLint.Scope.Variable): boolean {
   const def = variable.defs[0];
   return def?.type === 'Variable' && def.parent.kind === 'const';
 }
+
+const SOCKET_ACCESSORS = new Set(['socket', 'connection']);
+
+/**
+ * Syntax only: whether an expression reads `.socket` / `.connection` of something, directly or through a variable
+ * or class field written from such a read (`const s = session.socket`, `const { socket } = req`). Rules about the
+ * HTTP/2 proxies use it to skip every other `x.write` before asking for types.
+ */
+export function isSocketAccess(ctx: FileContext, node: Node, depth = 0): boolean {
+  const inner = unwrap(node);
+  if (inner.type === AST_NODE_TYPES.MemberExpression) {
+    const name = memberName(inner);
+    if (name !== undefined && SOCKET_ACCESSORS.has(name)) return true;
+    if (depth < 3 && name !== undefined && inner.object.type === AST_NODE_TYPES.ThisExpression) {
+      const body = thisClass(inner);
+      return !!body && fieldWrites(ctx, body, name).some((w) => isSocketAccess(ctx, w.value, depth + 1));
+    }
+    return false;
+  }
+  if (inner.type !== AST_NODE_TYPES.Identifier || depth >= 3) return false;
+  const variable = ctx.variable(inner);
+  const writes = variable ? variableWrites(variable) : undefined;
+  return !!writes?.some((w) => (w.property ? SOCKET_ACCESSORS.has(w.property) : isSocketAccess(ctx, w.value, depth + 1)));
+}

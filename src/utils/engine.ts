@@ -4,7 +4,7 @@
  * One engine per linted file, shared by all of our rules (keyed by the file's AST).
  */
 import { AST_NODE_TYPES, ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { unwrap } from './ast.ts';
+import { memberName, unwrap } from './ast.ts';
 import { RULED_OUT, type Classification, type Evidence, type Guard, type Kind } from './evidence.ts';
 import { FileContext, globalStats } from './file-context.ts';
 import { guardsAt } from './guards.ts';
@@ -32,8 +32,14 @@ export const SOCKET_ONLY_MEMBERS: ReadonlySet<string> = new Set([
   'bytesWritten',
 ]);
 
-/** Socket members that `Http2Session` lacks, so `'m' in sessionProxy` is false and never throws. */
-export const ABSENT_ON_SESSION: ReadonlySet<string> = new Set(['setNoDelay', 'setKeepAlive', 'setTypeOfService']);
+/** Socket options: testing one with `in` proves the others (a value with one of them is a net.Socket). */
+export const SOCKET_OPTIONS: ReadonlySet<string> = new Set(['setNoDelay', 'setKeepAlive', 'setTypeOfService']);
+
+/**
+ * Members of the HTTP/2 session proxy's throw list that `Http2Session` itself lacks: `'m' in proxy` asks the
+ * session (the proxy has no `has` trap), so it is false for these and never throws (RUNTIME-FACTS 4a).
+ */
+export const ABSENT_ON_SESSION: ReadonlySet<string> = new Set(['setNoDelay', 'setKeepAlive', 'setTypeOfService', 'setEncoding', 'end', 'pause', 'read', 'resume', 'write']);
 
 export interface ClassifyOptions {
   /** The point where the value is used (the member access); guards are looked for around it. Default: the node. */
@@ -60,6 +66,11 @@ export class TransportEngine {
     globalStats.classifications++;
     const info = this.provenance.info(node);
     const guards = guardsAt(this.ctx, at, node);
+    // `req.socket` is no HTTP/2 proxy where `req` is proven HTTP/1 (`req.httpVersionMajor === 1`)
+    const inner = unwrap(node);
+    if (inner.type === AST_NODE_TYPES.MemberExpression && ['socket', 'connection'].includes(memberName(inner) ?? '')) {
+      guards.push(...guardsAt(this.ctx, at, inner.object).filter((g) => g.fact === 'http1'));
+    }
     if (at.type === AST_NODE_TYPES.MemberExpression && at.optional && unwrap(at.object) === unwrap(node)) {
       guards.push({ fact: 'nonnull', node: at, says: '`?.`' });
     }
@@ -85,7 +96,8 @@ export class TransportEngine {
 export function ruledOutBy(guard: Guard, member: string | undefined): readonly Kind[] {
   if (guard.fact === 'in') {
     const tested = guard.member ?? '';
-    if (tested === member || (ABSENT_ON_SESSION.has(tested) && (member === undefined || ABSENT_ON_SESSION.has(member)))) return RULED_OUT.in;
+    const sameCapability = tested === member || (SOCKET_OPTIONS.has(tested) && (member === undefined || SOCKET_OPTIONS.has(member)));
+    if (sameCapability) return ABSENT_ON_SESSION.has(tested) ? RULED_OUT.in : RULED_OUT['has-member'];
     return SOCKET_ONLY_MEMBERS.has(tested) ? RULED_OUT['has-member'] : RULED_OUT.nonnull;
   }
   if (guard.fact === 'has-member' && guard.member !== undefined && guard.member !== member && !SOCKET_ONLY_MEMBERS.has(guard.member)) {

@@ -71,5 +71,6 @@ export const RULED_OUT: Readonly<Record<GuardFact, readonly Kind[]>> = {
   tcp: ['pipe', 'duplex', 'nullish', 'unknown'],
   tls: ['duplex', 'nullish', 'unknown'],
   http1: ['h2-compat-proxy', 'h2-session-proxy'],
-  caught: ['duplex', 'nullish', 'unknown', 'h2-session-proxy', 'h2-compat-proxy'],
+  // not the compat proxy: tuning it retunes the shared connection, which no `catch` undoes
+  caught: ['duplex', 'nullish', 'unknown', 'h2-session-proxy'],
 };

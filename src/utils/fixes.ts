@@ -84,8 +84,10 @@ export function guardExpressionFix(ctx: FileContext, site: CallSite, receiver: T
  */
 export function removeCallFix(ctx: FileContext, site: CallSite, receiver: TSESTree.Node): Fix | undefined {
   const { statement } = site;
-  if (statement && statementList(statement.parent) && isSideEffectFreeReference(receiver)) {
-    return (fixer) => fixer.removeRange(lineRange(ctx, statement) ?? statement.range);
+  if (statement && isSideEffectFreeReference(receiver)) {
+    // in a statement list the line goes; as the body of `if`/`else`/a loop an empty block takes its place
+    if (statementList(statement.parent)) return (fixer) => fixer.removeRange(lineRange(ctx, statement) ?? statement.range);
+    return (fixer) => fixer.replaceText(statement, '{}');
   }
   const member = site.call.callee;
   if (member.type !== AST_NODE_TYPES.MemberExpression || member.object !== receiver) return undefined;

@@ -177,7 +177,10 @@ class Facts {
   private binary(node: TSESTree.BinaryExpression, truth: boolean, out: Guard[], says: string): void {
     if (node.operator === 'in') {
       const member = staticString(node.left);
-      if (truth && member !== undefined && this.matches(node.right)) out.push({ fact: 'in', node, says, member });
+      if (member === undefined || !this.matches(node.right)) return;
+      if (truth) out.push({ fact: 'in', node, says, member });
+      // `!('stream' in req)`: an HTTP/1 request (Http2ServerRequest has `stream`)
+      else if (member === 'stream') out.push({ fact: 'http1', node, says });
       return;
     }
     if (node.operator === 'instanceof') {
@@ -228,7 +231,7 @@ class Facts {
       const value = other.type === AST_NODE_TYPES.Literal ? other.value : undefined;
       if (member === 'remoteFamily' && (value === 'IPv4' || value === 'IPv6' || value === 4 || value === 6)) out.push({ fact: 'tcp', node, says });
       else if (member === 'encrypted' && value === true) out.push({ fact: 'tls', node, says });
-      else if (member === 'httpVersionMajor' && value === 1) out.push({ fact: 'http1', node, says });
+      else if ((member === 'httpVersionMajor' && value === 1) || (member === 'httpVersion' && (value === '1.1' || value === '1.0'))) out.push({ fact: 'http1', node, says });
     }
   }
 

@@ -238,7 +238,7 @@ export class Provenance {
     if (has('http2.Http2Session')) {
       return withBase(base, {
         possible: new Set(['h2-session-proxy']),
-        doubts: [{ kind: 'h2-session-proxy', node, says: `it is \`${ownerText}.socket\`, the proxy of an HTTP/2 session`, certain: all('http2.Http2Session'), from: 'provenance' }],
+        doubts: [{ kind: 'h2-session-proxy', node, says: `\`${ownerText}\` is an HTTP/2 session, and its \`socket\` is a proxy`, certain: all('http2.Http2Session'), from: 'provenance' }],
         proofs: [],
         untyped: false,
       });
@@ -250,7 +250,7 @@ export class Provenance {
       const certain = members.every((m) => m.lineage.has('http2.Http2ServerRequest') || m.lineage.has('http2.Http2ServerResponse'));
       parts.push({
         possible: new Set(['h2-compat-proxy']),
-        doubts: [{ kind: 'h2-compat-proxy', node, says: `it is \`${ownerText}\`'s HTTP/2 compatibility socket, shared by every stream of the session`, certain, from: 'provenance' }],
+        doubts: [{ kind: 'h2-compat-proxy', node, says: `\`${ownerText}\` is an HTTP/2 compatibility ${has('http2.Http2ServerResponse') ? 'response' : 'request'}`, certain, from: 'provenance' }],
         proofs: [],
         untyped: false,
       });

@@ -69,6 +69,10 @@ ruleTester.run('no-unguarded-socket-options', rule, {
     { name: 'res.socket?.setNoDelay()', code: `${HEADER}http.createServer((req, res) => {\n  res.socket?.setNoDelay(true);\n}).listen(80);` },
     { name: 'res.socket checked for null', code: `${HEADER}http.createServer((req, res) => {\n  if (res.socket) res.socket.setNoDelay(true);\n  if (res.socket != null) res.socket.setKeepAlive(true);\n}).listen(80);` },
     // ---- not our business
+    {
+      name: 'HTTP/2 proxies belong to no-http2-socket-manipulation (one rule owns each call)',
+      code: `import * as http2 from 'node:http2';\ndeclare const session: http2.ClientHttp2Session;\nsession.socket.setNoDelay(true);\nhttp2.createServer((req) => req.socket.setKeepAlive(true));`,
+    },
     { name: 'a user class with setNoDelay', code: `class Conn { setNoDelay(on: boolean) { return on; } }\nnew Conn().setNoDelay(true);` },
     { name: 'unresolved types are never reported', code: `// @ts-expect-error the module does not exist\nimport { thing } from 'no-such-module';\nthing.setNoDelay(true);` },
     { name: 'setTimeout on a timer-like any is not reported', code: `declare const timer: any;\ntimer.ref();\ntimer.unref();\ntimer.setTimeout(1);` },

@@ -1,0 +1,135 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { isSideEffectFreeReference, memberName, propertyKeyName, unwrap, unwrapAssertions } from '../utils/ast.ts';
+import { isSocketAccess } from '../utils/bindings.ts';
+import { createRule } from '../utils/createRule.ts';
+import { shortText } from '../utils/endpoints.ts';
+import { getEngine } from '../utils/engine.ts';
+import type { Evidence } from '../utils/evidence.ts';
+import { callSiteOf, removeCallFix, wrapStatementFix } from '../utils/fixes.ts';
+
+type Options = [{ destroyThrows?: boolean }];
+type MessageIds = 'sessionThrows' | 'compatThrows' | 'compatShared' | 'removeCall' | 'useStream' | 'onlyHttp1';
+
+/** Members the HTTP/2 session proxy throws ERR_HTTP2_NO_SOCKET_MANIPULATION on, for any read (RUNTIME-FACTS 4a). */
+const SESSION_THROWS = new Set(['setNoDelay', 'setKeepAlive', 'setEncoding', 'emit', 'end', 'pause', 'read', 'resume', 'write']);
+/** Members the compatibility proxy of Http2ServerRequest/Response throws on (RUNTIME-FACTS 4b). */
+const COMPAT_THROWS = new Set(['write', 'read', 'pause', 'resume']);
+/** Members the compatibility proxy forwards to the session's one shared socket. */
+const COMPAT_TUNING = new Set(['setTimeout', 'setNoDelay', 'setKeepAlive']);
+
+const SESSION_ADVICE: Record<string, string> = {
+  setNoDelay: 'Node already disables Nagle on every HTTP/2 socket: remove the call',
+  setKeepAlive: "Set keep-alive on the real socket in the server's 'connection' listener or in `createConnection`",
+  setEncoding: 'Read from the stream, not from the session socket',
+  destroy: 'Call `session.destroy()` instead',
+  end: 'Call `session.close()` instead',
+  emit: 'Emit on the session or the stream instead',
+};
+
+export default createRule<Options, MessageIds>({
+  name: 'no-http2-socket-manipulation',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow socket calls that throw on HTTP/2 socket proxies or retune the connection every stream shares',
+      recommended: true,
+      requiresTypeChecking: true,
+    },
+    hasSuggestions: true,
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          destroyThrows: {
+            type: 'boolean',
+            description: 'Report `destroy` on the HTTP/2 session socket proxy: it throws on Node versions before it was changed to destroy the session.',
+          },
+        },
+      },
+    ],
+    defaultOptions: [{ destroyThrows: true }],
+    messages: {
+      sessionThrows:
+        '`{{subject}}.{{member}}` throws ERR_HTTP2_NO_SOCKET_MANIPULATION: {{evidence}} (line {{line}}), which refuses `{{member}}` on any read, even `typeof` or `?.`. {{advice}}.',
+      compatThrows:
+        '`{{subject}}.{{member}}` throws ERR_HTTP2_NO_SOCKET_MANIPULATION{{when}}: {{evidence}} (line {{line}}). Use the request or response stream itself, e.g. `{{owner}}.{{member}}(…)`.',
+      compatShared:
+        "`{{subject}}.{{member}}()` tunes the one connection that every stream of the HTTP/2 session shares{{when}}, not this request alone: {{evidence}} (line {{line}}). Move it to the server's 'connection' listener, or check `{{owner}}.httpVersionMajor === 1` first.",
+      removeCall: 'Remove the call.',
+      useStream: 'Call `{{owner}}.{{member}}` on the stream instead.',
+      onlyHttp1: 'Make the call only for HTTP/1 requests: `if ({{guard}})`.',
+    },
+    languages: ['js/js'],
+  },
+  create(context, [{ destroyThrows = true }]) {
+    const engine = getEngine(context);
+    const ctx = engine.ctx;
+    const sessionThrows = destroyThrows ? new Set([...SESSION_THROWS, 'destroy']) : SESSION_THROWS;
+    const watched = new Set([...sessionThrows, ...COMPAT_THROWS, ...COMPAT_TUNING]);
+
+    function check(reportNode: TSESTree.Node, receiver: TSESTree.Node, member: string, access: TSESTree.MemberExpression | undefined): void {
+      if (!isSocketAccess(ctx, receiver)) return;
+      const c = engine.classify(receiver, { at: access ?? reportNode, member });
+      const session = c.doubts.find((d) => d.kind === 'h2-session-proxy');
+      const subject = shortText(ctx, unwrapAssertions(receiver));
+      const site = access ? callSiteOf(access) : undefined;
+      const line = (e: Evidence) => e.node.loc.start.line;
+      if (session && sessionThrows.has(member)) {
+        const remove = member === 'setNoDelay' && site ? removeCallFix(ctx, site, receiver) : undefined;
+        context.report({
+          node: reportNode,
+          messageId: 'sessionThrows',
+          data: { subject, member, evidence: session.says, line: line(session), advice: SESSION_ADVICE[member] ?? 'Use the session or stream API instead' },
+          suggest: remove ? [{ messageId: 'removeCall', fix: remove }] : [],
+        });
+        return;
+      }
+      const compat = c.doubts.find((d) => d.kind === 'h2-compat-proxy');
+      if (!compat) return;
+      const ownerNode = ownerOf(receiver);
+      const owner = ownerNode ? shortText(ctx, ownerNode) : 'req';
+      const when = compat.certain ? '' : ' when the request is HTTP/2';
+      const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
+      // `req.socket.pause()` → `req.pause()`; `req.socket.setTimeout(…)` → `req.setTimeout(…)` (this stream only)
+      const receiverInner = unwrapAssertions(receiver);
+      if (ownerNode && site && receiverInner.type === AST_NODE_TYPES.MemberExpression && (member === 'pause' || member === 'resume' || member === 'setTimeout')) {
+        suggest.push({ messageId: 'useStream', data: { owner, member }, fix: (fixer) => fixer.replaceText(receiver, ctx.sourceCode.getText(ownerNode)) });
+      }
+      if (COMPAT_THROWS.has(member)) {
+        context.report({ node: reportNode, messageId: 'compatThrows', data: { subject, member, evidence: compat.says, line: line(compat), owner, when }, suggest });
+      } else if (COMPAT_TUNING.has(member) && site) {
+        // where the request may be HTTP/1, keep the call for it; on HTTP/2 alone Node already tunes the socket
+        if (!compat.certain && site.statement && ownerNode && isSideEffectFreeReference(ownerNode)) {
+          const guard = `${ctx.sourceCode.getText(ownerNode)}.httpVersionMajor === 1`;
+          suggest.push({ messageId: 'onlyHttp1', data: { guard }, fix: wrapStatementFix(site.statement, guard) });
+        }
+        const remove = member !== 'setTimeout' && compat.certain ? removeCallFix(ctx, site, receiver) : undefined;
+        if (remove) suggest.push({ messageId: 'removeCall', fix: remove });
+        context.report({ node: reportNode, messageId: 'compatShared', data: { subject, member, evidence: compat.says, line: line(compat), owner, when }, suggest });
+      }
+    }
+
+    return {
+      MemberExpression(node) {
+        const member = memberName(node);
+        if (member === undefined || !watched.has(member)) return;
+        check(node.property, node.object, member, node);
+      },
+      // const { setNoDelay } = session.socket;
+      'VariableDeclarator > ObjectPattern.id > Property'(node: TSESTree.Property) {
+        const member = propertyKeyName(node);
+        const declarator = node.parent.parent as TSESTree.VariableDeclarator;
+        if (member === undefined || !sessionThrows.has(member) || !declarator.init) return;
+        check(node.key, declarator.init, member, undefined);
+      },
+    };
+  },
+});
+
+/** `req` of `req.socket`, `res` of `res.connection`: the stream whose socket proxy this is. */
+function ownerOf(receiver: TSESTree.Node): TSESTree.Node | undefined {
+  const inner = unwrap(receiver);
+  if (inner.type === AST_NODE_TYPES.MemberExpression && ['socket', 'connection'].includes(memberName(inner) ?? '')) return inner.object;
+  return undefined;
+}
