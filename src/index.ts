@@ -57,4 +57,3 @@ Object.assign(plugin.configs, {
 } satisfies Record<string, Config>);
 
 export default plugin;
-export { rules };

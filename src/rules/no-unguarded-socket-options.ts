@@ -61,7 +61,7 @@ export default createRule<Options, MessageIds>({
         '`{{subject}}.{{method}}()` throws a TypeError when `{{subject}}` is null or undefined, and {{evidence}} (line {{line}}). Guard the call with `{{guard}}`.',
       pipe: '`{{subject}}.{{method}}()` has no effect on a Unix domain socket or named pipe, and {{evidence}} (line {{line}}). Remove the call, or make it depend on the transport.',
       notTcp:
-        '`{{subject}}.{{method}}()` assumes a TCP socket, but nothing proves `{{subject}}` is one: on a Unix domain socket or named pipe it does nothing, on a plain Duplex it throws. Guard the call with `{{guard}}`.',
+        '`{{subject}}.{{method}}()` assumes a TCP socket, but nothing proves `{{subject}}` is one: on a Unix domain socket or named pipe it does nothing. Check the transport first (`{{subject}}.remoteFamily`), or guard the call with `{{guard}}`.',
       notTcpMaybePipe:
         '`{{subject}}.{{method}}()` assumes a TCP socket, but {{evidence}} (line {{line}}): on a Unix domain socket or named pipe it does nothing. Guard the call with `{{guard}}`, or make it depend on the transport.',
       wrapInGuard: 'Wrap the call in `if ({{guard}})`.',

@@ -142,6 +142,13 @@ class Facts {
         if ((node.operator === '&&' && truth) || (node.operator === '||' && !truth)) {
           this.collect(node.left, truth, out);
           this.collect(node.right, truth, out);
+        } else if (node.operator !== '??') {
+          // `a || b` true (or `a && b` false): only what both sides prove, e.g. `f === 'IPv4' || f === 'IPv6'`
+          const left: Guard[] = [];
+          const right: Guard[] = [];
+          this.collect(node.left, truth, left);
+          this.collect(node.right, truth, right);
+          for (const guard of left) if (right.some((g) => g.fact === guard.fact && g.member === guard.member)) out.push({ ...guard, node, says: `\`${this.ctx.sourceCode.getText(node)}\`` });
         }
         return;
       case AST_NODE_TYPES.Identifier: {
