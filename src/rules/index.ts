@@ -1,8 +1,12 @@
 import noHttp2SocketManipulation from './no-http2-socket-manipulation.ts';
+import noUncheckedBoundAddress from './no-unchecked-bound-address.ts';
+import noUncheckedPeerAddress from './no-unchecked-peer-address.ts';
 import noUnguardedSocketOptions from './no-unguarded-socket-options.ts';
 
 /** Every rule, by name, sorted. */
 export const rules = {
   'no-http2-socket-manipulation': noHttp2SocketManipulation,
+  'no-unchecked-bound-address': noUncheckedBoundAddress,
+  'no-unchecked-peer-address': noUncheckedPeerAddress,
   'no-unguarded-socket-options': noUnguardedSocketOptions,
 };

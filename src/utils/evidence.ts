@@ -24,6 +24,8 @@ export interface Evidence {
   /** False for "may be": a listen target typed `string` may name a pipe. */
   certain: boolean;
   from: Source;
+  /** For TCP proofs: the socket was accepted by a listening server, so it is connected. */
+  accepted?: boolean;
   /** For doubts that come from a type: the type as written, so an assertion can say what it was asserted from. */
   typeText?: string;
 }

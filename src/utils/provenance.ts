@@ -54,6 +54,15 @@ export function merge(infos: readonly ValueInfo[]): ValueInfo {
   return { possible, doubts, proofs, untyped: infos.every((i) => i.untyped) };
 }
 
+/** What a file shows of one server. */
+export interface ServerFacts {
+  /** Every expression that evaluates to the server. */
+  sites: Node[];
+  listens: TSESTree.CallExpression[];
+  endpoints: Endpoint[];
+  injections: Evidence[];
+}
+
 type Role =
   | { role: 'connection'; owner: Node }
   | { role: 'request' | 'response'; owner: Node }
@@ -62,7 +71,7 @@ type Role =
 export class Provenance {
   private readonly memo = new Map<Node, ValueInfo>();
   private readonly active = new Set<Node>();
-  private readonly servers = new Map<Node, ValueInfo>();
+  private readonly servers = new Map<ServerFacts, ValueInfo>();
 
   constructor(private readonly ctx: FileContext) {}
 
@@ -346,36 +355,10 @@ export class Provenance {
    * targets, tainted by any `emit('connection', x)` with a value that is not a socket.
    */
   serverConnection(owner: Node): ValueInfo {
-    const sites = this.serverSites(owner);
-    const key = sites[0] ?? owner;
-    const cached = this.servers.get(key);
+    const facts = this.serverFacts(owner);
+    const cached = this.servers.get(facts);
     if (cached) return cached;
-    const endpoints: Endpoint[] = [];
-    const injections: Evidence[] = [];
-    const visited = new Set<Node>();
-    for (const site of sites) {
-      let current: Node = site;
-      while (!visited.has(current)) {
-        visited.add(current);
-        const parent = current.parent;
-        if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== current) break;
-        const call = parent.parent;
-        if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== parent) break;
-        const method = memberName(parent);
-        if (method === 'listen') endpoints.push(...endpointsOfArguments(this.ctx, call.arguments, 'listen', call));
-        else if (method === 'emit' && staticString(call.arguments[0]) === 'connection' && call.arguments[1]) {
-          const injected = call.arguments[1];
-          const info = this.info(injected);
-          const isSocket = info.doubts.length === 0 && [...info.possible].every((k) => k === 'tcp' || k === 'pipe' || k === 'tls');
-          if (!isSocket) {
-            const what = info.doubts[0]?.typeText ?? this.ctx.matcher.display(this.ctx.typeAt(injected));
-            injections.push({ kind: 'duplex', node: call, says: `its server is given a \`${what}\` through \`emit('connection', …)\``, certain: true, from: 'provenance' });
-          }
-        }
-        if (method === 'listen' || (method !== undefined && CHAINABLE.has(method))) current = call;
-        else break;
-      }
-    }
+    const { endpoints, injections } = facts;
     const possible = new Set<Kind>(['tcp', 'pipe']);
     const doubts: Evidence[] = [...injections];
     let proofs: Evidence[] = [];
@@ -384,7 +367,7 @@ export class Provenance {
       for (const e of endpoints) {
         if (e.kind === 'tcp') {
           possible.add('tcp');
-          proofs.push({ kind: 'tcp', node: e.node, says: `its server listens on ${e.target}`, certain: true, from: 'provenance' });
+          proofs.push({ kind: 'tcp', node: e.node, says: `its server listens on ${e.target}`, certain: true, from: 'provenance', accepted: true });
         } else if (e.kind === 'pipe') {
           possible.add('pipe');
           doubts.push({
@@ -404,8 +387,50 @@ export class Provenance {
       proofs = [];
     }
     const result: ValueInfo = { possible, doubts, proofs, untyped: false };
-    for (const site of sites) this.servers.set(site, result);
+    this.servers.set(facts, result);
     return result;
+  }
+
+  private readonly serverFactMemo = new Map<Node, ServerFacts>();
+
+  /**
+   * What the file shows of a server: every expression that is the server, its `listen(...)` calls and their
+   * targets, and `emit('connection', x)` calls whose `x` is not a socket.
+   */
+  serverFacts(owner: Node): ServerFacts {
+    const sites = this.serverSites(owner);
+    const key = sites[0] ?? owner;
+    const cached = this.serverFactMemo.get(key);
+    if (cached) return cached;
+    const facts: ServerFacts = { sites, listens: [], endpoints: [], injections: [] };
+    const visited = new Set<Node>();
+    for (const site of sites) {
+      let current: Node = site;
+      while (!visited.has(current)) {
+        visited.add(current);
+        const parent = current.parent;
+        if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== current) break;
+        const call = parent.parent;
+        if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== parent) break;
+        const method = memberName(parent);
+        if (method === 'listen') {
+          facts.listens.push(call);
+          facts.endpoints.push(...endpointsOfArguments(this.ctx, call.arguments, 'listen', call));
+        } else if (method === 'emit' && staticString(call.arguments[0]) === 'connection' && call.arguments[1]) {
+          const injected = call.arguments[1];
+          const info = this.info(injected);
+          const isSocket = info.doubts.length === 0 && [...info.possible].every((k) => k === 'tcp' || k === 'pipe' || k === 'tls');
+          if (!isSocket) {
+            const what = info.doubts[0]?.typeText ?? this.ctx.matcher.display(this.ctx.typeAt(injected));
+            facts.injections.push({ kind: 'duplex', node: call, says: `its server is given a \`${what}\` through \`emit('connection', …)\``, certain: true, from: 'provenance' });
+          }
+        }
+        if (method === 'listen' || (method !== undefined && CHAINABLE.has(method))) current = call;
+        else break;
+      }
+    }
+    for (const site of sites) this.serverFactMemo.set(site, facts);
+    return facts;
   }
 
   /** Every expression in the file that evaluates to the same server as `owner`. */

@@ -156,3 +156,8 @@ export function isNumberLike(t: ts.Type): boolean {
 export function isStringLike(t: ts.Type): boolean {
   return !!(t.flags & ts.TypeFlags.StringLike);
 }
+
+/** `{}`: an object type with no members (what `socket.address()` returns on a pipe). */
+export function isEmptyObject(t: ts.Type): boolean {
+  return !!(t.flags & ts.TypeFlags.Object) && t.getProperties().length === 0 && t.getCallSignatures().length === 0 && t.getConstructSignatures().length === 0;
+}

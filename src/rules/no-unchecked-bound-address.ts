@@ -1,0 +1,153 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { isTransparentWrapper, memberName, statementList, unwrap } from '../utils/ast.ts';
+import { variableWrites } from '../utils/bindings.ts';
+import { createRule } from '../utils/createRule.ts';
+import { shortText } from '../utils/endpoints.ts';
+import { getEngine } from '../utils/engine.ts';
+import { isEmptyObject, isStringLike } from '../utils/types.ts';
+import { listeningAt } from '../utils/lifecycle.ts';
+
+type MessageIds = 'serverAddress' | 'socketAddress' | 'checkAddress';
+type Node = TSESTree.Node;
+
+/** Where an `address()` result is used as an AddressInfo. */
+type Use = { node: Node; how: 'asserted' | 'non-null' | 'read' };
+
+export default createRule<[], MessageIds>({
+  name: 'no-unchecked-bound-address',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow using `server.address()` or `socket.address()` as an `AddressInfo` without checking it',
+      recommended: true,
+      requiresTypeChecking: true,
+    },
+    hasSuggestions: true,
+    schema: [],
+    defaultOptions: [],
+    messages: {
+      serverAddress:
+        '`{{call}}` is used as an `AddressInfo` without a check, but it is a string when the server listens on a Unix socket or named pipe, and `null` before it is listening and after `close()`{{evidence}}. Check `typeof address === \'object\' && address !== null` first.',
+      socketAddress:
+        "`{{call}}` is used as an `AddressInfo` without a check, but it is `{}` on a Unix socket or named pipe and before the socket is connected{{evidence}}. Check `'port' in address` first.",
+      checkAddress: 'Check the address and throw when it is not a TCP address.',
+    },
+  },
+  create(context) {
+    const engine = getEngine(context);
+    const ctx = engine.ctx;
+
+    /** The ways the value of `node` is used as an AddressInfo without a check, following `const` bindings. */
+    function unsafeUses(node: Node, depth = 0): Use[] {
+      // narrowed by a check (`typeof a === 'object' && a !== null`, `'port' in a`, a type predicate): nothing to say
+      if (!stillUnchecked(node)) return [];
+      let current = node;
+      // walk out through wrappers: an assertion to something that is not the whole union, a `!`
+      while (current.parent && isTransparentWrapper(current.parent) && current.parent.expression === current) {
+        const wrapper = current.parent;
+        if (wrapper.type === AST_NODE_TYPES.TSNonNullExpression) return [{ node: wrapper, how: 'non-null' }];
+        if (wrapper.type === AST_NODE_TYPES.TSAsExpression || wrapper.type === AST_NODE_TYPES.TSTypeAssertion) {
+          if (!acceptsEveryAddress(wrapper)) return [{ node: wrapper, how: 'asserted' }];
+        }
+        current = wrapper;
+      }
+      const parent = current.parent;
+      if (!parent) return [];
+      // `address().port`, `const { port } = address()`: a JavaScript file, or through `any`
+      if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === current && memberName(parent) !== undefined && !parent.optional) {
+        return stillUnchecked(current) ? [{ node: parent, how: 'read' }] : [];
+      }
+      if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === current) {
+        if (parent.id.type === AST_NODE_TYPES.ObjectPattern) return stillUnchecked(current) ? [{ node: parent.id, how: 'read' }] : [];
+        if (parent.id.type === AST_NODE_TYPES.Identifier && depth < 2) {
+          const variable = ctx.variable(parent.id);
+          const writes = variable ? variableWrites(variable) : undefined;
+          if (!variable || writes?.length !== 1) return [];
+          return variable.references.filter((r) => r.isRead()).flatMap((r) => unsafeUses(r.identifier, depth + 1));
+        }
+      }
+      return [];
+    }
+
+    /** Whether the value's type here still has more than AddressInfo (TypeScript narrowing shows checks). */
+    function stillUnchecked(node: Node): boolean {
+      const members = ctx.membersAt(node);
+      return members.some((m) => m.verdict === 'nullish' || m.verdict === 'any' || isStringLike(m.type) || isEmptyObject(m.type));
+    }
+
+    /** `x as AddressInfo | string | null` keeps every case: not an unchecked use. */
+    function acceptsEveryAddress(assertion: TSESTree.TSAsExpression | TSESTree.TSTypeAssertion): boolean {
+      const target = ctx.membersAt(assertion);
+      if (target.some((m) => m.verdict === 'any' || m.verdict === 'unknown')) return true;
+      return target.some((m) => m.verdict === 'nullish') && target.some((m) => isStringLike(m.type));
+    }
+
+
+    return {
+      'CallExpression[arguments.length=0] > MemberExpression.callee'(callee: TSESTree.MemberExpression) {
+        if (memberName(callee) !== 'address') return;
+        const call = callee.parent as TSESTree.CallExpression;
+        const uses = unsafeUses(call.parent?.type === AST_NODE_TYPES.ChainExpression ? call.parent : call);
+        if (uses.length === 0) return;
+        const declared = ctx.calleeDeclaration(call);
+        const isServer = declared === 'net.Server.address';
+        if (!isServer && declared !== 'net.Socket.address') return;
+        const receiver = callee.object;
+        let evidence = '';
+        if (isServer) {
+          const facts = engine.provenance.serverFacts(receiver);
+          const tcp = facts.endpoints.length > 0 && facts.endpoints.every((e) => e.kind === 'tcp');
+          const pipe = facts.endpoints.find((e) => e.kind === 'pipe');
+          if (tcp && listeningAt(ctx, facts, call)) return;
+          if (pipe) evidence = `: it listens on ${pipe.target}${pipe.certain ? '' : ', a string that names a pipe unless it is all digits'} (line ${pipe.node.loc.start.line})`;
+          else if (tcp) evidence = `: here the \`listen\` on line ${facts.listens[0]!.loc.start.line} has not completed yet`;
+        } else {
+          const c = engine.classify(receiver, { at: call });
+          if (c.proof && ('fact' in c.proof ? c.proof.fact === 'tcp' : c.proof.kind === 'tcp') && c.doubts.length === 0) return;
+          const pipe = c.doubts.find((d) => d.kind === 'pipe');
+          if (pipe) evidence = `: ${pipe.says} (line ${pipe.node.loc.start.line})`;
+        }
+        for (const use of uses) {
+          const suggest = checkSuggestion(use, call);
+          context.report({
+            node: use.node,
+            messageId: isServer ? 'serverAddress' : 'socketAddress',
+            data: { call: shortText(ctx, call), evidence },
+            suggest: suggest ? [{ messageId: 'checkAddress', fix: suggest }] : [],
+          });
+        }
+      },
+    };
+
+    /**
+     * `const { port } = server.address() as AddressInfo;` becomes
+     * `const address = server.address(); if (…not TCP…) throw …; const { port } = address;`
+     */
+    function checkSuggestion(use: Use, call: TSESTree.CallExpression): TSESLint.ReportFixFunction | undefined {
+      if (use.how === 'read') return undefined;
+      const declarator = use.node.parent;
+      if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== use.node || unwrap(use.node) !== call) return undefined;
+      const declaration = declarator.parent;
+      if (declaration.declarations.length !== 1 || !statementList(declaration.parent)) return undefined;
+      const name = freeName(declaration, 'address');
+      const indent = ' '.repeat(declaration.loc.start.column);
+      const kind = declaration.kind;
+      const pattern = ctx.sourceCode.getText(declarator.id);
+      const text =
+        `const ${name} = ${ctx.sourceCode.getText(call)};\n` +
+        `${indent}if (typeof ${name} !== 'object' || ${name} === null || !('port' in ${name})) throw new Error(\`expected a TCP address, got \${String(${name})}\`);\n` +
+        `${indent}${kind} ${pattern} = ${name};`;
+      return (fixer) => fixer.replaceText(declaration, text);
+    }
+
+    function freeName(at: Node, base: string): string {
+      const scope = ctx.sourceCode.getScope(at);
+      const taken = (name: string): boolean => {
+        for (let s: typeof scope | null = scope; s; s = s.upper) if (s.set.has(name)) return true;
+        return scope.through.some((r) => r.identifier.name === name);
+      };
+      if (!taken(base)) return base;
+      for (let i = 2; ; i++) if (!taken(`${base}${i}`)) return `${base}${i}`;
+    }
+  },
+});

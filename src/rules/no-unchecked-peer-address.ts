@@ -1,0 +1,120 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { calleeParts, isFunction, memberName, staticString, unwrapAssertions } from '../utils/ast.ts';
+import { createRule } from '../utils/createRule.ts';
+import { shortText } from '../utils/endpoints.ts';
+import { getEngine } from '../utils/engine.ts';
+import { isNumberLike } from '../utils/types.ts';
+
+type MessageIds = 'notProven' | 'afterClose' | 'useFallback';
+type Node = TSESTree.Node;
+
+const PEER_MEMBERS = new Set(['remoteAddress', 'remotePort', 'remoteFamily', 'localAddress', 'localPort', 'localFamily']);
+const CLOSE_EVENTS = new Set(['close', 'end']);
+const CONNECTED_EVENTS = new Set(['connect', 'secureConnect', 'ready']);
+const LISTENER_METHODS = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener']);
+
+export default createRule<[], MessageIds>({
+  name: 'no-unchecked-peer-address',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow asserting socket address properties defined on sockets that may be Unix sockets, unconnected or closed',
+      recommended: true,
+      requiresTypeChecking: true,
+    },
+    hasSuggestions: true,
+    schema: [],
+    defaultOptions: [],
+    messages: {
+      notProven:
+        '`{{subject}}.{{member}}` is asserted to be defined, but it is `undefined` on a Unix socket or named pipe, before the socket connects and once it is destroyed{{evidence}}. Use `?? {{fallback}}` or check it for `undefined`.',
+      afterClose:
+        "`{{subject}}.{{member}}` is asserted to be defined in a '{{event}}' listener, but once the socket is closed it is `undefined` unless it was read while connected, and always on a Unix socket or named pipe. Read it when the connection starts, or use `?? {{fallback}}`.",
+      useFallback: 'Use `{{member}} ?? {{fallback}}` instead of the assertion.',
+    },
+  },
+  create(context) {
+    const engine = getEngine(context);
+    const ctx = engine.ctx;
+
+    return {
+      MemberExpression(node) {
+        const member = memberName(node);
+        if (member === undefined || !PEER_MEMBERS.has(member)) return;
+        const assertion = assertionAround(node);
+        if (!assertion) return;
+        // the type here must still include `undefined` (a check narrows it), and the object must be a Node socket
+        const here = ctx.membersAt(node);
+        if (!here.some((m) => m.verdict === 'nullish')) return;
+        if (!ctx.membersAt(node.object).some((m) => m.verdict === 'socket' || m.verdict === 'tls')) return;
+        const subject = shortText(ctx, unwrapAssertions(node.object));
+        const fallback = here.some((m) => isNumberLike(m.type)) ? '0' : "''";
+        const suggest = [
+          {
+            messageId: 'useFallback' as const,
+            data: { member, fallback },
+            fix: (fixer: import('@typescript-eslint/utils').TSESLint.RuleFixer) => fixer.replaceText(assertion, `(${ctx.sourceCode.getText(node)} ?? ${fallback})`),
+          },
+        ];
+        const closing = enclosingListener(node, CLOSE_EVENTS);
+        if (closing) {
+          context.report({ node: assertion, messageId: 'afterClose', data: { subject, member, event: closing, fallback }, suggest });
+          return;
+        }
+        const c = engine.classify(node.object, { at: node, member });
+        const tcpGuard = c.guards.some((g) => g.fact === 'tcp');
+        const proof = c.proof && !('fact' in c.proof) && c.proof.kind === 'tcp' ? c.proof : undefined;
+        const connected = !!proof && (proof.accepted === true || !!enclosingListener(node, CONNECTED_EVENTS) || insideConnectCallback(node));
+        if (tcpGuard || (connected && c.doubts.length === 0)) return;
+        const doubt = c.doubts.find((d) => d.kind === 'pipe') ?? c.doubts[0];
+        const evidence = doubt
+          ? `: ${doubt.says} (line ${doubt.node.loc.start.line})`
+          : proof
+            ? `: here \`${subject}\` may not have connected yet (${proof.says}, line ${proof.node.loc.start.line}); read it in its 'connect' listener`
+            : '';
+        context.report({ node: assertion, messageId: 'notProven', data: { subject, member, evidence, fallback }, suggest });
+      },
+    };
+  },
+});
+
+/** `x.remoteAddress!`, `x.remoteAddress as string`, `<number>x.remotePort`: the assertion node. */
+function assertionAround(node: TSESTree.MemberExpression): Node | undefined {
+  let current: Node = node;
+  if (current.parent?.type === AST_NODE_TYPES.ChainExpression) current = current.parent;
+  const parent = current.parent;
+  if (parent?.type === AST_NODE_TYPES.TSNonNullExpression) return parent;
+  if ((parent?.type === AST_NODE_TYPES.TSAsExpression || parent?.type === AST_NODE_TYPES.TSTypeAssertion) && isDefinedTypeAnnotation(parent.typeAnnotation)) return parent;
+  return undefined;
+}
+
+/** `as string`, `as number`: an assertion that drops `undefined` (not `as string | undefined`, not `as any`). */
+function isDefinedTypeAnnotation(type: TSESTree.TypeNode): boolean {
+  return type.type === AST_NODE_TYPES.TSStringKeyword || type.type === AST_NODE_TYPES.TSNumberKeyword || (type.type === AST_NODE_TYPES.TSLiteralType);
+}
+
+/** The event name when `node` is inside a function registered with `.on(event, fn)` for one of `events`. */
+function enclosingListener(node: Node, events: ReadonlySet<string>): string | undefined {
+  for (let current: Node | undefined = node.parent; current; current = current.parent) {
+    if (!isFunction(current)) continue;
+    const call = current.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[1] !== current) continue;
+    const { name } = calleeParts(call);
+    const event = staticString(call.arguments[0]);
+    if (name && LISTENER_METHODS.has(name) && event !== undefined && events.has(event)) return event;
+  }
+  return undefined;
+}
+
+/** Inside the callback of `net.connect(…, cb)` / `tls.connect(…, cb)` / `socket.connect(…, cb)`. */
+function insideConnectCallback(node: Node): boolean {
+  for (let current: Node | undefined = node.parent; current; current = current.parent) {
+    if (!isFunction(current)) continue;
+    const call = current.parent;
+    if (call?.type === AST_NODE_TYPES.CallExpression && call.arguments.at(-1) === current) {
+      const { name } = calleeParts(call);
+      if (name === 'connect' || name === 'createConnection') return true;
+    }
+  }
+  return false;
+}

@@ -1,0 +1,86 @@
+/**
+ * Where in a server's life a point of the code runs: after it is listening (a `listen` callback, a `'listening'`
+ * listener, after `await once(server, 'listening')` or an awaited `listen`, or after a synchronous `listen(port)`),
+ * and inside which event listeners of an emitter.
+ */
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { calleeParts, findProperty, isFunction, memberName, staticString, statementList, unwrap } from './ast.ts';
+import { objectLiteralOf } from './bindings.ts';
+import type { FileContext } from './file-context.ts';
+import type { ServerFacts } from './provenance.ts';
+
+type Node = TSESTree.Node;
+
+const LISTENER_METHODS = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener']);
+
+function contains(outer: Node, inner: Node): boolean {
+  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
+}
+
+/** The function arguments registered on any of `sites` for one of `events` (`site.on('close', fn)`). */
+export function listenersOf(sites: readonly Node[], events: ReadonlySet<string>): Node[] {
+  const out: Node[] = [];
+  for (const site of sites) {
+    const member = site.parent;
+    if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== site) continue;
+    const call = member.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== member || !LISTENER_METHODS.has(memberName(member) ?? '')) continue;
+    const event = staticString(call.arguments[0]);
+    const fn = call.arguments[1];
+    if (event !== undefined && events.has(event) && isFunction(fn)) out.push(fn);
+  }
+  return out;
+}
+
+/** Whether a `listen(...)` call binds synchronously: a port (or `{ port }`) and no host, which needs a DNS lookup. */
+function bindsSynchronously(ctx: FileContext, call: TSESTree.CallExpression): boolean {
+  const [first, second] = call.arguments;
+  if (!first) return true;
+  const object = objectLiteralOf(ctx, first);
+  if (object) return !findProperty(object, 'host') && !findProperty(object, 'path');
+  return !second || isFunction(second);
+}
+
+/** The listen call or listener that proves the server is listening at `point`, if any. */
+export function listeningAt(ctx: FileContext, server: ServerFacts, point: Node): Node | undefined {
+  for (const listen of server.listens) {
+    const callback = listen.arguments.at(-1);
+    if (callback && isFunction(callback) && contains(callback, point)) return listen;
+  }
+  const listening = listenersOf(server.sites, new Set(['listening'])).find((fn) => contains(fn, point));
+  if (listening) return listening;
+  // earlier statements of the same function: `await once(server, 'listening')`, `await new Promise((r) => server.listen(0, r))`, `server.listen(0)`
+  let child: Node = point;
+  for (let parent = point.parent; parent && !isFunction(child); child = parent, parent = parent.parent) {
+    const list = statementList(parent);
+    if (!list) continue;
+    for (const statement of list) {
+      if (statement === child) break;
+      const found = provesListening(ctx, server, statement);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+function provesListening(ctx: FileContext, server: ServerFacts, statement: Node): Node | undefined {
+  for (const listen of server.listens) {
+    if (!contains(statement, listen)) continue;
+    if (statement.type === AST_NODE_TYPES.ExpressionStatement && unwrap(statement.expression) === listen && bindsSynchronously(ctx, listen)) return listen;
+    if (hasAwaitAround(statement, listen)) return listen;
+  }
+  for (const site of server.sites) {
+    const call = site.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== site || !contains(statement, call)) continue;
+    if (calleeParts(call).name === 'once' && staticString(call.arguments[1]) === 'listening' && hasAwaitAround(statement, call)) return call;
+  }
+  return undefined;
+}
+
+/** Whether `target` sits inside an `await` expression within `statement`. */
+function hasAwaitAround(statement: Node, target: Node): boolean {
+  for (let node: Node | undefined = target.parent; node && node !== statement.parent; node = node.parent) {
+    if (node.type === AST_NODE_TYPES.AwaitExpression) return true;
+  }
+  return false;
+}

@@ -1,0 +1,277 @@
+import rule from '../../src/rules/no-unchecked-bound-address.ts';
+import { assertionOptions, typedRuleTester } from '../rule-tester.ts';
+
+const ruleTester = typedRuleTester();
+
+const HEADER = `import * as net from 'node:net';\nimport * as http from 'node:http';\nimport { once } from 'node:events';\nimport type { AddressInfo } from 'node:net';\n`;
+
+ruleTester.run('no-unchecked-bound-address', rule, {
+  assertionOptions,
+  valid: [
+    {
+      name: "the test idiom: inside the listen callback of a port",
+      code: `${HEADER}const server = http.createServer();\nserver.listen(0, () => {\n  const { port } = server.address() as AddressInfo;\n  console.log(port);\n});`,
+    },
+    {
+      name: "inside a 'listening' listener of a port listener",
+      code: `${HEADER}const server = net.createServer();\nserver.on('listening', () => {\n  console.log((server.address() as net.AddressInfo).port);\n});\nserver.listen({ port: 8080 });`,
+    },
+    {
+      name: "after await once(server, 'listening')",
+      code: `${HEADER}export async function start() {\n  const server = http.createServer();\n  server.listen(0, '127.0.0.1');\n  await once(server, 'listening');\n  return (server.address() as AddressInfo).port;\n}`,
+    },
+    {
+      name: "after an awaited listen",
+      code: `${HEADER}export async function start() {\n  const server = http.createServer();\n  await new Promise<void>((resolve) => server.listen(0, resolve));\n  return (server.address() as AddressInfo).port;\n}`,
+    },
+    {
+      name: "after a synchronous listen(port) without a host",
+      code: `${HEADER}const server = http.createServer();\nserver.listen(0);\nconst { port } = server.address() as AddressInfo;\nconsole.log(port);`,
+    },
+    {
+      name: "after a typeof check",
+      code: `${HEADER}export function url(server: net.Server) {\n  const address = server.address();\n  if (typeof address === 'object' && address !== null) return (address as AddressInfo).port;\n  return address;\n}`,
+    },
+    {
+      name: "after typeof !== string with an early return",
+      code: `${HEADER}export function port(server: net.Server) {\n  const address = server.address();\n  if (typeof address === 'string' || !address) return undefined;\n  return (address as AddressInfo).port;\n}`,
+    },
+    {
+      name: "a socket address after 'port' in",
+      code: `${HEADER}export function port(socket: net.Socket) {\n  const address = socket.address();\n  return 'port' in address ? (address as AddressInfo).port : undefined;\n}`,
+    },
+    {
+      name: "an assertion that keeps every case",
+      code: `${HEADER}export function describe(server: net.Server) {\n  const address = server.address() as AddressInfo | string | null;\n  return address;\n}`,
+    },
+    {
+      name: "a socket accepted by a server on a port",
+      code: `${HEADER}net.createServer((socket) => {\n  const { port } = socket.address() as AddressInfo;\n  console.log(port);\n}).listen(3000);`,
+    },
+    {
+      name: "dgram addresses are always AddressInfo",
+      code: `import * as dgram from 'node:dgram';\nconst udp = dgram.createSocket('udp4');\nudp.bind(0, () => console.log(udp.address().port));`,
+    },
+    {
+      name: "optional chaining in JavaScript",
+      filename: "plain.js",
+      code: `import * as http from 'node:http';\nexport function port(server) {\n  return server.address()?.port;\n}`,
+    },
+  ],
+  invalid: [
+    {
+      name: "asserted with no visible listen",
+      code: `${HEADER}export function url(server: http.Server) {\n  const { port } = server.address() as AddressInfo;\n  return \`http://localhost:\${port}\`;\n}`,
+      output: null,
+      errors: [
+        {
+          messageId: 'serverAddress',
+          data: {"call":"server.address()","evidence":""},
+          line: 6,
+          column: 20,
+          endLine: 6,
+          endColumn: 51,
+          suggestions: [
+            {
+              messageId: 'checkAddress',
+              output: `${HEADER}export function url(server: http.Server) {\n  const address = server.address();\n  if (typeof address !== 'object' || address === null || !('port' in address)) throw new Error(\`expected a TCP address, got \${String(address)}\`);\n  const { port } = address;\n  return \`http://localhost:\${port}\`;\n}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "a listen target typed string (process.env.PORT)",
+      code: `${HEADER}const server = http.createServer();\nserver.listen(process.env.PORT, () => {\n  console.log((server.address() as AddressInfo).port);\n});`,
+      output: null,
+      errors: [
+        {
+          messageId: 'serverAddress',
+          data: {"call":"server.address()","evidence":": it listens on `process.env.PORT`, a string that names a pipe unless it is all digits (line 6)"},
+          line: 7,
+          column: 16,
+          endLine: 7,
+          endColumn: 47,
+          suggestions: null,
+        },
+      ],
+    },
+    {
+      name: "a server listening on a path",
+      code: `${HEADER}const server = net.createServer();\nserver.listen('/tmp/app.sock');\nserver.on('listening', () => {\n  const address = server.address() as net.AddressInfo;\n  console.log(address.port);\n});`,
+      output: null,
+      errors: [
+        {
+          messageId: 'serverAddress',
+          data: {"call":"server.address()","evidence":": it listens on the path `'/tmp/app.sock'` (line 6)"},
+          line: 8,
+          column: 19,
+          endLine: 8,
+          endColumn: 54,
+          suggestions: [
+            {
+              messageId: 'checkAddress',
+              output: `${HEADER}const server = net.createServer();\nserver.listen('/tmp/app.sock');\nserver.on('listening', () => {\n  const address2 = server.address();\n  if (typeof address2 !== 'object' || address2 === null || !('port' in address2)) throw new Error(\`expected a TCP address, got \${String(address2)}\`);\n  const address = address2;\n  console.log(address.port);\n});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "before an asynchronous listen with a host completes",
+      code: `${HEADER}const server = http.createServer();\nserver.listen(0, 'localhost');\nconsole.log((<AddressInfo>server.address()).port);`,
+      output: null,
+      errors: [
+        {
+          messageId: 'serverAddress',
+          data: {"call":"server.address()","evidence":": here the `listen` on line 6 has not completed yet"},
+          line: 7,
+          column: 14,
+          endLine: 7,
+          endColumn: 43,
+          suggestions: null,
+        },
+      ],
+    },
+    {
+      name: "a non-null assertion",
+      code: `${HEADER}export function log(server: net.Server) {\n  console.log(server.address()!);\n}`,
+      output: null,
+      errors: [
+        {
+          messageId: 'serverAddress',
+          data: {"call":"server.address()","evidence":""},
+          line: 6,
+          column: 15,
+          endLine: 6,
+          endColumn: 32,
+          suggestions: null,
+        },
+      ],
+    },
+    {
+      name: "through any",
+      code: `${HEADER}export function port(server: net.Server): number {\n  return (server.address() as any as AddressInfo).port;\n}`,
+      output: null,
+      errors: [
+        {
+          messageId: 'serverAddress',
+          data: {"call":"server.address()","evidence":""},
+          line: 6,
+          column: 11,
+          endLine: 6,
+          endColumn: 49,
+          suggestions: null,
+        },
+      ],
+    },
+    {
+      name: "through a const without a check",
+      code: `${HEADER}export function port(server: net.Server) {\n  const address = server.address();\n  return (address as AddressInfo).port;\n}`,
+      output: null,
+      errors: [
+        {
+          messageId: 'serverAddress',
+          data: {"call":"server.address()","evidence":""},
+          line: 7,
+          column: 11,
+          endLine: 7,
+          endColumn: 33,
+          suggestions: null,
+        },
+      ],
+    },
+    {
+      name: "a JavaScript file reads the port directly",
+      filename: "plain.js",
+      code: `import * as http from 'node:http';\nconst server = http.createServer();\nserver.listen(process.env.PORT);\nexport const port = () => server.address().port;`,
+      output: null,
+      errors: [
+        {
+          messageId: 'serverAddress',
+          data: {"call":"server.address()","evidence":": it listens on `process.env.PORT`, a string that names a pipe unless it is all digits (line 3)"},
+          line: 4,
+          column: 27,
+          endLine: 4,
+          endColumn: 48,
+          suggestions: null,
+        },
+      ],
+    },
+    {
+      name: "JavaScript destructuring",
+      filename: "plain.js",
+      code: `import * as net from 'node:net';\nexport function port(/** @type {net.Server} */ server) {\n  const { port } = server.address();\n  return port;\n}`,
+      output: null,
+      errors: [
+        {
+          messageId: 'serverAddress',
+          data: {"call":"server.address()","evidence":""},
+          line: 3,
+          column: 9,
+          endLine: 3,
+          endColumn: 17,
+          suggestions: null,
+        },
+      ],
+    },
+    {
+      name: "a socket address on a pipe server",
+      code: `${HEADER}net.createServer((socket) => {\n  const { port } = socket.address() as AddressInfo;\n  console.log(port);\n}).listen('/run/app.sock');`,
+      output: null,
+      errors: [
+        {
+          messageId: 'socketAddress',
+          data: {"call":"socket.address()","evidence":": its server listens on the path `'/run/app.sock'` (line 8)"},
+          line: 6,
+          column: 20,
+          endLine: 6,
+          endColumn: 51,
+          suggestions: [
+            {
+              messageId: 'checkAddress',
+              output: `${HEADER}net.createServer((socket) => {\n  const address = socket.address();\n  if (typeof address !== 'object' || address === null || !('port' in address)) throw new Error(\`expected a TCP address, got \${String(address)}\`);\n  const { port } = address;\n  console.log(port);\n}).listen('/run/app.sock');`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "a socket from elsewhere",
+      code: `${HEADER}export function local(socket: net.Socket) {\n  return (socket.address() as AddressInfo).address;\n}`,
+      output: null,
+      errors: [
+        {
+          messageId: 'socketAddress',
+          data: {"call":"socket.address()","evidence":""},
+          line: 6,
+          column: 11,
+          endLine: 6,
+          endColumn: 42,
+          suggestions: null,
+        },
+      ],
+    },
+    {
+      name: "the suggestion picks a free name",
+      code: `${HEADER}export function url(server: http.Server, address: string) {\n  let { port } = server.address() as AddressInfo;\n  return address + port;\n}`,
+      output: null,
+      errors: [
+        {
+          messageId: 'serverAddress',
+          data: {"call":"server.address()","evidence":""},
+          line: 6,
+          column: 18,
+          endLine: 6,
+          endColumn: 49,
+          suggestions: [
+            {
+              messageId: 'checkAddress',
+              output: `${HEADER}export function url(server: http.Server, address: string) {\n  const address2 = server.address();\n  if (typeof address2 !== 'object' || address2 === null || !('port' in address2)) throw new Error(\`expected a TCP address, got \${String(address2)}\`);\n  let { port } = address2;\n  return address + port;\n}`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
