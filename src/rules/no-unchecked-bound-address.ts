@@ -24,7 +24,6 @@ export default createRule<[], MessageIds>({
     },
     hasSuggestions: true,
     schema: [],
-    defaultOptions: [],
     messages: {
       serverAddress:
         '`{{call}}` is used as an `AddressInfo` without a check, but it is a string when the server listens on a Unix socket or named pipe, and `null` before it is listening and after `close()`{{evidence}}. Check `typeof address === \'object\' && address !== null` first.',
@@ -32,6 +31,7 @@ export default createRule<[], MessageIds>({
         "`{{call}}` is used as an `AddressInfo` without a check, but it is `{}` on a Unix socket or named pipe and before the socket is connected{{evidence}}. Check `'port' in address` first.",
       checkAddress: 'Check the address and throw when it is not a TCP address.',
     },
+    languages: ['js/js'],
   },
   create(context) {
     const engine = getEngine(context);

@@ -24,7 +24,6 @@ export default createRule<[], MessageIds>({
     },
     hasSuggestions: true,
     schema: [],
-    defaultOptions: [],
     messages: {
       notProven:
         '`{{subject}}.{{member}}` is asserted to be defined, but it is `undefined` on a Unix socket or named pipe, before the socket connects and once it is destroyed{{evidence}}. Use `?? {{fallback}}` or check it for `undefined`.',
@@ -32,6 +31,7 @@ export default createRule<[], MessageIds>({
         "`{{subject}}.{{member}}` is asserted to be defined in a '{{event}}' listener, but once the socket is closed it is `undefined` unless it was read while connected, and always on a Unix socket or named pipe. Read it when the connection starts, or use `?? {{fallback}}`.",
       useFallback: 'Use `{{member}} ?? {{fallback}}` instead of the assertion.',
     },
+    languages: ['js/js'],
   },
   create(context) {
     const engine = getEngine(context);
