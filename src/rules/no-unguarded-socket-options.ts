@@ -9,6 +9,8 @@ import { callSiteOf, canGuard, capabilityGuard, guardExpressionFix, removeCallFi
 type Options = [{ methods?: string[]; socketOnlyMethods?: string[]; requireTcp?: boolean }];
 type MessageIds = 'duplex' | 'nullish' | 'unknown' | 'pipe' | 'notTcp' | 'notTcpMaybePipe' | 'wrapInGuard' | 'guardExpression' | 'removeCall';
 
+/** Classes whose socket members this rule is about. */
+const SOCKET_CLASSES = new Set(['net.Socket', 'tls.TLSSocket']);
 const DEFAULT_METHODS = ['setNoDelay', 'setKeepAlive', 'setTypeOfService'];
 const DEFAULT_SOCKET_ONLY = ['setTimeout', 'ref', 'unref', 'address'];
 
@@ -77,6 +79,8 @@ export default createRule<Options, MessageIds>({
     const ctx = engine.ctx;
 
     function check(reportNode: TSESTree.Node, receiver: TSESTree.Node, method: string, member: TSESTree.MemberExpression | undefined): void {
+      // the member must be net.Socket's own (or missing): `req.setTimeout()` on an IncomingMessage is another API
+      if (!isSocketMember(receiver, method)) return;
       const c = engine.classify(receiver, { at: member ?? reportNode, member: method });
       if (c.untyped || isOwnedElsewhere(c)) return;
       const isOption = options.has(method);
@@ -107,6 +111,11 @@ export default createRule<Options, MessageIds>({
       const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = wrap ? [{ messageId: 'wrapInGuard', data: { guard }, fix: wrap }] : [];
       if (maybePipe) context.report({ node: reportNode, messageId: 'notTcpMaybePipe', data: evidenceData(maybePipe), suggest });
       else context.report({ node: reportNode, messageId: 'notTcp', data: { subject, method, guard }, suggest });
+    }
+
+    function isSocketMember(receiver: TSESTree.Node, method: string): boolean {
+      // a class or interface that declares the member itself (IncomingMessage, Http2Stream, a user class) is not a socket
+      return ctx.matcher.declaringOwners(ctx.typeAt(receiver), method).every((owner) => owner === undefined || owner === '?' || SOCKET_CLASSES.has(owner));
     }
 
     return {

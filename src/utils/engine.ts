@@ -88,7 +88,8 @@ export class TransportEngine {
     const tcpGuard = guards.find((g) => g.fact === 'tcp' || g.fact === 'tls');
     const capability = guards.find((g) => ruledOutBy(g, member).includes('duplex'));
     const proof: Evidence | Guard | undefined = tcpGuard ?? info.proofs[0] ?? capability;
-    return { possible, proof, doubts, guards, untyped: info.untyped };
+    const tls = info.tlsProof ?? guards.find((g) => g.fact === 'tls');
+    return { possible, proof, doubts, tls, guards, untyped: info.untyped };
   }
 }
 

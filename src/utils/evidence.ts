@@ -56,6 +56,8 @@ export interface Classification {
   proof?: Evidence | Guard;
   /** Why the value may be something else, after guards removed what they rule out. Rules quote these. */
   doubts: readonly Evidence[];
+  /** Why the value is a TLS socket here (its type, its creation, its server, or a guard), if it is. */
+  tls?: Evidence | Guard;
   /** The guards that dominate the point for this reference. */
   guards: readonly Guard[];
   /** True when type information is missing for the value (an unresolved type): rules stay silent. */

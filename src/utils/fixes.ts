@@ -105,3 +105,35 @@ function lineRange(ctx: FileContext, statement: TSESTree.Node): [number, number]
   if (before.trim() !== '' || after.trim() !== '') return undefined;
   return [lineStart, Math.min(lineEnd + 1, text.length)];
 }
+
+/**
+ * How the file can name a runtime value exported by a Node module, e.g. `tls.TLSSocket`: through a namespace or
+ * default import, a named (value) import, or `require`. Undefined when the file has no such binding.
+ */
+export function runtimeName(ctx: FileContext, modules: readonly string[], exported: string): string | undefined {
+  const program = ctx.sourceCode.ast;
+  for (const statement of program.body) {
+    if (statement.type === AST_NODE_TYPES.ImportDeclaration && modules.includes(statement.source.value) && statement.importKind !== 'type') {
+      for (const spec of statement.specifiers) {
+        if (spec.type === AST_NODE_TYPES.ImportNamespaceSpecifier || spec.type === AST_NODE_TYPES.ImportDefaultSpecifier) return `${spec.local.name}.${exported}`;
+        if (spec.type === AST_NODE_TYPES.ImportSpecifier && spec.importKind !== 'type' && spec.imported.type === AST_NODE_TYPES.Identifier && spec.imported.name === exported) return spec.local.name;
+      }
+    }
+    if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
+      for (const declarator of statement.declarations) {
+        const init = declarator.init;
+        if (
+          declarator.id.type === AST_NODE_TYPES.Identifier &&
+          init?.type === AST_NODE_TYPES.CallExpression &&
+          init.callee.type === AST_NODE_TYPES.Identifier &&
+          init.callee.name === 'require' &&
+          init.arguments[0]?.type === AST_NODE_TYPES.Literal &&
+          modules.includes(String(init.arguments[0].value))
+        ) {
+          return `${declarator.id.name}.${exported}`;
+        }
+      }
+    }
+  }
+  return undefined;
+}

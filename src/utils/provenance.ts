@@ -29,6 +29,8 @@ export interface ValueInfo {
   doubts: readonly Evidence[];
   /** Proofs that hold on every path (TCP or TLS creation, a server that listens only on ports). */
   proofs: readonly Evidence[];
+  /** Why the value is a TLS socket on every path (its type, `tls.connect`, an HTTPS or TLS server), if it is. */
+  tlsProof?: Evidence;
   untyped: boolean;
 }
 
@@ -39,6 +41,7 @@ const CHAINABLE = new Set([...LISTENER_METHODS, 'off', 'removeListener', 'remove
 const SOCKET_RETURNING_THIS = new Set(['setNoDelay', 'setKeepAlive', 'setTimeout', 'setEncoding', 'pause', 'resume', 'ref', 'unref', 'setTypeOfService', 'on', 'once', 'addListener', 'prependListener', 'prependOnceListener', 'off', 'removeListener']);
 const CONNECT_FUNCTIONS = new Set(['net.connect', 'net.createConnection', 'tls.connect', 'net.Socket.connect']);
 const DEFAULT_AGENTS = new Set(['http.Agent', 'https.Agent']);
+const SECURE_SERVERS = new Set(['https.createServer', 'tls.createServer', 'http2.createSecureServer', 'https.Server', 'tls.Server']);
 
 export function merge(infos: readonly ValueInfo[]): ValueInfo {
   if (infos.length === 1) return infos[0]!;
@@ -51,7 +54,8 @@ export function merge(infos: readonly ValueInfo[]): ValueInfo {
   }
   // A proof survives a merge only when every path has one.
   const proofs = infos.every((i) => i.proofs.length > 0) ? infos.flatMap((i) => i.proofs) : [];
-  return { possible, doubts, proofs, untyped: infos.every((i) => i.untyped) };
+  const tlsProof = infos.every((i) => i.tlsProof) ? infos[0]!.tlsProof : undefined;
+  return { possible, doubts, proofs, tlsProof, untyped: infos.every((i) => i.untyped) };
 }
 
 /** What a file shows of one server. */
@@ -61,10 +65,12 @@ export interface ServerFacts {
   listens: TSESTree.CallExpression[];
   endpoints: Endpoint[];
   injections: Evidence[];
+  /** The creation of an HTTPS, TLS or secure HTTP/2 server: its sockets are TLS sockets. */
+  secure?: TSESTree.CallExpression | TSESTree.NewExpression;
 }
 
 type Role =
-  | { role: 'connection'; owner: Node }
+  | { role: 'connection'; owner: Node; raw: boolean }
   | { role: 'request' | 'response'; owner: Node }
   | { role: 'client-socket'; owner: Node };
 
@@ -159,7 +165,9 @@ export class Provenance {
           break;
       }
     }
-    return { possible, doubts, proofs: [], untyped: untyped && possible.size === 0 };
+    const tls = members.length > 0 && members.every((m) => m.verdict === 'tls' || m.verdict === 'nullish') && possible.has('tls');
+    const tlsProof: Evidence | undefined = tls ? { kind: 'tls', node, says: 'it is typed `TLSSocket`', certain: true, from: 'type' } : undefined;
+    return { possible, doubts, proofs: [], tlsProof, untyped: untyped && possible.size === 0 };
   }
 
   /** `x as net.Socket`, `<net.Socket>x`, `x!`: the value is what `x` is; say what it was asserted from. */
@@ -264,6 +272,10 @@ export class Provenance {
         untyped: false,
       });
     }
+    if (compat && serverSide) {
+      const secure = this.serverFacts(serverSide).secure;
+      if (secure) parts[0] = { ...parts[0]!, tlsProof: secureEvidence(secure) };
+    }
     if (serverSide && (has('http.IncomingMessage') || has('http.ServerResponse'))) parts.push(this.serverConnection(serverSide));
     else if (has('http.ClientRequest')) {
       const client = this.clientRequest(owner);
@@ -291,7 +303,7 @@ export class Provenance {
     const { roles, args, escapes } = this.roles(fn, index);
     const infos: ValueInfo[] = [];
     for (const role of roles) {
-      if (role.role === 'connection') infos.push(this.serverConnection(role.owner));
+      if (role.role === 'connection') infos.push(role.raw ? rawSocket(this.serverConnection(role.owner)) : this.serverConnection(role.owner));
       else if (role.role === 'client-socket') infos.push(this.clientRequest(role.owner) ?? this.fromType(id));
       else return undefined; // a request or response object, not a socket
     }
@@ -330,7 +342,8 @@ export class Provenance {
     if (!name) return undefined;
     if (object && LISTENER_METHODS.has(name) && argIndex === 1) {
       const event = staticString(call.arguments[0]);
-      if ((event === 'connection' || event === 'secureConnection') && paramIndex === 0) return { role: 'connection', owner: object };
+      // 'connection' gives the raw socket even on a TLS server; 'secureConnection' the TLS socket
+      if ((event === 'connection' || event === 'secureConnection') && paramIndex === 0) return { role: 'connection', owner: object, raw: event === 'connection' };
       if (event === 'request' && paramIndex <= 1) return { role: paramIndex === 0 ? 'request' : 'response', owner: object };
       if (event === 'socket' && paramIndex === 0 && this.isClientRequest(object)) return { role: 'client-socket', owner: object };
       return undefined;
@@ -338,7 +351,7 @@ export class Provenance {
     if (name === 'createServer' || name === 'createSecureServer') {
       const declared = this.ctx.calleeDeclaration(call);
       const module = declared?.split('.')[0];
-      if (module === 'net' || module === 'tls') return paramIndex === 0 ? { role: 'connection', owner: call } : undefined;
+      if (module === 'net' || module === 'tls') return paramIndex === 0 ? { role: 'connection', owner: call, raw: false } : undefined;
       if (module === 'http' || module === 'https' || module === 'http2') {
         return paramIndex <= 1 ? { role: paramIndex === 0 ? 'request' : 'response', owner: call } : undefined;
       }
@@ -358,7 +371,7 @@ export class Provenance {
     const facts = this.serverFacts(owner);
     const cached = this.servers.get(facts);
     if (cached) return cached;
-    const { endpoints, injections } = facts;
+    const { endpoints, injections, secure } = facts;
     const possible = new Set<Kind>(['tcp', 'pipe']);
     const doubts: Evidence[] = [...injections];
     let proofs: Evidence[] = [];
@@ -386,7 +399,12 @@ export class Provenance {
       possible.add('duplex');
       proofs = [];
     }
-    const result: ValueInfo = { possible, doubts, proofs, untyped: false };
+    if (secure) {
+      possible.delete('tcp');
+      possible.add('tls');
+    }
+    const tlsProof = secure && injections.length === 0 ? secureEvidence(secure) : undefined;
+    const result: ValueInfo = { possible, doubts, proofs, tlsProof, untyped: false };
     this.servers.set(facts, result);
     return result;
   }
@@ -403,6 +421,11 @@ export class Provenance {
     const cached = this.serverFactMemo.get(key);
     if (cached) return cached;
     const facts: ServerFacts = { sites, listens: [], endpoints: [], injections: [] };
+    for (const site of sites) {
+      if (site.type !== AST_NODE_TYPES.CallExpression && site.type !== AST_NODE_TYPES.NewExpression) continue;
+      const declared = this.ctx.calleeDeclaration(site)?.replace(/\.constructor$/, '');
+      if (declared && SECURE_SERVERS.has(declared)) facts.secure = site;
+    }
     const visited = new Set<Node>();
     for (const site of sites) {
       let current: Node = site;
@@ -547,7 +570,8 @@ export class Provenance {
   private connection(call: TSESTree.CallExpression, declared: string): ValueInfo {
     const tls = declared.startsWith('tls.');
     const options = call.arguments[0] && call.arguments[0].type !== AST_NODE_TYPES.SpreadElement ? objectLiteralOf(this.ctx, call.arguments[0]) : undefined;
-    if (tls && options && findProperty(options, 'socket')) return { possible: new Set(['tls']), doubts: [], proofs: [], untyped: false };
+    const tlsProof: Evidence | undefined = tls ? { kind: 'tls', node: call, says: `it is created by \`${shortText(this.ctx, call.callee)}(…)\``, certain: true, from: 'provenance' } : undefined;
+    if (tls && options && findProperty(options, 'socket')) return { possible: new Set(['tls']), doubts: [], proofs: [], tlsProof, untyped: false };
     const created = `\`${shortText(this.ctx, call.callee)}(…)\``;
     const possible = new Set<Kind>(tls ? ['tls'] : []);
     const doubts: Evidence[] = [];
@@ -569,7 +593,7 @@ export class Provenance {
         });
       } else possible.add('tcp').add('pipe');
     }
-    return { possible, doubts, proofs: endpoints.every((e) => e.kind === 'tcp') ? proofs : [], untyped: false };
+    return { possible, doubts, proofs: endpoints.every((e) => e.kind === 'tcp') ? proofs : [], tlsProof, untyped: false };
   }
 }
 
@@ -599,6 +623,17 @@ function isWrapperOf(parent: Node, child: Node): boolean {
   );
 }
 
+/** The socket a TLS server's 'connection' listener gets: the TCP (or pipe) socket under the TLS layer. */
+function rawSocket(info: ValueInfo): ValueInfo {
+  if (!info.possible.has('tls')) return info;
+  const possible = new Set([...info.possible].map((k) => (k === 'tls' ? 'tcp' : k)));
+  return { ...info, possible, tlsProof: undefined };
+}
+
+function secureEvidence(creation: Node): Evidence {
+  return { kind: 'tls', node: creation, says: 'its server is an HTTPS or TLS server', certain: true, from: 'provenance' };
+}
+
 function relabel(info: ValueInfo, map: (d: Evidence) => Evidence): ValueInfo {
   return { ...info, doubts: info.doubts.map(map) };
 }
@@ -613,6 +648,6 @@ function withBase(base: ValueInfo, provenance: ValueInfo): ValueInfo {
   const nullish = base.doubts.filter((d) => d.kind === 'nullish');
   const possible = new Set(provenance.possible);
   if (base.possible.has('nullish')) possible.add('nullish');
-  return { possible, doubts: [...provenance.doubts, ...nullish], proofs: provenance.proofs, untyped: base.untyped && provenance.possible.size === 0 };
+  return { possible, doubts: [...provenance.doubts, ...nullish], proofs: provenance.proofs, tlsProof: provenance.tlsProof ?? base.tlsProof, untyped: base.untyped && provenance.possible.size === 0 };
 }
 

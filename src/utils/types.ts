@@ -131,6 +131,25 @@ export class TypeMatcher {
     return this.members(type).some((m) => m.lineage.has(qualified));
   }
 
+  /**
+   * Where each member of the type gets a property from: the qualified name of the class or interface that declares
+   * it (`net.Socket`, `http.IncomingMessage`), `class Name` for a class or interface outside any module (a user
+   * type), `?` for a type literal, `undefined` for a member that lacks it.
+   */
+  declaringOwners(type: ts.Type, property: string): (string | undefined)[] {
+    return this.members(type)
+      .filter((m) => m.verdict !== 'nullish')
+      .map((m) => {
+        if (m.verdict === 'any' || m.verdict === 'unknown' || m.verdict === 'error') return undefined;
+        const declaration = m.type.getProperty(property)?.declarations?.[0];
+        if (!declaration) return undefined;
+        const owner = declaration.parent;
+        if (!owner || !(ts.isClassLike(owner) || ts.isInterfaceDeclaration(owner))) return '?';
+        const ownerSymbol = owner.name ? this.checker.getSymbolAtLocation(owner.name) : undefined;
+        return (ownerSymbol && qualifiedName(ownerSymbol)) ?? `class ${owner.name?.text ?? '(anonymous)'}`;
+      });
+  }
+
   /** A short name for messages: `Duplex`, `Socket | null`, `any`. Only called when a report is made. */
   display(type: ts.Type): string {
     const text = this.checker.typeToString(type, undefined, ts.TypeFormatFlags.NoTruncation);

@@ -70,6 +70,12 @@ ruleTester.run('no-unguarded-socket-options', rule, {
     { name: 'res.socket checked for null', code: `${HEADER}http.createServer((req, res) => {\n  if (res.socket) res.socket.setNoDelay(true);\n  if (res.socket != null) res.socket.setKeepAlive(true);\n}).listen(80);` },
     // ---- not our business
     {
+      name: 'setTimeout of a request, a response or an HTTP/2 stream is their own API',
+      code: `${HEADER}import * as http2 from 'node:http2';\nhttp.createServer((req, res) => {\n  req.setTimeout(0);\n  res.setTimeout(5000);\n}).listen(1);\nhttp2.createServer((req) => {\n  req.setTimeout(0);\n  req.stream.setTimeout(0);\n});`,
+    },
+    { name: 'a Duplex subclass with its own setTimeout', code: `${HEADER}class Timed extends Duplex {\n  setTimeout(ms: number) { return ms; }\n}\nnew Timed().setTimeout(5);` },
+    { name: 'timers have ref and unref', code: `declare const timer: NodeJS.Timeout;\ntimer.ref();\ntimer.unref();` },
+    {
       name: 'HTTP/2 proxies belong to no-http2-socket-manipulation (one rule owns each call)',
       code: `import * as http2 from 'node:http2';\ndeclare const session: http2.ClientHttp2Session;\nsession.socket.setNoDelay(true);\nhttp2.createServer((req) => req.socket.setKeepAlive(true));`,
     },

@@ -1,0 +1,117 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { memberName, propertyKeyName, unwrapAssertions } from '../utils/ast.ts';
+import { createRule } from '../utils/createRule.ts';
+import { shortText } from '../utils/endpoints.ts';
+import { getEngine } from '../utils/engine.ts';
+import { callSiteOf, canGuard, runtimeName, wrapStatementFix } from '../utils/fixes.ts';
+
+type MessageIds = 'notTls' | 'guardTls';
+type Node = TSESTree.Node;
+
+/** Methods only TLSSocket.prototype has (RUNTIME-FACTS 5): a TypeError on a plain socket. */
+const TLS_METHODS = new Set([
+  'getPeerCertificate',
+  'getCertificate',
+  'getPeerX509Certificate',
+  'getX509Certificate',
+  'getCipher',
+  'getProtocol',
+  'getSession',
+  'setSession',
+  'getTLSTicket',
+  'isSessionReused',
+  'getFinished',
+  'getPeerFinished',
+  'getSharedSigalgs',
+  'getEphemeralKeyInfo',
+  'renegotiate',
+  'disableRenegotiation',
+  'exportKeyingMaterial',
+  'setMaxSendFragment',
+  'setServername',
+  'setKeyCert',
+  'enableTrace',
+]);
+/** Properties only a TLSSocket has: `undefined` on a plain socket. `encrypted` is left out: reading it is the check. */
+const TLS_PROPERTIES = new Set(['authorized', 'authorizationError', 'alpnProtocol', 'servername']);
+const TLS_MODULES = ['node:tls', 'tls'];
+
+export default createRule<[], MessageIds>({
+  name: 'no-unguarded-tls-api',
+  meta: {
+    type: 'problem',
+    languages: ['js/js'],
+    docs: {
+      description: 'Disallow TLS-only socket members on sockets not proven to be TLS sockets',
+      recommended: true,
+      requiresTypeChecking: true,
+    },
+    hasSuggestions: true,
+    schema: [],
+    messages: {
+      notTls:
+        '`{{subject}}.{{member}}` exists only on TLS sockets, but {{why}}: on a plain socket {{effect}}. Check `{{subject}} instanceof tls.TLSSocket` first.',
+      guardTls: 'Use it only when `{{subject}} instanceof {{tlsSocket}}`.',
+    },
+  },
+  create(context) {
+    const engine = getEngine(context);
+    const ctx = engine.ctx;
+
+    function check(reportNode: Node, receiver: Node, member: string, access: TSESTree.MemberExpression | undefined): void {
+      const c = engine.classify(receiver, { at: access ?? reportNode, member });
+      if (c.untyped || c.tls) return;
+      const plain = ['tcp', 'pipe', 'duplex', 'h2-compat-proxy', 'h2-session-proxy'].some((k) => c.possible.has(k as never));
+      const asserted = receiver !== unwrapAssertions(receiver);
+      if (!plain && !(asserted && c.possible.has('unknown'))) return;
+      const reference = unwrapAssertions(receiver);
+      const subject = shortText(ctx, reference);
+      const why = reason(receiver, reference);
+      const isMethod = TLS_METHODS.has(member);
+      const effect = isMethod ? 'it is not a function (TypeError)' : 'it is `undefined`, so a check on it silently fails';
+      const tlsSocket = runtimeName(ctx, TLS_MODULES, 'TLSSocket');
+      const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
+      if (tlsSocket && access && canGuard(receiver)) {
+        const guard = `${ctx.sourceCode.getText(reference)} instanceof ${tlsSocket}`;
+        const site = isMethod ? callSiteOf(access) : undefined;
+        if (site?.statement) suggest.push({ messageId: 'guardTls', data: { subject, tlsSocket }, fix: wrapStatementFix(site.statement, guard) });
+        else {
+          const expression = site?.expression ?? outermostChain(access);
+          suggest.push({ messageId: 'guardTls', data: { subject, tlsSocket }, fix: (fixer) => fixer.replaceText(expression, `(${guard} ? ${ctx.sourceCode.getText(expression)} : undefined)`) });
+        }
+      }
+      context.report({ node: reportNode, messageId: 'notTls', data: { subject, member, why, effect }, suggest });
+    }
+
+    /** Why the value may be a plain socket: an assertion from a socket type, its server, or its type. */
+    function reason(receiver: Node, reference: Node): string {
+      const inner = receiver.type === AST_NODE_TYPES.ChainExpression ? receiver.expression : receiver;
+      const typeText = ctx.matcher.display(ctx.typeAt(reference));
+      const c = engine.classify(reference, { at: reference });
+      const compat = c.doubts.find((d) => d.kind === 'h2-compat-proxy');
+      if (compat) return `${compat.says} of a server without TLS`;
+      if (inner !== reference) return `it is asserted to \`${ctx.matcher.display(ctx.typeAt(inner))}\` from \`${typeText}\``;
+      return `it is typed \`${typeText}\``;
+    }
+
+    return {
+      MemberExpression(node) {
+        const member = memberName(node);
+        if (member === undefined || (!TLS_METHODS.has(member) && !TLS_PROPERTIES.has(member))) return;
+        if (node.parent.type === AST_NODE_TYPES.AssignmentExpression && node.parent.left === node) return;
+        check(node.property, node.object, member, node);
+      },
+      'VariableDeclarator > ObjectPattern.id > Property'(node: TSESTree.Property) {
+        const member = propertyKeyName(node);
+        const declarator = node.parent.parent as TSESTree.VariableDeclarator;
+        if (member === undefined || (!TLS_METHODS.has(member) && !TLS_PROPERTIES.has(member)) || !declarator.init) return;
+        check(node.key, declarator.init, member, undefined);
+      },
+    };
+  },
+});
+
+/** The member access, or the optional chain it ends. */
+function outermostChain(access: TSESTree.MemberExpression): Node {
+  return access.parent.type === AST_NODE_TYPES.ChainExpression ? access.parent : access;
+}
