@@ -75,7 +75,8 @@ export default createRule<[], MessageIds>({
         const guard = `${ctx.sourceCode.getText(reference)} instanceof ${tlsSocket}`;
         const site = isMethod ? callSiteOf(access) : undefined;
         if (site?.statement) suggest.push({ messageId: 'guardTls', data: { subject, tlsSocket }, fix: wrapStatementFix(site.statement, guard) });
-        else {
+        else if (isTestPosition(site?.expression ?? outermostChain(access))) {
+          // only where `undefined` is as good as a falsy value: a condition, `!`, `&&`/`||`
           const expression = site?.expression ?? outermostChain(access);
           suggest.push({ messageId: 'guardTls', data: { subject, tlsSocket }, fix: (fixer) => fixer.replaceText(expression, `(${guard} ? ${ctx.sourceCode.getText(expression)} : undefined)`) });
         }
@@ -114,4 +115,25 @@ export default createRule<[], MessageIds>({
 /** The member access, or the optional chain it ends. */
 function outermostChain(access: TSESTree.MemberExpression): Node {
   return access.parent.type === AST_NODE_TYPES.ChainExpression ? access.parent : access;
+}
+
+/** Whether a value is only tested for truth where it stands: an `if`/loop/`?:` test, `!x`, or a `&&`/`||` operand in such a place. */
+function isTestPosition(node: Node): boolean {
+  const parent = node.parent;
+  if (!parent) return false;
+  switch (parent.type) {
+    case AST_NODE_TYPES.IfStatement:
+    case AST_NODE_TYPES.WhileStatement:
+    case AST_NODE_TYPES.DoWhileStatement:
+    case AST_NODE_TYPES.ConditionalExpression:
+      return parent.test === node;
+    case AST_NODE_TYPES.ForStatement:
+      return parent.test === node;
+    case AST_NODE_TYPES.UnaryExpression:
+      return parent.operator === '!';
+    case AST_NODE_TYPES.LogicalExpression:
+      return parent.operator !== '??' && isTestPosition(parent);
+    default:
+      return false;
+  }
 }

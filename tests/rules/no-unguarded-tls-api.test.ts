@@ -1,0 +1,216 @@
+import rule from '../../src/rules/no-unguarded-tls-api.ts';
+import { assertionOptions, typedRuleTester } from '../rule-tester.ts';
+
+const ruleTester = typedRuleTester();
+
+const HEADER = `import * as tls from 'node:tls';\nimport * as http from 'node:http';\nimport * as https from 'node:https';\nimport * as net from 'node:net';\n`;
+
+ruleTester.run('no-unguarded-tls-api', rule, {
+  assertionOptions,
+  valid: [
+    {
+      name: "a socket from tls.connect",
+      code: `${HEADER}const socket = tls.connect(443, 'example.com');\nsocket.on('secureConnect', () => console.log(socket.getPeerCertificate(), socket.authorized));`,
+    },
+    {
+      name: "the secure connection of a TLS server",
+      code: `${HEADER}tls.createServer({}, (socket) => {\n  console.log(socket.getProtocol(), socket.alpnProtocol);\n}).listen(8443);`,
+    },
+    {
+      name: "the request socket of an HTTPS server",
+      code: `${HEADER}https.createServer({}, (req, res) => {\n  const cert = (req.socket as tls.TLSSocket).getPeerCertificate();\n  res.end(cert.subject?.CN);\n}).listen(443);`,
+    },
+    {
+      name: "the compatibility socket of a secure HTTP/2 server",
+      code: `${HEADER}import * as http2 from 'node:http2';\nhttp2.createSecureServer({}, (req) => {\n  console.log((req.socket as tls.TLSSocket).getCipher());\n});`,
+    },
+    {
+      name: "an instanceof tls.TLSSocket check",
+      code: `${HEADER}export function peer(req: http.IncomingMessage) {\n  if (req.socket instanceof tls.TLSSocket) return req.socket.getPeerCertificate();\n  return null;\n}`,
+    },
+    {
+      name: "an encrypted === true check",
+      code: `${HEADER}export function peer(socket: net.Socket) {\n  if ((socket as tls.TLSSocket).encrypted === true) return (socket as tls.TLSSocket).getPeerCertificate();\n  return null;\n}`,
+    },
+    {
+      name: "reading encrypted through an assertion is the documented check",
+      code: `${HEADER}export function isSecure(req: http.IncomingMessage): boolean {\n  return (req.socket as tls.TLSSocket).encrypted === true;\n}`,
+    },
+    {
+      name: "a TLSSocket parameter",
+      code: `${HEADER}export function cipher(socket: tls.TLSSocket) {\n  return socket.getCipher().name;\n}`,
+    },
+    {
+      name: "a user object with the same names",
+      code: `const session = { authorized: true, getCipher: () => 'x' };\nexport const ok = session.authorized && session.getCipher();`,
+    },
+  ],
+  invalid: [
+    {
+      name: "a request socket of a handler shared by HTTP and HTTPS",
+      code: `${HEADER}function handler(req: http.IncomingMessage, res: http.ServerResponse) {\n  const cert = (req.socket as tls.TLSSocket).getPeerCertificate();\n  res.end(cert.subject?.CN);\n}\nhttp.createServer(handler).listen(80);\nhttps.createServer({}, handler).listen(443);`,
+      output: null,
+      errors: [
+        {
+          messageId: 'notTls',
+          data: {"subject":"req.socket","member":"getPeerCertificate","why":"it is asserted to `TLSSocket` from `Socket`","effect":"it is not a function (TypeError)"},
+          line: 6,
+          column: 46,
+          endLine: 6,
+          endColumn: 64,
+          suggestions: null,
+        },
+      ],
+    },
+    {
+      name: "authorized on a plain socket fails silently",
+      code: `${HEADER}export function check(req: http.IncomingMessage, res: http.ServerResponse) {\n  if (!(req.socket as tls.TLSSocket).authorized) {\n    res.statusCode = 401;\n  }\n}`,
+      output: null,
+      errors: [
+        {
+          messageId: 'notTls',
+          data: {"subject":"req.socket","member":"authorized","why":"it is asserted to `TLSSocket` from `Socket`","effect":"it is `undefined`, so a check on it silently fails"},
+          line: 6,
+          column: 38,
+          endLine: 6,
+          endColumn: 48,
+          suggestions: [
+            {
+              messageId: 'guardTls',
+              data: {"subject":"req.socket","tlsSocket":"tls.TLSSocket"},
+              output: `${HEADER}export function check(req: http.IncomingMessage, res: http.ServerResponse) {\n  if (!(req.socket instanceof tls.TLSSocket ? (req.socket as tls.TLSSocket).authorized : undefined)) {\n    res.statusCode = 401;\n  }\n}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "'encrypted' in x is no proof",
+      code: `${HEADER}export function peer(socket: net.Socket) {\n  if ('encrypted' in socket) (socket as tls.TLSSocket).getPeerCertificate();\n}`,
+      output: null,
+      errors: [
+        {
+          messageId: 'notTls',
+          data: {"subject":"socket","member":"getPeerCertificate","why":"it is asserted to `TLSSocket` from `Socket & Record<\"encrypted\", unknown>`","effect":"it is not a function (TypeError)"},
+          line: 6,
+          column: 56,
+          endLine: 6,
+          endColumn: 74,
+          suggestions: [
+            {
+              messageId: 'guardTls',
+              data: {"subject":"socket","tlsSocket":"tls.TLSSocket"},
+              output: `${HEADER}export function peer(socket: net.Socket) {\n  if ('encrypted' in socket) { if (socket instanceof tls.TLSSocket) (socket as tls.TLSSocket).getPeerCertificate(); }\n}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "the compatibility socket of a cleartext HTTP/2 server",
+      code: `${HEADER}import * as http2 from 'node:http2';\nhttp2.createServer((req) => {\n  console.log((req.socket as tls.TLSSocket).getProtocol());\n});`,
+      output: null,
+      errors: [
+        {
+          messageId: 'notTls',
+          data: {"subject":"req.socket","member":"getProtocol","why":"`req` is an HTTP/2 compatibility request of a server without TLS","effect":"it is not a function (TypeError)"},
+          line: 7,
+          column: 45,
+          endLine: 7,
+          endColumn: 56,
+          suggestions: null,
+        },
+      ],
+    },
+    {
+      name: "the raw 'connection' socket of a TLS server",
+      code: `${HEADER}const server = tls.createServer({});\nserver.on('connection', (socket) => {\n  console.log((socket as tls.TLSSocket).getSession());\n});`,
+      output: null,
+      errors: [
+        {
+          messageId: 'notTls',
+          data: {"subject":"socket","member":"getSession","why":"it is asserted to `TLSSocket` from `Socket`","effect":"it is not a function (TypeError)"},
+          line: 7,
+          column: 41,
+          endLine: 7,
+          endColumn: 51,
+          suggestions: null,
+        },
+      ],
+    },
+    {
+      name: "a Duplex",
+      code: `${HEADER}import { Duplex } from 'node:stream';\nexport function proto(stream: Duplex) {\n  return (stream as unknown as tls.TLSSocket).alpnProtocol;\n}`,
+      output: null,
+      errors: [
+        {
+          messageId: 'notTls',
+          data: {"subject":"stream","member":"alpnProtocol","why":"it is asserted to `TLSSocket` from `Duplex`","effect":"it is `undefined`, so a check on it silently fails"},
+          line: 7,
+          column: 47,
+          endLine: 7,
+          endColumn: 59,
+          suggestions: null,
+        },
+      ],
+    },
+    {
+      name: "destructuring TLS members",
+      code: `${HEADER}export function peer(socket: net.Socket) {\n  const { authorized, authorizationError } = socket as tls.TLSSocket;\n  return authorized || authorizationError;\n}`,
+      output: null,
+      errors: [
+        {
+          messageId: 'notTls',
+          data: {"subject":"socket","member":"authorized","why":"it is asserted to `TLSSocket` from `Socket`","effect":"it is `undefined`, so a check on it silently fails"},
+          line: 6,
+          column: 11,
+          endLine: 6,
+          endColumn: 21,
+          suggestions: null,
+        },
+        {
+          messageId: 'notTls',
+          data: {"subject":"socket","member":"authorizationError","why":"it is asserted to `TLSSocket` from `Socket`","effect":"it is `undefined`, so a check on it silently fails"},
+          line: 6,
+          column: 23,
+          endLine: 6,
+          endColumn: 41,
+          suggestions: null,
+        },
+      ],
+    },
+    {
+      name: "a JavaScript file",
+      filename: "plain.js",
+      code: `import * as http from 'node:http';\nhttp.createServer((req, res) => {\n  res.end(String(req.socket.authorized));\n}).listen(80);`,
+      output: null,
+      errors: [
+        {
+          messageId: 'notTls',
+          data: {"subject":"req.socket","member":"authorized","why":"it is typed `Socket`","effect":"it is `undefined`, so a check on it silently fails"},
+          line: 3,
+          column: 29,
+          endLine: 3,
+          endColumn: 39,
+          suggestions: null,
+        },
+      ],
+    },
+    {
+      name: "no tls import: no suggestion",
+      code: `import type { TLSSocket } from 'node:tls';\nimport type { Socket } from 'node:net';\nexport function peer(socket: Socket) {\n  return (socket as TLSSocket).getPeerCertificate();\n}`,
+      output: null,
+      errors: [
+        {
+          messageId: 'notTls',
+          data: {"subject":"socket","member":"getPeerCertificate","why":"it is asserted to `TLSSocket` from `Socket`","effect":"it is not a function (TypeError)"},
+          line: 4,
+          column: 32,
+          endLine: 4,
+          endColumn: 50,
+          suggestions: null,
+        },
+      ],
+    },
+  ],
+});
