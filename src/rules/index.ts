@@ -1,3 +1,4 @@
+import noAmbiguousListenOptions from './no-ambiguous-listen-options.ts';
 import noHttp2SocketManipulation from './no-http2-socket-manipulation.ts';
 import noUncheckedBoundAddress from './no-unchecked-bound-address.ts';
 import noUncheckedPeerAddress from './no-unchecked-peer-address.ts';
@@ -6,6 +7,7 @@ import noUnguardedTlsApi from './no-unguarded-tls-api.ts';
 
 /** Every rule, by name, sorted. */
 export const rules = {
+  'no-ambiguous-listen-options': noAmbiguousListenOptions,
   'no-http2-socket-manipulation': noHttp2SocketManipulation,
   'no-unchecked-bound-address': noUncheckedBoundAddress,
   'no-unchecked-peer-address': noUncheckedPeerAddress,

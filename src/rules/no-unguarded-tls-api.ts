@@ -40,7 +40,6 @@ export default createRule<[], MessageIds>({
   name: 'no-unguarded-tls-api',
   meta: {
     type: 'problem',
-    languages: ['js/js'],
     docs: {
       description: 'Disallow TLS-only socket members on sockets not proven to be TLS sockets',
       recommended: true,
@@ -53,6 +52,7 @@ export default createRule<[], MessageIds>({
         '`{{subject}}.{{member}}` exists only on TLS sockets, but {{why}}: on a plain socket {{effect}}. Check `{{subject}} instanceof tls.TLSSocket` first.',
       guardTls: 'Use it only when `{{subject}} instanceof {{tlsSocket}}`.',
     },
+    languages: ['js/js'],
   },
   create(context) {
     const engine = getEngine(context);

@@ -1,0 +1,120 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import ts from 'typescript';
+import { calleeParts, propertyKeyName, unwrap } from '../utils/ast.ts';
+import { objectLiteralOf } from '../utils/bindings.ts';
+import { createRule } from '../utils/createRule.ts';
+import { getEngine } from '../utils/engine.ts';
+
+type MessageIds = 'listen' | 'connect' | 'keepOnly';
+type Node = TSESTree.Node;
+
+/** The calls whose options pick a transport, and how (RUNTIME-FACTS 2, checked in tests/runtime/listen-options.test.ts). */
+const CALLS: Record<string, 'listen' | 'connect'> = {
+  'net.Server.listen': 'listen',
+  'net.connect': 'connect',
+  'net.createConnection': 'connect',
+  'tls.connect': 'connect',
+  'net.Socket.connect': 'connect',
+};
+const NAMES = new Set(['listen', 'connect', 'createConnection']);
+
+interface Keys {
+  port?: Node;
+  path?: Node;
+  /** The object literal, when the keys are its own properties (for suggestions). */
+  literal?: TSESTree.ObjectExpression;
+}
+
+export default createRule<[], MessageIds>({
+  name: 'no-ambiguous-listen-options',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow `listen` and `connect` options that carry both `port` and `path`',
+      recommended: true,
+      requiresTypeChecking: true,
+    },
+    hasSuggestions: true,
+    schema: [],
+    messages: {
+      listen:
+        '`{{call}}` is given both `port` and `path`: `listen()` takes `port` whenever the key is present, even when it is `undefined`, binds TCP (on a random port for `undefined`) and ignores `path`. Build the options for one transport: `{ port }` or `{ path }`.',
+      connect:
+        '`{{call}}` is given both `path` and `port`: it connects to `path` whenever it is truthy and ignores `port`, and to `port` when `path` is empty or `undefined`. Build the options for one transport: `{ path }` or `{ host, port }`.',
+      keepOnly: 'Keep only `{{key}}`.',
+    },
+    languages: ['js/js'],
+  },
+  create(context) {
+    const engine = getEngine(context);
+    const ctx = engine.ctx;
+
+    /** The `port` and `path` keys an options value carries for sure: literal keys, or non-optional properties of its type. */
+    function keysOf(node: Node): Keys {
+      const literal = objectLiteralOf(ctx, node);
+      if (!literal) return { port: requiredProperty(node, 'port'), path: requiredProperty(node, 'path') };
+      const keys: Keys = { literal };
+      for (const prop of literal.properties) {
+        if (prop.type === AST_NODE_TYPES.SpreadElement) {
+          keys.port = requiredProperty(prop.argument, 'port') ?? keys.port;
+          keys.path = requiredProperty(prop.argument, 'path') ?? keys.path;
+          continue;
+        }
+        const name = propertyKeyName(prop);
+        if (name === 'port' || name === 'path') keys[name] = prop;
+      }
+      return keys;
+    }
+
+    /** The node itself when its type has a non-optional `name` property on every union member. */
+    function requiredProperty(node: Node, name: string): Node | undefined {
+      const members = ctx.membersAt(node).filter((m) => m.verdict !== 'nullish');
+      if (members.length === 0 || members.some((m) => m.verdict !== 'other')) return undefined;
+      const all = members.every((m) => {
+        const prop = m.type.getProperty(name);
+        return !!prop && !(prop.flags & ts.SymbolFlags.Optional);
+      });
+      return all ? node : undefined;
+    }
+
+    return {
+      CallExpression(node) {
+        const { name } = calleeParts(node);
+        const first = node.arguments[0];
+        if (!name || !NAMES.has(name) || !first || first.type === AST_NODE_TYPES.SpreadElement) return;
+        // syntax first: an object literal, or a value whose name or type we must look at
+        const inner = unwrap(first);
+        if (inner.type === AST_NODE_TYPES.Literal || inner.type === AST_NODE_TYPES.TemplateLiteral || inner.type === AST_NODE_TYPES.ArrowFunctionExpression || inner.type === AST_NODE_TYPES.FunctionExpression) return;
+        const keys = keysOf(first);
+        if (!keys.port || !keys.path) return;
+        const declared = ctx.calleeDeclaration(node);
+        const mode = declared ? CALLS[declared] : undefined;
+        if (!mode) return;
+        const call = `${context.sourceCode.getText(node.callee)}()`;
+        const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
+        if (keys.literal && keys.port.type === AST_NODE_TYPES.Property && keys.path.type === AST_NODE_TYPES.Property) {
+          for (const [key, drop] of [
+            ['port', keys.path],
+            ['path', keys.port],
+          ] as const) {
+            suggest.push({ messageId: 'keepOnly', data: { key }, fix: removeProperty(context.sourceCode, drop) });
+          }
+        }
+        context.report({ node: first, messageId: mode, data: { call }, suggest });
+      },
+    };
+  },
+});
+
+/** Removes an object-literal property together with the comma that separates it from the next (or previous) one. */
+function removeProperty(sourceCode: Readonly<TSESLint.SourceCode>, prop: TSESTree.Property): TSESLint.ReportFixFunction {
+  return (fixer) => {
+    const after = sourceCode.getTokenAfter(prop);
+    if (after?.value === ',') {
+      const next = sourceCode.getTokenAfter(after, { includeComments: true });
+      return fixer.removeRange([prop.range[0], next && next.value !== '}' ? next.range[0] : after.range[1]]);
+    }
+    const before = sourceCode.getTokenBefore(prop);
+    return fixer.removeRange([before?.value === ',' ? before.range[0] : prop.range[0], prop.range[1]]);
+  };
+}
