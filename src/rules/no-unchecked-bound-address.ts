@@ -6,9 +6,13 @@ import { shortText } from '../utils/endpoints.ts';
 import { getEngine } from '../utils/engine.ts';
 import { isEmptyObject, isStringLike } from '../utils/types.ts';
 import { listeningAt } from '../utils/lifecycle.ts';
+import { bunServeTransport, denoNetAddrAssertion, isBunServer } from '../utils/runtimes.ts';
 
-type MessageIds = 'serverAddress' | 'socketAddress' | 'checkAddress';
+type MessageIds = 'serverAddress' | 'socketAddress' | 'denoAddr' | 'bunServer' | 'checkAddress';
 type Node = TSESTree.Node;
+
+/** Deno properties that hold a local address: `listener.addr`, `server.addr`, `conn.localAddr`. */
+const DENO_LOCAL = new Set(['addr', 'localAddr']);
 
 /** Where an `address()` result is used as an AddressInfo. */
 type Use = { node: Node; how: 'asserted' | 'non-null' | 'read' };
@@ -29,6 +33,10 @@ export default createRule<[], MessageIds>({
         '`{{call}}` is used as an `AddressInfo` without a check, but it is a string when the server listens on a Unix socket or named pipe, and `null` before it is listening and after `close()`{{evidence}}. Check `typeof address === \'object\' && address !== null` first.',
       socketAddress:
         "`{{call}}` is used as an `AddressInfo` without a check, but it is `{}` on a Unix socket or named pipe and before the socket is connected{{evidence}}. Check `'port' in address` first.",
+      denoAddr:
+        "`{{subject}}` is asserted to `Deno.NetAddr`, but it is a `Deno.UnixAddr` (a `path`, no `hostname` or `port`) when the listener or connection is a Unix socket. Check `{{subject}}.transport === 'tcp'` first.",
+      bunServer:
+        '`{{subject}}` is asserted to be defined, but Bun leaves it `undefined` when the server listens on a Unix socket (`Bun.serve({ unix })`){{evidence}}. Check it for `undefined`.',
       checkAddress: 'Check the address and throw when it is not a TCP address.',
     },
     languages: ['js/js'],
@@ -83,7 +91,23 @@ export default createRule<[], MessageIds>({
     }
 
 
+    function denoAssertion(node: TSESTree.TSAsExpression | TSESTree.TSTypeAssertion): void {
+      const found = denoNetAddrAssertion(engine, node, DENO_LOCAL);
+      if (found) context.report({ node, messageId: 'denoAddr', data: { subject: found.subject } });
+    }
+
     return {
+      TSAsExpression: denoAssertion,
+      TSTypeAssertion: denoAssertion,
+      // Bun: `server.port!`, `server.hostname as string`
+      'TSNonNullExpression > MemberExpression.expression, TSAsExpression > MemberExpression.expression'(node: TSESTree.MemberExpression) {
+        const name = memberName(node);
+        if ((name !== 'port' && name !== 'hostname') || !isBunServer(engine, node.object)) return;
+        const transport = bunServeTransport(engine, node.object);
+        if (transport === 'tcp') return;
+        const evidence = transport ? `, and it does (line ${transport.unix.loc.start.line})` : '';
+        context.report({ node: node.parent, messageId: 'bunServer', data: { subject: shortText(ctx, node), evidence } });
+      },
       'CallExpression[arguments.length=0] > MemberExpression.callee'(callee: TSESTree.MemberExpression) {
         if (memberName(callee) !== 'address') return;
         const call = callee.parent as TSESTree.CallExpression;

@@ -3,10 +3,13 @@ import { calleeParts, isFunction, memberName, staticString, unwrapAssertions } f
 import { createRule } from '../utils/createRule.ts';
 import { shortText } from '../utils/endpoints.ts';
 import { getEngine } from '../utils/engine.ts';
+import { bunServeTransport, denoNetAddrAssertion, isBunServer } from '../utils/runtimes.ts';
 import { isNumberLike } from '../utils/types.ts';
 
-type MessageIds = 'notProven' | 'afterClose' | 'useFallback';
+type MessageIds = 'notProven' | 'afterClose' | 'denoRemoteAddr' | 'bunRequestIP' | 'useFallback';
 type Node = TSESTree.Node;
+
+const DENO_REMOTE = new Set(['remoteAddr']);
 
 const PEER_MEMBERS = new Set(['remoteAddress', 'remotePort', 'remoteFamily', 'localAddress', 'localPort', 'localFamily']);
 const CLOSE_EVENTS = new Set(['close', 'end']);
@@ -29,6 +32,10 @@ export default createRule<[], MessageIds>({
         '`{{subject}}.{{member}}` is asserted to be defined, but it is `undefined` on a Unix socket or named pipe, before the socket connects and once it is destroyed{{evidence}}. Use `?? {{fallback}}` or check it for `undefined`.',
       afterClose:
         "`{{subject}}.{{member}}` is asserted to be defined in a '{{event}}' listener, but once the socket is closed it is `undefined` unless it was read while connected, and always on a Unix socket or named pipe. Read it when the connection starts, or use `?? {{fallback}}`.",
+      denoRemoteAddr:
+        "`{{subject}}` is asserted to `Deno.NetAddr`, but it is a `Deno.UnixAddr` (a `path`, no `hostname` or `port`) for a Unix-socket connection. Check `{{subject}}.transport === 'tcp'` first.",
+      bunRequestIP:
+        '`{{subject}}` is asserted to be non-null, but Bun returns `null` when the server listens on a Unix socket (`Bun.serve({ unix })`){{evidence}}. Check it for `null`.',
       useFallback: 'Use `{{member}} ?? {{fallback}}` instead of the assertion.',
     },
     languages: ['js/js'],
@@ -37,7 +44,23 @@ export default createRule<[], MessageIds>({
     const engine = getEngine(context);
     const ctx = engine.ctx;
 
+    function denoAssertion(node: TSESTree.TSAsExpression | TSESTree.TSTypeAssertion): void {
+      const found = denoNetAddrAssertion(engine, node, DENO_REMOTE);
+      if (found) context.report({ node, messageId: 'denoRemoteAddr', data: { subject: found.subject } });
+    }
+
     return {
+      TSAsExpression: denoAssertion,
+      TSTypeAssertion: denoAssertion,
+      // Bun: `server.requestIP(req)!`
+      'TSNonNullExpression > CallExpression.expression'(node: TSESTree.CallExpression) {
+        const callee = node.callee;
+        if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(callee) !== 'requestIP' || !isBunServer(engine, callee.object)) return;
+        const transport = bunServeTransport(engine, callee.object);
+        if (transport === 'tcp') return;
+        const evidence = transport ? `, and it does (line ${transport.unix.loc.start.line})` : '';
+        context.report({ node: node.parent as TSESTree.Node, messageId: 'bunRequestIP', data: { subject: shortText(ctx, node), evidence } });
+      },
       MemberExpression(node) {
         const member = memberName(node);
         if (member === undefined || !PEER_MEMBERS.has(member)) return;

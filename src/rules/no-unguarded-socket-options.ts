@@ -7,15 +7,15 @@ import { shortText } from '../utils/endpoints.ts';
 import { callSiteOf, canGuard, capabilityGuard, guardExpressionFix, removeCallFix, wrapStatementFix } from '../utils/fixes.ts';
 
 type Options = [{ methods?: string[]; socketOnlyMethods?: string[]; requireTcp?: boolean }];
-type MessageIds = 'duplex' | 'nullish' | 'unknown' | 'pipe' | 'notTcp' | 'notTcpMaybePipe' | 'wrapInGuard' | 'guardExpression' | 'removeCall';
+type MessageIds = 'duplex' | 'nullish' | 'unknown' | 'deno' | 'pipe' | 'notTcp' | 'notTcpMaybePipe' | 'wrapInGuard' | 'guardExpression' | 'removeCall';
 
 /** Classes whose socket members this rule is about. */
-const SOCKET_CLASSES = new Set(['net.Socket', 'tls.TLSSocket']);
+const SOCKET_CLASSES = new Set(['net.Socket', 'tls.TLSSocket', 'Deno.TcpConn', 'bun.Socket']);
 const DEFAULT_METHODS = ['setNoDelay', 'setKeepAlive', 'setTypeOfService'];
 const DEFAULT_SOCKET_ONLY = ['setTimeout', 'ref', 'unref', 'address'];
 
 /** The order in which doubts are reported: what throws first, then what silently does nothing. */
-const PRIORITY = ['duplex', 'unknown', 'nullish', 'pipe'] as const;
+const PRIORITY = ['duplex', 'deno-unix', 'deno-tls', 'unknown', 'nullish', 'pipe'] as const;
 
 export default createRule<Options, MessageIds>({
   name: 'no-unguarded-socket-options',
@@ -61,6 +61,7 @@ export default createRule<Options, MessageIds>({
         '`{{subject}}.{{method}}()` throws a TypeError unless `{{subject}}` is a real socket, and {{evidence}} (line {{line}}), so nothing shows it is one. Guard the call with `{{guard}}`.',
       nullish:
         '`{{subject}}.{{method}}()` throws a TypeError when `{{subject}}` is null or undefined, and {{evidence}} (line {{line}}). Guard the call with `{{guard}}`.',
+      deno: '`{{subject}}.{{method}}()` throws a TypeError on a Deno connection that is not a `Deno.TcpConn` (only `TcpConn` has it), and {{evidence}} (line {{line}}). Guard the call with `{{guard}}`.',
       pipe: '`{{subject}}.{{method}}()` has no effect on a Unix domain socket or named pipe, and {{evidence}} (line {{line}}). Remove the call, or make it depend on the transport.',
       notTcp:
         '`{{subject}}.{{method}}()` assumes a TCP socket, but nothing proves `{{subject}}` is one: on a Unix domain socket or named pipe it does nothing. Check the transport first (`{{subject}}.remoteFamily`), or guard the call with `{{guard}}`.',
@@ -96,7 +97,8 @@ export default createRule<Options, MessageIds>({
         if (!wrap && site && !site.statement && canGuard(receiver) && site.call.callee === member) {
           suggest.push({ messageId: 'guardExpression', data: { method, guard }, fix: guardExpressionFix(ctx, site, receiver, guard) });
         }
-        context.report({ node: reportNode, messageId: doubt.kind as 'duplex' | 'unknown' | 'nullish', data: evidenceData(doubt), fix: wrap, suggest });
+        const messageId = doubt.kind === 'deno-unix' || doubt.kind === 'deno-tls' ? 'deno' : (doubt.kind as 'duplex' | 'unknown' | 'nullish');
+        context.report({ node: reportNode, messageId, data: evidenceData(doubt), fix: wrap, suggest });
         return;
       }
       if (!isOption) return;

@@ -10,6 +10,8 @@ export type Kind =
   | 'h2-compat-proxy' // Http2ServerRequest/Response#socket: forwards to the shared session socket
   | 'duplex' // a stream without the socket methods
   | 'nullish' // null or undefined
+  | 'deno-unix' // a Deno.UnixConn: no setNoDelay/setKeepAlive, so calling them throws
+  | 'deno-tls' // a Deno.TlsConn: the same
   | 'unknown'; // `any`, `unknown`, or a type we know nothing about
 
 /** Where a doubt or proof came from: a declared type, the value's provenance, or a type assertion. */
@@ -38,6 +40,7 @@ export type GuardFact =
   | 'tcp' // `x.remoteFamily`, `typeof x.remotePort === 'number'`, `net.isIP(x.remoteAddress)`
   | 'tls' // `x instanceof tls.TLSSocket`, `x.encrypted === true`
   | 'http1' // `req.httpVersionMajor === 1`, `!('stream' in req)`, `req instanceof http.IncomingMessage`
+  | 'ip' // Deno: `conn.remoteAddr.transport === 'tcp'`: not a Unix connection (TLS stays possible)
   | 'caught'; // the call sits in a `try` block with a `catch`
 
 export interface Guard {
@@ -65,16 +68,17 @@ export interface Classification {
 }
 
 /** Kinds on which calling a socket method throws at runtime. */
-export const THROWING_KINDS: ReadonlySet<Kind> = new Set(['duplex', 'nullish', 'unknown', 'h2-session-proxy']);
+export const THROWING_KINDS: ReadonlySet<Kind> = new Set(['duplex', 'nullish', 'unknown', 'h2-session-proxy', 'deno-unix', 'deno-tls']);
 
 /** What each guard rules out. */
 export const RULED_OUT: Readonly<Record<GuardFact, readonly Kind[]>> = {
   nonnull: ['nullish'],
-  'has-member': ['duplex', 'nullish', 'unknown'],
-  in: ['duplex', 'nullish', 'unknown', 'h2-session-proxy'],
-  tcp: ['pipe', 'duplex', 'nullish', 'unknown'],
+  'has-member': ['duplex', 'nullish', 'unknown', 'deno-unix', 'deno-tls'],
+  in: ['duplex', 'nullish', 'unknown', 'h2-session-proxy', 'deno-unix', 'deno-tls'],
+  tcp: ['pipe', 'duplex', 'nullish', 'unknown', 'deno-unix'],
   tls: ['duplex', 'nullish', 'unknown'],
   http1: ['h2-compat-proxy', 'h2-session-proxy'],
+  ip: ['pipe', 'deno-unix', 'nullish'],
   // not the compat proxy: tuning it retunes the shared connection, which no `catch` undoes
-  caught: ['duplex', 'nullish', 'unknown', 'h2-session-proxy'],
+  caught: ['duplex', 'nullish', 'unknown', 'h2-session-proxy', 'deno-unix', 'deno-tls'],
 };

@@ -233,6 +233,13 @@ class Facts {
         if (!holds && member !== undefined && TCP_MEMBERS.has(member)) out.push({ fact: 'tcp', node, says });
         continue;
       }
+      // Deno: `conn.remoteAddr.transport === 'tcp'` (true for TLS connections too)
+      const address = unwrap(a);
+      if (holds && address.type === AST_NODE_TYPES.MemberExpression && memberName(address) === 'transport' && other.type === AST_NODE_TYPES.Literal && other.value === 'tcp') {
+        const owner = this.memberOfSubject(address.object);
+        if (owner === 'remoteAddr' || owner === 'localAddr') out.push({ fact: 'ip', node, says });
+        continue;
+      }
       const member = this.memberOfSubject(a);
       if (member === undefined || !holds) continue;
       const value = other.type === AST_NODE_TYPES.Literal ? other.value : undefined;

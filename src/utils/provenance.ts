@@ -119,6 +119,12 @@ export class Provenance {
         return node.operator === '=' ? this.info(node.right) : this.fromType(node);
       case AST_NODE_TYPES.SequenceExpression:
         return this.info(node.expressions.at(-1)!);
+      case AST_NODE_TYPES.AwaitExpression: {
+        // `await Bun.connect({ unix })`
+        const argument = unwrap(node.argument);
+        const bun = argument.type === AST_NODE_TYPES.CallExpression ? this.bunConnection(argument) : undefined;
+        return bun ?? this.fromType(node);
+      }
       default:
         return this.fromType(node);
     }
@@ -128,6 +134,7 @@ export class Provenance {
   fromType(node: Node): ValueInfo {
     const possible = new Set<Kind>();
     const doubts: Evidence[] = [];
+    const proofs: Evidence[] = [];
     let untyped = false;
     const members = this.ctx.membersAt(node);
     const typeText = (): string => this.ctx.matcher.display(this.ctx.typeAt(node));
@@ -163,11 +170,35 @@ export class Provenance {
         case 'other':
           possible.add('unknown');
           break;
+        case 'deno-tcp':
+          possible.add('tcp');
+          break;
+        case 'bun-socket':
+          possible.add('tcp').add('pipe');
+          break;
+        case 'deno-unix':
+        case 'deno-tls':
+        case 'deno-conn': {
+          const kinds = member.verdict === 'deno-conn' ? this.ctx.matcher.denoConnKinds(member.type) : [member.verdict];
+          const text = this.ctx.matcher.display(member.type);
+          for (const kind of kinds) {
+            if (kind === 'deno-tcp') {
+              possible.add('tcp');
+              continue;
+            }
+            possible.add(kind);
+            doubts.push({ kind, node, says: `it is typed \`${text}\``, typeText: text, certain: member.verdict !== 'deno-conn', from: 'type' });
+          }
+          break;
+        }
       }
+    }
+    if (members.length > 0 && members.every((m) => m.verdict === 'deno-tcp')) {
+      proofs.push({ kind: 'tcp', node, says: 'it is typed `Deno.TcpConn`', certain: true, from: 'type' });
     }
     const tls = members.length > 0 && members.every((m) => m.verdict === 'tls' || m.verdict === 'nullish') && possible.has('tls');
     const tlsProof: Evidence | undefined = tls ? { kind: 'tls', node, says: 'it is typed `TLSSocket`', certain: true, from: 'type' } : undefined;
-    return { possible, doubts, proofs: [], tlsProof, untyped: untyped && possible.size === 0 };
+    return { possible, doubts, proofs, tlsProof, untyped: untyped && possible.size === 0 };
   }
 
   /** `x as net.Socket`, `<net.Socket>x`, `x!`: the value is what `x` is; say what it was asserted from. */
@@ -300,6 +331,8 @@ export class Provenance {
 
   /** A parameter's value: from the listener it was registered as, or from the arguments of local calls. */
   private parameter(fn: FunctionNode, index: number, id: TSESTree.Identifier): ValueInfo | undefined {
+    const bun = index === 0 ? this.bunHandlerSocket(fn) : undefined;
+    if (bun) return bun;
     const { roles, args, escapes } = this.roles(fn, index);
     const infos: ValueInfo[] = [];
     for (const role of roles) {
@@ -554,6 +587,66 @@ export class Provenance {
       return writes?.length === 1 && !writes[0]!.property ? this.isDefaultAgent(writes[0]!.value) : false;
     }
     return false;
+  }
+
+  /**
+   * Bun: `Bun.connect({ unix })` and `Bun.listen({ unix })` give the same `Socket` type as TCP; the options tell.
+   * The socket of `Bun.connect(…)` (awaited), or undefined when the call is something else.
+   */
+  bunConnection(call: TSESTree.CallExpression): ValueInfo | undefined {
+    const { name } = calleeParts(call);
+    if (name !== 'connect' && name !== 'listen') return undefined;
+    const declared = this.ctx.calleeDeclaration(call);
+    if (declared !== 'bun.connect' && declared !== 'bun.listen') return undefined;
+    const options = call.arguments[0] && call.arguments[0].type !== AST_NODE_TYPES.SpreadElement ? objectLiteralOf(this.ctx, call.arguments[0]) : undefined;
+    const unix = options && findProperty(options, 'unix');
+    const created = `\`${shortText(this.ctx, call.callee)}(…)\``;
+    if (unix && unix !== 'spread') {
+      return { possible: new Set(['pipe']), doubts: [{ kind: 'pipe', node: unix, says: `it is created by ${created} with \`unix\``, certain: true, from: 'provenance' }], proofs: [], untyped: false };
+    }
+    const port = options && findProperty(options, 'port');
+    if (port && port !== 'spread' && !unix) {
+      return { possible: new Set(['tcp']), doubts: [], proofs: [{ kind: 'tcp', node: port, says: `it is created by ${created} with a \`port\``, certain: true, from: 'provenance' }], untyped: false };
+    }
+    return { possible: new Set(['tcp', 'pipe']), doubts: [], proofs: [], untyped: false };
+  }
+
+  /** The socket parameter of a handler in `Bun.listen({ socket: { open(socket) {…} } })` or `Bun.connect`. */
+  private bunHandlerSocket(fn: FunctionNode): ValueInfo | undefined {
+    const handler = fn.parent;
+    if (handler?.type !== AST_NODE_TYPES.Property || handler.value !== fn) return undefined;
+    const handlers = handler.parent;
+    const socketProp = handlers.parent;
+    if (socketProp?.type !== AST_NODE_TYPES.Property || socketProp.value !== handlers || propertyKeyName(socketProp) !== 'socket') return undefined;
+    const options = socketProp.parent;
+    const call = options.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== options) return undefined;
+    return this.bunConnection(call);
+  }
+
+  /**
+   * The options object of the `Bun.serve(…)` that made a server: through a variable, or the `server` parameter of
+   * its own `fetch(req, server)` handler. Undefined when the server's creation is not visible.
+   */
+  bunServeOptions(node: Node): TSESTree.ObjectExpression | undefined {
+    let inner = unwrap(node);
+    if (inner.type === AST_NODE_TYPES.Identifier) {
+      const variable = this.ctx.variable(inner);
+      const def = variable?.defs[0];
+      if (def?.type === 'Parameter' && def.name.type === AST_NODE_TYPES.Identifier) {
+        const param = parameterOf(def.name);
+        const handler = param?.fn.parent;
+        if (param?.index !== 1 || handler?.type !== AST_NODE_TYPES.Property || propertyKeyName(handler) !== 'fetch') return undefined;
+        inner = handler.parent.parent as Node;
+      } else {
+        const writes = variable ? variableWrites(variable) : undefined;
+        if (writes?.length !== 1 || writes[0]!.property) return undefined;
+        inner = unwrap(writes[0]!.value);
+      }
+    }
+    if (inner.type !== AST_NODE_TYPES.CallExpression || calleeParts(inner).name !== 'serve' || this.ctx.calleeDeclaration(inner) !== 'bun.serve') return undefined;
+    const first = inner.arguments[0];
+    return first && first.type !== AST_NODE_TYPES.SpreadElement ? objectLiteralOf(this.ctx, first) : undefined;
   }
 
   /** Creation calls (`net.connect(…)`, `tls.connect(…)`, `socket.connect(…)`) and `this`-returning socket methods. */

@@ -18,6 +18,11 @@ export type TypeVerdict =
   | 'any' // any
   | 'unknown' // unknown, or an unconstrained type parameter
   | 'error' // an unresolved type: type information is missing for it, never report
+  | 'deno-tcp' // Deno.TcpConn
+  | 'deno-unix' // Deno.UnixConn
+  | 'deno-tls' // Deno.TlsConn
+  | 'deno-conn' // Deno.Conn<A>: which ones its address type allows (see denoConnKinds)
+  | 'bun-socket' // Bun's Socket: TCP or Unix, the type cannot tell
   | 'other'; // anything else: user classes, EventEmitter, objects
 
 export interface TypeMember {
@@ -114,10 +119,27 @@ export class TypeMatcher {
     if (t.flags & ts.TypeFlags.Unknown) return 'unknown';
     if (t.flags & NULLISH) return 'nullish';
     const names = this.lineage(t);
+    if (names.has('Deno.TcpConn')) return 'deno-tcp';
+    if (names.has('Deno.UnixConn')) return 'deno-unix';
+    if (names.has('Deno.TlsConn')) return 'deno-tls';
+    if (names.has('Deno.Conn')) return 'deno-conn';
+    if (names.has('bun.Socket')) return 'bun-socket';
     if (names.has('tls.TLSSocket')) return 'tls';
     if (names.has('net.Socket')) return 'socket';
     if (STREAM_CLASSES.some((n) => names.has(n))) return 'stream';
     return 'other';
+  }
+
+  /** What a `Deno.Conn<A>` may be, from its address type argument: NetAddr (TCP or TLS), UnixAddr, or both. */
+  denoConnKinds(t: ts.Type): ('deno-tcp' | 'deno-unix' | 'deno-tls')[] {
+    const args = isTypeReference(t) ? this.checker.getTypeArguments(t) : [];
+    const addr = args[0];
+    if (!addr) return ['deno-tcp', 'deno-unix', 'deno-tls'];
+    const names = this.members(addr).flatMap((m) => [...m.lineage]);
+    const out: ('deno-tcp' | 'deno-unix' | 'deno-tls')[] = [];
+    if (names.includes('Deno.NetAddr')) out.push('deno-tcp', 'deno-tls');
+    if (names.includes('Deno.UnixAddr')) out.push('deno-unix');
+    return out.length > 0 ? out : ['deno-tcp', 'deno-unix', 'deno-tls'];
   }
 
   /** True when every non-nullish member of the type is a net.Socket (TLS included). */
