@@ -97,6 +97,9 @@ export default createRule<[], MessageIds>({
             ['port', keys.path],
             ['path', keys.port],
           ] as const) {
+            // `connect` requires the kept key (`port: number` or `path: string`): not when it may be undefined
+            const kept = key === 'port' ? keys.port : keys.path;
+            if (mode === 'connect' && ctx.membersAt(kept.value).some((m) => m.verdict === 'nullish')) continue;
             suggest.push({ messageId: 'keepOnly', data: { key }, fix: removeProperty(context.sourceCode, drop) });
           }
         }

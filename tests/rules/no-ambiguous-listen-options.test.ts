@@ -114,11 +114,6 @@ ruleTester.run('no-ambiguous-listen-options', rule, {
               data: {"key":"port"},
               output: `${HEADER}declare const target: { port: number; socketPath?: string };\nnet.connect({ port: target.port });`,
             },
-            {
-              messageId: 'keepOnly',
-              data: {"key":"path"},
-              output: `${HEADER}declare const target: { port: number; socketPath?: string };\nnet.connect({ path: target.socketPath });`,
-            },
           ],
         },
       ],

@@ -2,15 +2,13 @@
  * The rules on Deno's and Bun's native transport APIs. Each runtime has its own fixture project (tests/fixtures/deno,
  * tests/fixtures/bun) so that its global declarations do not meet @types/node's.
  */
-import { RuleTester } from '@typescript-eslint/rule-tester';
 import path from 'node:path';
 import noUncheckedBoundAddress from '../../src/rules/no-unchecked-bound-address.ts';
 import noUncheckedPeerAddress from '../../src/rules/no-unchecked-peer-address.ts';
 import noUnguardedSocketOptions from '../../src/rules/no-unguarded-socket-options.ts';
-import { assertionOptions, fixtures } from '../rule-tester.ts';
+import { assertionOptions, fixtures, typedRuleTester } from '../rule-tester.ts';
 
-const tester = (runtime: string) =>
-  new RuleTester({ languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: path.join(fixtures, runtime) } } });
+const tester = (runtime: string) => typedRuleTester(path.join(fixtures, runtime));
 const deno = tester('deno');
 const bun = tester('bun');
 
