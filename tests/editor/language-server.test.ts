@@ -327,4 +327,20 @@ describe('the ESLint language server with the recommended config', () => {
     expect(items[0]!.range.start.line).toBe(9);
     expect(items[0]!.message).toMatch(/^`socket\.setKeepAlive\(\)` throws a TypeError/);
   });
+
+  it('reports a file outside every tsconfig as a parsing error, as docs/editor.md describes', async () => {
+    const outside = path.join(fixture, 'scripts', 'outside.ts');
+    const outsideUri = pathToFileURL(outside).href;
+    client.notify('textDocument/didOpen', { textDocument: { uri: outsideUri, languageId: 'typescript', version: 1, text: fs.readFileSync(outside, 'utf8') } });
+    try {
+      const report = await client.request<{ items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri: outsideUri } });
+      expect(report.items).toHaveLength(1);
+      expect(report.items[0]!.range.start).toEqual({ line: 0, character: 0 });
+      expect(report.items[0]!.message).toBe(
+        `Parsing error: ${outside} was not found by the project service. Consider either including it in the tsconfig.json or including it in allowDefaultProject.`,
+      );
+    } finally {
+      client.notify('textDocument/didClose', { textDocument: { uri: outsideUri } });
+    }
+  });
 });
