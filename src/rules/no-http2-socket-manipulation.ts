@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { isSideEffectFreeReference, memberName, propertyKeyName, unwrap, unwrapAssertions } from '../utils/ast.ts';
 import { isSocketAccess } from '../utils/bindings.ts';
-import { createRule } from '../utils/createRule.ts';
+import { createRule, optionsSchema } from '../utils/createRule.ts';
 import { shortText } from '../utils/endpoints.ts';
 import { getEngine } from '../utils/engine.ts';
 import type { Evidence } from '../utils/evidence.ts';
@@ -36,18 +36,12 @@ export default createRule<Options, MessageIds>({
       requiresTypeChecking: true,
     },
     hasSuggestions: true,
-    schema: [
-      {
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          destroyThrows: {
-            type: 'boolean',
-            description: 'Report `destroy` on the HTTP/2 session socket proxy: it throws on Node versions before it was changed to destroy the session.',
-          },
-        },
+    schema: optionsSchema({
+      destroyThrows: {
+        type: 'boolean',
+        description: 'Report `destroy` on the HTTP/2 session socket proxy: it throws on Node versions before it was changed to destroy the session.',
       },
-    ],
+    }),
     defaultOptions: [{ destroyThrows: true }],
     messages: {
       sessionThrows:

@@ -159,7 +159,7 @@ export default createRule<[], MessageIds>({
       const pattern = ctx.sourceCode.getText(declarator.id);
       const text =
         `const ${name} = ${ctx.sourceCode.getText(call)};\n` +
-        `${indent}if (typeof ${name} !== 'object' || ${name} === null || !('port' in ${name})) throw new Error(\`expected a TCP address, got \${String(${name})}\`);\n` +
+        `${indent}if (typeof ${name} !== 'object' || ${name} === null || !('port' in ${name})) throw new Error(\`expected a TCP address, got \${JSON.stringify(${name})}\`);\n` +
         `${indent}${kind} ${pattern} = ${name};`;
       return (fixer) => fixer.replaceText(declaration, text);
     }

@@ -12,7 +12,8 @@ type Node = TSESTree.Node;
 const DENO_REMOTE = new Set(['remoteAddr']);
 
 const PEER_MEMBERS = new Set(['remoteAddress', 'remotePort', 'remoteFamily', 'localAddress', 'localPort', 'localFamily']);
-const CLOSE_EVENTS = new Set(['close', 'end']);
+// at 'end' the socket is not destroyed yet and its addresses are still there (checked on Node 20.20)
+const CLOSE_EVENTS = new Set(['close']);
 const CONNECTED_EVENTS = new Set(['connect', 'secureConnect', 'ready']);
 const LISTENER_METHODS = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener']);
 
@@ -31,7 +32,7 @@ export default createRule<[], MessageIds>({
       notProven:
         '`{{subject}}.{{member}}` is asserted to be defined, but it is `undefined` on a Unix socket or named pipe, before the socket connects and once it is destroyed{{evidence}}. Use `?? {{fallback}}` or check it for `undefined`.',
       afterClose:
-        "`{{subject}}.{{member}}` is asserted to be defined in a '{{event}}' listener, but once the socket is closed it is `undefined` unless it was read while connected, and always on a Unix socket or named pipe. Read it when the connection starts, or use `?? {{fallback}}`.",
+        "`{{subject}}.{{member}}` is asserted to be defined in a '{{event}}' listener, but once the socket is closed {{when}}, and always on a Unix socket or named pipe. Read it when the connection starts, or use `?? {{fallback}}`.",
       denoRemoteAddr:
         "`{{subject}}` is asserted to `Deno.NetAddr`, but it is a `Deno.UnixAddr` (a `path`, no `hostname` or `port`) for a Unix-socket connection. Check `{{subject}}.transport === 'tcp'` first.",
       bunRequestIP:
@@ -79,13 +80,16 @@ export default createRule<[], MessageIds>({
             fix: (fixer: import('@typescript-eslint/utils').TSESLint.RuleFixer) => fixer.replaceText(assertion, `(${ctx.sourceCode.getText(node)} ?? ${fallback})`),
           },
         ];
+        const c = engine.classify(node.object, { at: node, member });
+        // `remoteFamily` truthy: the remote values were read while connected and are cached
+        const tcpGuard = c.guards.some((g) => g.fact === 'tcp');
         const closing = enclosingListener(node, CLOSE_EVENTS);
-        if (closing) {
-          context.report({ node: assertion, messageId: 'afterClose', data: { subject, member, event: closing, fallback }, suggest });
+        if (closing && !(tcpGuard && member.startsWith('remote'))) {
+          // destroy clears the cached local address; the remote one survives only if it was read before
+          const when = member.startsWith('local') ? 'it is `undefined`' : 'it is `undefined` unless it was read while connected';
+          context.report({ node: assertion, messageId: 'afterClose', data: { subject, member, event: closing, fallback, when }, suggest });
           return;
         }
-        const c = engine.classify(node.object, { at: node, member });
-        const tcpGuard = c.guards.some((g) => g.fact === 'tcp');
         const proof = c.proof && !('fact' in c.proof) && c.proof.kind === 'tcp' ? c.proof : undefined;
         const connected = !!proof && (proof.accepted === true || !!enclosingListener(node, CONNECTED_EVENTS) || insideConnectCallback(node));
         if (tcpGuard || (connected && c.doubts.length === 0)) return;

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { memberName, propertyKeyName, unwrapAssertions } from '../utils/ast.ts';
-import { createRule } from '../utils/createRule.ts';
+import { createRule, optionsSchema } from '../utils/createRule.ts';
 import { getEngine } from '../utils/engine.ts';
 import type { Classification, Evidence } from '../utils/evidence.ts';
 import { shortText } from '../utils/endpoints.ts';
@@ -29,30 +29,24 @@ export default createRule<Options, MessageIds>({
     },
     fixable: 'code',
     hasSuggestions: true,
-    schema: [
-      {
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          methods: {
-            type: 'array',
-            items: { type: 'string', minLength: 1 },
-            uniqueItems: true,
-            description: 'Socket options to check: reported on plain streams, nullish values and Unix sockets or pipes.',
-          },
-          socketOnlyMethods: {
-            type: 'array',
-            items: { type: 'string', minLength: 1 },
-            uniqueItems: true,
-            description: 'Other net.Socket members to check: reported only where the receiver may be a plain stream or nullish.',
-          },
-          requireTcp: {
-            type: 'boolean',
-            description: 'Also report socket options on sockets that are not proven to be TCP.',
-          },
-        },
+    schema: optionsSchema({
+      methods: {
+        type: 'array',
+        items: { type: 'string', minLength: 1 },
+        uniqueItems: true,
+        description: 'Socket options to check: reported on plain streams, nullish values and Unix sockets or pipes.',
       },
-    ],
+      socketOnlyMethods: {
+        type: 'array',
+        items: { type: 'string', minLength: 1 },
+        uniqueItems: true,
+        description: 'Other net.Socket members to check: reported only where the receiver may be a plain stream or nullish.',
+      },
+      requireTcp: {
+        type: 'boolean',
+        description: 'Also report socket options on sockets that are not proven to be TCP.',
+      },
+    }),
     defaultOptions: [{ methods: DEFAULT_METHODS, socketOnlyMethods: DEFAULT_SOCKET_ONLY, requireTcp: false }],
     messages: {
       duplex:

@@ -61,13 +61,18 @@ export default createRule<[], MessageIds>({
     function check(reportNode: Node, receiver: Node, member: string, access: TSESTree.MemberExpression | undefined): void {
       const c = engine.classify(receiver, { at: access ?? reportNode, member });
       if (c.untyped || c.tls) return;
+      // `typeof x.getPeerCertificate === 'function'` / `'getPeerCertificate' in x` before; `try`/`catch` around a call
+      const isMethod = TLS_METHODS.has(member);
+      const guarded = c.guards.some(
+        (g) => ((g.fact === 'has-member' || g.fact === 'in') && g.member !== undefined && (TLS_METHODS.has(g.member) || TLS_PROPERTIES.has(g.member))) || (g.fact === 'caught' && isMethod),
+      );
+      if (guarded) return;
       const plain = ['tcp', 'pipe', 'duplex', 'h2-compat-proxy', 'h2-session-proxy'].some((k) => c.possible.has(k as never));
       const asserted = receiver !== unwrapAssertions(receiver);
       if (!plain && !(asserted && c.possible.has('unknown'))) return;
       const reference = unwrapAssertions(receiver);
       const subject = shortText(ctx, reference);
       const why = reason(receiver, reference);
-      const isMethod = TLS_METHODS.has(member);
       const effect = isMethod ? 'it is not a function (TypeError)' : 'it is `undefined`, so a check on it silently fails';
       const tlsSocket = runtimeName(ctx, TLS_MODULES, 'TLSSocket');
       const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
@@ -100,6 +105,8 @@ export default createRule<[], MessageIds>({
         const member = memberName(node);
         if (member === undefined || (!TLS_METHODS.has(member) && !TLS_PROPERTIES.has(member))) return;
         if (node.parent.type === AST_NODE_TYPES.AssignmentExpression && node.parent.left === node) return;
+        // `typeof x.getPeerCertificate` reads without calling: that is the check, not the problem
+        if (node.parent.type === AST_NODE_TYPES.UnaryExpression && node.parent.operator === 'typeof') return;
         check(node.property, node.object, member, node);
       },
       'VariableDeclarator > ObjectPattern.id > Property'(node: TSESTree.Property) {

@@ -39,6 +39,7 @@ export function memberName(node: TSESTree.MemberExpression): string | undefined 
 /** The name of an object-pattern or object-literal key. */
 export function propertyKeyName(node: TSESTree.Property | TSESTree.PropertyDefinition | TSESTree.MethodDefinition): string | undefined {
   if (!node.computed && node.key.type === AST_NODE_TYPES.Identifier) return node.key.name;
+  if (node.key.type === AST_NODE_TYPES.PrivateIdentifier) return `#${node.key.name}`;
   if (node.key.type === AST_NODE_TYPES.Literal) return String(node.key.value);
   return staticString(node.key);
 }
@@ -58,7 +59,8 @@ export function isSideEffectFreeReference(node: Node): boolean {
   const inner = unwrapAssertions(node);
   if (inner.type === AST_NODE_TYPES.Identifier || inner.type === AST_NODE_TYPES.ThisExpression) return true;
   if (inner.type === AST_NODE_TYPES.MemberExpression) {
-    if (inner.computed && staticString(inner.property) === undefined) return false;
+    // `a?.b` may be undefined where the guard is written: not a plain reference
+    if (inner.optional || (inner.computed && staticString(inner.property) === undefined)) return false;
     return isSideEffectFreeReference(inner.object);
   }
   return false;

@@ -13,3 +13,27 @@ export interface TransportRuleDocs {
 export const REPOSITORY = 'https://github.com/eslint-plugin-transport/eslint-plugin-transport';
 
 export const createRule = ESLintUtils.RuleCreator<TransportRuleDocs>((name) => `${REPOSITORY}/blob/main/docs/rules/${name}.md`);
+
+type JSONSchema = import('@typescript-eslint/utils').JSONSchema.JSONSchema4;
+
+/**
+ * The schema of a rule's options object. ESLint's validation messages name the bad value but not the option
+ * ("Value "yes" should be boolean."), so each option also gets a check whose failure message names it
+ * ("property name 'requireTcp' is invalid").
+ */
+export function optionsSchema(properties: Record<string, JSONSchema>): JSONSchema[] {
+  return [
+    {
+      type: 'object',
+      additionalProperties: false,
+      properties,
+      // `dependencies` is checked before `properties`, so its message comes first
+      dependencies: Object.fromEntries(
+        Object.entries(properties).map(([name, schema]) => [
+          name,
+          { if: { properties: { [name]: { not: schema } } }, then: { propertyNames: { not: { const: name } } } } as unknown as JSONSchema,
+        ]),
+      ),
+    },
+  ];
+}

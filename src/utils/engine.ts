@@ -6,7 +6,7 @@
 import { AST_NODE_TYPES, ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { memberName, unwrap } from './ast.ts';
 import { RULED_OUT, type Classification, type Evidence, type Guard, type Kind } from './evidence.ts';
-import { FileContext, globalStats } from './file-context.ts';
+import { FileContext, registerFileStats } from './file-context.ts';
 import { guardsAt } from './guards.ts';
 import { Provenance, type ValueInfo } from './provenance.ts';
 
@@ -63,7 +63,7 @@ export class TransportEngine {
     let byPoint = this.memo.get(node);
     const cached = byPoint?.get(memoKey);
     if (cached) return cached;
-    globalStats.classifications++;
+    this.ctx.countClassification();
     const info = this.provenance.info(node);
     const guards = guardsAt(this.ctx, at, node);
     // `req.socket` is no HTTP/2 proxy where `req` is proven HTTP/1 (`req.httpVersionMajor === 1`)
@@ -120,6 +120,7 @@ export function getEngine(context: Readonly<TSESLint.RuleContext<string, readonl
   if (!engine) {
     engine = new TransportEngine(new FileContext(context.sourceCode, services));
     engines.set(ast, engine);
+    registerFileStats(context.filename, engine.ctx.stats);
   }
   return engine;
 }

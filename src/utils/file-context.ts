@@ -16,11 +16,31 @@ export interface EngineStats {
 
 export const globalStats: EngineStats = { typeQueries: 0, classifications: 0 };
 
+/**
+ * The counters of each linted file, by file name. Filled only while recording is on (the benchmark turns it on),
+ * so that editors and long-running processes keep nothing per file.
+ */
+export const fileStats = new Map<string, EngineStats>();
+let recording = false;
+
+/** Turns per-file counting on or off (for the benchmark); clears what was recorded. */
+export function recordFileStats(on: boolean): void {
+  recording = on;
+  fileStats.clear();
+}
+
+/** Remembers a file's counters under its name, when recording is on. */
+export function registerFileStats(filename: string, stats: EngineStats): void {
+  if (recording) fileStats.set(filename, stats);
+}
+
 const matchers = new WeakMap<ts.TypeChecker, TypeMatcher>();
 
 export class FileContext {
   readonly checker: ts.TypeChecker;
   readonly matcher: TypeMatcher;
+  /** This file's counters (the global ones count every file). */
+  readonly stats: EngineStats = { typeQueries: 0, classifications: 0 };
   private readonly types = new Map<TSESTree.Node, ts.Type>();
   private readonly variables = new Map<TSESTree.Identifier, Variable | null>();
 
@@ -41,7 +61,7 @@ export class FileContext {
   typeAt(node: TSESTree.Node): ts.Type {
     let type = this.types.get(node);
     if (!type) {
-      globalStats.typeQueries++;
+      this.countQuery();
       type = this.services.getTypeAtLocation(node);
       this.types.set(node, type);
     }
@@ -54,7 +74,7 @@ export class FileContext {
 
   /** The module and name of the function or method a call resolves to, e.g. `net.connect`, `http.Server.listen`. */
   calleeDeclaration(call: TSESTree.CallExpression | TSESTree.NewExpression): string | undefined {
-    globalStats.typeQueries++;
+    this.countQuery();
     const tsNode = this.services.esTreeNodeToTSNodeMap.get(call);
     if (!ts.isCallExpression(tsNode) && !ts.isNewExpression(tsNode)) return undefined;
     const declaration = this.checker.getResolvedSignature(tsNode)?.declaration;
@@ -64,11 +84,22 @@ export class FileContext {
 
   /** The type predicate of the called signature, if the call is a user type guard. */
   typePredicate(call: TSESTree.CallExpression): ts.TypePredicate | undefined {
-    globalStats.typeQueries++;
+    this.countQuery();
     const tsNode = this.services.esTreeNodeToTSNodeMap.get(call);
     if (!ts.isCallExpression(tsNode)) return undefined;
     const signature = this.checker.getResolvedSignature(tsNode);
     return signature ? this.checker.getTypePredicateOfSignature(signature) : undefined;
+  }
+
+  private countQuery(): void {
+    globalStats.typeQueries++;
+    this.stats.typeQueries++;
+  }
+
+  /** Counts one classification (the engine's question at a member access). */
+  countClassification(): void {
+    globalStats.classifications++;
+    this.stats.classifications++;
   }
 
   /** The variable an identifier refers to, or null for globals and unresolved names. */

@@ -225,6 +225,13 @@ export class Provenance {
     const def = variable?.defs[0];
     if (!variable || !def) return this.fromType(id);
     if (def.type === 'Parameter' && def.name.type === AST_NODE_TYPES.Identifier) {
+      // `({ socket }) => …` / `(req, { socket: out }) => …`: a request's or response's socket, destructured in place
+      const destructured = destructuredParameter(def.name);
+      if (destructured && (destructured.property === 'socket' || destructured.property === 'connection')) {
+        const { roles } = this.roles(destructured.fn, destructured.index);
+        const server = roles.length === 1 && (roles[0]!.role === 'request' || roles[0]!.role === 'response') ? roles[0]!.owner : undefined;
+        if (server) return this.narrowedAt(withBase(this.fromType(id), this.serverConnection(server)), id);
+      }
       const param = parameterOf(def.name);
       const info = param ? this.parameter(param.fn, param.index, id) : undefined;
       return info ? this.narrowedAt(info, id) : this.fromType(id);
@@ -250,7 +257,8 @@ export class Provenance {
   private narrowedAt(info: ValueInfo, reference: Node): ValueInfo {
     if (!info.doubts.some((d) => d.from === 'type')) return info;
     const here = this.fromType(reference);
-    if (here.untyped) return info;
+    // `unknown`/`any` at the reference is wider than what was written to it, not narrower: it proves nothing
+    if (here.untyped || here.possible.has('unknown')) return info;
     const keep = (d: Evidence): boolean => d.from !== 'type' || here.possible.has(d.kind);
     if (info.doubts.every(keep)) return info;
     const doubts = info.doubts.filter(keep);
@@ -569,7 +577,12 @@ export class Provenance {
     const proofs: Evidence[] =
       doubts.length === 0 && !unknown ? [{ kind: 'tcp', node: creation, says: 'its request uses the default agent, which connects over TCP', certain: true, from: 'provenance' }] : [];
     if (unknown) possible.add('pipe');
-    return { possible, doubts, proofs, untyped: false };
+    // `https.request`/`https.get` with the default agent or none given: a TLS socket
+    const tlsProof: Evidence | undefined =
+      declared.startsWith('https.') && doubts.every((d) => d.kind !== 'duplex') && !unknown
+        ? { kind: 'tls', node: creation, says: 'it is the socket of an HTTPS request', certain: true, from: 'provenance' }
+        : undefined;
+    return { possible, doubts, proofs, tlsProof, untyped: false };
   }
 
   private isDefaultAgent(value: Node): boolean {
@@ -725,6 +738,19 @@ function rawSocket(info: ValueInfo): ValueInfo {
 
 function secureEvidence(creation: Node): Evidence {
   return { kind: 'tls', node: creation, says: 'its server is an HTTPS or TLS server', certain: true, from: 'provenance' };
+}
+
+/** For `{ socket: s }` written directly as a function's parameter: the function, the parameter index, the key. */
+function destructuredParameter(name: TSESTree.Identifier): { fn: FunctionNode; index: number; property: string } | undefined {
+  const prop = name.parent;
+  if (prop?.type !== AST_NODE_TYPES.Property || prop.value !== name) return undefined;
+  const pattern = prop.parent;
+  if (pattern.type !== AST_NODE_TYPES.ObjectPattern) return undefined;
+  const fn = pattern.parent;
+  if (!fn || !(fn.type === AST_NODE_TYPES.ArrowFunctionExpression || fn.type === AST_NODE_TYPES.FunctionExpression || fn.type === AST_NODE_TYPES.FunctionDeclaration)) return undefined;
+  const index = fn.params.indexOf(pattern);
+  const property = propertyKeyName(prop);
+  return index >= 0 && property !== undefined ? { fn, index, property } : undefined;
 }
 
 function relabel(info: ValueInfo, map: (d: Evidence) => Evidence): ValueInfo {

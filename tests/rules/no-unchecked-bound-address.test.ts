@@ -74,7 +74,7 @@ ruleTester.run('no-unchecked-bound-address', rule, {
           suggestions: [
             {
               messageId: 'checkAddress',
-              output: `${HEADER}export function url(server: http.Server) {\n  const address = server.address();\n  if (typeof address !== 'object' || address === null || !('port' in address)) throw new Error(\`expected a TCP address, got \${String(address)}\`);\n  const { port } = address;\n  return \`http://localhost:\${port}\`;\n}`,
+              output: `${HEADER}export function url(server: http.Server) {\n  const address = server.address();\n  if (typeof address !== 'object' || address === null || !('port' in address)) throw new Error(\`expected a TCP address, got \${JSON.stringify(address)}\`);\n  const { port } = address;\n  return \`http://localhost:\${port}\`;\n}`,
             },
           ],
         },
@@ -111,7 +111,7 @@ ruleTester.run('no-unchecked-bound-address', rule, {
           suggestions: [
             {
               messageId: 'checkAddress',
-              output: `${HEADER}const server = net.createServer();\nserver.listen('/tmp/app.sock');\nserver.on('listening', () => {\n  const address2 = server.address();\n  if (typeof address2 !== 'object' || address2 === null || !('port' in address2)) throw new Error(\`expected a TCP address, got \${String(address2)}\`);\n  const address = address2;\n  console.log(address.port);\n});`,
+              output: `${HEADER}const server = net.createServer();\nserver.listen('/tmp/app.sock');\nserver.on('listening', () => {\n  const address2 = server.address();\n  if (typeof address2 !== 'object' || address2 === null || !('port' in address2)) throw new Error(\`expected a TCP address, got \${JSON.stringify(address2)}\`);\n  const address = address2;\n  console.log(address.port);\n});`,
             },
           ],
         },
@@ -230,7 +230,7 @@ ruleTester.run('no-unchecked-bound-address', rule, {
           suggestions: [
             {
               messageId: 'checkAddress',
-              output: `${HEADER}net.createServer((socket) => {\n  const address = socket.address();\n  if (typeof address !== 'object' || address === null || !('port' in address)) throw new Error(\`expected a TCP address, got \${String(address)}\`);\n  const { port } = address;\n  console.log(port);\n}).listen('/run/app.sock');`,
+              output: `${HEADER}net.createServer((socket) => {\n  const address = socket.address();\n  if (typeof address !== 'object' || address === null || !('port' in address)) throw new Error(\`expected a TCP address, got \${JSON.stringify(address)}\`);\n  const { port } = address;\n  console.log(port);\n}).listen('/run/app.sock');`,
             },
           ],
         },
@@ -267,7 +267,7 @@ ruleTester.run('no-unchecked-bound-address', rule, {
           suggestions: [
             {
               messageId: 'checkAddress',
-              output: `${HEADER}export function url(server: http.Server, address: string) {\n  const address2 = server.address();\n  if (typeof address2 !== 'object' || address2 === null || !('port' in address2)) throw new Error(\`expected a TCP address, got \${String(address2)}\`);\n  let { port } = address2;\n  return address + port;\n}`,
+              output: `${HEADER}export function url(server: http.Server, address: string) {\n  const address2 = server.address();\n  if (typeof address2 !== 'object' || address2 === null || !('port' in address2)) throw new Error(\`expected a TCP address, got \${JSON.stringify(address2)}\`);\n  let { port } = address2;\n  return address + port;\n}`,
             },
           ],
         },

@@ -130,7 +130,7 @@ ruleTester.run('no-unchecked-peer-address', rule, {
       errors: [
         {
           messageId: 'afterClose',
-          data: {"subject":"socket","member":"remoteAddress","event":"close","fallback":"''"},
+          data: {"subject":"socket","member":"remoteAddress","event":"close","fallback":"''","when":"it is `undefined` unless it was read while connected"},
           line: 5,
           column: 27,
           endLine: 5,

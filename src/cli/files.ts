@@ -1,0 +1,90 @@
+/**
+ * Which files `transport-lint` lints: the files named on the command line, and the JavaScript and TypeScript files
+ * under the directories named there. The list is made here, not by ESLint, because the TypeScript programs are
+ * chosen per file before ESLint starts.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { UsageError } from './args.ts';
+
+export const EXTENSIONS: ReadonlySet<string> = new Set(['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs']);
+
+/** Folders that a directory walk does not enter (a folder named on the command line is always searched). */
+const SKIPPED_DIRECTORIES: ReadonlySet<string> = new Set(['node_modules', 'dist', 'build', 'coverage']);
+
+export function isLintable(file: string): boolean {
+  const base = path.basename(file);
+  return EXTENSIONS.has(path.extname(base)) && !/\.d\.[cm]?ts$/.test(base) && !base.endsWith('.min.js');
+}
+
+/** Absolute paths of the files to lint, sorted. Throws a UsageError for a path that does not exist or has no files. */
+export function findFiles(paths: readonly string[], cwd: string): string[] {
+  const found = new Set<string>();
+  for (const given of paths) {
+    const absolute = path.resolve(cwd, given);
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(absolute);
+    } catch {
+      const hint = /[*?{}[\]]/.test(given) ? ' (transport-lint takes files and directories, not glob patterns)' : '';
+      throw new UsageError(`no such file or directory: ${given}${hint}`);
+    }
+    if (stat.isDirectory()) {
+      const before = found.size;
+      walk(absolute, found);
+      if (found.size === before && !containsAny(absolute, found)) {
+        throw new UsageError(`no JavaScript or TypeScript files in ${given}`);
+      }
+    } else if (EXTENSIONS.has(path.extname(absolute))) {
+      found.add(absolute);
+    } else {
+      throw new UsageError(`not a JavaScript or TypeScript file: ${given}`);
+    }
+  }
+  return [...found].sort();
+}
+
+function walk(dir: string, found: Set<string>): void {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch (error) {
+    throw new UsageError(`cannot read directory ${dir}: ${(error as Error).message}`);
+  }
+  for (const entry of entries) {
+    const full = path.join(dir, entry.name);
+    // symbolic links are not followed: they can loop, and they often point into another package
+    if (entry.isDirectory()) {
+      if (!SKIPPED_DIRECTORIES.has(entry.name) && !entry.name.startsWith('.')) walk(full, found);
+    } else if (entry.isFile() && isLintable(entry.name)) {
+      found.add(full);
+    }
+  }
+}
+
+/** A directory given twice (`transport-lint src src/a`) adds nothing the second time, and that is fine. */
+function containsAny(dir: string, found: ReadonlySet<string>): boolean {
+  const prefix = dir.endsWith(path.sep) ? dir : dir + path.sep;
+  for (const file of found) if (file.startsWith(prefix)) return true;
+  return false;
+}
+
+/** The deepest directory that contains every one of the given directories. */
+export function commonDirectory(dirs: readonly string[]): string {
+  if (dirs.length === 0) throw new Error('commonDirectory of nothing');
+  let common = dirs[0]!;
+  for (const p of dirs) {
+    while (!isInside(p, common)) {
+      const parent = path.dirname(common);
+      if (parent === common) return common;
+      common = parent;
+    }
+  }
+  return common;
+}
+
+/** Whether `file` is `dir` or inside it. */
+export function isInside(file: string, dir: string): boolean {
+  const relative = path.relative(dir, file);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
