@@ -27,11 +27,12 @@ export function optionsSchema(properties: Record<string, JSONSchema>): JSONSchem
       type: 'object',
       additionalProperties: false,
       properties,
-      // `dependencies` is checked before `properties`, so its message comes first
+      // `dependencies` is checked before `properties`, so its message comes first; `patternProperties` keeps the
+      // check out of the options list that eslint-doc-generator reads from `properties`
       dependencies: Object.fromEntries(
         Object.entries(properties).map(([name, schema]) => [
           name,
-          { if: { properties: { [name]: { not: schema } } }, then: { propertyNames: { not: { const: name } } } } as unknown as JSONSchema,
+          { if: { patternProperties: { [`^${name}$`]: { not: schema } } }, then: { propertyNames: { not: { const: name } } } } as unknown as JSONSchema,
         ]),
       ),
     },
