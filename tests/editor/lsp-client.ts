@@ -100,9 +100,10 @@ export class LspClient {
     this.timeoutMs = options.timeoutMs ?? 20_000;
     this.process = spawn(options.command, options.args, { cwd: options.cwd, env: options.env ?? process.env, stdio: 'pipe' });
     this.exited = new Promise((resolve) => {
-      this.process.once('exit', (code, signal) => {
-        this.exit = { code, signal };
-        const error = new Error(`the language server exited (code ${code}, signal ${signal})${this.tail()}`);
+      const end = (exit: { code: number | null; signal: NodeJS.Signals | null }, reason: string) => {
+        if (this.exit) return;
+        this.exit = exit;
+        const error = new Error(`${reason}${this.tail()}`);
         for (const [id, pending] of this.pending) {
           clearTimeout(pending.timer);
           pending.reject(error);
@@ -114,10 +115,13 @@ export class LspClient {
         }
         this.waiters.clear();
         resolve();
+      };
+      this.process.once('exit', (code, signal) => end({ code, signal }, `the language server exited (code ${code}, signal ${signal})`));
+      // a server that cannot be started at all emits 'error' and no 'exit'
+      this.process.on('error', (error) => {
+        this.stderr += `\nprocess error: ${error.message}`;
+        if (this.process.pid === undefined) end({ code: null, signal: null }, `the language server could not be started: ${error.message}`);
       });
-    });
-    this.process.once('error', (error) => {
-      this.stderr += `\nspawn error: ${error.message}`;
     });
     this.process.stderr.setEncoding('utf8');
     this.process.stderr.on('data', (text: string) => {
@@ -133,10 +137,12 @@ export class LspClient {
       }
       for (const message of messages) this.dispatch(message);
     });
-    // a write to a server that already exited must not crash the test process
-    this.process.stdin.on('error', (error) => {
-      this.stderr += `\nstdin: ${error.message}`;
-    });
+    // a broken pipe to or from a server that already exited must not crash the test process
+    for (const [name, stream] of [['stdin', this.process.stdin], ['stdout', this.process.stdout], ['stderr', this.process.stderr]] as const) {
+      stream.on('error', (error) => {
+        this.stderr += `\n${name}: ${error.message}`;
+      });
+    }
   }
 
   get pid(): number | undefined {
