@@ -25,8 +25,11 @@ export interface CliOptions {
 
 export type ParsedArgs = { kind: 'help' } | { kind: 'version' } | { kind: 'run'; options: CliOptions };
 
-/** Bad usage: printed as one line, exit code 2. */
-export class UsageError extends Error {}
+/** An error the user can act on: printed as one line, exit code 2. */
+export class CliError extends Error {}
+
+/** Bad usage: an unknown flag or rule, a path that does not exist. */
+export class UsageError extends CliError {}
 
 const FORMATS: readonly Format[] = ['stylish', 'json', 'sarif'];
 

@@ -16,10 +16,11 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import ts from 'typescript';
+import { CliError } from './args.ts';
 import { commonDirectory, isInside } from './files.ts';
 
 /** A tsconfig that cannot be read: exit code 2. */
-export class ConfigError extends Error {}
+export class ConfigError extends CliError {}
 
 export interface ProgramGroup {
   /** `service`: typescript-eslint's project service finds the user's config. `project`: a tsconfig written here. */
@@ -53,17 +54,16 @@ export function bundledTypeRoot(): string | undefined {
 }
 
 /**
- * The folder that bounds the search for configs: the repository (the nearest folder with `.git`), else the nearest
- * package, else the folder of the files. Above it, a stray tsconfig.json (say, in a home folder) is never used.
+ * The folder that bounds the search for configs: the repository of the files (the nearest folder with `.git`), else
+ * the folder that holds both the working folder and the files. Above it, a stray tsconfig.json (say, in a home
+ * folder) is never used.
  */
-export function projectRoot(dir: string): string {
-  for (const marker of ['.git', 'package.json']) {
-    for (let d = dir; ; d = path.dirname(d)) {
-      if (fs.existsSync(path.join(d, marker))) return d;
-      if (path.dirname(d) === d) break;
-    }
+export function projectRoot(filesDir: string, cwd: string): string {
+  for (let d = filesDir; ; d = path.dirname(d)) {
+    if (fs.existsSync(path.join(d, '.git'))) return d;
+    if (path.dirname(d) === d) break;
   }
-  return dir;
+  return commonDirectory([filesDir, cwd]);
 }
 
 export interface PlanOptions {
@@ -75,7 +75,7 @@ export interface PlanOptions {
 }
 
 export function planPrograms(files: readonly string[], options: PlanOptions): TypePlan {
-  const root = projectRoot(commonDirectory(files.map((f) => path.dirname(f))));
+  const root = projectRoot(commonDirectory(files.map((f) => path.dirname(f))), options.cwd);
   const finder = new ConfigFinder(root, options.cwd);
   const owners = new Map<string, string | undefined>();
   const byOwner = new Map<string | undefined, string[]>();
@@ -229,7 +229,8 @@ export class ConfigFinder {
     };
     const result = ts.getParsedCommandLineOfConfigFile(config, undefined, host);
     if (!result) throw new ConfigError(`cannot read ${this.show(config)}`);
-    const fatal = result.errors.find((d) => d.category === ts.DiagnosticCategory.Error && (d.code < 2000 || FATAL_CONFIG_ERRORS.has(d.code)));
+    // getConfigFileParsingDiagnostics: `errors` leaves out the JSON syntax errors that the parser recovered from
+    const fatal = ts.getConfigFileParsingDiagnostics(result).find((d) => d.category === ts.DiagnosticCategory.Error && (d.code < 2000 || FATAL_CONFIG_ERRORS.has(d.code)));
     if (fatal) {
       const where = fatal.file && fatal.start !== undefined ? `:${fatal.file.getLineAndCharacterOfPosition(fatal.start).line + 1}` : '';
       const file = fatal.file?.fileName ?? config;

@@ -1,0 +1,253 @@
+/**
+ * `transport-lint`: lints a repository with this plugin's rules and type information, without its ESLint config.
+ * Exit codes as ESLint's: 0 no findings, 1 findings, 2 bad usage or a fatal error (one line on stderr says which).
+ */
+import type { ESLint, Linter } from 'eslint';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { CliError, type CliOptions, HELP, parseCommandLine, UsageError } from './args.ts';
+import type { LintPlan } from './eslint-options.ts';
+import { commonDirectory, isInside } from './files.ts';
+
+export interface Io {
+  stdout: NodeJS.WriteStream;
+  stderr: NodeJS.WriteStream;
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+}
+
+type Plugin = (typeof import('../index.ts'))['default'];
+
+const require = createRequire(import.meta.url);
+const pkg = require('../../package.json') as { name: string; version: string; homepage?: string };
+
+/** Files per `lintFiles` call when the run is single-threaded: the progress line moves between calls. */
+const BATCH = 25;
+
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  const started = performance.now();
+  const debug = !!io.env.TRANSPORT_LINT_DEBUG;
+  let tempDir: string | undefined;
+  try {
+    const parsed = parseCommandLine(argv);
+    if (parsed.kind === 'help') {
+      io.stdout.write(HELP);
+      return 0;
+    }
+    if (parsed.kind === 'version') {
+      io.stdout.write(`${await versionLine()}\n`);
+      return 0;
+    }
+    const options = parsed.options;
+    const { findFiles } = await import('./files.ts');
+    const files = findFiles(options.paths, io.cwd);
+    const { default: plugin } = await import('../index.ts');
+    const rules = selectRules(plugin, options);
+
+    const [{ ESLint }, projects, { eslintOptions, ESLINT_OPTIONS_MODULE }, report] = await Promise.all([
+      import('eslint'),
+      import('./projects.ts'),
+      import('./eslint-options.ts'),
+      import('./report.ts'),
+    ]);
+    tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'transport-lint-'));
+    const typePlan = projects.planPrograms(files, { tempDir, bundledTypeRoot: projects.bundledTypeRoot(), cwd: io.cwd });
+    const plan: LintPlan = {
+      // ESLint lints only files inside its cwd
+      cwd: commonDirectory([io.cwd, ...files.map((f) => path.dirname(f))]),
+      tsconfigRootDir: typePlan.tsconfigRootDir,
+      groups: typePlan.groups,
+      rules,
+      fix: options.fix || options.fixDryRun,
+      quiet: options.quiet,
+      concurrency: options.concurrency,
+    };
+    if (debug) io.stderr.write(`transport-lint debug: ${JSON.stringify(describePlan(plan, typePlan.owners, io.cwd))}\n`);
+
+    // watch programs, not single-run ones: in a single run typescript-eslint re-parses fixed files without types
+    process.env.TSESTREE_SINGLE_RUN = 'false';
+    const eslint =
+      options.concurrency === 'off'
+        ? new ESLint(eslintOptions(plan))
+        : await ESLint.fromOptionsModule(writeOptionsModule(tempDir, plan, ESLINT_OPTIONS_MODULE));
+
+    const showProgress = !!io.stderr.isTTY && options.format === 'stylish' && !options.quiet;
+    const progress = new report.Progress(showProgress ? io.stderr : undefined, files.length);
+    let results: ESLint.LintResult[] = [];
+    if (options.concurrency === 'off') {
+      const labels = new PackageLabels(typePlan.tsconfigRootDir, io.cwd);
+      for (const batch of batches(files, (f) => labels.of(f))) {
+        progress.update(results.length, batch.label);
+        results.push(...(await eslint.lintFiles(batch.files)));
+      }
+      progress.update(results.length, '');
+    } else {
+      progress.status(`transport-lint: linting ${files.length} files in worker threads (--concurrency ${options.concurrency})`);
+      results = await eslint.lintFiles(files);
+    }
+    progress.clear();
+    if (options.fix) await ESLint.outputFixes(results);
+
+    results = report.filterResults(results, options.quiet).sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
+    const totals = report.totals(results);
+    const maxWarningsExceeded =
+      options.maxWarnings >= 0 && totals.warnings > options.maxWarnings ? { maxWarnings: options.maxWarnings, foundWarnings: totals.warnings } : undefined;
+
+    let output: string;
+    if (options.format === 'sarif') {
+      const { toSarif } = await import('./sarif.ts');
+      const tool = {
+        name: 'transport-lint',
+        version: pkg.version,
+        informationUri: informationUri(plugin),
+        rules: Object.keys(rules).map((id) => {
+          const docs = plugin.rules[id.slice(id.indexOf('/') + 1) as keyof Plugin['rules']]?.meta.docs;
+          return { id, description: docs?.description ?? id, ...(docs?.url ? { url: docs.url } : {}) };
+        }),
+      };
+      output = `${JSON.stringify(toSarif(results, tool, io.cwd), null, 2)}\n`;
+    } else {
+      const formatter = await eslint.loadFormatter(options.format);
+      output = await formatter.format(results, {
+        ...(options.outputFile ? { color: false } : {}),
+        ...(maxWarningsExceeded ? { maxWarningsExceeded } : {}),
+      });
+      if (options.format === 'json') output += '\n';
+    }
+
+    if (options.outputFile) {
+      const target = path.resolve(io.cwd, options.outputFile);
+      try {
+        fs.mkdirSync(path.dirname(target), { recursive: true });
+        fs.writeFileSync(target, output);
+      } catch (error) {
+        throw new CliError(`cannot write ${options.outputFile}: ${(error as Error).message}`);
+      }
+    } else if (output) {
+      io.stdout.write(output);
+    }
+
+    if (!options.quiet) {
+      const fixMode = options.fix ? 'fix' : options.fixDryRun ? 'dry-run' : undefined;
+      io.stderr.write(`${report.summaryLine(totals, performance.now() - started, fixMode)}\n`);
+    }
+    if (maxWarningsExceeded) {
+      io.stderr.write(`transport-lint: too many warnings (${totals.warnings}, --max-warnings ${options.maxWarnings})\n`);
+    }
+    return totals.errors > 0 || maxWarningsExceeded ? 1 : 0;
+  } catch (error) {
+    io.stderr.write(`transport-lint: ${error instanceof CliError ? error.message : describeInternalError(error)}\n`);
+    if (debug && !(error instanceof CliError) && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
+    return 2;
+  } finally {
+    if (tempDir) fs.rmSync(tempDir, { recursive: true, force: true });
+  }
+}
+
+async function versionLine(): Promise<string> {
+  const [{ ESLint }, { default: ts }] = await Promise.all([import('eslint'), import('typescript')]);
+  return `transport-lint ${pkg.version} (${pkg.name}; ESLint ${ESLint.version}, TypeScript ${ts.version}, Node ${process.versions.node})`;
+}
+
+/** The rules to run, by full id, with the entries (and options) of the chosen config. */
+function selectRules(plugin: Plugin, options: CliOptions): Record<string, Linter.RuleEntry> {
+  const namespace = plugin.meta.namespace;
+  const base = (plugin.configs[options.config].rules ?? {}) as Record<string, Linter.RuleEntry>;
+  const enabled = (entry: Linter.RuleEntry | undefined) => entry !== undefined && entry !== 'off' && entry !== 0 && !(Array.isArray(entry) && (entry[0] === 'off' || entry[0] === 0));
+  if (options.rules.length === 0) return Object.fromEntries(Object.entries(base).filter(([, entry]) => enabled(entry)));
+  const known = Object.keys(plugin.rules);
+  const chosen: Record<string, Linter.RuleEntry> = {};
+  for (const name of options.rules) {
+    if (!known.includes(name)) throw new UsageError(`unknown rule '${name}' (the rules are ${known.join(', ')})`);
+    const id = `${namespace}/${name}`;
+    const entry = base[id];
+    chosen[id] = enabled(entry) ? entry! : 'error';
+  }
+  return chosen;
+}
+
+function informationUri(plugin: Plugin): string {
+  const url = Object.values(plugin.rules).find((r) => r.meta.docs?.url)?.meta.docs?.url;
+  return url ? url.replace(/\/blob\/.*$/, '') : `https://www.npmjs.com/package/${pkg.name}`;
+}
+
+function writeOptionsModule(tempDir: string, plan: LintPlan, moduleUrl: string): URL {
+  const file = path.join(tempDir, 'eslint-options.mjs');
+  fs.writeFileSync(file, `import { eslintOptions } from ${JSON.stringify(moduleUrl)};\nexport default eslintOptions(${JSON.stringify(plan)});\n`);
+  return pathToFileURL(file);
+}
+
+/** Consecutive files of one package, at most BATCH of them. */
+function* batches(files: readonly string[], label: (file: string) => string): Generator<{ label: string; files: string[] }> {
+  let current: { label: string; files: string[] } | undefined;
+  for (const file of files) {
+    const l = label(file);
+    if (!current || current.label !== l || current.files.length >= BATCH) {
+      if (current) yield current;
+      current = { label: l, files: [] };
+    }
+    current.files.push(file);
+  }
+  if (current) yield current;
+}
+
+/** The package a file belongs to, for the progress line: the `name` of the nearest package.json, or its folder. */
+class PackageLabels {
+  private readonly byDir = new Map<string, string>();
+
+  constructor(
+    private readonly root: string,
+    private readonly cwd: string,
+  ) {}
+
+  of(file: string): string {
+    return this.dir(path.dirname(file));
+  }
+
+  private dir(dir: string): string {
+    const cached = this.byDir.get(dir);
+    if (cached !== undefined) return cached;
+    let label = '';
+    const manifest = path.join(dir, 'package.json');
+    if (fs.existsSync(manifest)) {
+      try {
+        const name = (JSON.parse(fs.readFileSync(manifest, 'utf8')) as { name?: unknown }).name;
+        label = typeof name === 'string' && name ? name : path.relative(this.cwd, dir) || '.';
+      } catch {
+        label = path.relative(this.cwd, dir) || '.';
+      }
+    } else if (dir !== this.root && isInside(dir, this.root) && path.dirname(dir) !== dir) {
+      label = this.dir(path.dirname(dir));
+    }
+    this.byDir.set(dir, label);
+    return label;
+  }
+}
+
+/** For TRANSPORT_LINT_DEBUG: which program lints which file. */
+function describePlan(plan: LintPlan, owners: ReadonlyMap<string, string | undefined>, cwd: string) {
+  const rel = (f: string) => path.relative(cwd, f) || '.';
+  return {
+    cwd: rel(plan.cwd),
+    tsconfigRootDir: rel(plan.tsconfigRootDir),
+    groups: plan.groups.map((g) => ({
+      kind: g.kind,
+      ...(g.base ? { base: rel(g.base) } : {}),
+      ...(g.tsconfig ? { tsconfig: g.tsconfig, compilerOptions: (JSON.parse(fs.readFileSync(g.tsconfig, 'utf8')) as { compilerOptions: unknown }).compilerOptions } : {}),
+      files: g.files.map((f) => ({ file: rel(f), ...(owners.get(f) ? { owner: rel(owners.get(f)!) } : {}) })),
+    })),
+  };
+}
+
+/** One line for an unexpected error, such as a rule that threw: what, and where ESLint says it happened. */
+function describeInternalError(error: unknown): string {
+  if (!(error instanceof Error)) return `internal error: ${String(error)}`;
+  const lines = error.message.split('\n').map((l) => l.trim());
+  const where = lines.find((l) => l.startsWith('Occurred while linting'));
+  const rule = lines.find((l) => l.startsWith('Rule:'));
+  const context = [where?.replace(/^Occurred while linting /, 'while linting '), rule?.replace(/^Rule: /, 'rule ')].filter(Boolean).join(', ');
+  return `internal error: ${lines[0] ?? error.name}${context ? ` (${context})` : ''}; set TRANSPORT_LINT_DEBUG=1 for the stack`;
+}
