@@ -22,7 +22,7 @@ describe('plugin object', () => {
     const rule = plugin.rules[name as keyof typeof plugin.rules];
     expect(fs.existsSync(path.join(root, 'docs', 'rules', `${name}.md`))).toBe(true);
     expect(rule.meta.docs?.url).toBe(`${REPOSITORY}/blob/main/docs/rules/${name}.md`);
-    expect(rule.meta.docs?.description).toMatch(/^(Disallow|Require|Enforce) [^.]*[^.]$/);
+    expect(rule.meta.docs?.description).toMatch(/^(Disallow|Require|Enforce) .*[^.]$/);
     expect(rule.meta.docs?.requiresTypeChecking).toBe(true);
   });
 });

@@ -4,6 +4,7 @@
  */
 import tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import plugin from '../src/index.ts';
@@ -61,6 +62,23 @@ describe('odd shapes: no crash, and the reports that are due', () => {
 
   it('`with` in sloppy-mode JavaScript', () => {
     const code = "const net = require('node:net');\nconst o = { s: net.connect('/tmp/a.sock') };\nwith (o) { s.setNoDelay(true); }\nconst p = net.connect('/tmp/b.sock');\np.setKeepAlive(true);";
+    expect(ruleIds(lint(code, 'sloppy.cjs', 'script'))).toEqual(['no-unguarded-socket-options']);
+  });
+});
+
+describe('a project without @types/node', () => {
+  it('treats `any` as missing type information, not as evidence: no reports', () => {
+    const root = path.join(fixtures, 'no-node-types');
+    const config: Linter.Config[] = [
+      { files: ['**/*.cjs'], languageOptions: { parser: tsParser, sourceType: 'commonjs', parserOptions: { projectService: true, tsconfigRootDir: root } } },
+      plugin.configs.all as Linter.Config,
+    ];
+    const code = fs.readFileSync(path.join(root, 'server.cjs'), 'utf8');
+    expect(new Linter({ configType: 'flat', cwd: root }).verify(code, config, path.join(root, 'server.cjs'))).toEqual([]);
+  });
+
+  it('while the same file with Node types has the `any` parameter reported', () => {
+    const code = fs.readFileSync(path.join(fixtures, 'no-node-types', 'server.cjs'), 'utf8');
     expect(ruleIds(lint(code, 'sloppy.cjs', 'script'))).toEqual(['no-unguarded-socket-options']);
   });
 });

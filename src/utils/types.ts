@@ -114,8 +114,19 @@ export class TypeMatcher {
     return out;
   }
 
+  private nodeTypes: boolean | undefined;
+
+  /**
+   * Whether the program has Node's types (`@types/node`). Without them every socket is `any`, and `any` says
+   * nothing: it is then treated like a missing type, never as evidence.
+   */
+  get hasNodeTypes(): boolean {
+    this.nodeTypes ??= this.checker.getAmbientModules().some((m) => m.name === '"net"' || m.name === '"node:net"');
+    return this.nodeTypes;
+  }
+
   private verdict(t: ts.Type): TypeVerdict {
-    if (t.flags & ts.TypeFlags.Any) return isErrorType(t) ? 'error' : 'any';
+    if (t.flags & ts.TypeFlags.Any) return isErrorType(t) || !this.hasNodeTypes ? 'error' : 'any';
     if (t.flags & ts.TypeFlags.Unknown) return 'unknown';
     if (t.flags & NULLISH) return 'nullish';
     const names = this.lineage(t);
