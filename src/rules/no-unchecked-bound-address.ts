@@ -6,7 +6,7 @@ import { shortText } from '../utils/endpoints.ts';
 import { getEngine } from '../utils/engine.ts';
 import { isEmptyObject, isStringLike } from '../utils/types.ts';
 import { listeningAt } from '../utils/lifecycle.ts';
-import { bunServeTransport, denoNetAddrAssertion, isBunServer } from '../utils/runtimes.ts';
+import { bunUnixEvidence, denoAddrVisitors, isBunServer } from '../utils/runtimes.ts';
 
 type MessageIds = 'serverAddress' | 'socketAddress' | 'denoAddr' | 'bunServer' | 'checkAddress';
 type Node = TSESTree.Node;
@@ -91,21 +91,14 @@ export default createRule<[], MessageIds>({
     }
 
 
-    function denoAssertion(node: TSESTree.TSAsExpression | TSESTree.TSTypeAssertion): void {
-      const found = denoNetAddrAssertion(engine, node, DENO_LOCAL);
-      if (found) context.report({ node, messageId: 'denoAddr', data: { subject: found.subject } });
-    }
-
     return {
-      TSAsExpression: denoAssertion,
-      TSTypeAssertion: denoAssertion,
+      ...denoAddrVisitors(engine, DENO_LOCAL, (node, subject) => context.report({ node, messageId: 'denoAddr', data: { subject } })),
       // Bun: `server.port!`, `server.hostname as string`
       'TSNonNullExpression > MemberExpression.expression, TSAsExpression > MemberExpression.expression'(node: TSESTree.MemberExpression) {
         const name = memberName(node);
         if ((name !== 'port' && name !== 'hostname') || !isBunServer(engine, node.object)) return;
-        const transport = bunServeTransport(engine, node.object);
-        if (transport === 'tcp') return;
-        const evidence = transport ? `, and it does (line ${transport.unix.loc.start.line})` : '';
+        const evidence = bunUnixEvidence(engine, node.object);
+        if (evidence === undefined) return;
         context.report({ node: node.parent, messageId: 'bunServer', data: { subject: shortText(ctx, node), evidence } });
       },
       'CallExpression[arguments.length=0] > MemberExpression.callee'(callee: TSESTree.MemberExpression) {

@@ -3,7 +3,7 @@ import { calleeParts, isFunction, memberName, staticString, unwrapAssertions } f
 import { createRule } from '../utils/createRule.ts';
 import { shortText } from '../utils/endpoints.ts';
 import { getEngine } from '../utils/engine.ts';
-import { bunServeTransport, denoNetAddrAssertion, isBunServer } from '../utils/runtimes.ts';
+import { bunUnixEvidence, denoAddrVisitors, isBunServer } from '../utils/runtimes.ts';
 import { isNumberLike } from '../utils/types.ts';
 
 type MessageIds = 'notProven' | 'afterClose' | 'denoRemoteAddr' | 'bunRequestIP' | 'useFallback';
@@ -45,21 +45,14 @@ export default createRule<[], MessageIds>({
     const engine = getEngine(context);
     const ctx = engine.ctx;
 
-    function denoAssertion(node: TSESTree.TSAsExpression | TSESTree.TSTypeAssertion): void {
-      const found = denoNetAddrAssertion(engine, node, DENO_REMOTE);
-      if (found) context.report({ node, messageId: 'denoRemoteAddr', data: { subject: found.subject } });
-    }
-
     return {
-      TSAsExpression: denoAssertion,
-      TSTypeAssertion: denoAssertion,
+      ...denoAddrVisitors(engine, DENO_REMOTE, (node, subject) => context.report({ node, messageId: 'denoRemoteAddr', data: { subject } })),
       // Bun: `server.requestIP(req)!`
       'TSNonNullExpression > CallExpression.expression'(node: TSESTree.CallExpression) {
         const callee = node.callee;
         if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(callee) !== 'requestIP' || !isBunServer(engine, callee.object)) return;
-        const transport = bunServeTransport(engine, callee.object);
-        if (transport === 'tcp') return;
-        const evidence = transport ? `, and it does (line ${transport.unix.loc.start.line})` : '';
+        const evidence = bunUnixEvidence(engine, callee.object);
+        if (evidence === undefined) return;
         context.report({ node: node.parent as TSESTree.Node, messageId: 'bunRequestIP', data: { subject: shortText(ctx, node), evidence } });
       },
       MemberExpression(node) {

@@ -22,18 +22,34 @@ export function denoNetAddrAssertion(engine: TransportEngine, node: TSESTree.TSA
 }
 
 /**
- * Whether a Bun server is proven to listen on TCP: its `Bun.serve({ … })` options are visible and have no `unix`.
- * Returns the `unix` property when it is there, `tcp` when proven, undefined when the creation is not visible.
+ * What to say of a Bun server that may listen on a Unix socket: `undefined` when its visible `Bun.serve({ … })`
+ * options have no `unix` (proven TCP, nothing to say), the line of `unix` when they have it, '' when its creation is
+ * not visible.
  */
-export function bunServeTransport(engine: TransportEngine, server: Node): { unix: Node } | 'tcp' | undefined {
+export function bunUnixEvidence(engine: TransportEngine, server: Node): string | undefined {
   const options = engine.provenance.bunServeOptions(server);
-  if (!options) return undefined;
+  if (!options) return '';
   const unix = findProperty(options, 'unix');
-  if (unix === 'spread') return undefined;
-  return unix ? { unix } : 'tcp';
+  if (unix === 'spread') return '';
+  return unix ? `, and it does (line ${unix.loc.start.line})` : undefined;
+}
+
+/** Visitors that call `report` for `x.<property> as Deno.NetAddr` (and `<Deno.NetAddr>x.<property>`) on a possible UnixAddr. */
+export function denoAddrVisitors(
+  engine: TransportEngine,
+  properties: ReadonlySet<string>,
+  report: (node: TSESTree.TSAsExpression | TSESTree.TSTypeAssertion, subject: string) => void,
+): Record<'TSAsExpression' | 'TSTypeAssertion', (node: TSESTree.TSAsExpression | TSESTree.TSTypeAssertion) => void> {
+  const check = (node: TSESTree.TSAsExpression | TSESTree.TSTypeAssertion): void => {
+    const found = denoNetAddrAssertion(engine, node, properties);
+    if (found) report(node, found.subject);
+  };
+  return { TSAsExpression: check, TSTypeAssertion: check };
 }
 
 /** Whether an expression's type is Bun's HTTP `Server`. */
 export function isBunServer(engine: TransportEngine, node: Node): boolean {
+  // `x.port!` and `x.hostname!` are everywhere: without Bun's types in the program, ask no type
+  if (!engine.ctx.mayHaveBunTypes()) return false;
   return engine.ctx.membersAt(node).some((m) => m.lineage.has('bun.Server'));
 }
