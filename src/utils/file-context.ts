@@ -12,9 +12,11 @@ type Variable = TSESLint.Scope.Variable;
 export interface EngineStats {
   typeQueries: number;
   classifications: number;
+  /** Milliseconds spent inside type-checker queries; measured only while recording (see recordFileStats). */
+  queryMs: number;
 }
 
-export const globalStats: EngineStats = { typeQueries: 0, classifications: 0 };
+export const globalStats: EngineStats = { typeQueries: 0, classifications: 0, queryMs: 0 };
 
 /**
  * The counters of each linted file, by file name. Filled only while recording is on (the benchmark turns it on),
@@ -23,7 +25,7 @@ export const globalStats: EngineStats = { typeQueries: 0, classifications: 0 };
 export const fileStats = new Map<string, EngineStats>();
 let recording = false;
 
-/** Turns per-file counting on or off (for the benchmark); clears what was recorded. */
+/** Turns per-file counting and query timing on or off (for the benchmark); clears what was recorded. */
 export function recordFileStats(on: boolean): void {
   recording = on;
   fileStats.clear();
@@ -40,7 +42,7 @@ export class FileContext {
   readonly checker: ts.TypeChecker;
   readonly matcher: TypeMatcher;
   /** This file's counters (the global ones count every file). */
-  readonly stats: EngineStats = { typeQueries: 0, classifications: 0 };
+  readonly stats: EngineStats = { typeQueries: 0, classifications: 0, queryMs: 0 };
   private readonly types = new Map<TSESTree.Node, ts.Type>();
   private readonly variables = new Map<TSESTree.Identifier, Variable | null>();
 
@@ -61,8 +63,7 @@ export class FileContext {
   typeAt(node: TSESTree.Node): ts.Type {
     let type = this.types.get(node);
     if (!type) {
-      this.countQuery();
-      type = this.services.getTypeAtLocation(node);
+      type = this.query(() => this.services.getTypeAtLocation(node));
       this.types.set(node, type);
     }
     return type;
@@ -74,26 +75,36 @@ export class FileContext {
 
   /** The module and name of the function or method a call resolves to, e.g. `net.connect`, `http.Server.listen`. */
   calleeDeclaration(call: TSESTree.CallExpression | TSESTree.NewExpression): string | undefined {
-    this.countQuery();
     const tsNode = this.services.esTreeNodeToTSNodeMap.get(call);
     if (!ts.isCallExpression(tsNode) && !ts.isNewExpression(tsNode)) return undefined;
-    const declaration = this.checker.getResolvedSignature(tsNode)?.declaration;
+    const declaration = this.query(() => this.checker.getResolvedSignature(tsNode)?.declaration);
     if (!declaration) return undefined;
     return qualifiedDeclarationName(declaration);
   }
 
   /** The type predicate of the called signature, if the call is a user type guard. */
   typePredicate(call: TSESTree.CallExpression): ts.TypePredicate | undefined {
-    this.countQuery();
     const tsNode = this.services.esTreeNodeToTSNodeMap.get(call);
     if (!ts.isCallExpression(tsNode)) return undefined;
-    const signature = this.checker.getResolvedSignature(tsNode);
-    return signature ? this.checker.getTypePredicateOfSignature(signature) : undefined;
+    return this.query(() => {
+      const signature = this.checker.getResolvedSignature(tsNode);
+      return signature ? this.checker.getTypePredicateOfSignature(signature) : undefined;
+    });
   }
 
-  private countQuery(): void {
+  /** Asks the type checker something: counted, and timed while recording. */
+  private query<T>(ask: () => T): T {
     globalStats.typeQueries++;
     this.stats.typeQueries++;
+    if (!recording) return ask();
+    const start = performance.now();
+    try {
+      return ask();
+    } finally {
+      const ms = performance.now() - start;
+      this.stats.queryMs += ms;
+      globalStats.queryMs += ms;
+    }
   }
 
   /** Counts one classification (the engine's question at a member access). */
