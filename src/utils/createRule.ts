@@ -1,4 +1,4 @@
-import { ESLintUtils } from '@typescript-eslint/utils';
+import { ESLintUtils, type TSESLint } from '@typescript-eslint/utils';
 
 /** The extra `meta.docs` keys every rule declares; configs and the docs are generated from them. */
 export interface TransportRuleDocs {
@@ -12,7 +12,41 @@ export interface TransportRuleDocs {
 
 export const REPOSITORY = 'https://github.com/eslint-plugin-transport/eslint-plugin-transport';
 
-export const createRule = ESLintUtils.RuleCreator<TransportRuleDocs>((name) => `${REPOSITORY}/blob/main/docs/rules/${name}.md`);
+const ruleCreator = ESLintUtils.RuleCreator<TransportRuleDocs>((name) => `${REPOSITORY}/blob/main/docs/rules/${name}.md`);
+
+/**
+ * `ESLintUtils.RuleCreator`, but the options are merged with the defaults once per distinct configuration, not once
+ * per file: its `create` deep-clones the defaults (`structuredClone`) for every rule on every file, which was most of
+ * the time our rules spend on a file without candidates (bench/, docs/performance.md). The merged options are frozen
+ * (rules never change them) and shared by the files that have the same configuration.
+ */
+export function createRule<Options extends readonly unknown[], MessageIds extends string>(
+  rule: Readonly<ESLintUtils.RuleWithMetaAndName<Options, MessageIds, TransportRuleDocs>>,
+): TSESLint.RuleModule<MessageIds, Options, TransportRuleDocs> {
+  const created = ruleCreator(rule);
+  const defaults = (rule.meta.defaultOptions ?? rule.defaultOptions ?? []) as Options;
+  const merged = new Map<string, Options>();
+  return {
+    ...created,
+    create(context) {
+      const key = JSON.stringify(context.options);
+      let options = merged.get(key);
+      if (!options) {
+        options = deepFreeze(structuredClone(ESLintUtils.applyDefault<Options, Options>(defaults, context.options)));
+        merged.set(key, options);
+      }
+      return rule.create(context, options);
+    },
+  };
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    for (const item of Object.values(value)) deepFreeze(item);
+    Object.freeze(value);
+  }
+  return value;
+}
 
 type JSONSchema = import('@typescript-eslint/utils').JSONSchema.JSONSchema4;
 

@@ -114,13 +114,13 @@ const engines = new WeakMap<TSESTree.Program, TransportEngine>();
  * error ("You have used a rule which requires type information …") names the rule.
  */
 export function getEngine(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): TransportEngine {
-  const services = ESLintUtils.getParserServices(context);
   const ast = context.sourceCode.ast;
-  let engine = engines.get(ast);
-  if (!engine) {
-    engine = new TransportEngine(new FileContext(context.sourceCode, services));
-    engines.set(ast, engine);
-    registerFileStats(context.filename, engine.ctx.stats);
-  }
+  const cached = engines.get(ast);
+  // every rule asks on every file: check the services once per file (an engine exists only where they were there)
+  if (cached) return cached;
+  const services = ESLintUtils.getParserServices(context);
+  const engine = new TransportEngine(new FileContext(context.sourceCode, services));
+  engines.set(ast, engine);
+  registerFileStats(context.filename, engine.ctx.stats);
   return engine;
 }

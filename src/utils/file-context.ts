@@ -37,6 +37,9 @@ export function registerFileStats(filename: string, stats: EngineStats): void {
 }
 
 const matchers = new WeakMap<ts.TypeChecker, TypeMatcher>();
+const BUN_WORD = /\bbun\b/;
+const filesWithBun = new WeakMap<ts.SourceFile, boolean>();
+const programsWithBun = new WeakMap<ts.Program, boolean>();
 
 export class FileContext {
   readonly checker: ts.TypeChecker;
@@ -111,6 +114,25 @@ export class FileContext {
   countClassification(): void {
     globalStats.classifications++;
     this.stats.classifications++;
+  }
+
+  /**
+   * Whether a type of this program can be a Bun type. Bun's types (`bun.Server`, `bun.Socket`) are declared in
+   * `declare module "bun"` (bun-types) or a namespace `bun`: in a program where no file has the word `bun`, none can
+   * be, and the Bun checks need no type query. Cached per source file, so a new program version scans only new files.
+   */
+  mayHaveBunTypes(): boolean {
+    const program = this.services.program;
+    let found = programsWithBun.get(program);
+    if (found === undefined) {
+      found = program.getSourceFiles().some((file) => {
+        let has = filesWithBun.get(file);
+        if (has === undefined) filesWithBun.set(file, (has = BUN_WORD.test(file.text)));
+        return has;
+      });
+      programsWithBun.set(program, found);
+    }
+    return found;
   }
 
   /** The variable an identifier refers to, or null for globals and unresolved names. */
