@@ -1,0 +1,42 @@
+// The three lint set-ups the benchmark compares, all with type information (projectService):
+//   none: the parser and the TypeScript program only, no rule;
+//   all:  this plugin's `all` config;
+//   nfp:  @typescript-eslint/no-floating-promises alone, a reference typed rule;
+//   nfp+all: both, the reference rule first: what our rules add once another typed rule has made the type
+//         checker resolve the code it looks at (the checker's lazy work is charged to whichever rule asks first).
+import tsParser from '@typescript-eslint/parser';
+import fs from 'node:fs';
+import path from 'node:path';
+import tseslint from 'typescript-eslint';
+import plugin from 'eslint-plugin-transport';
+
+export const MODES = ['none', 'all', 'nfp', 'nfp+all'];
+
+const NFP = { plugins: { '@typescript-eslint': tseslint.plugin }, rules: { '@typescript-eslint/no-floating-promises': 'error' } };
+
+function rulesFor(mode) {
+  if (mode === 'all') return [plugin.configs.all];
+  if (mode === 'nfp') return [NFP];
+  if (mode === 'nfp+all') return [NFP, plugin.configs.all];
+  return [];
+}
+
+/** The flat config for a mode, for a project in `dir`. */
+export function configFor(mode, dir) {
+  return [
+    {
+      files: ['**/*.ts'],
+      languageOptions: { parser: tsParser, parserOptions: { projectService: true, tsconfigRootDir: dir } },
+    },
+    ...rulesFor(mode).map((config) => ({ files: ['**/*.ts'], ...config })),
+  ];
+}
+
+/** Writes `eslint.config.<mode>.js` into the project, for runs with ESLint's `concurrency` (workers load a file). */
+export function writeConfigFiles(dir) {
+  const self = path.relative(dir, path.join(import.meta.dirname, 'configs.js')).split(path.sep).join('/');
+  for (const mode of MODES) {
+    const text = `import { configFor } from '${self.startsWith('.') ? self : `./${self}`}';\n\nexport default configFor('${mode}', import.meta.dirname);\n`;
+    fs.writeFileSync(path.join(dir, `eslint.config.${mode}.js`), text);
+  }
+}
