@@ -6,6 +6,7 @@
 // Prints one JSON object: wall and CPU time, ESLint's per-rule times (stats: true), the findings per rule, the
 
 import { ESLint } from 'eslint';
+import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileStats, globalStats, recordFileStats } from 'eslint-plugin-transport/internal/stats';
@@ -20,6 +21,7 @@ const concurrency = concurrencyArg ? Number(concurrencyArg) : 'off';
 const cwd = path.resolve(dir);
 
 recordFileStats(true);
+const loadAverage = os.loadavg()[0];
 const cpu0 = process.cpuUsage();
 const t0 = performance.now();
 // with concurrency the options must be cloneable: the workers load the config from a file that configs.js wrote
@@ -72,5 +74,7 @@ console.log(
     queryMs: globalStats.queryMs,
     queries: concurrency === 'off' && mode !== 'none' ? queries : undefined,
     maxRssMiB: usage.maxRSS / 1024,
+    // other processes on the machine: wall times (and ESLint's rule times) grow with them, CPU time much less
+    loadAverage: [loadAverage, os.loadavg()[0]],
   }),
 );

@@ -155,6 +155,7 @@ function summarize(size, fileCount, socketFiles, candidates, runs) {
       ourRulesMs: median(list.map(ourRuleMs)),
       ourShare: median(list.map((r) => ourRuleMs(r) / r.wallMs)),
       queryMs: median(list.map((r) => r.queryMs)),
+      loadAverage: list.map((r) => r.loadAverage),
       findings: list[0]?.findings,
       wallMsEach: list.map((r) => r.wallMs),
     };
