@@ -5,41 +5,12 @@
  */
 import { AST_NODE_TYPES, ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { memberName, unwrap } from './ast.ts';
-import { RULED_OUT, type Classification, type Evidence, type Guard, type Kind } from './evidence.ts';
+
+export { ABSENT_ON_SESSION, ruledOutBy, SOCKET_ONLY_MEMBERS, SOCKET_OPTIONS } from './guards.ts';
+import type { Classification, Evidence, Guard, Kind } from './evidence.ts';
 import { FileContext, registerFileStats } from './file-context.ts';
-import { guardsAt } from './guards.ts';
+import { guardsAt, ruledOutBy } from './guards.ts';
 import { Provenance, type ValueInfo } from './provenance.ts';
-
-/** Members that every net.Socket has and a plain Duplex does not: testing one proves the value is a socket. */
-export const SOCKET_ONLY_MEMBERS: ReadonlySet<string> = new Set([
-  'setNoDelay',
-  'setKeepAlive',
-  'setTypeOfService',
-  'getTypeOfService',
-  'setTimeout',
-  'ref',
-  'unref',
-  'address',
-  'connect',
-  'destroySoon',
-  'resetAndDestroy',
-  'remoteAddress',
-  'remotePort',
-  'remoteFamily',
-  'localAddress',
-  'localPort',
-  'bytesRead',
-  'bytesWritten',
-]);
-
-/** Socket options: testing one with `in` proves the others (a value with one of them is a net.Socket). */
-export const SOCKET_OPTIONS: ReadonlySet<string> = new Set(['setNoDelay', 'setKeepAlive', 'setTypeOfService']);
-
-/**
- * Members of the HTTP/2 session proxy's throw list that `Http2Session` itself lacks: `'m' in proxy` asks the
- * session (the proxy has no `has` trap), so it is false for these and never throws (RUNTIME-FACTS 4a).
- */
-export const ABSENT_ON_SESSION: ReadonlySet<string> = new Set(['setNoDelay', 'setKeepAlive', 'setTypeOfService', 'setEncoding', 'end', 'pause', 'read', 'resume', 'write']);
 
 export interface ClassifyOptions {
   /** The point where the value is used (the member access); guards are looked for around it. Default: the node. */
@@ -91,20 +62,6 @@ export class TransportEngine {
     const tls = info.tlsProof ?? guards.find((g) => g.fact === 'tls');
     return { possible, proof, doubts, tls, guards, untyped: info.untyped };
   }
-}
-
-/** What a guard rules out for a use of `member`: a test of another member proves only what it shares. */
-export function ruledOutBy(guard: Guard, member: string | undefined): readonly Kind[] {
-  if (guard.fact === 'in') {
-    const tested = guard.member ?? '';
-    const sameCapability = tested === member || (SOCKET_OPTIONS.has(tested) && (member === undefined || SOCKET_OPTIONS.has(member)));
-    if (sameCapability) return ABSENT_ON_SESSION.has(tested) ? RULED_OUT.in : RULED_OUT['has-member'];
-    return SOCKET_ONLY_MEMBERS.has(tested) ? RULED_OUT['has-member'] : RULED_OUT.nonnull;
-  }
-  if (guard.fact === 'has-member' && guard.member !== undefined && guard.member !== member && !SOCKET_ONLY_MEMBERS.has(guard.member)) {
-    return RULED_OUT.nonnull;
-  }
-  return RULED_OUT[guard.fact];
 }
 
 const engines = new WeakMap<TSESTree.Program, TransportEngine>();

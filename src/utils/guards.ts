@@ -7,10 +7,55 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import ts from 'typescript';
 import { alwaysExits, calleeParts, isFunction, memberName, staticString, statementList, unwrap } from './ast.ts';
 import { isConst, variableWrites } from './bindings.ts';
-import type { Guard } from './evidence.ts';
+import { RULED_OUT, type Guard, type Kind } from './evidence.ts';
 import type { FileContext } from './file-context.ts';
 
 type Node = TSESTree.Node;
+
+/** Members that every net.Socket has and a plain Duplex does not: testing one proves the value is a socket. */
+export const SOCKET_ONLY_MEMBERS: ReadonlySet<string> = new Set([
+  'setNoDelay',
+  'setKeepAlive',
+  'setTypeOfService',
+  'getTypeOfService',
+  'setTimeout',
+  'ref',
+  'unref',
+  'address',
+  'connect',
+  'destroySoon',
+  'resetAndDestroy',
+  'remoteAddress',
+  'remotePort',
+  'remoteFamily',
+  'localAddress',
+  'localPort',
+  'bytesRead',
+  'bytesWritten',
+]);
+
+/** Socket options: testing one with `in` proves the others (a value with one of them is a net.Socket). */
+export const SOCKET_OPTIONS: ReadonlySet<string> = new Set(['setNoDelay', 'setKeepAlive', 'setTypeOfService']);
+
+/**
+ * Members of the HTTP/2 session proxy's throw list that `Http2Session` itself lacks: `'m' in proxy` asks the
+ * session (the proxy has no `has` trap), so it is false for these and never throws (RUNTIME-FACTS 4a).
+ */
+export const ABSENT_ON_SESSION: ReadonlySet<string> = new Set(['setNoDelay', 'setKeepAlive', 'setTypeOfService', 'setEncoding', 'end', 'pause', 'read', 'resume', 'write']);
+
+/** What a guard rules out for a use of `member`: a test of another member proves only what it shares. */
+export function ruledOutBy(guard: Guard, member: string | undefined): readonly Kind[] {
+  if (guard.fact === 'in') {
+    const tested = guard.member ?? '';
+    const sameCapability = tested === member || (SOCKET_OPTIONS.has(tested) && (member === undefined || SOCKET_OPTIONS.has(member)));
+    if (sameCapability) return ABSENT_ON_SESSION.has(tested) ? RULED_OUT.in : RULED_OUT['has-member'];
+    return SOCKET_ONLY_MEMBERS.has(tested) ? RULED_OUT['has-member'] : RULED_OUT.nonnull;
+  }
+  if (guard.fact === 'has-member' && guard.member !== undefined && guard.member !== member && !SOCKET_ONLY_MEMBERS.has(guard.member)) {
+    return RULED_OUT.nonnull;
+  }
+  return RULED_OUT[guard.fact];
+}
 
 const TCP_MEMBERS = new Set(['remoteAddress', 'remotePort', 'remoteFamily']);
 const IP_CHECKS = new Set(['isIP', 'isIPv4', 'isIPv6']);
@@ -134,6 +179,11 @@ class Facts {
   private visit(test: Node, truth: boolean, out: Guard[]): void {
     const node = unwrap(test);
     const says = (): string => `\`${this.ctx.sourceCode.getText(node)}\``;
+    // `if (this.server)`, `if (req.socket)`: the subject itself is truthy
+    if (node.type === AST_NODE_TYPES.MemberExpression && this.matches(node)) {
+      if (truth) out.push({ fact: 'nonnull', node, says: says() });
+      return;
+    }
     switch (node.type) {
       case AST_NODE_TYPES.UnaryExpression:
         if (node.operator === '!') this.collect(node.argument, !truth, out);

@@ -19,6 +19,7 @@ import {
 import { endpointsOfArguments, shortText, type Endpoint } from './endpoints.ts';
 import type { Evidence, Kind } from './evidence.ts';
 import type { FileContext } from './file-context.ts';
+import { guardsAt, ruledOutBy } from './guards.ts';
 
 type Node = TSESTree.Node;
 type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration;
@@ -156,7 +157,10 @@ export class Provenance {
           possible.add('nullish');
           if (!doubts.some((d) => d.kind === 'nullish')) {
             const text = typeText();
-            doubts.push({ kind: 'nullish', node, says: `it is typed \`${text}\``, typeText: text, certain: true, from: 'type' });
+            // a `null` or `undefined` written to it is a value, not a declared type
+            const literal = (node.type === AST_NODE_TYPES.Literal && node.value === null) || (node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined');
+            const says = literal ? `it is assigned \`${text}\`` : `it is typed \`${text}\``;
+            doubts.push({ kind: 'nullish', node, says, typeText: text, certain: true, from: 'type' });
           }
           break;
         case 'any':
@@ -348,10 +352,19 @@ export class Provenance {
       else if (role.role === 'client-socket') infos.push(this.clientRequest(role.owner) ?? this.fromType(id));
       else return undefined; // a request or response object, not a socket
     }
-    for (const arg of args) infos.push(this.info(arg));
+    // each argument as it is at its call: `if (socket) tune(socket)` passes no null
+    for (const arg of args) infos.push(this.guarded(this.info(arg), arg));
     if (infos.length === 0) return undefined;
     if (escapes) infos.push(this.fromType(id));
     return merge(infos);
+  }
+
+  /** What the guards around `at` rule out of a value (for values followed into calls). */
+  private guarded(info: ValueInfo, at: Node): ValueInfo {
+    if (info.doubts.length === 0) return info;
+    const ruled = new Set<Kind>(guardsAt(this.ctx, at, at).flatMap((g) => ruledOutBy(g, undefined)));
+    if (ruled.size === 0) return info;
+    return { ...info, possible: new Set([...info.possible].filter((k) => !ruled.has(k))), doubts: info.doubts.filter((d) => !ruled.has(d.kind)) };
   }
 
   private readonly roleMemo = new Map<FunctionNode, Map<number, { roles: Role[]; args: Node[]; escapes: boolean }>>();

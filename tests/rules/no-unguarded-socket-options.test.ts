@@ -68,6 +68,9 @@ ruleTester.run('no-unguarded-socket-options', rule, {
     { name: 'guard outside a callback on a const', code: `${HEADER}export function f(x: Duplex) {\n  const s = x as net.Socket;\n  if (!(s instanceof net.Socket)) return;\n  s.on('connect', () => s.setNoDelay(true));\n}` },
     { name: 'res.socket?.setNoDelay()', code: `${HEADER}http.createServer((req, res) => {\n  res.socket?.setNoDelay(true);\n}).listen(80);` },
     { name: 'res.socket checked for null', code: `${HEADER}http.createServer((req, res) => {\n  if (res.socket) res.socket.setNoDelay(true);\n  if (res.socket != null) res.socket.setKeepAlive(true);\n}).listen(80);` },
+    // ---- checks on fields and at call sites
+    { name: 'a class field checked for truthiness', code: `${HEADER}export class Wrapper {\n  server: any;\n  address() {\n    if (this.server) this.server.address();\n    if (!this.server) return null;\n    return this.server.address();\n  }\n  close() {\n    this.server = null;\n  }\n}` },
+    { name: 'a value checked at the call of a local function', code: `${HEADER}function tune(socket: any) {\n  socket.ref();\n}\nexport function start(input: { socket: any } | null) {\n  const socket = input ? input.socket : null;\n  if (socket) tune(socket);\n}` },
     // ---- not our business
     {
       name: 'setTimeout of a request, a response or an HTTP/2 stream is their own API',
@@ -932,6 +935,44 @@ ruleTester.run('no-unguarded-socket-options', rule, {
           column: 19,
           endLine: 5,
           endColumn: 34,
+          suggestions: null,
+        },
+      ],
+    },
+    {
+      name: "a class field that is set to null somewhere, unchecked",
+      code: `${HEADER}export class Wrapper {\n  server: any;\n  address() {\n    return this.server.address();\n  }\n  close() {\n    this.server = null;\n  }\n}`,
+      output: null,
+      errors: [
+        {
+          messageId: 'nullish',
+          data: {"subject":"this.server","method":"address","guard":"this.server != null && 'address' in this.server","evidence":"it is assigned `null`","line":10},
+          line: 7,
+          column: 24,
+          endLine: 7,
+          endColumn: 31,
+          suggestions: [
+            {
+              messageId: 'guardExpression',
+              data: {"method":"address","guard":"this.server != null && 'address' in this.server"},
+              output: `${HEADER}export class Wrapper {\n  server: any;\n  address() {\n    return (this.server != null && 'address' in this.server ? this.server.address() : this.server);\n  }\n  close() {\n    this.server = null;\n  }\n}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "a value that may be null passed to a local function without a check",
+      code: `${HEADER}function tune(socket: any) {\n  socket.ref();\n}\nexport function start(input: { socket: any } | null) {\n  const socket = input ? input.socket : null;\n  tune(socket);\n}`,
+      output: `${HEADER}function tune(socket: any) {\n  if (socket != null && 'ref' in socket) socket.ref();\n}\nexport function start(input: { socket: any } | null) {\n  const socket = input ? input.socket : null;\n  tune(socket);\n}`,
+      errors: [
+        {
+          messageId: 'nullish',
+          data: {"subject":"socket","method":"ref","guard":"socket != null && 'ref' in socket","evidence":"it is assigned `null`","line":8},
+          line: 5,
+          column: 10,
+          endLine: 5,
+          endColumn: 13,
           suggestions: null,
         },
       ],
