@@ -5,8 +5,13 @@
  *   `✅ Correct` heading gets none (a block may start with `// options: {…json…}` to pass rule options);
  * - every ```ts block in the doc type-checks under the fixture tsconfig (strict).
  *
- * The project service only serves files that exist on disk and that tests/fixtures/tsconfig.json includes
- * (`docs-*.ts`), so each block is written to `tests/fixtures/docs-<rule>-<n>.ts` first and removed afterwards.
+ * A block whose first line is `// runtime: deno` or `// runtime: bun` (an `// options:` line may follow it) is code for
+ * that runtime: it is linted and type-checked in the runtime's own fixture project, tests/fixtures/deno (@types/deno)
+ * or tests/fixtures/bun (bun-types), whose global declarations would clash with @types/node's.
+ *
+ * The project service only serves files that exist on disk and that the fixture tsconfig includes (`docs-*.ts`), so
+ * each block is written to `tests/fixtures/docs-<rule>-<n>.ts` (or `tests/fixtures/<runtime>/docs-<rule>-<n>.ts`)
+ * first and removed afterwards.
  */
 import tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
@@ -21,6 +26,15 @@ const docsDir = path.join(root, 'docs', 'rules');
 const fixtures = path.join(import.meta.dirname, 'fixtures');
 
 type Kind = 'incorrect' | 'correct';
+
+/** Where a block runs: Node (the main fixture project, @types/node) or a runtime with a fixture project of its own. */
+type Runtime = 'node' | 'deno' | 'bun';
+
+const RUNTIME_ROOTS: Record<Runtime, string> = {
+  node: fixtures,
+  deno: path.join(fixtures, 'deno'),
+  bun: path.join(fixtures, 'bun'),
+};
 
 interface Heading {
   level: number;
@@ -39,6 +53,8 @@ interface Block {
   kind: Kind | undefined;
   code: string;
   options: unknown[];
+  /** From a first line `// runtime: deno` or `// runtime: bun`; `node` without one. */
+  runtime: Runtime;
   file: string;
 }
 
@@ -49,6 +65,28 @@ interface Doc {
 }
 
 const OPTIONS_COMMENT = /^\/\/ options: (.*)$/;
+const RUNTIME_COMMENT = /^\/\/ runtime: (.*?)\s*$/;
+
+function isRuntime(name: string): name is Runtime {
+  return Object.hasOwn(RUNTIME_ROOTS, name);
+}
+
+/** The `// runtime: …` and `// options: …` lines a block starts with, in that order. */
+function directives(rule: string, line: number, body: readonly string[]): { runtime: Runtime; options: unknown[] } {
+  let next = 0;
+  let runtime: Runtime = 'node';
+  const declared = RUNTIME_COMMENT.exec(body[next] ?? '');
+  if (declared) {
+    const name = declared[1]!;
+    if (!isRuntime(name) || name === 'node') {
+      throw new Error(`${rule}.md:${line}: unknown runtime '${name}' (use deno or bun, or no runtime line for Node)`);
+    }
+    runtime = name;
+    next++;
+  }
+  const options = OPTIONS_COMMENT.exec(body[next] ?? '');
+  return { runtime, options: options ? [JSON.parse(options[1]!) as unknown] : [] };
+}
 
 function kindOf(text: string): Kind | undefined {
   if (/^❌ Incorrect\b/.test(text)) return 'incorrect';
@@ -68,7 +106,7 @@ function parseDoc(rule: string, markdown: string): Doc {
         if (fence.lang === 'ts') {
           const index = blocks.length + 1;
           const code = `${fence.body.join('\n')}\n`;
-          const first = OPTIONS_COMMENT.exec(fence.body[0] ?? '');
+          const { runtime, options } = directives(rule, fence.line, fence.body);
           const kind = [...stack].reverse().map((h) => kindOf(h.text)).find((k) => k !== undefined);
           blocks.push({
             rule,
@@ -77,8 +115,9 @@ function parseDoc(rule: string, markdown: string): Doc {
             headings: [...stack],
             kind,
             code,
-            options: first ? [JSON.parse(first[1]!) as unknown] : [],
-            file: path.join(fixtures, `docs-${rule}-${index}.ts`),
+            options,
+            runtime,
+            file: path.join(RUNTIME_ROOTS[runtime], `docs-${rule}-${index}.ts`),
           });
         }
         fence = undefined;
@@ -110,7 +149,8 @@ function optionNames(schema: unknown): string[] {
 
 function describeBlock(block: Block): string {
   const where = block.headings.filter((h) => h.level > 1).map((h) => h.text).join(' › ');
-  return `${block.rule} › ${where} › block ${block.index} (line ${block.line})`;
+  const runtime = block.runtime === 'node' ? '' : ` [${block.runtime}]`;
+  return `${block.rule} › ${where} › block ${block.index} (line ${block.line})${runtime}`;
 }
 
 const docs: Doc[] = fs
@@ -127,7 +167,7 @@ function lint(block: Block): Linter.LintMessage[] {
   const config: Linter.Config[] = [
     {
       files: ['**/*.ts'],
-      languageOptions: { parser: tsParser, parserOptions: { projectService: true, tsconfigRootDir: fixtures } },
+      languageOptions: { parser: tsParser, parserOptions: { projectService: true, tsconfigRootDir: RUNTIME_ROOTS[block.runtime] } },
       plugins: { transport: plugin as never },
       rules: { [`transport/${block.rule}`]: ['error', ...block.options] as Linter.RuleEntry },
     },
@@ -139,16 +179,20 @@ function removeWrittenFiles(): void {
   for (const block of allBlocks) fs.rmSync(block.file, { force: true });
 }
 
-let program: ts.Program | undefined;
+const programs = new Map<Runtime, ts.Program>();
 
-/** One program over every written block, with the fixture tsconfig's options. */
-function typeCheckProgram(): ts.Program {
-  if (program) return program;
-  const configPath = path.join(fixtures, 'tsconfig.json');
+/** One program per runtime over the written blocks of that runtime, with its fixture tsconfig's options. */
+function typeCheckProgram(runtime: Runtime): ts.Program {
+  const cached = programs.get(runtime);
+  if (cached) return cached;
+  const root = RUNTIME_ROOTS[runtime];
+  const configPath = path.join(root, 'tsconfig.json');
   const read = ts.readConfigFile(configPath, (file) => ts.sys.readFile(file));
   if (read.error) throw new Error(ts.flattenDiagnosticMessageText(read.error.messageText, '\n'));
-  const parsed = ts.parseJsonConfigFileContent(read.config, ts.sys, fixtures, undefined, configPath);
-  program = ts.createProgram({ rootNames: allBlocks.map((b) => b.file), options: parsed.options });
+  const parsed = ts.parseJsonConfigFileContent(read.config, ts.sys, root, undefined, configPath);
+  const rootNames = allBlocks.filter((b) => b.runtime === runtime).map((b) => b.file);
+  const program = ts.createProgram({ rootNames, options: parsed.options });
+  programs.set(runtime, program);
   return program;
 }
 
@@ -218,7 +262,7 @@ for (const doc of docs) describe(`docs/rules/${doc.rule}.md`, () => {
 
   for (const block of doc.blocks) {
     it(`${describeBlock(block)}: type-checks`, () => {
-      const checked = typeCheckProgram();
+      const checked = typeCheckProgram(block.runtime);
       const source = checked.getSourceFile(block.file);
       expect(source, `${block.file} is not in the program`).toBeDefined();
       const diagnostics = ts.getPreEmitDiagnostics(checked, source);
