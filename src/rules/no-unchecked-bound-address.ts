@@ -97,6 +97,8 @@ export default createRule<[], MessageIds>({
       'TSNonNullExpression > MemberExpression.expression, TSAsExpression > MemberExpression.expression'(node: TSESTree.MemberExpression) {
         const name = memberName(node);
         if ((name !== 'port' && name !== 'hostname') || !isBunServer(engine, node.object)) return;
+        // `as number | undefined` keeps the case
+        if (node.parent.type === AST_NODE_TYPES.TSAsExpression && ctx.membersAt(node.parent).some((m) => m.verdict === 'nullish' || m.verdict === 'any')) return;
         const evidence = bunUnixEvidence(engine, node.object);
         if (evidence === undefined) return;
         context.report({ node: node.parent, messageId: 'bunServer', data: { subject: shortText(ctx, node), evidence } });

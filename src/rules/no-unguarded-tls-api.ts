@@ -35,6 +35,7 @@ const TLS_METHODS = new Set([
 /** Properties only a TLSSocket has: `undefined` on a plain socket. `encrypted` is left out: reading it is the check. */
 const TLS_PROPERTIES = new Set(['authorized', 'authorizationError', 'alpnProtocol', 'servername']);
 const TLS_MODULES = ['node:tls', 'tls'];
+const NODE_TLS_CLASSES = new Set(['tls.TLSSocket', 'net.Socket']);
 
 export default createRule<[], MessageIds>({
   name: 'no-unguarded-tls-api',
@@ -59,6 +60,9 @@ export default createRule<[], MessageIds>({
     const ctx = engine.ctx;
 
     function check(reportNode: Node, receiver: Node, member: string, access: TSESTree.MemberExpression | undefined): void {
+      // a class that declares the member itself (Bun's native Socket) is not a Node socket asserted to TLS
+      const owners = ctx.matcher.declaringOwners(ctx.typeAt(receiver), member);
+      if (owners.some((owner) => owner !== undefined && owner !== '?' && !NODE_TLS_CLASSES.has(owner))) return;
       const c = engine.classify(receiver, { at: access ?? reportNode, member });
       if (c.untyped || c.tls) return;
       // `typeof x.getPeerCertificate === 'function'` / `'getPeerCertificate' in x` before; `try`/`catch` around a call
