@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { REPOSITORY } from '../utils/createRule.ts';
 import { CliError, type CliOptions, HELP, parseCommandLine, UsageError } from './args.ts';
 import type { LintPlan } from './eslint-options.ts';
 import { commonDirectory, isInside } from './files.ts';
@@ -31,6 +32,12 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   const started = performance.now();
   const debug = !!io.env.TRANSPORT_LINT_DEBUG;
   let tempDir: string | undefined;
+  // Ctrl-C skips `finally`: remove the written tsconfigs on the way out
+  const interrupted = (signal: NodeJS.Signals) => {
+    if (tempDir) fs.rmSync(tempDir, { recursive: true, force: true });
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.once('SIGINT', interrupted).once('SIGTERM', interrupted);
   try {
     const parsed = parseCommandLine(argv);
     if (parsed.kind === 'help') {
@@ -102,7 +109,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       const tool = {
         name: 'transport-lint',
         version: pkg.version,
-        informationUri: informationUri(plugin),
+        informationUri: REPOSITORY,
         rules: Object.keys(rules).map((id) => {
           const docs = plugin.rules[id.slice(id.indexOf('/') + 1) as keyof Plugin['rules']]?.meta.docs;
           return { id, description: docs?.description ?? id, ...(docs?.url ? { url: docs.url } : {}) };
@@ -143,6 +150,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     if (debug && !(error instanceof CliError) && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
     return 2;
   } finally {
+    process.off('SIGINT', interrupted).off('SIGTERM', interrupted);
     if (tempDir) fs.rmSync(tempDir, { recursive: true, force: true });
   }
 }
@@ -167,11 +175,6 @@ function selectRules(plugin: Plugin, options: CliOptions): Record<string, Linter
     chosen[id] = enabled(entry) ? entry! : 'error';
   }
   return chosen;
-}
-
-function informationUri(plugin: Plugin): string {
-  const url = Object.values(plugin.rules).find((r) => r.meta.docs?.url)?.meta.docs?.url;
-  return url ? url.replace(/\/blob\/.*$/, '') : `https://www.npmjs.com/package/${pkg.name}`;
 }
 
 function writeOptionsModule(tempDir: string, plan: LintPlan, moduleUrl: string): URL {
