@@ -25,15 +25,22 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
 ): TSESLint.RuleModule<MessageIds, Options, TransportRuleDocs> {
   const created = ruleCreator(rule);
   const defaults = (rule.meta.defaultOptions ?? rule.defaultOptions ?? []) as Options;
-  const merged = new Map<string, Options>();
+  const merge = (user: Options): Options => deepFreeze(structuredClone(ESLintUtils.applyDefault<Options, Options>(defaults, user)));
+  let withoutUserOptions: Options | undefined;
+  // ESLint passes the same options array to every file for a rule turned on with a severity alone, a new equal one
+  // for `[severity, options]`: look up by identity first, then by value
+  const byIdentity = new WeakMap<Options, Options>();
+  const byValue = new Map<string, Options>();
   return {
     ...created,
     create(context) {
-      const key = JSON.stringify(context.options);
-      let options = merged.get(key);
+      const user = context.options;
+      let options = user.length === 0 ? (withoutUserOptions ??= merge(user)) : byIdentity.get(user);
       if (!options) {
-        options = deepFreeze(structuredClone(ESLintUtils.applyDefault<Options, Options>(defaults, context.options)));
-        merged.set(key, options);
+        const key = JSON.stringify(user);
+        options = byValue.get(key);
+        if (!options) byValue.set(key, (options = merge(user)));
+        byIdentity.set(user, options);
       }
       return rule.create(context, options);
     },

@@ -60,6 +60,8 @@ function qualifiedName(symbol: ts.Symbol): string | undefined {
 export class TypeMatcher {
   private readonly lineages = new WeakMap<ts.Type, Lineage>();
   private readonly memberCache = new WeakMap<ts.Type, readonly TypeMember[]>();
+  /** declaringOwners by type and property: `timer.unref()` on every file asks about the same `Timeout` type. */
+  private readonly ownerCache = new WeakMap<ts.Type, Map<string, readonly (string | undefined)[]>>();
 
   constructor(readonly checker: ts.TypeChecker) {}
 
@@ -169,7 +171,15 @@ export class TypeMatcher {
    * it (`net.Socket`, `http.IncomingMessage`), `class Name` for a class or interface outside any module (a user
    * type), `?` for a type literal, `undefined` for a member that lacks it.
    */
-  declaringOwners(type: ts.Type, property: string): (string | undefined)[] {
+  declaringOwners(type: ts.Type, property: string): readonly (string | undefined)[] {
+    let byProperty = this.ownerCache.get(type);
+    if (!byProperty) this.ownerCache.set(type, (byProperty = new Map()));
+    let owners = byProperty.get(property);
+    if (!owners) byProperty.set(property, (owners = this.computeOwners(type, property)));
+    return owners;
+  }
+
+  private computeOwners(type: ts.Type, property: string): (string | undefined)[] {
     return this.members(type)
       .filter((m) => m.verdict !== 'nullish')
       .map((m) => {
