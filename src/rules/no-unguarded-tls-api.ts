@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { memberName, propertyKeyName, unwrapAssertions } from '../utils/ast.ts';
+import { isConst, variableWrites } from '../utils/bindings.ts';
 import { createRule } from '../utils/createRule.ts';
 import { shortText } from '../utils/endpoints.ts';
 import { getEngine } from '../utils/engine.ts';
@@ -101,7 +102,23 @@ export default createRule<[], MessageIds>({
       const compat = c.doubts.find((d) => d.kind === 'h2-compat-proxy');
       if (compat) return `${compat.says} of a server without TLS`;
       if (inner !== reference) return `it is asserted to \`${ctx.matcher.display(ctx.typeAt(inner))}\` from \`${typeText}\``;
+      // `const socket = req.socket as TLSSocket`: the assertion is where the value was written
+      const assertion = assertionBehind(reference);
+      if (assertion) {
+        const from = ctx.matcher.display(ctx.typeAt(assertion.expression));
+        return `it is asserted to \`${ctx.matcher.display(ctx.typeAt(assertion))}\` from \`${from}\` on line ${assertion.loc.start.line}`;
+      }
       return `it is typed \`${typeText}\``;
+    }
+
+    /** The type assertion a `const` (or a chain of them) was initialised with, if any. */
+    function assertionBehind(node: Node, depth = 0): TSESTree.TSAsExpression | TSESTree.TSTypeAssertion | undefined {
+      if (node.type !== AST_NODE_TYPES.Identifier || depth > 3) return undefined;
+      const variable = ctx.variable(node);
+      const writes = variable && isConst(variable) ? variableWrites(variable) : undefined;
+      const value = writes?.length === 1 && !writes[0]!.property ? writes[0]!.value : undefined;
+      if (value?.type === AST_NODE_TYPES.TSAsExpression || value?.type === AST_NODE_TYPES.TSTypeAssertion) return value;
+      return value ? assertionBehind(value, depth + 1) : undefined;
     }
 
     return {
