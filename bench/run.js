@@ -224,6 +224,10 @@ function targetVerdict(list) {
     if (worst) check(worst[1] <= TARGETS.ratioToNfp, `${s.files} files: slowest rule ${worst[0].slice(OURS.length)} ${worst[1].toFixed(3)}× no-floating-promises (target ≤ ${TARGETS.ratioToNfp}×)`);
     check(s.queries.maxWithoutCandidateNames === 0, `${s.files} files: ${s.queries.maxWithoutCandidateNames} type-checker queries on files without candidate names (must be 0)`);
   }
+  for (const s of list) {
+    const both = s.modes['nfp+all'];
+    if (both) lines.push(`info ${s.files} files: with no-floating-promises first, our rules ${(both.ourShare * 100).toFixed(2)}% of the run's wall time, ${(both.ourRulesMs / s.modes.nfp.ruleMs[NFP]).toFixed(3)}× no-floating-promises`);
+  }
   for (let i = 1; i < list.length; i++) {
     const [a, b] = [list[i - 1], list[i]];
     const perFile = (s) => s.modes.all.ourRulesMs / s.files;
