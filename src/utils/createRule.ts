@@ -16,9 +16,9 @@ const ruleCreator = ESLintUtils.RuleCreator<TransportRuleDocs>((name) => `${REPO
 
 /**
  * `ESLintUtils.RuleCreator`, but the options are merged with the defaults once per distinct configuration, not once
- * per file: its `create` deep-clones the defaults (`structuredClone`) for every rule on every file, which was most of
- * the time our rules spend on a file without candidates (bench/, docs/performance.md). The merged options are frozen
- * (rules never change them) and shared by the files that have the same configuration.
+ * per file: its `create` deep-clones the defaults (`structuredClone`) for every rule on every file, a large part of
+ * what our rules cost on a file without candidates (docs/performance.md). The merged options are frozen (rules never
+ * change them) and shared by the files that have the same configuration.
  */
 export function createRule<Options extends readonly unknown[], MessageIds extends string>(
   rule: Readonly<ESLintUtils.RuleWithMetaAndName<Options, MessageIds, TransportRuleDocs>>,
@@ -26,21 +26,22 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
   const created = ruleCreator(rule);
   const defaults = (rule.meta.defaultOptions ?? rule.defaultOptions ?? []) as Options;
   const merge = (user: Options): Options => deepFreeze(structuredClone(ESLintUtils.applyDefault<Options, Options>(defaults, user)));
+  // For a rule turned on with a severity alone, ESLint passes `meta.defaultOptions` itself (or `[]`) to every file;
+  // for `[severity, options]`, a new equal array per file: those are looked up by value.
   let withoutUserOptions: Options | undefined;
-  // ESLint passes the same options array to every file for a rule turned on with a severity alone, a new equal one
-  // for `[severity, options]`: look up by identity first, then by value
-  const byIdentity = new WeakMap<Options, Options>();
+  let withDefaults: Options | undefined;
   const byValue = new Map<string, Options>();
   return {
     ...created,
     create(context) {
       const user = context.options;
-      let options = user.length === 0 ? (withoutUserOptions ??= merge(user)) : byIdentity.get(user);
-      if (!options) {
+      let options: Options | undefined;
+      if (user.length === 0) options = withoutUserOptions ??= merge(user);
+      else if (user === defaults) options = withDefaults ??= merge(user);
+      else {
         const key = JSON.stringify(user);
         options = byValue.get(key);
         if (!options) byValue.set(key, (options = merge(user)));
-        byIdentity.set(user, options);
       }
       return rule.create(context, options);
     },
