@@ -1,15 +1,14 @@
 // The corpus run (scripts/corpus.mjs, `npm run test:corpus`): every rule survives TypeScript's lib, @types/node,
 // ESLint, typescript-eslint, Vite and Vitest, with the `all` config and type information. About a minute.
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuilt } from './build.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const tmp = path.join(root, 'tests', '.tmp', 'corpus');
-const require = createRequire(import.meta.url);
 const run = promisify(execFile);
 
 interface CorpusResult {
@@ -20,14 +19,6 @@ interface CorpusResult {
   setupErrors: unknown[];
 }
 
-/** `npm test` builds first; run alone, build when dist/ is missing or older than a source file. */
-function ensureBuilt(): void {
-  const built = path.join(root, 'dist', 'index.js');
-  const newest = (dir: string): number =>
-    Math.max(0, ...fs.readdirSync(dir, { withFileTypes: true, recursive: true }).filter((e) => e.isFile()).map((e) => fs.statSync(path.join(e.parentPath, e.name)).mtimeMs));
-  if (fs.existsSync(built) && fs.statSync(built).mtimeMs >= newest(path.join(root, 'src'))) return;
-  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
-}
 
 async function corpus(out: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string; result: CorpusResult }> {
   const script = path.join(root, 'scripts', 'corpus.mjs');

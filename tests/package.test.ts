@@ -8,6 +8,7 @@ import { promisify } from 'node:util';
 import { publint } from 'publint';
 import { formatMessage } from 'publint/utils';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuilt } from './build.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const tmp = path.join(root, 'tests', '.tmp', 'package');
@@ -38,14 +39,6 @@ let tarball: string;
 /** The tarball, unpacked where Node resolves it as `node_modules/<name>` (its dependencies from ours). */
 let installed: string;
 
-/** `npm test` builds first; run alone, build when dist/ is missing or older than a source file. */
-function ensureBuilt(): void {
-  const built = path.join(root, 'dist', 'index.js');
-  const newest = (dir: string): number =>
-    Math.max(0, ...fs.readdirSync(dir, { withFileTypes: true, recursive: true }).filter((e) => e.isFile()).map((e) => fs.statSync(path.join(e.parentPath, e.name)).mtimeMs));
-  if (fs.existsSync(built) && fs.statSync(built).mtimeMs >= newest(path.join(root, 'src'))) return;
-  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
-}
 
 /** Every file below `dir`, relative to it, with `/` separators. */
 function filesBelow(dir: string): string[] {

@@ -11,25 +11,7 @@ export const ROOT = path.resolve(import.meta.dirname, '..', '..');
 export const CLI = path.join(ROOT, 'dist', 'cli', 'index.js');
 export const FIXTURES = path.join(ROOT, 'tests', 'fixtures', 'cli');
 
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile()) newest = Math.max(newest, fs.statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
-  }
-  return newest;
-}
-
-export function ensureBuilt(): void {
-  const built = fs.existsSync(CLI) ? fs.statSync(path.join(ROOT, 'dist', 'cli', 'main.js')).mtimeMs : 0;
-  if (built >= newestMtime(path.join(ROOT, 'src'))) return;
-  const tsc = path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
-  try {
-    execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'pipe' });
-  } catch (error) {
-    const out = error as { stdout?: Buffer; stderr?: Buffer };
-    throw new Error(`tsc -p tsconfig.build.json failed:\n${String(out.stdout ?? '')}${String(out.stderr ?? '')}`, { cause: error });
-  }
-}
+export { ensureBuilt } from '../build.ts';
 
 export interface Run {
   code: number | null;

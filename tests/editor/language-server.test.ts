@@ -8,13 +8,13 @@
  * back, send the change, and pull again.
  */
 import { ESLint } from 'eslint';
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LspClient } from './lsp-client.ts';
+import { ensureBuilt } from '../build.ts';
 
 const require = createRequire(import.meta.url);
 const root = path.join(import.meta.dirname, '..', '..');
@@ -192,9 +192,7 @@ describe('the ESLint language server with the recommended config', () => {
   }
 
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(root, 'dist', 'index.js'))) {
-      execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
-    }
+    ensureBuilt();
     client = new LspClient({ command: process.execPath, args: [serverBin, '--stdio'], cwd: fixture, timeoutMs: 30_000 });
     for (const method of ['window/logMessage', 'window/showMessage']) client.onNotification(method, (params) => logs.push(params as { type: number; message: string }));
     client.onRequest('window/showMessageRequest', (params) => {
