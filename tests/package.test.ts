@@ -65,18 +65,17 @@ describe('package', () => {
   it('ships dist, README, LICENSE and package.json, nothing else', () => {
     const files = packed.files.map((f) => f.path);
     expect(files).toEqual(expect.arrayContaining(['package.json', 'README.md', 'LICENSE', 'dist/index.js', 'dist/index.d.ts']));
-    const unexpected = files.filter((f) => !/^(?:package\.json|README\.md|LICENSE|dist\/.+\.(?:js|d\.ts))$/.test(f));
+    const unexpected = files.filter((f) => !/^(?:package\.json|README\.md|LICENSE|dist\/.+\.(?:js|d\.ts|cjs|d\.cts))$/.test(f));
     expect(unexpected).toEqual([]);
     const scratch = files.filter((f) => /(?:^|\/)(?:src|tests?|fixtures|scratch|bench|examples|scripts|coverage|node_modules|\.tmp)\//.test(f) || f.endsWith('.tsbuildinfo'));
     expect(scratch).toEqual([]);
   });
 
   it('ships the build of every source file and no stale output', () => {
-    const sources = filesBelow(path.join(root, 'src'))
-      .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))
-      .map((f) => f.slice(0, -'.ts'.length));
+    // `.ts` builds to `.js` + `.d.ts`, `.cts` (CommonJS) to `.cjs` + `.d.cts`
+    const sources = filesBelow(path.join(root, 'src')).filter((f) => /\.c?ts$/.test(f) && !/\.d\.c?ts$/.test(f));
     const shipped = packed.files.map((f) => f.path).filter((f) => f.startsWith('dist/'));
-    const expected = sources.flatMap((s) => [`dist/${s}.js`, `dist/${s}.d.ts`]);
+    const expected = sources.flatMap((s) => (s.endsWith('.cts') ? [`dist/${s.slice(0, -4)}.cjs`, `dist/${s.slice(0, -4)}.d.cts`] : [`dist/${s.slice(0, -3)}.js`, `dist/${s.slice(0, -3)}.d.ts`]));
     // a stale file is output of a source that no longer exists: `rm -rf dist && npm run build` removes it
     expect({ missing: expected.filter((f) => !shipped.includes(f)), stale: shipped.filter((f) => !expected.includes(f)) }).toEqual({ missing: [], stale: [] });
   });

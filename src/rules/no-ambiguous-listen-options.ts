@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import ts from 'typescript';
+import ts from '../utils/typescript.cts';
 import { calleeParts, propertyKeyName, unwrap } from '../utils/ast.ts';
 import { objectLiteralOf } from '../utils/bindings.ts';
 import { createRule } from '../utils/createRule.ts';

@@ -4,7 +4,7 @@
  * `port` and `path`, `Server#listen` takes the port and `Socket#connect` takes the path.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import ts from 'typescript';
+import ts from './typescript.cts';
 import { findProperty, isFunction, staticString, unwrap } from './ast.ts';
 import { objectLiteralOf } from './bindings.ts';
 import type { FileContext } from './file-context.ts';

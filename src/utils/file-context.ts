@@ -3,7 +3,7 @@
  * resolution, and declaration-module lookups. One instance per linted file, shared by all rules.
  */
 import { ASTUtils, type ParserServicesWithTypeInformation, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import ts from 'typescript';
+import ts from './typescript.cts';
 import { TypeMatcher, type TypeMember } from './types.ts';
 
 type Variable = TSESLint.Scope.Variable;

@@ -4,7 +4,7 @@
  * `assert(...)`, and `try`/`catch` around the point.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import ts from 'typescript';
+import ts from './typescript.cts';
 import { alwaysExits, calleeParts, isFunction, memberName, staticString, statementList, unwrap } from './ast.ts';
 import { isConst, variableWrites } from './bindings.ts';
 import { RULED_OUT, type Guard, type Kind } from './evidence.ts';

@@ -4,7 +4,7 @@
  * (@types/node <= 24) both become `net.Socket`; subclasses carry the names of all their bases, so a
  * `tls.TLSSocket` is also a `net.Socket` and a `stream.Duplex`.
  */
-import ts from 'typescript';
+import ts from './typescript.cts';
 
 /** Qualified names such as `net.Socket`, `stream.Duplex`, `http2.Http2Session`, `Deno.TcpConn`. */
 export type Lineage = ReadonlySet<string>;
