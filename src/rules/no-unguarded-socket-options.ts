@@ -1,7 +1,9 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { memberName, propertyKeyName, unwrapAssertions } from '../utils/ast.ts';
+import { thisClass } from '../utils/bindings.ts';
 import { createRule, optionsSchema } from '../utils/createRule.ts';
 import { getEngine } from '../utils/engine.ts';
+import type { FileContext } from '../utils/file-context.ts';
 import type { Classification, Evidence } from '../utils/evidence.ts';
 import { shortText } from '../utils/endpoints.ts';
 import { callSiteOf, canGuard, capabilityGuard, guardExpressionFix, removeCallFix, wrapStatementFix } from '../utils/fixes.ts';
@@ -111,7 +113,12 @@ export default createRule<Options, MessageIds>({
 
     function isSocketMember(receiver: TSESTree.Node, method: string): boolean {
       // a class or interface that declares the member itself (IncomingMessage, Http2Stream, a user class) is not a socket
-      return ctx.matcher.declaringOwners(ctx.typeAt(receiver), method).every((owner) => owner === undefined || owner === '?' || SOCKET_CLASSES.has(owner));
+      const ours = (type: import('typescript').Type): boolean =>
+        ctx.matcher.declaringOwners(type, method).every((owner) => owner === undefined || owner === '?' || SOCKET_CLASSES.has(owner));
+      // the declared type first (`private timer: NodeJS.Timeout`): no flow analysis where it already says no
+      const annotation = annotationOf(ctx, receiver);
+      if (annotation && !ours(ctx.annotatedType(annotation))) return false;
+      return ours(ctx.typeAt(receiver));
     }
 
     return {
@@ -160,4 +167,20 @@ function isChainedOption(receiver: TSESTree.Node, options: ReadonlySet<string>, 
   if (inner.type !== AST_NODE_TYPES.CallExpression || inner.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
   const name = memberName(inner.callee);
   return name !== undefined && (options.has(name) || socketOnly.has(name));
+}
+
+/** The type annotation of the variable, parameter or class field a receiver reads, if it has one. */
+function annotationOf(ctx: FileContext, receiver: TSESTree.Node): TSESTree.TSTypeAnnotation | undefined {
+  const inner = unwrapAssertions(receiver);
+  if (inner !== receiver) return undefined; // `x as T`: the assertion decides, not the declaration
+  if (inner.type === AST_NODE_TYPES.Identifier) {
+    const name = ctx.variable(inner)?.defs[0]?.name;
+    return name?.type === AST_NODE_TYPES.Identifier ? name.typeAnnotation : undefined;
+  }
+  if (inner.type === AST_NODE_TYPES.MemberExpression && inner.object.type === AST_NODE_TYPES.ThisExpression) {
+    const name = memberName(inner);
+    const field = thisClass(inner)?.body.find((m) => m.type === AST_NODE_TYPES.PropertyDefinition && propertyKeyName(m) === name);
+    return field?.type === AST_NODE_TYPES.PropertyDefinition ? (field.typeAnnotation ?? undefined) : undefined;
+  }
+  return undefined;
 }

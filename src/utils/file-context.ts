@@ -72,6 +72,15 @@ export class FileContext {
     return type;
   }
 
+  /**
+   * The type written on a declaration (`x: T`, `private field: T`), without flow analysis at a use: far cheaper than
+   * the type at the use when the answer only depends on the declared class (`this.timer.unref()`).
+   */
+  annotatedType(annotation: TSESTree.TSTypeAnnotation): ts.Type {
+    this.stats.typeQueries++;
+    return this.checker.getTypeFromTypeNode(this.services.esTreeNodeToTSNodeMap.get(annotation.typeAnnotation) as ts.TypeNode);
+  }
+
   membersAt(node: TSESTree.Node): readonly TypeMember[] {
     return this.matcher.members(this.typeAt(node));
   }
