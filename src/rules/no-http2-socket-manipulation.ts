@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { isSideEffectFreeReference, memberName, propertyKeyName, unwrap, unwrapAssertions } from '../utils/ast.ts';
+import { isSideEffectFreeReference, memberName, propertyKeyName, socketOwner, unwrapAssertions } from '../utils/ast.ts';
 import { isSocketAccess } from '../utils/bindings.ts';
 import { createRule, optionsSchema } from '../utils/createRule.ts';
 import { shortText } from '../utils/endpoints.ts';
@@ -81,7 +81,7 @@ export default createRule<Options, MessageIds>({
       }
       const compat = c.doubts.find((d) => d.kind === 'h2-compat-proxy');
       if (!compat) return;
-      const ownerNode = ownerOf(receiver);
+      const ownerNode = socketOwner(receiver);
       const owner = ownerNode ? shortText(ctx, ownerNode) : 'req';
       const when = compat.certain ? '' : ' when the request is HTTP/2';
       const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
@@ -120,10 +120,3 @@ export default createRule<Options, MessageIds>({
     };
   },
 });
-
-/** `req` of `req.socket`, `res` of `res.connection`: the stream whose socket proxy this is. */
-function ownerOf(receiver: TSESTree.Node): TSESTree.Node | undefined {
-  const inner = unwrap(receiver);
-  if (inner.type === AST_NODE_TYPES.MemberExpression && ['socket', 'connection'].includes(memberName(inner) ?? '')) return inner.object;
-  return undefined;
-}

@@ -1,8 +1,9 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { calleeParts, isFunction, memberName, staticString, unwrapAssertions } from '../utils/ast.ts';
+import { calleeParts, isFunction, memberName, unwrapAssertions } from '../utils/ast.ts';
 import { createRule } from '../utils/createRule.ts';
 import { shortText } from '../utils/endpoints.ts';
 import { getEngine } from '../utils/engine.ts';
+import { enclosingListener } from '../utils/lifecycle.ts';
 import { bunUnixEvidence, denoAddrVisitors, isBunServer } from '../utils/runtimes.ts';
 import { isNumberLike } from '../utils/types.ts';
 
@@ -15,7 +16,6 @@ const PEER_MEMBERS = new Set(['remoteAddress', 'remotePort', 'remoteFamily', 'lo
 // at 'end' the socket is not destroyed yet and its addresses are still there (checked on Node 20.20)
 const CLOSE_EVENTS = new Set(['close']);
 const CONNECTED_EVENTS = new Set(['connect', 'secureConnect', 'ready']);
-const LISTENER_METHODS = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener']);
 
 export default createRule<[], MessageIds>({
   name: 'no-unchecked-peer-address',
@@ -111,19 +111,6 @@ function assertionAround(node: TSESTree.MemberExpression): Node | undefined {
 /** `as string`, `as number`: an assertion that drops `undefined` (not `as string | undefined`, not `as any`). */
 function isDefinedTypeAnnotation(type: TSESTree.TypeNode): boolean {
   return type.type === AST_NODE_TYPES.TSStringKeyword || type.type === AST_NODE_TYPES.TSNumberKeyword || (type.type === AST_NODE_TYPES.TSLiteralType);
-}
-
-/** The event name when `node` is inside a function registered with `.on(event, fn)` for one of `events`. */
-function enclosingListener(node: Node, events: ReadonlySet<string>): string | undefined {
-  for (let current: Node | undefined = node.parent; current; current = current.parent) {
-    if (!isFunction(current)) continue;
-    const call = current.parent;
-    if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[1] !== current) continue;
-    const { name } = calleeParts(call);
-    const event = staticString(call.arguments[0]);
-    if (name && LISTENER_METHODS.has(name) && event !== undefined && events.has(event)) return event;
-  }
-  return undefined;
 }
 
 /** Inside the callback of `net.connect(…, cb)` / `tls.connect(…, cb)` / `socket.connect(…, cb)`. */

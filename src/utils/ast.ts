@@ -126,3 +126,15 @@ export function statementList(node: Node): readonly TSESTree.Statement[] | undef
       return undefined;
   }
 }
+
+/** EventEmitter methods that register a listener: `emitter.on('event', fn)` and its siblings. */
+export const LISTENER_METHODS: ReadonlySet<string> = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener']);
+
+/** The properties through which requests, responses and HTTP/2 objects hand out their socket. */
+export const SOCKET_ACCESSORS: ReadonlySet<string> = new Set(['socket', 'connection']);
+
+/** `req` of `req.socket`, `res` of `res.connection`: the owner whose socket an expression reads, if it reads one. */
+export function socketOwner(node: Node): Node | undefined {
+  const inner = unwrap(node);
+  return inner.type === AST_NODE_TYPES.MemberExpression && SOCKET_ACCESSORS.has(memberName(inner) ?? '') ? inner.object : undefined;
+}

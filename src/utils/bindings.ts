@@ -3,7 +3,7 @@
  * function was passed or called.
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { isFunction, memberName, propertyKeyName, unwrap } from './ast.ts';
+import { isFunction, memberName, propertyKeyName, SOCKET_ACCESSORS, unwrap } from './ast.ts';
 import type { FileContext } from './file-context.ts';
 
 type Node = TSESTree.Node;
@@ -189,8 +189,6 @@ export function isConst(variable: TSESLint.Scope.Variable): boolean {
   const def = variable.defs[0];
   return def?.type === 'Variable' && def.parent.kind === 'const';
 }
-
-const SOCKET_ACCESSORS = new Set(['socket', 'connection']);
 
 /**
  * Syntax only: whether an expression reads `.socket` / `.connection` of something, directly or through a variable

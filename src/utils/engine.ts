@@ -4,7 +4,7 @@
  * One engine per linted file, shared by all of our rules (keyed by the file's AST).
  */
 import { AST_NODE_TYPES, ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { memberName, unwrap } from './ast.ts';
+import { socketOwner, unwrap } from './ast.ts';
 
 export { ABSENT_ON_SESSION, ruledOutBy, SOCKET_ONLY_MEMBERS, SOCKET_OPTIONS } from './guards.ts';
 import type { Classification, Evidence, Guard, Kind } from './evidence.ts';
@@ -38,10 +38,8 @@ export class TransportEngine {
     const info = this.provenance.info(node);
     const guards = guardsAt(this.ctx, at, node);
     // `req.socket` is no HTTP/2 proxy where `req` is proven HTTP/1 (`req.httpVersionMajor === 1`)
-    const inner = unwrap(node);
-    if (inner.type === AST_NODE_TYPES.MemberExpression && ['socket', 'connection'].includes(memberName(inner) ?? '')) {
-      guards.push(...guardsAt(this.ctx, at, inner.object).filter((g) => g.fact === 'http1'));
-    }
+    const owner = socketOwner(node);
+    if (owner) guards.push(...guardsAt(this.ctx, at, owner).filter((g) => g.fact === 'http1'));
     if (at.type === AST_NODE_TYPES.MemberExpression && at.optional && unwrap(at.object) === unwrap(node)) {
       guards.push({ fact: 'nonnull', node: at, says: '`?.`' });
     }

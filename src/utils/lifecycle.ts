@@ -4,14 +4,13 @@
  * and inside which event listeners of an emitter.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { calleeParts, findProperty, isFunction, memberName, staticString, statementList, unwrap } from './ast.ts';
+import { calleeParts, findProperty, isFunction, LISTENER_METHODS, memberName, staticString, statementList, unwrap } from './ast.ts';
 import { objectLiteralOf } from './bindings.ts';
 import type { FileContext } from './file-context.ts';
 import type { ServerFacts } from './provenance.ts';
 
 type Node = TSESTree.Node;
 
-const LISTENER_METHODS = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener']);
 
 function contains(outer: Node, inner: Node): boolean {
   return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
@@ -30,6 +29,19 @@ export function listenersOf(sites: readonly Node[], events: ReadonlySet<string>)
     if (event !== undefined && events.has(event) && isFunction(fn)) out.push(fn);
   }
   return out;
+}
+
+/** The event name when `node` is inside a function registered with `.on(event, fn)` for one of `events`. */
+export function enclosingListener(node: Node, events: ReadonlySet<string>): string | undefined {
+  for (let current: Node | undefined = node.parent; current; current = current.parent) {
+    if (!isFunction(current)) continue;
+    const call = current.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[1] !== current) continue;
+    const { name } = calleeParts(call);
+    const event = staticString(call.arguments[0]);
+    if (name && LISTENER_METHODS.has(name) && event !== undefined && events.has(event)) return event;
+  }
+  return undefined;
 }
 
 /** Whether a `listen(...)` call binds synchronously: a port (or `{ port }`) and no host, which needs a DNS lookup. */

@@ -5,7 +5,7 @@
  * assertions (a value is only as good as the type it was asserted from). Falls back to the declared type.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { calleeParts, findProperty, memberName, propertyKeyName, staticString, unwrap } from './ast.ts';
+import { calleeParts, findProperty, LISTENER_METHODS, memberName, propertyKeyName, SOCKET_ACCESSORS, staticString, unwrap } from './ast.ts';
 import {
   fieldWrites,
   functionUses,
@@ -36,7 +36,6 @@ export interface ValueInfo {
 }
 
 const NOTHING: ValueInfo = { possible: new Set(), doubts: [], proofs: [], untyped: false };
-const LISTENER_METHODS = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener']);
 /** Server and socket methods that return `this`, so a chain keeps the same object. */
 const CHAINABLE = new Set([...LISTENER_METHODS, 'off', 'removeListener', 'removeAllListeners', 'setMaxListeners', 'ref', 'unref', 'setTimeout', 'setNoDelay', 'setKeepAlive', 'setEncoding', 'pause', 'resume']);
 const SOCKET_RETURNING_THIS = new Set(['setNoDelay', 'setKeepAlive', 'setTimeout', 'setEncoding', 'pause', 'resume', 'ref', 'unref', 'setTypeOfService', 'on', 'once', 'addListener', 'prependListener', 'prependOnceListener', 'off', 'removeListener']);
@@ -231,7 +230,7 @@ export class Provenance {
     if (def.type === 'Parameter' && def.name.type === AST_NODE_TYPES.Identifier) {
       // `({ socket }) => …` / `(req, { socket: out }) => …`: a request's or response's socket, destructured in place
       const destructured = destructuredParameter(def.name);
-      if (destructured && (destructured.property === 'socket' || destructured.property === 'connection')) {
+      if (destructured && SOCKET_ACCESSORS.has(destructured.property)) {
         const { roles } = this.roles(destructured.fn, destructured.index);
         const server = roles.length === 1 && (roles[0]!.role === 'request' || roles[0]!.role === 'response') ? roles[0]!.owner : undefined;
         if (server) return this.narrowedAt(withBase(this.fromType(id), this.serverConnection(server)), id);
@@ -250,7 +249,7 @@ export class Provenance {
 
   private written(write: Write, id: TSESTree.Identifier): ValueInfo {
     if (!write.property) return this.info(write.value);
-    if (write.property === 'socket' || write.property === 'connection') return this.socketOf(write.value, id) ?? this.fromType(id);
+    if (SOCKET_ACCESSORS.has(write.property)) return this.socketOf(write.value, id) ?? this.fromType(id);
     return this.fromType(id);
   }
 
@@ -272,7 +271,7 @@ export class Provenance {
 
   private member(node: TSESTree.MemberExpression): ValueInfo {
     const name = memberName(node);
-    if (name === 'socket' || name === 'connection') {
+    if (name !== undefined && SOCKET_ACCESSORS.has(name)) {
       const found = this.socketOf(node.object, node);
       if (found) return found;
     }
