@@ -2,7 +2,8 @@
  * Per-file state shared by every part of the engine: type queries (counted, for the benchmark), variable
  * resolution, and declaration-module lookups. One instance per linted file, shared by all rules.
  */
-import { ASTUtils, type ParserServicesWithTypeInformation, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils, type ParserServicesWithTypeInformation, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { LISTENER_METHODS, memberName, staticString } from './ast.ts';
 import ts from './typescript.cts';
 import { TypeMatcher, type TypeMember } from './types.ts';
 
@@ -66,10 +67,75 @@ export class FileContext {
   typeAt(node: TSESTree.Node): ts.Type {
     let type = this.types.get(node);
     if (!type) {
-      type = this.query(() => this.services.getTypeAtLocation(node));
+      type = this.listenerPathType(node) ?? this.query(() => this.services.getTypeAtLocation(node));
       this.types.set(node, type);
     }
     return type;
+  }
+
+  /**
+   * The type of an unannotated listener parameter, or of a property path through one (`session`, `session.socket`
+   * in `server.on('session', (session) => …)`), read from the declarations of the receiver's `on` for that event
+   * name instead of asking for the parameter's contextual type. TypeScript can only answer that by resolving the
+   * whole call against the overloads of `on`: 0.5 s the first time for an HTTP/2 server (the generic event maps of
+   * @types/node), while the type of the receiver's method costs a few milliseconds. Only where no use in the
+   * function can narrow the parameter or a path through it (see mayNarrow), so the declared type is the type at
+   * every use. Undefined, so the caller asks TypeScript, whenever the answer is not plain.
+   */
+  listenerPathType(node: TSESTree.Node): ts.Type | undefined {
+    if (node.type === AST_NODE_TYPES.MemberExpression) {
+      const name = node.computed || node.optional ? undefined : memberName(node);
+      if (name === undefined || (node.object.type !== AST_NODE_TYPES.Identifier && node.object.type !== AST_NODE_TYPES.MemberExpression)) return undefined;
+      const owner = this.listenerPathType(node.object);
+      const property = owner && !owner.isUnion() ? owner.getProperty(name) : undefined;
+      return property && this.checker.getTypeOfSymbol(property);
+    }
+    if (node.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const variable = this.variable(node);
+    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (def?.type !== 'Parameter' || def.name.type !== AST_NODE_TYPES.Identifier || def.name.typeAnnotation) return undefined;
+    const fn = def.node;
+    if (fn.type !== AST_NODE_TYPES.ArrowFunctionExpression && fn.type !== AST_NODE_TYPES.FunctionExpression) return undefined;
+    const index = fn.params.indexOf(def.name);
+    const call = fn.parent;
+    if (index < 0 || call.type !== AST_NODE_TYPES.CallExpression || call.arguments.length !== 2 || call.arguments[1] !== fn) return undefined;
+    if (call.callee.type !== AST_NODE_TYPES.MemberExpression || !LISTENER_METHODS.has(memberName(call.callee) ?? '')) return undefined;
+    const event = staticString(call.arguments[0]);
+    if (event === undefined || variable!.references.some((r) => r.isWrite() || mayNarrow(r.identifier as TSESTree.Identifier, node.name))) return undefined;
+    return this.parameterOfListener(this.typeAt(call.callee), event, index, fn.params.length);
+  }
+
+  /**
+   * The type of parameter `index` of the listener that the overloads of `on` (its type given) take for `event`, for a
+   * listener with `arity` parameters (one with more than the overload offers makes TypeScript pick a later overload).
+   */
+  private parameterOfListener(method: ts.Type, event: string, index: number, arity: number): ts.Type | undefined {
+    for (const signature of method.getCallSignatures()) {
+      const [eventParameter, listenerParameter] = signature.getParameters();
+      if (!eventParameter || !listenerParameter) return undefined;
+      const eventType = this.checker.getTypeOfSymbol(eventParameter);
+      const listener = this.checker.getTypeOfSymbol(listenerParameter).getCallSignatures();
+      if (listener.length !== 1) return undefined;
+      const parameters = listener[0]!.getParameters();
+      if (eventType.isStringLiteral()) {
+        // one overload per event: on(event: "session", listener: (session: ServerHttp2Session) => void)
+        if (eventType.value !== event) continue;
+        const parameter = parameters[index];
+        return parameter && arity <= parameters.length && !parameters.some(isRest) ? this.checker.getTypeOfSymbol(parameter) : undefined;
+      }
+      // an event map: on<E extends keyof Map>(event: E, listener: (...args: Map[E]) => void)
+      if (!(eventType.flags & ts.TypeFlags.TypeParameter) || parameters.length !== 1 || !isRest(parameters[0]!)) return undefined;
+      const args = this.checker.getTypeOfSymbol(parameters[0]!);
+      if (!(args.flags & ts.TypeFlags.IndexedAccess) || (args as ts.IndexedAccessType).indexType !== eventType) return undefined;
+      const entry = this.checker.getPropertyOfType((args as ts.IndexedAccessType).objectType, event);
+      if (!entry) continue;
+      const tuple = this.checker.getTypeOfSymbol(entry);
+      if (!this.checker.isTupleType(tuple)) return undefined;
+      const elements = ((tuple as ts.TypeReference).target as ts.TupleType).elementFlags;
+      const flags = elements[index];
+      return arity <= elements.length && flags !== undefined && flags & ts.ElementFlags.Required && !elements.some((f) => f & ts.ElementFlags.Variable) ? this.checker.getTypeArguments(tuple as ts.TypeReference)[index] : undefined;
+    }
+    return undefined;
   }
 
   /**
@@ -151,6 +217,73 @@ export class FileContext {
     this.variables.set(id, found);
     return found;
   }
+}
+
+/**
+ * Whether the use of a parameter (through any property path and method call: `p`, `p.a.b`, `p.a.m()`) sits where
+ * TypeScript narrows: a condition, a comparison, `typeof`, `!`, `in` or `instanceof` (also stored in a variable,
+ * which TypeScript follows), the left side of `&&`, `||` or `??` when the right side uses the parameter again, a call
+ * argument (a type predicate or assertion function), the target of an assignment. Purely syntactic and conservative:
+ * `const peer = p.a ?? 'unknown'` is fine, `if (p.a)` is not.
+ */
+function mayNarrow(reference: TSESTree.Identifier, name: string): boolean {
+  let node: TSESTree.Node = reference;
+  for (let parent = node.parent; parent; node = parent, parent = node.parent) {
+    switch (parent.type) {
+      case AST_NODE_TYPES.MemberExpression:
+        if (parent.object !== node) return false;
+        continue;
+      case AST_NODE_TYPES.CallExpression:
+      case AST_NODE_TYPES.NewExpression:
+        if (parent.callee !== node) return true;
+        continue;
+      case AST_NODE_TYPES.ChainExpression:
+      case AST_NODE_TYPES.TSNonNullExpression:
+      case AST_NODE_TYPES.TemplateLiteral:
+        continue;
+      case AST_NODE_TYPES.LogicalExpression:
+        if (parent.left === node && mentions(parent.right, name)) return true;
+        continue;
+      case AST_NODE_TYPES.ConditionalExpression:
+        if (parent.test === node) return true;
+        continue;
+      case AST_NODE_TYPES.BinaryExpression:
+        if (['===', '!==', '==', '!=', 'instanceof', 'in'].includes(parent.operator)) return true;
+        continue;
+      case AST_NODE_TYPES.UnaryExpression:
+        return parent.operator === 'typeof' || parent.operator === '!';
+      case AST_NODE_TYPES.AssignmentExpression:
+        return parent.left === node || parent.operator !== '=';
+      case AST_NODE_TYPES.UpdateExpression:
+      case AST_NODE_TYPES.SwitchStatement:
+        return true;
+      case AST_NODE_TYPES.IfStatement:
+      case AST_NODE_TYPES.WhileStatement:
+      case AST_NODE_TYPES.DoWhileStatement:
+      case AST_NODE_TYPES.ForStatement:
+        return parent.test === node;
+      default:
+        return false;
+    }
+  }
+  return false;
+}
+
+/** Whether an identifier of this name occurs in the expression (a cheap syntactic scan). */
+function mentions(node: TSESTree.Node, name: string): boolean {
+  if (node.type === AST_NODE_TYPES.Identifier) return node.name === name;
+  for (const key of Object.keys(node) as (keyof typeof node)[]) {
+    if (key === 'parent') continue;
+    const value = node[key] as unknown;
+    const children = Array.isArray(value) ? value : [value];
+    for (const child of children) if (child && typeof (child as TSESTree.Node).type === 'string' && mentions(child as TSESTree.Node, name)) return true;
+  }
+  return false;
+}
+
+function isRest(parameter: ts.Symbol): boolean {
+  const declaration = parameter.valueDeclaration;
+  return declaration !== undefined && ts.isParameter(declaration) && declaration.dotDotDotToken !== undefined;
 }
 
 /** `net.connect`, `http.createServer`, `net.Socket.connect`: the declaring module, the containers, the name. */

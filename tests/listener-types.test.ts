@@ -1,0 +1,123 @@
+/**
+ * The engine reads the type of an unannotated listener parameter (`session` in `server.on('session', (session) => …)`)
+ * from the declarations of the receiver's `on`, instead of asking TypeScript for the parameter's contextual type
+ * (docs/performance.md). Here every `void <expr>` is probed: where the engine takes that path, its type must be the
+ * one TypeScript gives at the same place; where a use could be narrowed, or the overload is not plain, it must not.
+ */
+import tsParser from '@typescript-eslint/parser';
+import { ESLintUtils, type TSESTree } from '@typescript-eslint/utils';
+import { Linter } from 'eslint';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { getEngine } from '../src/utils/engine.ts';
+import { fixtures } from './rule-tester.ts';
+
+interface Probe {
+  /** The engine's type from the listener declarations, or null where it asks TypeScript. */
+  declared: string | null;
+  /** TypeScript's type at the same node. */
+  checker: string;
+}
+
+const probeRule = ESLintUtils.RuleCreator.withoutDocs({
+  meta: { type: 'problem', messages: { probe: '{{json}}' }, schema: [] },
+  defaultOptions: [],
+  create(context) {
+    const { ctx } = getEngine(context);
+    const text = (type: import('typescript').Type): string => ctx.checker.typeToString(type, undefined, 1 /* NoTruncation */);
+    return {
+      'UnaryExpression[operator="void"]'(node: TSESTree.UnaryExpression) {
+        const declared = ctx.listenerPathType(node.argument);
+        const probe: Probe = { declared: declared ? text(declared) : null, checker: text(ctx.services.getTypeAtLocation(node.argument)) };
+        context.report({ node, messageId: 'probe', data: { json: JSON.stringify(probe) } });
+      },
+    };
+  },
+});
+
+const linter = new Linter({ configType: 'flat', cwd: fixtures });
+const HEADER = `import * as net from 'node:net';\nimport * as http from 'node:http';\nimport * as tls from 'node:tls';\nimport * as http2 from 'node:http2';\n`;
+
+function probes(code: string): Probe[] {
+  const messages = linter.verify(
+    HEADER + code,
+    [
+      {
+        files: ['**/*.ts'],
+        languageOptions: { parser: tsParser, parserOptions: { projectService: true, tsconfigRootDir: fixtures } },
+        plugins: { test: { rules: { probe: probeRule as never } } },
+        rules: { 'test/probe': 'error' },
+      },
+    ],
+    path.join(fixtures, 'file.ts'),
+  );
+  for (const m of messages) if (m.fatal) throw new Error(m.message);
+  return messages.map((m) => JSON.parse(m.message) as Probe);
+}
+
+/** Every probe is read from the declarations, and agrees with TypeScript. */
+function expectDeclared(code: string, expected: string[]): void {
+  const found = probes(code);
+  expect(found.map((p) => p.declared)).toEqual(expected);
+  for (const p of found) expect(p.declared).toBe(p.checker);
+}
+
+/** No probe is read from the declarations (TypeScript is asked). */
+function expectAsked(code: string): void {
+  const found = probes(code);
+  expect(found.length).toBeGreaterThan(0);
+  expect(found.map((p) => p.declared)).toEqual(found.map(() => null));
+}
+
+describe('listener parameters read from the declarations', () => {
+  it('an HTTP/2 session and its socket (event map with type arguments)', () => {
+    expectDeclared(
+      "const server = http2.createServer();\nserver.on('session', (session) => {\n  void session;\n  void session.socket;\n  const peer = session.socket.remoteAddress ?? 'unknown';\n  session.on('close', () => console.log(peer));\n});",
+      [
+        'ServerHttp2Session<typeof IncomingMessage, typeof ServerResponse, typeof Http2ServerRequest, typeof Http2ServerResponse>',
+        'Socket | TLSSocket',
+      ],
+    );
+  });
+
+  it('net, http and https servers: connection sockets, requests, upgrades, once and prependListener', () => {
+    expectDeclared(
+      "const a = net.createServer();\na.on('connection', (socket) => void socket);\nconst b = http.createServer();\nb.once('request', (req, res) => { void req; void res; });\nb.prependListener('upgrade', (req, socket, head) => { void socket; void head; });",
+      ['Socket', 'IncomingMessage', 'ServerResponse<IncomingMessage> & { req: IncomingMessage; }', 'Duplex', 'NonSharedBuffer'],
+    );
+  });
+
+  it('one overload per event name (the older @types/node layout)', () => {
+    expectDeclared(
+      "interface Legacy { on(event: 'close', listener: () => void): this; on(event: 'connection', listener: (socket: net.Socket, id: number) => void): this; on(event: string, listener: (...args: any[]) => void): this; }\ndeclare const legacy: Legacy;\nlegacy.on('connection', (socket, id) => { void socket; void id; });",
+      ['Socket', 'number'],
+    );
+  });
+
+  it('asks TypeScript where a use may be narrowed', () => {
+    for (const body of [
+      'if (socket instanceof tls.TLSSocket) void socket;',
+      "if ('encrypted' in socket) void socket;",
+      'if (socket.remoteAddress) void socket.remoteAddress;',
+      'void (socket.remoteAddress && socket.remoteAddress);',
+      "void (typeof socket.remoteAddress === 'string');",
+      'const isTls = socket instanceof tls.TLSSocket; void socket;',
+      'check(socket); void socket;',
+      'switch (socket.remoteFamily) { default: void socket; }',
+      'socket = new net.Socket(); void socket;',
+    ]) {
+      expectAsked(`declare function check(s: unknown): asserts s is tls.TLSSocket;\nconst server = net.createServer();\nserver.on('connection', (socket) => { ${body} });`);
+    }
+  });
+
+  it('asks TypeScript where the overload is not plain', () => {
+    // an event outside the map (the catch-all overload), more parameters than the listener takes, a rest
+    // parameter, an annotated parameter, a listener that is not the second argument, a generic emitter
+    expectAsked("const s = net.createServer();\ns.on('custom', (x) => void x);");
+    expectAsked("const s = net.createServer();\ns.on('close', (x) => void x);");
+    expectAsked("const s = net.createServer();\ns.on('connection', (...all) => void all);");
+    expectAsked("const s = net.createServer();\ns.on('connection', (x: net.Socket) => void x);");
+    expectAsked("import { EventEmitter } from 'node:events';\nconst e = new EventEmitter<{ conn: [net.Socket] }>();\ne.on('conn', (x) => void x);");
+    expectAsked("const handler = (x: unknown) => void x;\nnet.createServer().on('connection', handler);");
+  });
+});
