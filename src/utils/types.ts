@@ -62,6 +62,7 @@ export class TypeMatcher {
   private readonly memberCache = new WeakMap<ts.Type, readonly TypeMember[]>();
   /** declaringOwners by type and property: `timer.unref()` on every file asks about the same `Timeout` type. */
   private readonly ownerCache = new WeakMap<ts.Type, Map<string, readonly (string | undefined)[]>>();
+  private readonly bases = new Map<ts.Symbol, readonly ts.Symbol[] | undefined>();
 
   constructor(readonly checker: ts.TypeChecker) {}
 
@@ -70,7 +71,14 @@ export class TypeMatcher {
     const cached = this.lineages.get(type);
     if (cached) return cached;
     const names = new Set<string>();
-    const seen = new Set<ts.Type>();
+    const seen = new Set<ts.Type | ts.Symbol>();
+    const visitSymbol = (symbol: ts.Symbol, depth: number): void => {
+      if (depth > 12 || seen.has(symbol)) return;
+      seen.add(symbol);
+      const name = qualifiedName(symbol);
+      if (name) names.add(name);
+      for (const base of this.baseSymbols(symbol) ?? []) visitSymbol(base, depth + 1);
+    };
     const visit = (t: ts.Type, depth: number): void => {
       if (depth > 12 || seen.has(t)) return;
       seen.add(t);
@@ -78,19 +86,46 @@ export class TypeMatcher {
         for (const part of t.types) visit(part, depth + 1);
         return;
       }
+      const target = isTypeReference(t) ? t.target : t;
       const symbol = t.getSymbol();
+      if (symbol && isClassOrInterface(target) && this.baseSymbols(symbol)) {
+        visitSymbol(symbol, depth);
+        return;
+      }
       if (symbol) {
         const name = qualifiedName(symbol);
         if (name) names.add(name);
       }
-      const target = isTypeReference(t) ? t.target : t;
-      if (target.flags & ts.TypeFlags.Object && (target as ts.ObjectType).objectFlags & ts.ObjectFlags.ClassOrInterface) {
-        for (const base of this.checker.getBaseTypes(target as ts.InterfaceType)) visit(base, depth + 1);
-      }
+      if (isClassOrInterface(target)) for (const base of this.checker.getBaseTypes(target)) visit(base, depth + 1);
     };
     visit(type, 0);
     this.lineages.set(type, names);
     return names;
+  }
+
+  /**
+   * The classes and interfaces a class or interface symbol extends, read from its `extends` clauses by resolving
+   * their names alone: `getBaseTypes` would make TypeScript resolve the base constructor's type (15 ms the first time
+   * for `net.Socket extends stream.Duplex`). Undefined where a clause is not a plain name of a class or interface (a
+   * mixin call, a variable, a type alias): the caller then asks for the base types.
+   */
+  private baseSymbols(symbol: ts.Symbol): readonly ts.Symbol[] | undefined {
+    if (this.bases.has(symbol)) return this.bases.get(symbol);
+    let out: ts.Symbol[] | undefined = [];
+    for (const declaration of symbol.declarations ?? []) {
+      if (!ts.isClassLike(declaration) && !ts.isInterfaceDeclaration(declaration)) continue;
+      for (const clause of declaration.heritageClauses ?? []) {
+        if (clause.token !== ts.SyntaxKind.ExtendsKeyword) continue;
+        for (const written of clause.types) {
+          let base = isNameExpression(written.expression) ? this.checker.getSymbolAtLocation(written.expression) : undefined;
+          if (base && base.flags & ts.SymbolFlags.Alias) base = this.checker.getAliasedSymbol(base);
+          if (!base || !(base.flags & (ts.SymbolFlags.Class | ts.SymbolFlags.Interface))) out = undefined;
+          else out?.push(base);
+        }
+      }
+    }
+    this.bases.set(symbol, out);
+    return out;
   }
 
   /** Splits a type into union members (generics through their constraint) with a verdict for each. */
@@ -184,13 +219,37 @@ export class TypeMatcher {
       .filter((m) => m.verdict !== 'nullish')
       .map((m) => {
         if (m.verdict === 'any' || m.verdict === 'unknown' || m.verdict === 'error') return undefined;
-        const declaration = m.type.getProperty(property)?.declarations?.[0];
+        const declaration = this.inheritedDeclaration(m.type, property) ?? m.type.getProperty(property)?.declarations?.[0];
         if (!declaration) return undefined;
         const owner = declaration.parent;
         if (!owner || !(ts.isClassLike(owner) || ts.isInterfaceDeclaration(owner))) return '?';
         const ownerSymbol = owner.name ? this.checker.getSymbolAtLocation(owner.name) : undefined;
         return (ownerSymbol && qualifiedName(ownerSymbol)) ?? `class ${owner.name?.text ?? '(anonymous)'}`;
       });
+  }
+
+  /**
+   * The declaration a class or interface type gets a member from, found in its own members, then its bases' (in
+   * order, as TypeScript merges them), through the same bases as lineage(). Where `getProperty` would make TypeScript
+   * resolve every member of the type and its bases (about 20 ms the first time for `net.Socket`), this reads a few
+   * symbol tables. Undefined for other types, or when no class in the chain declares the member.
+   */
+  private inheritedDeclaration(t: ts.Type, property: string): ts.Declaration | undefined {
+    const target = isTypeReference(t) ? t.target : t;
+    const symbol = t.getSymbol();
+    if (!symbol || !isClassOrInterface(target)) return undefined;
+    const key = ts.escapeLeadingUnderscores(property);
+    const find = (s: ts.Symbol, depth: number): ts.Declaration | undefined => {
+      const own = s.members?.get(key)?.declarations?.[0];
+      if (own || depth > 12) return own;
+      for (const base of this.baseSymbols(s) ?? []) {
+        const found = find(base, depth + 1);
+        if (found) return found;
+      }
+      return undefined;
+    };
+    // with a base that is not a plain name, TypeScript's own lookup
+    return this.baseSymbols(symbol) ? find(symbol, 0) : undefined;
   }
 
   /** A short name for messages: `Duplex`, `Socket | null`, `any`. Only called when a report is made. */
@@ -204,6 +263,15 @@ const EMPTY: Lineage = new Set();
 
 function isTypeReference(t: ts.Type): t is ts.TypeReference {
   return !!(t.flags & ts.TypeFlags.Object) && !!((t as ts.ObjectType).objectFlags & ts.ObjectFlags.Reference);
+}
+
+/** `Name` or `a.b.Name`: an `extends` clause whose symbol resolves by name. */
+function isNameExpression(node: ts.Expression): boolean {
+  return ts.isIdentifier(node) || (ts.isPropertyAccessExpression(node) && isNameExpression(node.expression));
+}
+
+function isClassOrInterface(t: ts.Type): t is ts.InterfaceType {
+  return !!(t.flags & ts.TypeFlags.Object) && !!((t as ts.ObjectType).objectFlags & ts.ObjectFlags.ClassOrInterface);
 }
 
 function isErrorType(t: ts.Type): boolean {
