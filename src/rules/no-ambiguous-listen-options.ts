@@ -4,6 +4,7 @@ import { calleeParts, propertyKeyName, unwrap } from '../utils/ast.ts';
 import { objectLiteralOf } from '../utils/bindings.ts';
 import { createRule } from '../utils/createRule.ts';
 import { getEngine } from '../utils/engine.ts';
+import { wordPattern } from '../utils/prefilter.ts';
 
 type MessageIds = 'listen' | 'connect' | 'keepOnly';
 type Node = TSESTree.Node;
@@ -17,6 +18,7 @@ const CALLS: Record<string, 'listen' | 'connect'> = {
   'net.Socket.connect': 'connect',
 };
 const NAMES = new Set(['listen', 'connect', 'createConnection']);
+const PATTERN = wordPattern(NAMES);
 
 interface Keys {
   port?: Node;
@@ -46,6 +48,7 @@ export default createRule<[], MessageIds>({
     languages: ['js/js'],
   },
   create(context) {
+    if (!PATTERN.test(context.sourceCode.text)) return {};
     const engine = getEngine(context);
     const ctx = engine.ctx;
 

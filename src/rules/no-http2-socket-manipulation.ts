@@ -1,9 +1,10 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { isSideEffectFreeReference, memberName, propertyKeyName, socketOwner, unwrapAssertions } from '../utils/ast.ts';
+import { isSideEffectFreeReference, memberName, propertyKeyName, SOCKET_ACCESSORS, socketOwner, unwrapAssertions } from '../utils/ast.ts';
 import { isSocketAccess } from '../utils/bindings.ts';
 import { createRule, optionsSchema } from '../utils/createRule.ts';
 import { shortText } from '../utils/endpoints.ts';
 import { getEngine } from '../utils/engine.ts';
+import { memberPattern, perOptions } from '../utils/prefilter.ts';
 import type { Evidence } from '../utils/evidence.ts';
 import { callSiteOf, removeCallFix, wrapStatementFix } from '../utils/fixes.ts';
 
@@ -16,6 +17,11 @@ const SESSION_THROWS = new Set(['setNoDelay', 'setKeepAlive', 'setEncoding', 'em
 const COMPAT_THROWS = new Set(['write', 'read', 'pause', 'resume']);
 /** Members the compatibility proxy forwards to the session's one shared socket. */
 const COMPAT_TUNING = new Set(['setTimeout', 'setNoDelay', 'setKeepAlive']);
+const ACCESSORS = memberPattern(SOCKET_ACCESSORS);
+const prepare = perOptions(({ destroyThrows = true }: Options[0]) => {
+  const sessionThrows: ReadonlySet<string> = destroyThrows ? new Set([...SESSION_THROWS, 'destroy']) : SESSION_THROWS;
+  return { sessionThrows, watched: new Set([...sessionThrows, ...COMPAT_THROWS, ...COMPAT_TUNING]) };
+});
 
 const SESSION_ADVICE: Record<string, string> = {
   setNoDelay: 'Node already disables Nagle on every HTTP/2 socket: remove the call',
@@ -56,11 +62,12 @@ export default createRule<Options, MessageIds>({
     },
     languages: ['js/js'],
   },
-  create(context, [{ destroyThrows = true }]) {
+  create(context, [settings]) {
+    // every receiver this rule looks at is read from `.socket` or `.connection` (isSocketAccess)
+    if (!ACCESSORS.test(context.sourceCode.text)) return {};
+    const { sessionThrows, watched } = prepare(settings);
     const engine = getEngine(context);
     const ctx = engine.ctx;
-    const sessionThrows = destroyThrows ? new Set([...SESSION_THROWS, 'destroy']) : SESSION_THROWS;
-    const watched = new Set([...sessionThrows, ...COMPAT_THROWS, ...COMPAT_TUNING]);
 
     function check(reportNode: TSESTree.Node, receiver: TSESTree.Node, member: string, access: TSESTree.MemberExpression | undefined): void {
       if (!isSocketAccess(ctx, receiver)) return;

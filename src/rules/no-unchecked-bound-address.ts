@@ -4,6 +4,7 @@ import { variableWrites } from '../utils/bindings.ts';
 import { createRule } from '../utils/createRule.ts';
 import { shortText } from '../utils/endpoints.ts';
 import { getEngine } from '../utils/engine.ts';
+import { wordPattern } from '../utils/prefilter.ts';
 import { isEmptyObject, isStringLike } from '../utils/types.ts';
 import { listeningAt } from '../utils/lifecycle.ts';
 import { bunUnixEvidence, denoAddrVisitors, isBunServer } from '../utils/runtimes.ts';
@@ -13,6 +14,8 @@ type Node = TSESTree.Node;
 
 /** Deno properties that hold a local address: `listener.addr`, `server.addr`, `conn.localAddr`. */
 const DENO_LOCAL = new Set(['addr', 'localAddr']);
+/** `x.address()`, Deno's `addr`, Bun's `port!` and `hostname!`. */
+const NAMES = wordPattern(['address', ...DENO_LOCAL, 'port', 'hostname']);
 
 /** Where an `address()` result is used as an AddressInfo. */
 type Use = { node: Node; how: 'asserted' | 'non-null' | 'read' };
@@ -42,6 +45,7 @@ export default createRule<[], MessageIds>({
     languages: ['js/js'],
   },
   create(context) {
+    if (!NAMES.test(context.sourceCode.text)) return {};
     const engine = getEngine(context);
     const ctx = engine.ctx;
 

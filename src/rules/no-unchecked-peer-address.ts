@@ -3,6 +3,7 @@ import { calleeParts, isFunction, memberName, unwrapAssertions } from '../utils/
 import { createRule } from '../utils/createRule.ts';
 import { shortText } from '../utils/endpoints.ts';
 import { getEngine } from '../utils/engine.ts';
+import { wordPattern } from '../utils/prefilter.ts';
 import { enclosingListener } from '../utils/lifecycle.ts';
 import { bunUnixEvidence, denoAddrVisitors, isBunServer } from '../utils/runtimes.ts';
 import { isNumberLike } from '../utils/types.ts';
@@ -14,6 +15,8 @@ const DENO_REMOTE = new Set(['remoteAddr']);
 
 const PEER_MEMBERS = new Set(['remoteAddress', 'remotePort', 'remoteFamily', 'localAddress', 'localPort', 'localFamily']);
 // at 'end' the socket is not destroyed yet and its addresses are still there (checked on Node 20.20)
+/** The socket members, Deno's `remoteAddr`, Bun's `requestIP`. */
+const NAMES = wordPattern([...PEER_MEMBERS, ...DENO_REMOTE, 'requestIP']);
 const CLOSE_EVENTS = new Set(['close']);
 const CONNECTED_EVENTS = new Set(['connect', 'secureConnect', 'ready']);
 
@@ -42,6 +45,7 @@ export default createRule<[], MessageIds>({
     languages: ['js/js'],
   },
   create(context) {
+    if (!NAMES.test(context.sourceCode.text)) return {};
     const engine = getEngine(context);
     const ctx = engine.ctx;
 

@@ -3,6 +3,7 @@ import { memberName, propertyKeyName, unwrapAssertions } from '../utils/ast.ts';
 import { thisClass } from '../utils/bindings.ts';
 import { createRule, optionsSchema } from '../utils/createRule.ts';
 import { getEngine } from '../utils/engine.ts';
+import { memberPattern, perOptions } from '../utils/prefilter.ts';
 import type { FileContext } from '../utils/file-context.ts';
 import type { Classification, Evidence } from '../utils/evidence.ts';
 import { shortText } from '../utils/endpoints.ts';
@@ -69,9 +70,9 @@ export default createRule<Options, MessageIds>({
     },
     languages: ['js/js'],
   },
-  create(context, [{ methods = DEFAULT_METHODS, socketOnlyMethods = DEFAULT_SOCKET_ONLY, requireTcp = false }]) {
-    const options = new Set(methods);
-    const socketOnly = new Set(socketOnlyMethods.filter((m) => !options.has(m)));
+  create(context, [settings]) {
+    const { options, socketOnly, pattern, requireTcp } = prepare(settings);
+    if (!pattern.test(context.sourceCode.text)) return {};
     const engine = getEngine(context);
     const ctx = engine.ctx;
 
@@ -117,7 +118,7 @@ export default createRule<Options, MessageIds>({
         ctx.matcher.declaringOwners(type, method).every((owner) => owner === undefined || owner === '?' || SOCKET_CLASSES.has(owner));
       // the declared type first (`private timer: NodeJS.Timeout`): no flow analysis where it already says no
       const annotation = annotationOf(ctx, receiver);
-      if (annotation && !ours(ctx.annotatedType(annotation))) return false;
+      if (annotation && !ours(ctx.writtenType(annotation.typeAnnotation))) return false;
       return ours(ctx.typeAt(receiver));
     }
 
@@ -143,6 +144,13 @@ export default createRule<Options, MessageIds>({
       },
     };
   },
+});
+
+/** What the options say, built once per options object. */
+const prepare = perOptions(({ methods = DEFAULT_METHODS, socketOnlyMethods = DEFAULT_SOCKET_ONLY, requireTcp = false }: Options[0]) => {
+  const options = new Set(methods);
+  const socketOnly = new Set(socketOnlyMethods.filter((m) => !options.has(m)));
+  return { options, socketOnly, requireTcp, pattern: memberPattern([...options, ...socketOnly]) };
 });
 
 /** The doubt to report: only certain pipes (a `string` listen target is for `requireTcp`), and pipes only for options. */

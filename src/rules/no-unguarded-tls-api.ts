@@ -4,6 +4,7 @@ import { isConst, variableWrites } from '../utils/bindings.ts';
 import { createRule } from '../utils/createRule.ts';
 import { shortText } from '../utils/endpoints.ts';
 import { getEngine } from '../utils/engine.ts';
+import { wordPattern } from '../utils/prefilter.ts';
 import { callSiteOf, canGuard, runtimeName, wrapStatementFix } from '../utils/fixes.ts';
 
 type MessageIds = 'notTls' | 'guardTls';
@@ -36,6 +37,7 @@ const TLS_METHODS = new Set([
 /** Properties only a TLSSocket has: `undefined` on a plain socket. `encrypted` is left out: reading it is the check. */
 const TLS_PROPERTIES = new Set(['authorized', 'authorizationError', 'alpnProtocol', 'servername']);
 const TLS_MODULES = ['node:tls', 'tls'];
+const NAMES = wordPattern([...TLS_METHODS, ...TLS_PROPERTIES]);
 const NODE_TLS_CLASSES = new Set(['tls.TLSSocket', 'net.Socket']);
 
 export default createRule<[], MessageIds>({
@@ -57,6 +59,7 @@ export default createRule<[], MessageIds>({
     languages: ['js/js'],
   },
   create(context) {
+    if (!NAMES.test(context.sourceCode.text)) return {};
     const engine = getEngine(context);
     const ctx = engine.ctx;
 

@@ -26,8 +26,9 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
   const created = ruleCreator(rule);
   const defaults = (rule.meta.defaultOptions ?? rule.defaultOptions ?? []) as Options;
   const merge = (user: Options): Options => deepFreeze(structuredClone(ESLintUtils.applyDefault<Options, Options>(defaults, user)));
-  // For a rule turned on with a severity alone, ESLint passes `meta.defaultOptions` itself (or `[]`) to every file;
-  // for `[severity, options]`, a new equal array per file: those are looked up by value.
+  // For a rule turned on with a severity alone, ESLint passes a new array per file that holds the very objects of
+  // `meta.defaultOptions` (its deepMergeArrays of the defaults and no user options), or `[]`; for `[severity,
+  // options]`, a new equal array of new objects per file: those are looked up by value.
   let withoutUserOptions: Options | undefined;
   let withDefaults: Options | undefined;
   const byValue = new Map<string, Options>();
@@ -37,7 +38,7 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
       const user = context.options;
       let options: Options | undefined;
       if (user.length === 0) options = withoutUserOptions ??= merge(user);
-      else if (user === defaults) options = withDefaults ??= merge(user);
+      else if (user.length === defaults.length && user.every((value, i) => value === defaults[i])) options = withDefaults ??= merge(user);
       else {
         const key = JSON.stringify(user);
         options = byValue.get(key);

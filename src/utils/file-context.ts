@@ -49,6 +49,7 @@ export class FileContext {
   readonly stats: EngineStats = { typeQueries: 0, classifications: 0, queryMs: 0 };
   private readonly types = new Map<TSESTree.Node, ts.Type>();
   private readonly variables = new Map<TSESTree.Identifier, Variable | null>();
+  private readonly unnarrowed = new Map<Variable, boolean>();
 
   constructor(
     readonly sourceCode: Readonly<TSESLint.SourceCode>,
@@ -67,42 +68,84 @@ export class FileContext {
   typeAt(node: TSESTree.Node): ts.Type {
     let type = this.types.get(node);
     if (!type) {
-      type = this.listenerPathType(node) ?? this.query(() => this.services.getTypeAtLocation(node));
+      type = this.declaredTypeAt(node) ?? this.query(() => this.services.getTypeAtLocation(node));
       this.types.set(node, type);
     }
     return type;
   }
 
   /**
-   * The type of an unannotated listener parameter, or of a property path through one (`session`, `session.socket`
-   * in `server.on('session', (session) => …)`), read from the declarations of the receiver's `on` for that event
-   * name instead of asking for the parameter's contextual type. TypeScript can only answer that by resolving the
-   * whole call against the overloads of `on`: 0.5 s the first time for an HTTP/2 server (the generic event maps of
-   * @types/node), while the type of the receiver's method costs a few milliseconds. Only where no use in the
-   * function can narrow the parameter or a path through it (see mayNarrow), so the declared type is the type at
-   * every use. Undefined, so the caller asks TypeScript, whenever the answer is not plain.
+   * The type at a reference read from a declaration instead of from flow analysis at the use, where the two must be
+   * the same: no use of the variable, or of a property path through it, sits where TypeScript narrows (mayNarrow),
+   * and the variable is never written after its declaration. Then `x`, `x.a` and `x.a.b` have their declared types:
+   *
+   * - a parameter with a written type, and a `const` with a written type that is not a union (a union is narrowed by
+   *   the initializer) or initialized by an assertion (`const conn = socket as net.Socket`): the written type, with
+   *   no comparison of the assertion's two types;
+   * - an unannotated listener parameter (`session` in `server.on('session', (session) => …)`): the type the
+   *   receiver's `on` declares for that event name. TypeScript can only give the contextual type by resolving the
+   *   whole call against the overloads of `on`: 0.5 s the first time for an HTTP/2 server (the generic event maps of
+   *   @types/node), where the type of the receiver's method costs a few milliseconds.
+   *
+   * Undefined, so the caller asks TypeScript, whenever the answer is not plain.
    */
-  listenerPathType(node: TSESTree.Node): ts.Type | undefined {
+  declaredTypeAt(node: TSESTree.Node): ts.Type | undefined {
     if (node.type === AST_NODE_TYPES.MemberExpression) {
       const name = node.computed || node.optional ? undefined : memberName(node);
       if (name === undefined || (node.object.type !== AST_NODE_TYPES.Identifier && node.object.type !== AST_NODE_TYPES.MemberExpression)) return undefined;
-      const owner = this.listenerPathType(node.object);
+      const owner = this.declaredTypeAt(node.object);
       const property = owner && !owner.isUnion() ? owner.getProperty(name) : undefined;
       return property && this.checker.getTypeOfSymbol(property);
     }
     if (node.type !== AST_NODE_TYPES.Identifier) return undefined;
     const variable = this.variable(node);
     const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-    if (def?.type !== 'Parameter' || def.name.type !== AST_NODE_TYPES.Identifier || def.name.typeAnnotation) return undefined;
+    if (!def || def.name.type !== AST_NODE_TYPES.Identifier || !this.neverNarrowed(variable!)) return undefined;
+    if (def.type === 'Variable') {
+      const declarator = def.node;
+      if (def.parent.kind !== 'const' || declarator.id !== def.name) return undefined;
+      if (def.name.typeAnnotation) {
+        const type = this.writtenType(def.name.typeAnnotation.typeAnnotation);
+        return type.isUnion() ? undefined : type;
+      }
+      const init = declarator.init;
+      if ((init?.type === AST_NODE_TYPES.TSAsExpression || init?.type === AST_NODE_TYPES.TSTypeAssertion) && !isConstAssertion(init.typeAnnotation)) {
+        return this.writtenType(init.typeAnnotation);
+      }
+      return undefined;
+    }
+    if (def.type !== 'Parameter') return undefined;
     const fn = def.node;
-    if (fn.type !== AST_NODE_TYPES.ArrowFunctionExpression && fn.type !== AST_NODE_TYPES.FunctionExpression) return undefined;
     const index = fn.params.indexOf(def.name);
+    if (index < 0 || def.name.optional) return undefined;
+    if (def.name.typeAnnotation) return this.writtenType(def.name.typeAnnotation.typeAnnotation);
+    if (fn.type !== AST_NODE_TYPES.ArrowFunctionExpression && fn.type !== AST_NODE_TYPES.FunctionExpression) return undefined;
     const call = fn.parent;
-    if (index < 0 || call.type !== AST_NODE_TYPES.CallExpression || call.arguments.length !== 2 || call.arguments[1] !== fn) return undefined;
+    if (call.type !== AST_NODE_TYPES.CallExpression || call.arguments.length !== 2 || call.arguments[1] !== fn) return undefined;
     if (call.callee.type !== AST_NODE_TYPES.MemberExpression || !LISTENER_METHODS.has(memberName(call.callee) ?? '')) return undefined;
     const event = staticString(call.arguments[0]);
-    if (event === undefined || variable!.references.some((r) => r.isWrite() || mayNarrow(r.identifier as TSESTree.Identifier, node.name))) return undefined;
+    if (event === undefined) return undefined;
     return this.parameterOfListener(this.typeAt(call.callee), event, index, fn.params.length);
+  }
+
+  /** Whether no use of the variable can narrow it or a path through it, and nothing writes it after its declaration. */
+  private neverNarrowed(variable: Variable): boolean {
+    let result = this.unnarrowed.get(variable);
+    if (result === undefined) {
+      result = variable.references.every((r) => (!r.isWrite() || r.init === true) && !mayNarrow(r.identifier as TSESTree.Identifier, variable.name));
+      this.unnarrowed.set(variable, result);
+    }
+    return result;
+  }
+
+  /**
+   * The type a type annotation or assertion writes (`x: T`, `private field: T`, `as T`): no flow analysis at a use,
+   * no comparison with anything. Far cheaper than the type at a use where the answer only depends on the declared
+   * class (`this.timer.unref()`).
+   */
+  writtenType(node: TSESTree.TypeNode): ts.Type {
+    this.stats.typeQueries++;
+    return this.checker.getTypeFromTypeNode(this.services.esTreeNodeToTSNodeMap.get(node) as ts.TypeNode);
   }
 
   /**
@@ -136,15 +179,6 @@ export class FileContext {
       return arity <= elements.length && flags !== undefined && flags & ts.ElementFlags.Required && !elements.some((f) => f & ts.ElementFlags.Variable) ? this.checker.getTypeArguments(tuple as ts.TypeReference)[index] : undefined;
     }
     return undefined;
-  }
-
-  /**
-   * The type written on a declaration (`x: T`, `private field: T`), without flow analysis at a use: far cheaper than
-   * the type at the use when the answer only depends on the declared class (`this.timer.unref()`).
-   */
-  annotatedType(annotation: TSESTree.TSTypeAnnotation): ts.Type {
-    this.stats.typeQueries++;
-    return this.checker.getTypeFromTypeNode(this.services.esTreeNodeToTSNodeMap.get(annotation.typeAnnotation) as ts.TypeNode);
   }
 
   membersAt(node: TSESTree.Node): readonly TypeMember[] {
@@ -279,6 +313,11 @@ function mentions(node: TSESTree.Node, name: string): boolean {
     for (const child of children) if (child && typeof (child as TSESTree.Node).type === 'string' && mentions(child as TSESTree.Node, name)) return true;
   }
   return false;
+}
+
+/** `as const`, which keeps the expression's literal type. */
+function isConstAssertion(node: TSESTree.TypeNode): boolean {
+  return node.type === AST_NODE_TYPES.TSTypeReference && node.typeName.type === AST_NODE_TYPES.Identifier && node.typeName.name === 'const';
 }
 
 function isRest(parameter: ts.Symbol): boolean {
