@@ -112,7 +112,7 @@ export class FileContext {
       if ((init?.type === AST_NODE_TYPES.TSAsExpression || init?.type === AST_NODE_TYPES.TSTypeAssertion) && !isConstAssertion(init.typeAnnotation)) {
         return this.writtenType(init.typeAnnotation);
       }
-      return undefined;
+      return init?.type === AST_NODE_TYPES.CallExpression ? plain(this.declaredReturnType(init)) : undefined;
     }
     if (def.type !== 'Parameter') return undefined;
     const fn = def.node;
@@ -125,7 +125,7 @@ export class FileContext {
     if (call.callee.type !== AST_NODE_TYPES.MemberExpression || !LISTENER_METHODS.has(memberName(call.callee) ?? '')) return undefined;
     const event = staticString(call.arguments[0]);
     if (event === undefined) return undefined;
-    return this.parameterOfListener(this.typeAt(call.callee), event, index, fn.params.length);
+    return plain(this.parameterOfListener(this.typeAt(call.callee), event, index, fn.params.length));
   }
 
   /** Whether no use of the variable can narrow it or a path through it, and nothing writes it after its declaration. */
@@ -185,13 +185,79 @@ export class FileContext {
     return this.matcher.members(this.typeAt(node));
   }
 
-  /** The module and name of the function or method a call resolves to, e.g. `net.connect`, `http.Server.listen`. */
+  /**
+   * The module and name of the function or method a call resolves to, e.g. `net.connect`, `http.Server.listen`.
+   * For a call, read from the declarations of the callee's symbol when all of them (the overloads) have the same
+   * name: resolving the call against the overloads (what `getResolvedSignature` does) can cost 50-150 ms the first
+   * time for `server.listen({ … })` or `http.createServer((req, res) => …)`. Otherwise, and for `new`, the resolved
+   * signature.
+   */
   calleeDeclaration(call: TSESTree.CallExpression | TSESTree.NewExpression): string | undefined {
+    if (call.type === AST_NODE_TYPES.CallExpression) {
+      const names = new Set(this.calleeDeclarations(call)?.map(qualifiedDeclarationName));
+      if (names.size === 1) {
+        const [name] = names;
+        if (name !== undefined) return name;
+      }
+    }
     const tsNode = this.services.esTreeNodeToTSNodeMap.get(call);
     if (!ts.isCallExpression(tsNode) && !ts.isNewExpression(tsNode)) return undefined;
     const declaration = this.query(() => this.checker.getResolvedSignature(tsNode)?.declaration);
     if (!declaration) return undefined;
     return qualifiedDeclarationName(declaration);
+  }
+
+  /**
+   * The declarations of the function or method a call's callee names, without resolving the call: through the import
+   * for `connect(…)` and `http2.createServer(…)`, through the receiver's type (which typeAt may read from
+   * declarations) for `server.listen(…)`. Undefined unless every declaration is a function or method.
+   */
+  private calleeDeclarations(call: TSESTree.CallExpression): readonly ts.SignatureDeclaration[] | undefined {
+    const callee = call.callee;
+    let symbol: ts.Symbol | undefined;
+    if (callee.type === AST_NODE_TYPES.Identifier) symbol = this.importedSymbol(callee, callee);
+    else if (callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier) {
+      const object = callee.object;
+      if (object.type === AST_NODE_TYPES.Identifier && this.variable(object)?.defs[0]?.type === 'ImportBinding') symbol = this.importedSymbol(callee.property, object);
+      else {
+        const owner = this.typeAt(object);
+        symbol = owner.isUnion() ? undefined : owner.getProperty(callee.property.name);
+      }
+    }
+    const declarations = symbol?.declarations;
+    if (!declarations?.length || !declarations.every(isFunctionDeclarationLike)) return undefined;
+    return declarations as ts.SignatureDeclaration[];
+  }
+
+  /** The symbol of a name whose root is an import (`connect`, `http2.createServer`), its alias resolved. */
+  private importedSymbol(name: TSESTree.Identifier, root: TSESTree.Identifier): ts.Symbol | undefined {
+    if (this.variable(root)?.defs[0]?.type !== 'ImportBinding') return undefined;
+    let symbol = this.query(() => this.checker.getSymbolAtLocation(this.services.esTreeNodeToTSNodeMap.get(name)));
+    if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = this.checker.getAliasedSymbol(symbol);
+    return symbol;
+  }
+
+  /**
+   * The type a call returns as its callee declares it, when every overload declares the same type (the same class or
+   * interface, perhaps with other type arguments) and it is not computed from the arguments (a type parameter, a
+   * conditional type): `http2.createServer()` is an `Http2Server` whatever the arguments, and that is known without
+   * inferring them. Of the overloads' types, the first without type parameters in its type arguments
+   * (`Http2Server`, which is `Http2Server<typeof IncomingMessage, …>`).
+   */
+  private declaredReturnType(call: TSESTree.CallExpression): ts.Type | undefined {
+    const declarations = this.calleeDeclarations(call);
+    if (!declarations) return undefined;
+    const types: ts.Type[] = [];
+    for (const declaration of declarations) {
+      if (!declaration.type) return undefined;
+      this.stats.typeQueries++;
+      types.push(this.checker.getTypeFromTypeNode(declaration.type));
+    }
+    const [first] = types;
+    const same = (t: ts.Type): boolean => t === first || (t.getSymbol() !== undefined && t.getSymbol() === first!.getSymbol());
+    if (!first || !types.every(same)) return undefined;
+    const concrete = (t: ts.Type): boolean => !(t.flags & ts.TypeFlags.Object && ((t as ts.ObjectType).objectFlags & ts.ObjectFlags.Reference)) || this.checker.getTypeArguments(t as ts.TypeReference).every((a) => !(a.flags & COMPUTED));
+    return types.find(concrete) ?? first;
   }
 
   /** The type predicate of the called signature, if the call is a user type guard. */
@@ -313,6 +379,22 @@ function mentions(node: TSESTree.Node, name: string): boolean {
     for (const child of children) if (child && typeof (child as TSESTree.Node).type === 'string' && mentions(child as TSESTree.Node, name)) return true;
   }
   return false;
+}
+
+const COMPUTED = ts.TypeFlags.TypeParameter | ts.TypeFlags.Conditional | ts.TypeFlags.IndexedAccess | ts.TypeFlags.Index | ts.TypeFlags.Substitution;
+
+/**
+ * The type, unless it is computed from type parameters (`T`, `InstanceType<Request>`): read from a generic
+ * declaration, such a type is not what TypeScript infers at the call, and says nothing about the value.
+ */
+function plain(type: ts.Type | undefined): ts.Type | undefined {
+  if (!type) return undefined;
+  const parts = type.isUnion() || type.isIntersection() ? type.types : [type];
+  return parts.some((t) => t.flags & COMPUTED) ? undefined : type;
+}
+
+function isFunctionDeclarationLike(declaration: ts.Declaration): boolean {
+  return ts.isFunctionDeclaration(declaration) || ts.isMethodDeclaration(declaration) || ts.isMethodSignature(declaration);
 }
 
 /** `as const`, which keeps the expression's literal type. */
