@@ -86,6 +86,16 @@ describe('written types read from the declarations', () => {
     );
   });
 
+  it('narrowing below a path that is no union leaves the path to the declarations', () => {
+    // `!s.authorized` narrows `s.authorized` (asked), not `s` (a TLSSocket: no discriminant to narrow it by)
+    expectDeclared(
+      "function f(s: tls.TLSSocket) {\n  if (!s.authorized) void s;\n  if (s.remoteAddress) void s.remotePort;\n  void s.authorized;\n  void s.remoteAddress;\n}",
+      ['TLSSocket', 'number | undefined', null, null],
+    );
+    // a union has discriminants: `s.encrypted` may narrow `net.Socket | tls.TLSSocket`
+    expectAsked("function f(s: net.Socket | tls.TLSSocket) {\n  if (s.readable) void s;\n}");
+  });
+
   it('asks TypeScript for a written union (narrowed by the initializer), `as const`, `let`, optional parameters', () => {
     expectAsked("declare const a: net.Socket;\nconst s: net.Socket | undefined = a;\nvoid s;");
     expectAsked("const port = 80 as const;\nvoid port;");
@@ -131,7 +141,7 @@ describe('listener parameters read from the declarations', () => {
       "void (typeof socket.remoteAddress === 'string');",
       'const isTls = socket instanceof tls.TLSSocket; void socket;',
       'check(socket); void socket;',
-      'switch (socket.remoteFamily) { default: void socket; }',
+      'switch (socket.remoteFamily) { default: void socket.remoteFamily; }',
       'socket = new net.Socket(); void socket;',
     ]) {
       expectAsked(`declare function check(s: unknown): asserts s is tls.TLSSocket;\nconst server = net.createServer();\nserver.on('connection', (socket) => { ${body} });`);

@@ -49,7 +49,7 @@ export class FileContext {
   readonly stats: EngineStats = { typeQueries: 0, classifications: 0, queryMs: 0 };
   private readonly types = new Map<TSESTree.Node, ts.Type>();
   private readonly variables = new Map<TSESTree.Identifier, Variable | null>();
-  private readonly unnarrowed = new Map<Variable, boolean>();
+  private readonly narrowed = new Map<Variable, readonly string[] | null>();
 
   constructor(
     readonly sourceCode: Readonly<TSESLint.SourceCode>,
@@ -75,9 +75,10 @@ export class FileContext {
   }
 
   /**
-   * The type at a reference read from a declaration instead of from flow analysis at the use, where the two must be
-   * the same: no use of the variable, or of a property path through it, sits where TypeScript narrows (mayNarrow),
-   * and the variable is never written after its declaration. Then `x`, `x.a` and `x.a.b` have their declared types:
+   * The type at a reference (`x`, `x.a`, `x.a.b`) read from declarations instead of from flow analysis at the use,
+   * where the two must be the same: the variable is never written after its declaration, and no use narrows this
+   * path or one above it (narrowingPath), nor one below it through a union (a discriminant). So `if (!s.authorized)`
+   * leaves `s` (a TLSSocket, no union) and `s.remoteAddress` to this, and `s.authorized` to TypeScript. The variable:
    *
    * - a parameter with a written type, and a `const` with a written type that is not a union (a union is narrowed by
    *   the initializer) or initialized by an assertion (`const conn = socket as net.Socket`): the written type, with
@@ -85,22 +86,58 @@ export class FileContext {
    * - an unannotated listener parameter (`session` in `server.on('session', (session) => …)`): the type the
    *   receiver's `on` declares for that event name. TypeScript can only give the contextual type by resolving the
    *   whole call against the overloads of `on`: 0.5 s the first time for an HTTP/2 server (the generic event maps of
-   *   @types/node), where the type of the receiver's method costs a few milliseconds.
+   *   @types/node), where the type of the receiver's method costs a few milliseconds;
+   * - a `const` initialized by a call whose overloads all declare one return type (declaredReturnType).
    *
    * Undefined, so the caller asks TypeScript, whenever the answer is not plain.
    */
   declaredTypeAt(node: TSESTree.Node): ts.Type | undefined {
-    if (node.type === AST_NODE_TYPES.MemberExpression) {
-      const name = node.computed || node.optional ? undefined : memberName(node);
-      if (name === undefined || (node.object.type !== AST_NODE_TYPES.Identifier && node.object.type !== AST_NODE_TYPES.MemberExpression)) return undefined;
-      const owner = this.declaredTypeAt(node.object);
-      const property = owner && !owner.isUnion() ? owner.getProperty(name) : undefined;
-      return property && this.checker.getTypeOfSymbol(property);
+    // the path: `session.socket` is the variable `session` and ['socket']
+    const path: string[] = [];
+    let root = node;
+    while (root.type === AST_NODE_TYPES.MemberExpression) {
+      const name = root.computed || root.optional ? undefined : memberName(root);
+      if (name === undefined) return undefined;
+      path.unshift(name);
+      root = root.object;
     }
-    if (node.type !== AST_NODE_TYPES.Identifier) return undefined;
-    const variable = this.variable(node);
-    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-    if (!def || def.name.type !== AST_NODE_TYPES.Identifier || !this.neverNarrowed(variable!)) return undefined;
+    if (root.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const variable = this.variable(root);
+    const narrowed = variable ? this.narrowedPaths(variable) : null;
+    const rootType = narrowed ? this.declaredTypeOf(variable!) : undefined;
+    if (!rootType) return undefined;
+    let type = rootType;
+    for (const name of path) {
+      const property = type.isUnion() ? undefined : type.getProperty(name);
+      if (!property) return undefined;
+      type = this.checker.getTypeOfSymbol(property);
+    }
+    const here = path.join('.');
+    for (const narrowedPath of narrowed!) {
+      // narrowed here or above (`if (s instanceof X) s.a`): not the declared type
+      if (narrowedPath === here || isPathPrefix(narrowedPath, here)) return undefined;
+      // narrowed below (`if (!s.authorized) s`): only a union on the way down has a discriminant to narrow by
+      if (isPathPrefix(here, narrowedPath) && !this.noUnionDown(type, narrowedPath.split('.').slice(path.length, -1))) return undefined;
+    }
+    return plain(type);
+  }
+
+  /** Whether the type and the properties down the names are all something other than unions. */
+  private noUnionDown(type: ts.Type, names: readonly string[]): boolean {
+    let current = type;
+    for (const name of names) {
+      if (current.isUnion()) return false;
+      const property = current.getProperty(name);
+      if (!property) return false;
+      current = this.checker.getTypeOfSymbol(property);
+    }
+    return !current.isUnion();
+  }
+
+  /** The declared type of a variable, where declaredTypeAt can read one (see there). */
+  private declaredTypeOf(variable: Variable): ts.Type | undefined {
+    const def = variable.defs.length === 1 ? variable.defs[0] : undefined;
+    if (!def || def.name.type !== AST_NODE_TYPES.Identifier) return undefined;
     if (def.type === 'Variable') {
       const declarator = def.node;
       if (def.parent.kind !== 'const' || declarator.id !== def.name) return undefined;
@@ -128,14 +165,23 @@ export class FileContext {
     return plain(this.parameterOfListener(this.typeAt(call.callee), event, index, fn.params.length));
   }
 
-  /** Whether no use of the variable can narrow it or a path through it, and nothing writes it after its declaration. */
-  private neverNarrowed(variable: Variable): boolean {
-    let result = this.unnarrowed.get(variable);
-    if (result === undefined) {
-      result = variable.references.every((r) => (!r.isWrite() || r.init === true) && !mayNarrow(r.identifier as TSESTree.Identifier, variable.name));
-      this.unnarrowed.set(variable, result);
+  /**
+   * The property paths of a variable that some use may narrow (see narrowingPath), relative to it: '' for the
+   * variable itself, 'a.b' for `x.a.b`. Null when the variable is written after its declaration.
+   */
+  private narrowedPaths(variable: Variable): readonly string[] | null {
+    if (this.narrowed.has(variable)) return this.narrowed.get(variable)!;
+    let paths: string[] | null = [];
+    for (const reference of variable.references) {
+      if (reference.isWrite() && reference.init !== true) {
+        paths = null;
+        break;
+      }
+      const path = narrowingPath(reference.identifier as TSESTree.Identifier, variable.name);
+      if (path !== undefined) paths.push(path);
     }
-    return result;
+    this.narrowed.set(variable, paths);
+    return paths;
   }
 
   /**
@@ -320,53 +366,66 @@ export class FileContext {
 }
 
 /**
- * Whether the use of a parameter (through any property path and method call: `p`, `p.a.b`, `p.a.m()`) sits where
- * TypeScript narrows: a condition, a comparison, `typeof`, `!`, `in` or `instanceof` (also stored in a variable,
- * which TypeScript follows), the left side of `&&`, `||` or `??` when the right side uses the parameter again, a call
- * argument (a type predicate or assertion function), the target of an assignment. Purely syntactic and conservative:
- * `const peer = p.a ?? 'unknown'` is fine, `if (p.a)` is not.
+ * The property path (relative to the variable) that a use narrows, if it sits where TypeScript narrows: a
+ * condition, a comparison, `typeof`, `!`, `in` or `instanceof` (also stored in a variable, which TypeScript follows),
+ * the left side of `&&`, `||` or `??` when the right side uses the variable again, a call argument (a type predicate
+ * or assertion function), the target of an assignment. `if (!s.authorized)` narrows 'authorized'; `check(s)` and
+ * `if (s.isFoo())` (a method may be a `this is T` predicate) narrow ''. Purely syntactic and conservative; undefined
+ * where the use narrows nothing (`const peer = s.a ?? 'unknown'`, `s.a.write(x)`).
  */
-function mayNarrow(reference: TSESTree.Identifier, name: string): boolean {
+function narrowingPath(reference: TSESTree.Identifier, name: string): string | undefined {
+  const names: string[] = [];
+  let called: number | undefined;
+  const path = (): string => names.slice(0, called ?? names.length).join('.');
   let node: TSESTree.Node = reference;
   for (let parent = node.parent; parent; node = parent, parent = node.parent) {
     switch (parent.type) {
-      case AST_NODE_TYPES.MemberExpression:
-        if (parent.object !== node) return false;
+      case AST_NODE_TYPES.MemberExpression: {
+        if (parent.object !== node) return undefined;
+        const member = memberName(parent);
+        if (member === undefined) return undefined;
+        if (called === undefined) names.push(member);
         continue;
+      }
       case AST_NODE_TYPES.CallExpression:
       case AST_NODE_TYPES.NewExpression:
-        if (parent.callee !== node) return true;
+        if (parent.callee !== node) return path();
+        // the call's value is not a reference: from here on, what can be narrowed is its receiver
+        called ??= Math.max(0, names.length - 1);
         continue;
       case AST_NODE_TYPES.ChainExpression:
       case AST_NODE_TYPES.TSNonNullExpression:
-      case AST_NODE_TYPES.TemplateLiteral:
         continue;
       case AST_NODE_TYPES.LogicalExpression:
-        if (parent.left === node && mentions(parent.right, name)) return true;
+        if (parent.left === node && mentions(parent.right, name)) return path();
         continue;
       case AST_NODE_TYPES.ConditionalExpression:
-        if (parent.test === node) return true;
+        if (parent.test === node) return path();
         continue;
       case AST_NODE_TYPES.BinaryExpression:
-        if (['===', '!==', '==', '!=', 'instanceof', 'in'].includes(parent.operator)) return true;
-        continue;
+        return ['===', '!==', '==', '!=', 'instanceof', 'in'].includes(parent.operator) ? path() : undefined;
       case AST_NODE_TYPES.UnaryExpression:
-        return parent.operator === 'typeof' || parent.operator === '!';
+        return parent.operator === 'typeof' || parent.operator === '!' ? path() : undefined;
       case AST_NODE_TYPES.AssignmentExpression:
-        return parent.left === node || parent.operator !== '=';
+        return parent.left === node ? path() : undefined;
       case AST_NODE_TYPES.UpdateExpression:
       case AST_NODE_TYPES.SwitchStatement:
-        return true;
+        return path();
       case AST_NODE_TYPES.IfStatement:
       case AST_NODE_TYPES.WhileStatement:
       case AST_NODE_TYPES.DoWhileStatement:
       case AST_NODE_TYPES.ForStatement:
-        return parent.test === node;
+        return parent.test === node ? path() : undefined;
       default:
-        return false;
+        return undefined;
     }
   }
-  return false;
+  return undefined;
+}
+
+/** Whether `prefix` is a strict prefix of the property path (`''` of every other, `a` of `a.b`). */
+function isPathPrefix(prefix: string, path: string): boolean {
+  return prefix !== path && (prefix === '' || path.startsWith(`${prefix}.`));
 }
 
 /** Whether an identifier of this name occurs in the expression (a cheap syntactic scan). */
