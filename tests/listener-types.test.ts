@@ -92,6 +92,9 @@ describe('written types read from the declarations', () => {
       "function f(s: tls.TLSSocket) {\n  if (!s.authorized) void s;\n  if (s.remoteAddress) void s.remotePort;\n  void s.authorized;\n  void s.remoteAddress;\n}",
       ['TLSSocket', 'number | undefined', null, null],
     );
+    // a narrowing that comes later cannot reach a use, unless a loop takes it back there
+    expectDeclared("function f(s: net.Socket | tls.TLSSocket) {\n  void s;\n  if (s instanceof tls.TLSSocket) return;\n}", ['Socket | TLSSocket']);
+    expectAsked("function f(s: net.Socket | tls.TLSSocket) {\n  for (;;) {\n    void s;\n    if (s instanceof tls.TLSSocket) break;\n  }\n}");
     // a union has discriminants: `s.encrypted` may narrow `net.Socket | tls.TLSSocket`
     expectAsked("function f(s: net.Socket | tls.TLSSocket) {\n  if (s.readable) void s;\n}");
   });

@@ -3,7 +3,7 @@
  * resolution, and declaration-module lookups. One instance per linted file, shared by all rules.
  */
 import { AST_NODE_TYPES, ASTUtils, type ParserServicesWithTypeInformation, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { LISTENER_METHODS, memberName, staticString } from './ast.ts';
+import { isFunction, LISTENER_METHODS, memberName, staticString } from './ast.ts';
 import ts from './typescript.cts';
 import { TypeMatcher, type TypeMember } from './types.ts';
 
@@ -49,7 +49,7 @@ export class FileContext {
   readonly stats: EngineStats = { typeQueries: 0, classifications: 0, queryMs: 0 };
   private readonly types = new Map<TSESTree.Node, ts.Type>();
   private readonly variables = new Map<TSESTree.Identifier, Variable | null>();
-  private readonly narrowed = new Map<Variable, readonly string[] | null>();
+  private readonly narrowed = new Map<Variable, readonly Narrowing[] | null>();
 
   constructor(
     readonly sourceCode: Readonly<TSESLint.SourceCode>,
@@ -113,7 +113,10 @@ export class FileContext {
       type = this.checker.getTypeOfSymbol(property);
     }
     const here = path.join('.');
-    for (const narrowedPath of narrowed!) {
+    const at = node.range[0];
+    for (const { path: narrowedPath, start, loop } of narrowed!) {
+      // a narrowing that comes later, outside any loop around both, cannot reach this use
+      if (start > at && !(loop && loop[0] <= at && at <= loop[1])) continue;
       // narrowed here or above (`if (s instanceof X) s.a`): not the declared type
       if (narrowedPath === here || isPathPrefix(narrowedPath, here)) return undefined;
       // narrowed below (`if (!s.authorized) s`): only a union on the way down has a discriminant to narrow by
@@ -167,18 +170,19 @@ export class FileContext {
 
   /**
    * The property paths of a variable that some use may narrow (see narrowingPath), relative to it: '' for the
-   * variable itself, 'a.b' for `x.a.b`. Null when the variable is written after its declaration.
+   * variable itself, 'a.b' for `x.a.b`; where that use starts, and the outermost loop around it (through a loop's
+   * back edge a narrowing reaches uses before it). Null when the variable is written after its declaration.
    */
-  private narrowedPaths(variable: Variable): readonly string[] | null {
+  private narrowedPaths(variable: Variable): readonly Narrowing[] | null {
     if (this.narrowed.has(variable)) return this.narrowed.get(variable)!;
-    let paths: string[] | null = [];
+    let paths: Narrowing[] | null = [];
     for (const reference of variable.references) {
       if (reference.isWrite() && reference.init !== true) {
         paths = null;
         break;
       }
       const path = narrowingPath(reference.identifier as TSESTree.Identifier, variable.name);
-      if (path !== undefined) paths.push(path);
+      if (path !== undefined) paths.push({ path, start: reference.identifier.range[0], loop: outermostLoop(reference.identifier) });
     }
     this.narrowed.set(variable, paths);
     return paths;
@@ -421,6 +425,29 @@ function narrowingPath(reference: TSESTree.Identifier, name: string): string | u
     }
   }
   return undefined;
+}
+
+/** A use that may narrow a property path of a variable (FileContext.narrowedPaths). */
+interface Narrowing {
+  path: string;
+  start: number;
+  loop: TSESTree.Range | undefined;
+}
+
+/** The range of the outermost loop statement around a node, within its function. */
+function outermostLoop(node: TSESTree.Node): TSESTree.Range | undefined {
+  let loop: TSESTree.Range | undefined;
+  for (let current = node.parent; current && !isFunction(current); current = current.parent) {
+    switch (current.type) {
+      case AST_NODE_TYPES.ForStatement:
+      case AST_NODE_TYPES.ForInStatement:
+      case AST_NODE_TYPES.ForOfStatement:
+      case AST_NODE_TYPES.WhileStatement:
+      case AST_NODE_TYPES.DoWhileStatement:
+        loop = current.range;
+    }
+  }
+  return loop;
 }
 
 /** Whether `prefix` is a strict prefix of the property path (`''` of every other, `a` of `a.b`). */
