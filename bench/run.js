@@ -194,9 +194,9 @@ function printTable(s) {
   for (const [rule, ms] of Object.entries(modes.all.ruleMs)) {
     console.log(row(`  ${rule.slice(OURS.length)}`, '', '', ms.toFixed(0), pct(ms / modes.all.wallMs), s.ratios[rule].toFixed(3)));
   }
-  console.log(row('    inside type-checker queries', '', '', modes.all.queryMs.toFixed(0), pct(modes.all.queryMs / modes.all.wallMs), ''));
+  console.log(row('    inside type questions (TypeScript API)', '', '', modes.all.queryMs.toFixed(0), pct(modes.all.queryMs / modes.all.wallMs), ''));
   const outside = modes.all.ourRulesMs - modes.all.queryMs;
-  console.log(row('    outside them (our code, ESLint overhead)', '', '', outside.toFixed(0), pct(outside / modes.all.wallMs), ''));
+  console.log(row('    outside them (syntax, ESLint overhead)', '', '', outside.toFixed(0), pct(outside / modes.all.wallMs), ''));
   line('no-floating-promises alone', modes.nfp, nfpMs, pct(nfpMs / modes.nfp.wallMs), '1.000');
   const both = modes['nfp+all'];
   line('no-floating-promises + transport `all`', both, both.ourRulesMs, pct(both.ourShare), (both.ourRulesMs / nfpMs).toFixed(3));

@@ -3,7 +3,8 @@
  * misses a shape the rule reports on would hide findings. Each shape the rules handle must match.
  */
 import { describe, expect, it } from 'vitest';
-import { memberPattern, perOptions, wordPattern } from '../src/utils/prefilter.ts';
+import { Linter } from 'eslint';
+import { memberPattern, memberSelector, mentions, perOptions, wordPattern } from '../src/utils/prefilter.ts';
 
 describe('memberPattern', () => {
   const pattern = memberPattern(['setNoDelay', 'setTimeout']);
@@ -36,6 +37,40 @@ describe('wordPattern', () => {
   });
   it.each(['reconnect()', 'connection', 'address'])('does not match %j', (text) => {
     expect(pattern.test(text)).toBe(false);
+  });
+});
+
+describe('mentions', () => {
+  it('answers per pattern after the scan for all names, and sees names of patterns made later', () => {
+    const file = { text: 'const a = s.setNoDelay(true); server.listen(80);' };
+    const member = memberPattern(['setNoDelay']);
+    expect(mentions(file, member)).toBe(true);
+    expect(mentions(file, memberPattern(['unref']))).toBe(false);
+    expect(mentions({ text: 'const b = 1;' }, member)).toBe(false);
+    // a file scanned before a pattern with a new name existed is scanned again
+    const plain = { text: 'conn.zzzPrefilterOnly();' };
+    expect(mentions(plain, member)).toBe(false);
+    expect(mentions(plain, wordPattern(['zzzPrefilterOnly']))).toBe(true);
+  });
+});
+
+describe('memberSelector', () => {
+  /** The source text of the nodes the selector selects in the code. */
+  function selected(code: string, selector: string): string[] {
+    const found: string[] = [];
+    const rule = { create: (context: { sourceCode: { getText(n: unknown): string } }) => ({ [selector]: (node: unknown) => void found.push(context.sourceCode.getText(node)) }) };
+    new Linter({ configType: 'flat' }).verify(code, [{ plugins: { t: { rules: { r: rule as never } } }, rules: { 't/r': 'error' } }]);
+    return found;
+  }
+
+  it('selects x.name, x?.name, x["name"] and template keys, not other members or computed names', () => {
+    const code = 's.setNoDelay(); s?.setNoDelay(); s["setNoDelay"](); s[`setNoDelay`](); s.write(); s[name](); setNoDelay();';
+    expect(selected(code, memberSelector(['setNoDelay']))).toEqual(['s.setNoDelay', 's?.setNoDelay', 's["setNoDelay"]', 's[`setNoDelay`]']);
+  });
+
+  it('selects calls through their callee', () => {
+    const code = 'server.listen(1); server["listen"](2); server.close(); listen(3);';
+    expect(selected(code, memberSelector(['listen'], 'CallExpression', 'callee.'))).toEqual(['server.listen(1)', 'server["listen"](2)']);
   });
 });
 

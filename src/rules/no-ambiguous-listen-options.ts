@@ -4,7 +4,7 @@ import { calleeParts, propertyKeyName, unwrap } from '../utils/ast.ts';
 import { objectLiteralOf } from '../utils/bindings.ts';
 import { createRule } from '../utils/createRule.ts';
 import { getEngine } from '../utils/engine.ts';
-import { wordPattern } from '../utils/prefilter.ts';
+import { memberSelector, mentions, wordPattern } from '../utils/prefilter.ts';
 
 type MessageIds = 'listen' | 'connect' | 'keepOnly';
 type Node = TSESTree.Node;
@@ -19,6 +19,12 @@ const CALLS: Record<string, 'listen' | 'connect'> = {
 };
 const NAMES = new Set(['listen', 'connect', 'createConnection']);
 const PATTERN = wordPattern(NAMES);
+/** Calls of one of the names: `listen(…)`, `x.listen(…)`, `x['listen'](…)`, and a wrapped callee (`(f as F)(…)`). */
+const CALLS_SELECTOR = [
+  `CallExpression[callee.name=/^(?:${[...NAMES].join('|')})$/]`,
+  memberSelector(NAMES, 'CallExpression', 'callee.'),
+  'CallExpression[callee.type=/^TS/]',
+].join(', ');
 
 interface Keys {
   port?: Node;
@@ -48,7 +54,7 @@ export default createRule<[], MessageIds>({
     languages: ['js/js'],
   },
   create(context) {
-    if (!PATTERN.test(context.sourceCode.text)) return {};
+    if (!mentions(context.sourceCode, PATTERN)) return {};
     const engine = getEngine(context);
     const ctx = engine.ctx;
 
@@ -81,7 +87,7 @@ export default createRule<[], MessageIds>({
     }
 
     return {
-      CallExpression(node) {
+      [CALLS_SELECTOR](node: TSESTree.CallExpression) {
         const { name } = calleeParts(node);
         const first = node.arguments[0];
         if (!name || !NAMES.has(name) || !first || first.type === AST_NODE_TYPES.SpreadElement) return;

@@ -4,7 +4,7 @@ import { isSocketAccess } from '../utils/bindings.ts';
 import { createRule, optionsSchema } from '../utils/createRule.ts';
 import { shortText } from '../utils/endpoints.ts';
 import { getEngine } from '../utils/engine.ts';
-import { memberPattern, perOptions } from '../utils/prefilter.ts';
+import { memberPattern, memberSelector, mentions, perOptions } from '../utils/prefilter.ts';
 import type { Evidence } from '../utils/evidence.ts';
 import { callSiteOf, removeCallFix, wrapStatementFix } from '../utils/fixes.ts';
 
@@ -20,7 +20,8 @@ const COMPAT_TUNING = new Set(['setTimeout', 'setNoDelay', 'setKeepAlive']);
 const ACCESSORS = memberPattern(SOCKET_ACCESSORS);
 const prepare = perOptions(({ destroyThrows = true }: Options[0]) => {
   const sessionThrows: ReadonlySet<string> = destroyThrows ? new Set([...SESSION_THROWS, 'destroy']) : SESSION_THROWS;
-  return { sessionThrows, watched: new Set([...sessionThrows, ...COMPAT_THROWS, ...COMPAT_TUNING]) };
+  const watched = new Set([...sessionThrows, ...COMPAT_THROWS, ...COMPAT_TUNING]);
+  return { sessionThrows, watched, selector: memberSelector(watched) };
 });
 
 const SESSION_ADVICE: Record<string, string> = {
@@ -64,8 +65,8 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [settings]) {
     // every receiver this rule looks at is read from `.socket` or `.connection` (isSocketAccess)
-    if (!ACCESSORS.test(context.sourceCode.text)) return {};
-    const { sessionThrows, watched } = prepare(settings);
+    if (!mentions(context.sourceCode, ACCESSORS)) return {};
+    const { sessionThrows, watched, selector } = prepare(settings);
     const engine = getEngine(context);
     const ctx = engine.ctx;
 
@@ -112,7 +113,7 @@ export default createRule<Options, MessageIds>({
     }
 
     return {
-      MemberExpression(node) {
+      [selector](node: TSESTree.MemberExpression) {
         const member = memberName(node);
         if (member === undefined || !watched.has(member)) return;
         check(node.property, node.object, member, node);

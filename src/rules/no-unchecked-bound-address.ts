@@ -4,7 +4,7 @@ import { variableWrites } from '../utils/bindings.ts';
 import { createRule } from '../utils/createRule.ts';
 import { shortText } from '../utils/endpoints.ts';
 import { getEngine } from '../utils/engine.ts';
-import { wordPattern } from '../utils/prefilter.ts';
+import { mentions, wordPattern } from '../utils/prefilter.ts';
 import { isEmptyObject, isStringLike } from '../utils/types.ts';
 import { listeningAt } from '../utils/lifecycle.ts';
 import { bunUnixEvidence, denoAddrVisitors, isBunServer } from '../utils/runtimes.ts';
@@ -45,7 +45,7 @@ export default createRule<[], MessageIds>({
     languages: ['js/js'],
   },
   create(context) {
-    if (!NAMES.test(context.sourceCode.text)) return {};
+    if (!mentions(context.sourceCode, NAMES)) return {};
     const engine = getEngine(context);
     const ctx = engine.ctx;
 

@@ -3,7 +3,7 @@ import { calleeParts, isFunction, memberName, unwrapAssertions } from '../utils/
 import { createRule } from '../utils/createRule.ts';
 import { shortText } from '../utils/endpoints.ts';
 import { getEngine } from '../utils/engine.ts';
-import { wordPattern } from '../utils/prefilter.ts';
+import { memberSelector, mentions, wordPattern } from '../utils/prefilter.ts';
 import { enclosingListener } from '../utils/lifecycle.ts';
 import { bunUnixEvidence, denoAddrVisitors, isBunServer } from '../utils/runtimes.ts';
 import { isNumberLike } from '../utils/types.ts';
@@ -17,6 +17,7 @@ const PEER_MEMBERS = new Set(['remoteAddress', 'remotePort', 'remoteFamily', 'lo
 // at 'end' the socket is not destroyed yet and its addresses are still there (checked on Node 20.20)
 /** The socket members, Deno's `remoteAddr`, Bun's `requestIP`. */
 const NAMES = wordPattern([...PEER_MEMBERS, ...DENO_REMOTE, 'requestIP']);
+const SELECTOR = memberSelector(PEER_MEMBERS);
 const CLOSE_EVENTS = new Set(['close']);
 const CONNECTED_EVENTS = new Set(['connect', 'secureConnect', 'ready']);
 
@@ -45,7 +46,7 @@ export default createRule<[], MessageIds>({
     languages: ['js/js'],
   },
   create(context) {
-    if (!NAMES.test(context.sourceCode.text)) return {};
+    if (!mentions(context.sourceCode, NAMES)) return {};
     const engine = getEngine(context);
     const ctx = engine.ctx;
 
@@ -59,7 +60,7 @@ export default createRule<[], MessageIds>({
         if (evidence === undefined) return;
         context.report({ node: node.parent as TSESTree.Node, messageId: 'bunRequestIP', data: { subject: shortText(ctx, node), evidence } });
       },
-      MemberExpression(node) {
+      [SELECTOR](node: TSESTree.MemberExpression) {
         const member = memberName(node);
         if (member === undefined || !PEER_MEMBERS.has(member)) return;
         const assertion = assertionAround(node);

@@ -3,7 +3,7 @@ import { memberName, propertyKeyName, unwrapAssertions } from '../utils/ast.ts';
 import { thisClass } from '../utils/bindings.ts';
 import { createRule, optionsSchema } from '../utils/createRule.ts';
 import { getEngine } from '../utils/engine.ts';
-import { memberPattern, perOptions } from '../utils/prefilter.ts';
+import { memberPattern, memberSelector, mentions, perOptions } from '../utils/prefilter.ts';
 import type { FileContext } from '../utils/file-context.ts';
 import type { Classification, Evidence } from '../utils/evidence.ts';
 import { shortText } from '../utils/endpoints.ts';
@@ -71,8 +71,8 @@ export default createRule<Options, MessageIds>({
     languages: ['js/js'],
   },
   create(context, [settings]) {
-    const { options, socketOnly, pattern, requireTcp } = prepare(settings);
-    if (!pattern.test(context.sourceCode.text)) return {};
+    const { options, socketOnly, pattern, selector, requireTcp } = prepare(settings);
+    if (!mentions(context.sourceCode, pattern)) return {};
     const engine = getEngine(context);
     const ctx = engine.ctx;
 
@@ -123,7 +123,7 @@ export default createRule<Options, MessageIds>({
     }
 
     return {
-      MemberExpression(node) {
+      [selector](node: TSESTree.MemberExpression) {
         const method = memberName(node);
         if (method === undefined || (!options.has(method) && !socketOnly.has(method))) return;
         // only calls and method extraction (`x.m.call(x)`, `x.m.bind(x)`); not assignments to the member
@@ -150,7 +150,8 @@ export default createRule<Options, MessageIds>({
 const prepare = perOptions(({ methods = DEFAULT_METHODS, socketOnlyMethods = DEFAULT_SOCKET_ONLY, requireTcp = false }: Options[0]) => {
   const options = new Set(methods);
   const socketOnly = new Set(socketOnlyMethods.filter((m) => !options.has(m)));
-  return { options, socketOnly, requireTcp, pattern: memberPattern([...options, ...socketOnly]) };
+  const names = [...options, ...socketOnly];
+  return { options, socketOnly, requireTcp, pattern: memberPattern(names), selector: memberSelector(names) };
 });
 
 /** The doubt to report: only certain pipes (a `string` listen target is for `requireTcp`), and pipes only for options. */

@@ -4,7 +4,7 @@ import { isConst, variableWrites } from '../utils/bindings.ts';
 import { createRule } from '../utils/createRule.ts';
 import { shortText } from '../utils/endpoints.ts';
 import { getEngine } from '../utils/engine.ts';
-import { wordPattern } from '../utils/prefilter.ts';
+import { memberSelector, mentions, wordPattern } from '../utils/prefilter.ts';
 import { callSiteOf, canGuard, runtimeName, wrapStatementFix } from '../utils/fixes.ts';
 
 type MessageIds = 'notTls' | 'guardTls';
@@ -38,6 +38,7 @@ const TLS_METHODS = new Set([
 const TLS_PROPERTIES = new Set(['authorized', 'authorizationError', 'alpnProtocol', 'servername']);
 const TLS_MODULES = ['node:tls', 'tls'];
 const NAMES = wordPattern([...TLS_METHODS, ...TLS_PROPERTIES]);
+const SELECTOR = memberSelector([...TLS_METHODS, ...TLS_PROPERTIES]);
 const NODE_TLS_CLASSES = new Set(['tls.TLSSocket', 'net.Socket']);
 
 export default createRule<[], MessageIds>({
@@ -59,7 +60,7 @@ export default createRule<[], MessageIds>({
     languages: ['js/js'],
   },
   create(context) {
-    if (!NAMES.test(context.sourceCode.text)) return {};
+    if (!mentions(context.sourceCode, NAMES)) return {};
     const engine = getEngine(context);
     const ctx = engine.ctx;
 
@@ -125,7 +126,7 @@ export default createRule<[], MessageIds>({
     }
 
     return {
-      MemberExpression(node) {
+      [SELECTOR](node: TSESTree.MemberExpression) {
         const member = memberName(node);
         if (member === undefined || (!TLS_METHODS.has(member) && !TLS_PROPERTIES.has(member))) return;
         if (node.parent.type === AST_NODE_TYPES.AssignmentExpression && node.parent.left === node) return;

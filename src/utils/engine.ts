@@ -8,7 +8,8 @@ import { socketOwner, unwrap } from './ast.ts';
 
 export { ABSENT_ON_SESSION, ruledOutBy, SOCKET_ONLY_MEMBERS, SOCKET_OPTIONS } from './guards.ts';
 import type { Classification, Evidence, Guard, Kind } from './evidence.ts';
-import { FileContext, registerFileStats } from './file-context.ts';
+import { FileContext } from './file-context.ts';
+import { countClassification, startFile } from './stats.ts';
 import { guardsAt, ruledOutBy } from './guards.ts';
 import { Provenance, type ValueInfo } from './provenance.ts';
 
@@ -34,7 +35,7 @@ export class TransportEngine {
     let byPoint = this.memo.get(node);
     const cached = byPoint?.get(memoKey);
     if (cached) return cached;
-    this.ctx.countClassification();
+    countClassification();
     const info = this.provenance.info(node);
     const guards = guardsAt(this.ctx, at, node);
     // `req.socket` is no HTTP/2 proxy where `req` is proven HTTP/1 (`req.httpVersionMajor === 1`)
@@ -76,6 +77,6 @@ export function getEngine(context: Readonly<TSESLint.RuleContext<string, readonl
   const services = ESLintUtils.getParserServices(context);
   const engine = new TransportEngine(new FileContext(context.sourceCode, services));
   engines.set(ast, engine);
-  registerFileStats(context.filename, engine.ctx.stats);
+  startFile(context.filename, engine.ctx.stats);
   return engine;
 }

@@ -5,37 +5,10 @@
 import { AST_NODE_TYPES, ASTUtils, type ParserServicesWithTypeInformation, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { isFunction, LISTENER_METHODS, memberName, staticString } from './ast.ts';
 import ts from './typescript.cts';
+import { countQuery, type EngineStats, timed } from './stats.ts';
 import { TypeMatcher, type TypeMember } from './types.ts';
 
 type Variable = TSESLint.Scope.Variable;
-
-/** Counters the benchmark reads: how often our rules asked the type checker something. */
-export interface EngineStats {
-  typeQueries: number;
-  classifications: number;
-  /** Milliseconds spent inside type-checker queries; measured only while recording (see recordFileStats). */
-  queryMs: number;
-}
-
-export const globalStats: EngineStats = { typeQueries: 0, classifications: 0, queryMs: 0 };
-
-/**
- * The counters of each linted file, by file name. Filled only while recording is on (the benchmark turns it on),
- * so that editors and long-running processes keep nothing per file.
- */
-export const fileStats = new Map<string, EngineStats>();
-let recording = false;
-
-/** Turns per-file counting and query timing on or off (for the benchmark); clears what was recorded. */
-export function recordFileStats(on: boolean): void {
-  recording = on;
-  fileStats.clear();
-}
-
-/** Remembers a file's counters under its name, when recording is on. */
-export function registerFileStats(filename: string, stats: EngineStats): void {
-  if (recording) fileStats.set(filename, stats);
-}
 
 const matchers = new WeakMap<ts.TypeChecker, TypeMatcher>();
 const BUN_WORD = /\bbun\b/;
@@ -68,7 +41,7 @@ export class FileContext {
   typeAt(node: TSESTree.Node): ts.Type {
     let type = this.types.get(node);
     if (!type) {
-      type = this.declaredTypeAt(node) ?? this.query(() => this.services.getTypeAtLocation(node));
+      type = timed(() => this.declaredTypeAt(node) ?? this.query(() => this.services.getTypeAtLocation(node)));
       this.types.set(node, type);
     }
     return type;
@@ -194,8 +167,7 @@ export class FileContext {
    * class (`this.timer.unref()`).
    */
   writtenType(node: TSESTree.TypeNode): ts.Type {
-    this.stats.typeQueries++;
-    return this.checker.getTypeFromTypeNode(this.services.esTreeNodeToTSNodeMap.get(node) as ts.TypeNode);
+    return this.query(() => this.checker.getTypeFromTypeNode(this.services.esTreeNodeToTSNodeMap.get(node) as ts.TypeNode));
   }
 
   /**
@@ -232,7 +204,7 @@ export class FileContext {
   }
 
   membersAt(node: TSESTree.Node): readonly TypeMember[] {
-    return this.matcher.members(this.typeAt(node));
+    return timed(() => this.matcher.members(this.typeAt(node)));
   }
 
   /**
@@ -243,6 +215,10 @@ export class FileContext {
    * signature.
    */
   calleeDeclaration(call: TSESTree.CallExpression | TSESTree.NewExpression): string | undefined {
+    return timed(() => this.resolveCallee(call));
+  }
+
+  private resolveCallee(call: TSESTree.CallExpression | TSESTree.NewExpression): string | undefined {
     if (call.type === AST_NODE_TYPES.CallExpression) {
       const names = new Set(this.calleeDeclarations(call)?.map(qualifiedDeclarationName));
       if (names.size === 1) {
@@ -299,9 +275,9 @@ export class FileContext {
     if (!declarations) return undefined;
     const types: ts.Type[] = [];
     for (const declaration of declarations) {
-      if (!declaration.type) return undefined;
-      this.stats.typeQueries++;
-      types.push(this.checker.getTypeFromTypeNode(declaration.type));
+      const written = declaration.type;
+      if (!written) return undefined;
+      types.push(this.query(() => this.checker.getTypeFromTypeNode(written)));
     }
     const [first] = types;
     const same = (t: ts.Type): boolean => t === first || (t.getSymbol() !== undefined && t.getSymbol() === first!.getSymbol());
@@ -322,23 +298,8 @@ export class FileContext {
 
   /** Asks the type checker something: counted, and timed while recording. */
   private query<T>(ask: () => T): T {
-    globalStats.typeQueries++;
-    this.stats.typeQueries++;
-    if (!recording) return ask();
-    const start = performance.now();
-    try {
-      return ask();
-    } finally {
-      const ms = performance.now() - start;
-      this.stats.queryMs += ms;
-      globalStats.queryMs += ms;
-    }
-  }
-
-  /** Counts one classification (the engine's question at a member access). */
-  countClassification(): void {
-    globalStats.classifications++;
-    this.stats.classifications++;
+    countQuery();
+    return timed(ask);
   }
 
   /**

@@ -6,11 +6,33 @@
  */
 
 const cache = new Map<string, RegExp>();
+/** Every name of every pattern made so far, and one pattern for all of them (rebuilt when a name is added). */
+const allNames = new Set<string>();
+let anyName: RegExp | undefined;
+/** Per file: whether the text has any name at all, and under which pattern for all names that was found. */
+const anyByFile = new WeakMap<object, { pattern: RegExp; found: boolean }>();
 
-function compile(source: string): RegExp {
+function compile(source: string, names: Iterable<string>): RegExp {
   let pattern = cache.get(source);
-  if (!pattern) cache.set(source, (pattern = new RegExp(source)));
+  if (!pattern) {
+    cache.set(source, (pattern = new RegExp(source)));
+    const before = allNames.size;
+    for (const name of names) allNames.add(name);
+    if (allNames.size !== before) anyName = undefined;
+  }
   return pattern;
+}
+
+/**
+ * Whether the file's text matches the pattern (made by wordPattern or memberPattern). One scan for the names of all
+ * rules comes first, once per file: on most files none occurs and every rule is done after a lookup (one pattern
+ * for all names is six times faster than one pattern per rule).
+ */
+export function mentions(sourceCode: Readonly<{ text: string }>, pattern: RegExp): boolean {
+  anyName ??= new RegExp(`\\b(?:${alternatives(allNames)})\\b`);
+  let any = anyByFile.get(sourceCode);
+  if (any?.pattern !== anyName) anyByFile.set(sourceCode, (any = { pattern: anyName, found: anyName.test(sourceCode.text) }));
+  return any.found && pattern.test(sourceCode.text);
 }
 
 function alternatives(names: Iterable<string>): string {
@@ -22,7 +44,8 @@ function alternatives(names: Iterable<string>): string {
  * rather than a lookbehind for `$` (twice as fast in V8): `$address` also matches, which only costs a scan.
  */
 export function wordPattern(names: Iterable<string>): RegExp {
-  return compile(`\\b(?:${alternatives(names)})\\b`);
+  const list = [...names];
+  return compile(`\\b(?:${alternatives(list)})\\b`, list);
 }
 
 /**
@@ -31,7 +54,23 @@ export function wordPattern(names: Iterable<string>): RegExp {
  * (`s./* … *\/setNoDelay`), with any whitespace between. A global `setTimeout(…)` does not match.
  */
 export function memberPattern(names: Iterable<string>): RegExp {
-  return compile(`(?:[.{,'"\`]|\\*/)\\s*(?:${alternatives(names)})(?![\\w$])`);
+  const list = [...names];
+  return compile(`(?:[.{,'"\`]|\\*/)\\s*(?:${alternatives(list)})(?![\\w$])`, list);
+}
+
+/**
+ * An ESLint selector for the member accesses with one of the names: `x.name`, `x['name']`, and every `` x[`…`] ``
+ * (rare; the listener checks the name). ESLint then calls the listener on those nodes alone, not on every member
+ * access of a file that passed the pre-filter. `path` reaches the member access from the selected node: '' for the
+ * node itself, 'callee.' for a call's callee.
+ */
+export function memberSelector(names: Iterable<string>, node = 'MemberExpression', path = ''): string {
+  const list = alternatives([...names]);
+  return [
+    `${node}[${path}computed=false][${path}property.name=/^(?:${list})$/]`,
+    `${node}[${path}computed=true][${path}property.value=/^(?:${list})$/]`,
+    `${node}[${path}computed=true][${path}property.type="TemplateLiteral"]`,
+  ].join(', ');
 }
 
 /**

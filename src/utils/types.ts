@@ -4,6 +4,7 @@
  * (@types/node <= 24) both become `net.Socket`; subclasses carry the names of all their bases, so a
  * `tls.TLSSocket` is also a `net.Socket` and a `stream.Duplex`.
  */
+import { timed } from './stats.ts';
 import ts from './typescript.cts';
 
 /** Qualified names such as `net.Socket`, `stream.Duplex`, `http2.Http2Session`, `Deno.TcpConn`. */
@@ -68,6 +69,10 @@ export class TypeMatcher {
 
   /** The qualified names of a type's class or interface and all its bases. */
   lineage(type: ts.Type): Lineage {
+    return timed(() => this.lineageOf(type));
+  }
+
+  private lineageOf(type: ts.Type): Lineage {
     const cached = this.lineages.get(type);
     if (cached) return cached;
     const names = new Set<string>();
@@ -130,6 +135,10 @@ export class TypeMatcher {
 
   /** Splits a type into union members (generics through their constraint) with a verdict for each. */
   members(type: ts.Type): readonly TypeMember[] {
+    return timed(() => this.membersOf(type));
+  }
+
+  private membersOf(type: ts.Type): readonly TypeMember[] {
     const cached = this.memberCache.get(type);
     if (cached) return cached;
     const out: TypeMember[] = [];
@@ -207,6 +216,10 @@ export class TypeMatcher {
    * type), `?` for a type literal, `undefined` for a member that lacks it.
    */
   declaringOwners(type: ts.Type, property: string): readonly (string | undefined)[] {
+    return timed(() => this.ownersOf(type, property));
+  }
+
+  private ownersOf(type: ts.Type, property: string): readonly (string | undefined)[] {
     let byProperty = this.ownerCache.get(type);
     if (!byProperty) this.ownerCache.set(type, (byProperty = new Map()));
     let owners = byProperty.get(property);
@@ -254,7 +267,7 @@ export class TypeMatcher {
 
   /** A short name for messages: `Duplex`, `Socket | null`, `any`. Only called when a report is made. */
   display(type: ts.Type): string {
-    const text = this.checker.typeToString(type, undefined, ts.TypeFormatFlags.NoTruncation);
+    const text = timed(() => this.checker.typeToString(type, undefined, ts.TypeFormatFlags.NoTruncation));
     return text.length > 60 ? `${text.slice(0, 57)}...` : text;
   }
 }
