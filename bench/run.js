@@ -108,7 +108,7 @@ for (const [index, size] of sizes.entries()) {
       process.stdout.write(` ${(run.wallMs / 1000).toFixed(1)} s\n`);
     }
   }
-  results.push(summarize(size, files.length, socketFiles, candidates, runs));
+  results.push(summarize(size, files.map((f) => path.relative(dir, f)), socketFiles, candidates, runs));
   console.log();
   printTable(results.at(-1));
 }
@@ -141,7 +141,8 @@ fs.writeFileSync(path.join(out, 'results.json'), JSON.stringify(report, null, 2)
 console.log(`\nTargets: ${verdict.lines.join('\n         ')}`);
 console.log(`\n${Math.round(report.durationS / 60)} min; results in ${path.relative(process.cwd(), path.join(out, 'results.json'))}`);
 
-function summarize(size, fileCount, socketFiles, candidates, runs) {
+function summarize(size, fileNames, socketFiles, candidates, runs) {
+  const fileCount = fileNames.length;
   const modes = {};
   for (const [mode, list] of Object.entries(runs)) {
     const rules = [...new Set(list.flatMap((r) => Object.keys(r.ruleMs)))].sort();
@@ -160,9 +161,10 @@ function summarize(size, fileCount, socketFiles, candidates, runs) {
       wallMsEach: list.map((r) => r.wallMs),
     };
   }
-  // type-checker queries per file: deterministic, the same in every run of `all`
+  // type-checker queries per file: deterministic, the same in every run of `all`; a file where no rule built the
+  // engine (the pre-filters found none of its names) is not in the map, and asked nothing
   const perFile = runs.all[0]?.queries ?? {};
-  const counts = Object.entries(perFile);
+  const counts = fileNames.map((file) => [file, perFile[file] ?? 0]);
   const withCandidates = counts.filter(([file]) => candidates.has(file));
   const without = counts.filter(([file]) => !candidates.has(file));
   const queries = {
