@@ -2,13 +2,10 @@
  * The engine by itself: `classify` over small snippets, through a probe rule that reports what the engine says
  * about the argument of every `probe(x)` call.
  */
-import tsParser from '@typescript-eslint/parser';
 import { ESLintUtils } from '@typescript-eslint/utils';
-import { Linter } from 'eslint';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { getEngine } from '../src/utils/engine.ts';
-import { fixtures } from './rule-tester.ts';
+import { probeResults } from './probe.ts';
 
 interface Probe {
   possible: string[];
@@ -40,24 +37,10 @@ const probeRule = ESLintUtils.RuleCreator.withoutDocs({
   },
 });
 
-const linter = new Linter({ configType: 'flat', cwd: fixtures });
 const HEADER = `import * as net from 'node:net';\nimport * as http from 'node:http';\nimport * as tls from 'node:tls';\nimport * as http2 from 'node:http2';\nimport { Duplex } from 'node:stream';\ndeclare function probe(x: unknown): void;\n`;
 
 function classify(code: string): Probe[] {
-  const messages = linter.verify(
-    HEADER + code,
-    [
-      {
-        files: ['**/*.ts'],
-        languageOptions: { parser: tsParser, parserOptions: { projectService: true, tsconfigRootDir: fixtures } },
-        plugins: { test: { rules: { probe: probeRule as never } } },
-        rules: { 'test/probe': 'error' },
-      },
-    ],
-    path.join(fixtures, 'file.ts'),
-  );
-  for (const m of messages) if (m.fatal) throw new Error(m.message);
-  return messages.map((m) => JSON.parse(m.message) as Probe);
+  return probeResults<Probe>(probeRule, HEADER + code);
 }
 
 const one = (code: string): Probe => {

@@ -4,13 +4,10 @@
  * (docs/performance.md). Here every `void <expr>` is probed: where the engine takes that path, its type must be the
  * one TypeScript gives at the same place; where a use could be narrowed, or the overload is not plain, it must not.
  */
-import tsParser from '@typescript-eslint/parser';
 import { ESLintUtils, type TSESTree } from '@typescript-eslint/utils';
-import { Linter } from 'eslint';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { getEngine } from '../src/utils/engine.ts';
-import { fixtures } from './rule-tester.ts';
+import { probeResults } from './probe.ts';
 
 interface Probe {
   /** The engine's type from the listener declarations, or null where it asks TypeScript. */
@@ -35,24 +32,10 @@ const probeRule = ESLintUtils.RuleCreator.withoutDocs({
   },
 });
 
-const linter = new Linter({ configType: 'flat', cwd: fixtures });
 const HEADER = `import * as net from 'node:net';\nimport * as http from 'node:http';\nimport * as tls from 'node:tls';\nimport * as http2 from 'node:http2';\n`;
 
 function probes(code: string): Probe[] {
-  const messages = linter.verify(
-    HEADER + code,
-    [
-      {
-        files: ['**/*.ts'],
-        languageOptions: { parser: tsParser, parserOptions: { projectService: true, tsconfigRootDir: fixtures } },
-        plugins: { test: { rules: { probe: probeRule as never } } },
-        rules: { 'test/probe': 'error' },
-      },
-    ],
-    path.join(fixtures, 'file.ts'),
-  );
-  for (const m of messages) if (m.fatal) throw new Error(m.message);
-  return messages.map((m) => JSON.parse(m.message) as Probe);
+  return probeResults<Probe>(probeRule, HEADER + code);
 }
 
 /** The probes read from the declarations (null: asked TypeScript); each one read agrees with TypeScript. */
