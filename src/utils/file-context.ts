@@ -79,12 +79,8 @@ export class FileContext {
     const narrowed = variable ? this.narrowedPaths(variable) : null;
     const rootType = narrowed ? this.declaredTypeOf(variable!) : undefined;
     if (!rootType) return undefined;
-    let type = rootType;
-    for (const name of path) {
-      const property = type.isUnion() ? undefined : type.getProperty(name);
-      if (!property) return undefined;
-      type = this.checker.getTypeOfSymbol(property);
-    }
+    const type = this.propertyPath(rootType, path);
+    if (!type) return undefined;
     const here = path.join('.');
     const at = node.range[0];
     for (const { path: narrowedPath, start, loop } of narrowed!) {
@@ -93,21 +89,20 @@ export class FileContext {
       // narrowed here or above (`if (s instanceof X) s.a`): not the declared type
       if (narrowedPath === here || isPathPrefix(narrowedPath, here)) return undefined;
       // narrowed below (`if (!s.authorized) s`): only a union on the way down has a discriminant to narrow by
-      if (isPathPrefix(here, narrowedPath) && !this.noUnionDown(type, narrowedPath.split('.').slice(path.length, -1))) return undefined;
+      if (isPathPrefix(here, narrowedPath) && (this.propertyPath(type, narrowedPath.split('.').slice(path.length, -1))?.isUnion() ?? true)) return undefined;
     }
     return plain(type);
   }
 
-  /** Whether the type and the properties down the names are all something other than unions. */
-  private noUnionDown(type: ts.Type, names: readonly string[]): boolean {
+  /** The declared type of the property path down from a type; undefined through a union or a missing property. */
+  private propertyPath(type: ts.Type, names: readonly string[]): ts.Type | undefined {
     let current = type;
     for (const name of names) {
-      if (current.isUnion()) return false;
-      const property = current.getProperty(name);
-      if (!property) return false;
+      const property = current.isUnion() ? undefined : current.getProperty(name);
+      if (!property) return undefined;
       current = this.checker.getTypeOfSymbol(property);
     }
-    return !current.isUnion();
+    return current;
   }
 
   /** The declared type of a variable, where declaredTypeAt can read one (see there). */
