@@ -91,6 +91,27 @@ describe('written types read from the declarations', () => {
   });
 });
 
+describe('callback parameters read from the declarations', () => {
+  it('a request listener: the type parameters that only the callback could infer take their defaults', () => {
+    expectDeclared(
+      'net.createServer((socket) => void socket);\nhttp.createServer((req) => void req);\nhttp2.createServer((req) => void req);\nhttp.createServer({ keepAlive: true }, (req) => void req);',
+      ['Socket', 'IncomingMessage', 'Http2ServerRequest', null],
+    );
+    // the response is `InstanceType<Response> & { req: … }` of a generic class: read as the class (the lineage the
+    // engine matches on), its type argument left open, and TypeScript is asked for paths through that (`res.req`)
+    const [res, resReq] = probes('http.createServer((req, res) => { void res; void res.req; });');
+    expect(res).toEqual({ declared: 'ServerResponse<Request>', checker: 'ServerResponse<IncomingMessage> & { req: IncomingMessage; }' });
+    expect(resReq?.declared).toBeNull();
+    expectDeclared("http.createServer((req, res) => {\n  res.on('finish', () => void res.socket!);\n});", ['Socket']);
+  });
+
+  it('asks TypeScript where another argument can infer the type parameters, or the overload is not plain', () => {
+    expectAsked('class MyRequest extends http.IncomingMessage {}\nhttp.createServer({ IncomingMessage: MyRequest }, (req) => void req);');
+    expectAsked('declare function run<T>(make: () => T, use: (value: T) => void): void;\nrun(() => net.connect(80), (socket) => void socket);');
+    expectAsked('net.createServer((...all) => void all);');
+  });
+});
+
 describe('listener parameters read from the declarations', () => {
   it('an HTTP/2 session and its socket (event map with type arguments)', () => {
     expectDeclared(

@@ -60,14 +60,22 @@ export class FileContext {
    *   receiver's `on` declares for that event name. TypeScript can only give the contextual type by resolving the
    *   whole call against the overloads of `on`: 0.5 s the first time for an HTTP/2 server (the generic event maps of
    *   @types/node), where the type of the receiver's method costs a few milliseconds;
-   * - a `const` initialized by a call whose overloads all declare one return type (declaredReturnType).
+   * - a `const` initialized by a call whose overloads all declare one return type (declaredReturnType);
+   * - a callback's parameter, from the called function's declaration (callbackParameterType).
+   *
+   * `x!` is the declared type without null and undefined.
    *
    * Undefined, so the caller asks TypeScript, whenever the answer is not plain.
    */
   declaredTypeAt(node: TSESTree.Node): ts.Type | undefined {
+    // `res.socket!`: what the path declares, without null and undefined
+    if (node.type === AST_NODE_TYPES.TSNonNullExpression) {
+      const inner = this.declaredTypeAt(node.expression);
+      return inner && this.checker.getNonNullableType(inner);
+    }
     // the path: `session.socket` is the variable `session` and ['socket']
     const path: string[] = [];
-    let root = node;
+    let root: TSESTree.Node = node;
     while (root.type === AST_NODE_TYPES.MemberExpression) {
       const name = root.computed || root.optional ? undefined : memberName(root);
       if (name === undefined) return undefined;
@@ -129,11 +137,66 @@ export class FileContext {
     if (def.name.typeAnnotation) return this.writtenType(def.name.typeAnnotation.typeAnnotation);
     if (fn.type !== AST_NODE_TYPES.ArrowFunctionExpression && fn.type !== AST_NODE_TYPES.FunctionExpression) return undefined;
     const call = fn.parent;
-    if (call.type !== AST_NODE_TYPES.CallExpression || call.arguments.length !== 2 || call.arguments[1] !== fn) return undefined;
-    if (call.callee.type !== AST_NODE_TYPES.MemberExpression || !LISTENER_METHODS.has(memberName(call.callee) ?? '')) return undefined;
-    const event = staticString(call.arguments[0]);
-    if (event === undefined) return undefined;
-    return plain(this.parameterOfListener(this.typeAt(call.callee), event, index, fn.params.length));
+    if (call.type !== AST_NODE_TYPES.CallExpression) return undefined;
+    const event = call.arguments.length === 2 && call.arguments[1] === fn ? staticString(call.arguments[0]) : undefined;
+    if (event !== undefined && call.callee.type === AST_NODE_TYPES.MemberExpression && LISTENER_METHODS.has(memberName(call.callee) ?? '')) {
+      return plain(this.parameterOfListener(this.typeAt(call.callee), event, index, fn.params.length));
+    }
+    return plain(this.callbackParameterType(call, call.arguments.indexOf(fn), index, fn.params.length));
+  }
+
+  /**
+   * The type of parameter `index` of a callback passed as argument `position` of a call to a declared function
+   * (`http.createServer((req, res) => …)`), read from the overload TypeScript picks by arity, where the callback's
+   * parameter type is declared. In a generic overload whose type parameters only the callback could infer, they take
+   * their defaults, which is what TypeScript infers then: `InstanceType<Request>` is `IncomingMessage`. Asking for the
+   * contextual type instead resolves the whole call (13-50 ms the first time for a request listener).
+   */
+  private callbackParameterType(call: TSESTree.CallExpression, position: number, index: number, arity: number): ts.Type | undefined {
+    const declarations = this.calleeDeclarations(call);
+    const count = call.arguments.length;
+    if (!declarations || position < 0 || call.arguments.some((a) => a.type === AST_NODE_TYPES.SpreadElement)) return undefined;
+    for (const declaration of declarations) {
+      const parameters = declaration.parameters;
+      if (parameters.some((p) => p.dotDotDotToken)) return undefined;
+      const required = parameters.filter((p) => !p.questionToken && !p.initializer).length;
+      if (count > parameters.length || count < required) continue;
+      const written = parameters[position]?.type;
+      if (!written) return undefined;
+      const listener = this.query(() => this.checker.getTypeFromTypeNode(written)).getCallSignatures();
+      // a non-function parameter here: TypeScript tries the next overload
+      if (listener.length === 0) continue;
+      if (listener.length > 1) return undefined;
+      // another argument could infer the type parameters (`createServer({ IncomingMessage: MyRequest }, …)`)
+      const typeParameters = new Set(declaration.typeParameters?.map((t) => t.name.text));
+      if (typeParameters.size > 0 && parameters.some((p, i) => i !== position && i < count && p.type && namesAny(p.type, typeParameters))) return undefined;
+      const callbackParameters = listener[0]!.getParameters();
+      const parameter = callbackParameters[index];
+      if (!parameter || arity > callbackParameters.length || callbackParameters.some(isRest)) return undefined;
+      return this.withDefaults(this.checker.getTypeOfSymbol(parameter));
+    }
+    return undefined;
+  }
+
+  /**
+   * `InstanceType<T>` for a type parameter `T` with a default: the instance type of the default (of a generic class,
+   * its own type parameters left open: `ServerResponse<Request>`, the same class, which is what the engine matches).
+   * An intersection of one such part with object literal types (`InstanceType<Response> & { req: … }`) is read as
+   * that part. Undefined for anything else computed from type parameters.
+   */
+  private withDefaults(type: ts.Type): ts.Type | undefined {
+    if (type.isIntersection()) {
+      const computed = type.types.filter((t) => t.flags & COMPUTED);
+      const rest = type.types.filter((t) => !(t.flags & COMPUTED));
+      if (computed.length !== 1 || !rest.every((t) => t.flags & ts.TypeFlags.Object && (t.getSymbol()?.flags ?? 0) & ts.SymbolFlags.TypeLiteral)) return undefined;
+      return this.withDefaults(computed[0]!);
+    }
+    if (!(type.flags & COMPUTED)) return type;
+    const [argument] = type.aliasTypeArguments ?? [];
+    if (type.aliasSymbol?.name !== 'InstanceType' || !argument || !(argument.flags & ts.TypeFlags.TypeParameter)) return undefined;
+    const fallback = this.checker.getDefaultFromTypeParameter(argument);
+    const constructs = fallback?.getConstructSignatures() ?? [];
+    return constructs.length === 1 ? constructs[0]!.getReturnType() : undefined;
   }
 
   /**
@@ -442,6 +505,12 @@ function isFunctionDeclarationLike(declaration: ts.Declaration): boolean {
 /** `as const`, which keeps the expression's literal type. */
 function isConstAssertion(node: TSESTree.TypeNode): boolean {
   return node.type === AST_NODE_TYPES.TSTypeReference && node.typeName.type === AST_NODE_TYPES.Identifier && node.typeName.name === 'const';
+}
+
+/** Whether a type node names any of the names (`ServerOptions<Request, Response>` names `Request`). */
+function namesAny(node: ts.Node, names: ReadonlySet<string>): boolean {
+  if (ts.isIdentifier(node) && names.has(node.text)) return true;
+  return ts.forEachChild(node, (child) => namesAny(child, names) || undefined) ?? false;
 }
 
 function isRest(parameter: ts.Symbol): boolean {
