@@ -82,6 +82,14 @@ describe('written types read from the declarations', () => {
     expectAsked("function f(s: net.Socket | tls.TLSSocket) {\n  if (s.readable) void s;\n}");
   });
 
+  it('a written type of global names is resolved once per program, a name the file declares is not shared', () => {
+    // the same text means the same type in every file where no name in it is declared
+    expectDeclared('function f(t: NodeJS.Timeout | undefined, p: Promise<number>) { void t; void p; }', ['Timeout | undefined', 'Promise<number>']);
+    expectDeclared('function g(t: NodeJS.Timeout | undefined) { void t; }', ['Timeout | undefined']);
+    // here `Socket` is this file's own interface
+    expectDeclared('interface Socket { own: true }\nfunction h(s: Socket) { void s.own; }', ['true']);
+  });
+
   it('asks TypeScript for a written union (narrowed by the initializer), `as const`, `let`, optional parameters', () => {
     expectAsked("declare const a: net.Socket;\nconst s: net.Socket | undefined = a;\nvoid s;");
     expectAsked("const port = 80 as const;\nvoid port;");
