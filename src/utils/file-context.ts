@@ -26,6 +26,7 @@ export class FileContext {
   private readonly variables = new Map<TSESTree.Identifier, Variable | null>();
   private readonly narrowed = new Map<Variable, readonly Narrowing[] | null>();
   private readonly declaredNames = new Map<string, boolean>();
+  private readonly callees = new Map<TSESTree.CallExpression, readonly ts.SignatureDeclaration[] | undefined>();
 
   constructor(
     readonly sourceCode: Readonly<TSESLint.SourceCode>,
@@ -349,25 +350,32 @@ export class FileContext {
    * declarations) for `server.listen(…)`. Undefined unless every declaration is a function or method.
    */
   private calleeDeclarations(call: TSESTree.CallExpression): readonly ts.SignatureDeclaration[] | undefined {
+    // asked for a creation call both by calleeDeclaration and by the declared type of the const it initializes
+    if (this.callees.has(call)) return this.callees.get(call);
     const callee = call.callee;
     let symbol: ts.Symbol | undefined;
-    if (callee.type === AST_NODE_TYPES.Identifier) symbol = this.importedSymbol(callee, callee);
+    if (callee.type === AST_NODE_TYPES.Identifier) symbol = this.isImport(callee) ? this.aliasedSymbol(callee) : undefined;
     else if (callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier) {
       const object = callee.object;
-      if (object.type === AST_NODE_TYPES.Identifier && this.variable(object)?.defs[0]?.type === 'ImportBinding') symbol = this.importedSymbol(callee.property, object);
+      if (object.type === AST_NODE_TYPES.Identifier && this.isImport(object)) symbol = this.aliasedSymbol(callee.property);
       else {
         const owner = this.typeAt(object);
         symbol = owner.isUnion() ? undefined : owner.getProperty(callee.property.name);
       }
     }
     const declarations = symbol?.declarations;
-    if (!declarations?.length || !declarations.every(isFunctionDeclarationLike)) return undefined;
-    return declarations as ts.SignatureDeclaration[];
+    const found = declarations?.length && declarations.every(isFunctionDeclarationLike) ? (declarations as ts.SignatureDeclaration[]) : undefined;
+    this.callees.set(call, found);
+    return found;
   }
 
-  /** The symbol of a name whose root is an import (`connect`, `http2.createServer`), its alias resolved. */
-  private importedSymbol(name: TSESTree.Identifier, root: TSESTree.Identifier): ts.Symbol | undefined {
-    if (this.variable(root)?.defs[0]?.type !== 'ImportBinding') return undefined;
+  /** Whether the name is an import binding (`connect`, or `http2` of `http2.createServer`). */
+  private isImport(id: TSESTree.Identifier): boolean {
+    return this.variable(id)?.defs[0]?.type === 'ImportBinding';
+  }
+
+  /** The symbol a name resolves to, through an import's alias. */
+  private aliasedSymbol(name: TSESTree.Identifier): ts.Symbol | undefined {
     let symbol = this.query(() => this.checker.getSymbolAtLocation(this.services.esTreeNodeToTSNodeMap.get(name)));
     if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = this.checker.getAliasedSymbol(symbol);
     return symbol;
