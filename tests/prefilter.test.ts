@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { Linter } from 'eslint';
 import { memberPattern, memberSelector, mentions, perOptions, wordPattern } from '../src/utils/prefilter.ts';
+import { createRule, sameValue } from '../src/utils/createRule.ts';
 
 describe('memberPattern', () => {
   const pattern = memberPattern(['setNoDelay', 'setTimeout']);
@@ -82,5 +83,51 @@ describe('perOptions', () => {
     expect(prepare(a)).toBe(prepare(a));
     expect(prepare({ n: 1 }).id).toBe(2);
     expect(built).toBe(2);
+  });
+});
+
+describe('createRule options', () => {
+  const received: unknown[] = [];
+  const rule = createRule<[{ names?: string[]; strict?: boolean }], 'x'>({
+    name: 'probe',
+    meta: {
+      type: 'problem',
+      docs: { description: 'probe', requiresTypeChecking: true },
+      schema: [{ type: 'object', properties: { names: { type: 'array' }, strict: { type: 'boolean' } }, additionalProperties: false }],
+      defaultOptions: [{ names: ['a'], strict: false }],
+      messages: { x: 'x' },
+    },
+    create(_context, [options]) {
+      received.push(options);
+      return {};
+    },
+  });
+  const lint = (setting: unknown) => {
+    const linter = new Linter({ configType: 'flat' });
+    linter.verify('x;', [{ plugins: { p: { rules: { probe: rule as never } } }, rules: { 'p/probe': setting as never } }]);
+    return received.at(-1);
+  };
+
+  it('merges the defaults once per configuration, compared by value', () => {
+    const configured = ['error', { names: ['b', 'c'] }];
+    const first = lint(configured);
+    expect(first).toEqual({ names: ['b', 'c'], strict: false });
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(lint(configured)).toBe(first);
+    expect(lint(['error', { names: ['b', 'c'] }])).toBe(first); // equal options written again
+    expect(lint(['error', { names: ['b'] }])).toEqual({ names: ['b'], strict: false });
+    expect(lint(['error', { names: ['b', 'c'], strict: true }])).toEqual({ names: ['b', 'c'], strict: true });
+    expect(lint('error')).toEqual({ names: ['a'], strict: false });
+    expect(lint(['error'])).toBe(lint('error'));
+  });
+
+  it('compares option values deeply', () => {
+    expect(sameValue({ a: [1, { b: 'x' }] }, { a: [1, { b: 'x' }] })).toBe(true);
+    expect(sameValue({ a: [1, 2] }, { a: [1, 2, 3] })).toBe(false);
+    expect(sameValue({ a: 1 }, { a: 1, b: undefined })).toBe(false);
+    expect(sameValue({ a: 1, b: undefined }, { a: 1, c: undefined })).toBe(false);
+    expect(sameValue([1], { 0: 1 })).toBe(false);
+    expect(sameValue(null, {})).toBe(false);
+    expect(sameValue('1', 1)).toBe(false);
   });
 });
