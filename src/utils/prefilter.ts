@@ -9,8 +9,11 @@ const cache = new Map<string, RegExp>();
 /** Every name of every pattern made so far, and one pattern for all of them (rebuilt when a name is added). */
 const allNames = new Set<string>();
 let anyName: RegExp | undefined;
-/** Per file: whether the text has any name at all, and under which pattern for all names that was found. */
-const anyByFile = new WeakMap<object, { pattern: RegExp; found: boolean }>();
+/**
+ * The last file scanned for all names: ESLint creates every rule for one file before the next file, so one entry
+ * serves them all (a WeakMap entry per file cost more than the lookups it saved).
+ */
+let lastScan: { sourceCode: object; pattern: RegExp; found: boolean } | undefined;
 
 function compile(source: string, names: Iterable<string>): RegExp {
   let pattern = cache.get(source);
@@ -30,9 +33,10 @@ function compile(source: string, names: Iterable<string>): RegExp {
  */
 export function mentions(sourceCode: Readonly<{ text: string }>, pattern: RegExp): boolean {
   anyName ??= new RegExp(`\\b(?:${alternatives(allNames)})\\b`);
-  let any = anyByFile.get(sourceCode);
-  if (any?.pattern !== anyName) anyByFile.set(sourceCode, (any = { pattern: anyName, found: anyName.test(sourceCode.text) }));
-  return any.found && pattern.test(sourceCode.text);
+  if (lastScan?.sourceCode !== sourceCode || lastScan.pattern !== anyName) {
+    lastScan = { sourceCode, pattern: anyName, found: anyName.test(sourceCode.text) };
+  }
+  return lastScan.found && pattern.test(sourceCode.text);
 }
 
 function alternatives(names: Iterable<string>): string {
