@@ -13,9 +13,6 @@ type Variable = TSESLint.Scope.Variable;
 const matchers = new WeakMap<ts.TypeChecker, TypeMatcher>();
 /** Written types that mean the same in every file of a program (FileContext.writtenType), by their text. */
 const globalWrittenTypes = new WeakMap<ts.TypeChecker, Map<string, ts.Type>>();
-const BUN_WORD = /\bbun\b/;
-const filesWithBun = new WeakMap<ts.SourceFile, boolean>();
-const programsWithBun = new WeakMap<ts.Program, boolean>();
 
 export class FileContext {
   readonly checker: ts.TypeChecker;
@@ -236,7 +233,9 @@ export class FileContext {
     if (key !== undefined && !byText) globalWrittenTypes.set(this.checker, (byText = new Map()));
     const cached = key === undefined ? undefined : byText?.get(key);
     if (cached) return cached;
-    const type = this.query(() => this.checker.getTypeFromTypeNode(this.services.esTreeNodeToTSNodeMap.get(node) as ts.TypeNode));
+    const written = this.services.esTreeNodeToTSNodeMap.get(node) as ts.TypeNode;
+    // `Duplex`, `net.Socket`: the class's declared type, without resolving the import as TypeScript does it
+    const type = this.query(() => this.matcher.declaredClassType(written) ?? this.checker.getTypeFromTypeNode(written));
     if (key !== undefined) byText?.set(key, type);
     return type;
   }
@@ -418,25 +417,6 @@ export class FileContext {
   private query<T>(ask: () => T): T {
     countQuery();
     return timed(ask);
-  }
-
-  /**
-   * Whether a type of this program can be a Bun type. Bun's types (`bun.Server`, `bun.Socket`) are declared in
-   * `declare module "bun"` (bun-types) or a namespace `bun`: in a program where no file has the word `bun`, none can
-   * be, and the Bun checks need no type query. Cached per source file, so a new program version scans only new files.
-   */
-  mayHaveBunTypes(): boolean {
-    const program = this.services.program;
-    let found = programsWithBun.get(program);
-    if (found === undefined) {
-      found = program.getSourceFiles().some((file) => {
-        let has = filesWithBun.get(file);
-        if (has === undefined) filesWithBun.set(file, (has = BUN_WORD.test(file.text)));
-        return has;
-      });
-      programsWithBun.set(program, found);
-    }
-    return found;
   }
 
   /** The variable an identifier refers to, or null for globals and unresolved names. */

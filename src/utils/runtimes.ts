@@ -50,6 +50,6 @@ export function denoAddrVisitors(
 /** Whether an expression's type is Bun's HTTP `Server`. */
 export function isBunServer(engine: TransportEngine, node: Node): boolean {
   // `x.port!` and `x.hostname!` are everywhere: without Bun's types in the program, ask no type
-  if (!engine.ctx.mayHaveBunTypes()) return false;
+  if (!engine.ctx.matcher.hasBunTypes) return false;
   return engine.ctx.membersAt(node).some((m) => m.lineage.has('bun.Server'));
 }

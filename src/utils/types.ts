@@ -50,7 +50,8 @@ function moduleOf(declaration: ts.Node): string | undefined {
   return path.length > 0 ? path.join('.') : undefined;
 }
 
-function qualifiedName(symbol: ts.Symbol): string | undefined {
+/** `net.Socket` for the class Socket of `declare module "net"` (or "node:net"), `Deno.TcpConn`; undefined outside modules and namespaces. */
+export function qualifiedName(symbol: ts.Symbol): string | undefined {
   const declaration = symbol.declarations?.[0];
   if (!declaration) return undefined;
   const module = moduleOf(declaration);
@@ -82,7 +83,12 @@ export class TypeMatcher {
       seen.add(symbol);
       const name = qualifiedName(symbol);
       if (name) names.add(name);
-      for (const base of this.baseSymbols(symbol) ?? []) visitSymbol(base, depth + 1);
+      const bases = this.baseSymbols(symbol);
+      if (bases) for (const base of bases) visitSymbol(base, depth + 1);
+      else visitBases(this.checker.getDeclaredTypeOfSymbol(symbol), depth);
+    };
+    const visitBases = (t: ts.Type, depth: number): void => {
+      if (isClassOrInterface(t)) for (const base of this.checker.getBaseTypes(t)) visit(base, depth + 1);
     };
     const visit = (t: ts.Type, depth: number): void => {
       if (depth > 12 || seen.has(t)) return;
@@ -101,7 +107,7 @@ export class TypeMatcher {
         const name = qualifiedName(symbol);
         if (name) names.add(name);
       }
-      if (isClassOrInterface(target)) for (const base of this.checker.getBaseTypes(target)) visit(base, depth + 1);
+      visitBases(target, depth);
     };
     visit(type, 0);
     this.lineages.set(type, names);
@@ -122,8 +128,7 @@ export class TypeMatcher {
       for (const clause of declaration.heritageClauses ?? []) {
         if (clause.token !== ts.SyntaxKind.ExtendsKeyword) continue;
         for (const written of clause.types) {
-          let base = isNameExpression(written.expression) ? this.checker.getSymbolAtLocation(written.expression) : undefined;
-          if (base && base.flags & ts.SymbolFlags.Alias) base = this.checker.getAliasedSymbol(base);
+          const base = isNameExpression(written.expression) ? this.baseSymbol(written.expression) : undefined;
           if (!base || !(base.flags & (ts.SymbolFlags.Class | ts.SymbolFlags.Interface))) out = undefined;
           else out?.push(base);
         }
@@ -131,6 +136,102 @@ export class TypeMatcher {
     }
     this.bases.set(symbol, out);
     return out;
+  }
+
+  /**
+   * The symbol a name in an `extends` clause or a type refers to (`Duplex`, `stream.Duplex`), aliases followed. A
+   * qualified name is resolved a step at a time: its first identifier, each alias to its target, then each name in the
+   * exports of what the previous step found. Asking for `stream.Duplex` as a whole makes TypeScript check it as an
+   * expression: the type of the `stream` namespace import, which for an `export =` module under esModuleInterop means
+   * the type of every export of `node:stream` (6 ms the first time). Undefined where a step finds nothing.
+   */
+  nameSymbol(name: ts.EntityName | ts.PropertyAccessExpression): ts.Symbol | undefined {
+    const steps: ts.Identifier[] = [];
+    let left: ts.Node = name;
+    for (;;) {
+      if (ts.isPropertyAccessExpression(left) && ts.isIdentifier(left.name)) {
+        steps.unshift(left.name);
+        left = left.expression;
+      } else if (ts.isQualifiedName(left)) {
+        steps.unshift(left.right);
+        left = left.left;
+      } else break;
+    }
+    let symbol = ts.isIdentifier(left) ? this.resolved(this.localSymbol(left) ?? this.checker.getSymbolAtLocation(left)) : undefined;
+    for (const step of steps) {
+      if (!symbol) break;
+      symbol = this.resolved(symbol.exports?.get(step.escapedText));
+    }
+    return symbol;
+  }
+
+  /**
+   * The symbol an identifier names, looked up in the symbol tables of the scopes around it (the module's imports and
+   * declarations, a namespace's exports), without resolving it: TypeScript's lookup resolves an imported name to check
+   * its meaning, which for a named import from an `export =` module (`import { EventEmitter } from "node:events"`)
+   * resolves the type of the module's value (8 ms the first time). Undefined for globals: the caller asks TypeScript.
+   */
+  private localSymbol(id: ts.Identifier): ts.Symbol | undefined {
+    for (let node: ts.Node | undefined = id.parent; node; node = node.parent) {
+      const found = (node as { locals?: ts.SymbolTable }).locals?.get(id.escapedText);
+      if (found) return found.flags & ts.SymbolFlags.ExportValue ? this.checker.getExportSymbolOfSymbol(found) : found;
+      if (ts.isModuleDeclaration(node) || ts.isSourceFile(node)) {
+        const exported = (node as { symbol?: ts.Symbol }).symbol?.exports?.get(id.escapedText);
+        if (exported) return exported;
+      }
+    }
+    return undefined;
+  }
+
+  /** The symbol of a name in an `extends` clause: nameSymbol, or TypeScript's answer for the whole name. */
+  private baseSymbol(name: ts.Identifier | ts.PropertyAccessExpression): ts.Symbol | undefined {
+    const symbol = this.nameSymbol(name);
+    if (symbol) return symbol;
+    const whole = this.checker.getSymbolAtLocation(name);
+    return whole && whole.flags & ts.SymbolFlags.Alias ? this.checker.getAliasedSymbol(whole) : whole;
+  }
+
+  /**
+   * The type a written reference to a class or interface without type parameters stands for (`net.Socket`,
+   * `Duplex`): its declared type, found through nameSymbol. Undefined for anything else (generics, aliases, type
+   * arguments), which the caller asks TypeScript about.
+   */
+  declaredClassType(node: ts.TypeNode): ts.Type | undefined {
+    if (!ts.isTypeReferenceNode(node) || node.typeArguments) return undefined;
+    const symbol = this.nameSymbol(node.typeName);
+    if (!symbol || !(symbol.flags & (ts.SymbolFlags.Class | ts.SymbolFlags.Interface))) return undefined;
+    const type = this.checker.getDeclaredTypeOfSymbol(symbol);
+    return isClassOrInterface(type) && !type.typeParameters && !type.outerTypeParameters ? type : undefined;
+  }
+
+  /**
+   * An alias followed to its target one declaration at a time (`import * as stream`, `export =`, `import x =
+   * require`). A named import reads the name from the exports of its module (of its `export =` target), as the
+   * module's symbol table has it; TypeScript's own step for a named import from an `export =` module also looks the
+   * name up in the type of the exported value (the static side of `EventEmitter`, resolved in full the first time).
+   */
+  private resolved(symbol: ts.Symbol | undefined): ts.Symbol | undefined {
+    for (let i = 0; symbol && symbol.flags & ts.SymbolFlags.Alias && i < 8; i++) symbol = this.namedImport(symbol) ?? this.checker.getImmediateAliasedSymbol(symbol);
+    return symbol && symbol.flags & ts.SymbolFlags.Alias ? undefined : symbol;
+  }
+
+  /** Nested namedImport calls: a module that imports from itself through `export =` must not loop. */
+  private importDepth = 0;
+
+  private namedImport(alias: ts.Symbol): ts.Symbol | undefined {
+    const declaration = alias.declarations?.[0];
+    if (!declaration || !ts.isImportSpecifier(declaration) || this.importDepth > 4) return undefined;
+    const imported = declaration.propertyName ?? declaration.name;
+    if (!ts.isIdentifier(imported)) return undefined;
+    this.importDepth++;
+    try {
+      const module = this.resolved(this.checker.getSymbolAtLocation(declaration.parent.parent.parent.moduleSpecifier));
+      const exportEquals = module?.exports?.get(ts.InternalSymbolName.ExportEquals);
+      const target = exportEquals ? this.resolved(exportEquals) : module;
+      return target?.exports?.get(imported.escapedText);
+    } finally {
+      this.importDepth--;
+    }
   }
 
   /** Splits a type into union members (generics through their constraint) with a verdict for each. */
@@ -160,15 +261,28 @@ export class TypeMatcher {
     return out;
   }
 
-  private nodeTypes: boolean | undefined;
+  private ambientModules: ReadonlySet<string> | undefined;
+
+  private declaresModule(...names: string[]): boolean {
+    this.ambientModules ??= new Set(this.checker.getAmbientModules().map((m) => m.name));
+    return names.some((name) => this.ambientModules!.has(name));
+  }
 
   /**
    * Whether the program has Node's types (`@types/node`). Without them every socket is `any`, and `any` says
    * nothing: it is then treated like a missing type, never as evidence.
    */
   get hasNodeTypes(): boolean {
-    this.nodeTypes ??= this.checker.getAmbientModules().some((m) => m.name === '"net"' || m.name === '"node:net"');
-    return this.nodeTypes;
+    return this.declaresModule('"net"', '"node:net"');
+  }
+
+  /**
+   * Whether the program has Bun's types: bun-types (and @types/bun, which loads it) declare them in
+   * `declare module "bun"`, where `bun.Server` and `bun.Socket` come from. Without it no type is a Bun type, and the
+   * Bun checks on `x.port!` (common everywhere) need no type query.
+   */
+  get hasBunTypes(): boolean {
+    return this.declaresModule('"bun"');
   }
 
   private verdict(t: ts.Type): TypeVerdict {
@@ -232,7 +346,8 @@ export class TypeMatcher {
       .filter((m) => m.verdict !== 'nullish')
       .map((m) => {
         if (m.verdict === 'any' || m.verdict === 'unknown' || m.verdict === 'error') return undefined;
-        const declaration = this.inheritedDeclaration(m.type, property) ?? m.type.getProperty(property)?.declarations?.[0];
+        const inherited = this.inheritedDeclaration(m.type, property);
+        const declaration = inherited === undefined ? m.type.getProperty(property)?.declarations?.[0] : inherited;
         if (!declaration) return undefined;
         const owner = declaration.parent;
         if (!owner || !(ts.isClassLike(owner) || ts.isInterfaceDeclaration(owner))) return '?';
@@ -245,41 +360,88 @@ export class TypeMatcher {
    * The declaration a class or interface type gets a member from, found in its own members, then its bases' (in
    * order, as TypeScript merges them), through the same bases as lineage(). Where `getProperty` would make TypeScript
    * resolve every member of the type and its bases (about 20 ms the first time for `net.Socket`), this reads a few
-   * symbol tables. Undefined for other types, or when no class in the chain declares the member.
+   * symbol tables. Null when no class or interface in the chain declares it (`setKeepAlive` on a `Duplex`);
+   * undefined when this cannot tell: other types, a base that is not a plain name, and the members every object
+   * type gets from `Object` (`toString`), which TypeScript's own lookup answers.
    */
-  private inheritedDeclaration(t: ts.Type, property: string): ts.Declaration | undefined {
+  private inheritedDeclaration(t: ts.Type, property: string): ts.Declaration | null | undefined {
     const target = isTypeReference(t) ? t.target : t;
     const symbol = t.getSymbol();
-    if (!symbol || !isClassOrInterface(target)) return undefined;
+    if (!symbol || !isClassOrInterface(target) || OBJECT_MEMBERS.has(property)) return undefined;
     const key = ts.escapeLeadingUnderscores(property);
+    let complete = true;
     const find = (s: ts.Symbol, depth: number): ts.Declaration | undefined => {
       const own = s.members?.get(key)?.declarations?.[0];
-      if (own || depth > 12) return own;
-      for (const base of this.baseSymbols(s) ?? []) {
+      if (own) return own;
+      const bases = this.baseSymbols(s);
+      if (!bases || depth > 12) complete = false;
+      for (const base of depth > 12 ? [] : (bases ?? [])) {
         const found = find(base, depth + 1);
         if (found) return found;
       }
       return undefined;
     };
-    // with a base that is not a plain name, TypeScript's own lookup
-    return this.baseSymbols(symbol) ? find(symbol, 0) : undefined;
+    return find(symbol, 0) ?? (complete ? null : undefined);
   }
 
-  /** A short name for messages: `Duplex`, `Socket | null`, `any`. Only called when a report is made. */
+  /**
+   * A short name for messages: `Duplex`, `Socket | null`, `any`. TypeScript's printer is set up and checks where
+   * each name is accessible the first time it prints (3-4 ms), so the common shapes are named here, as it names
+   * them: a class or interface without type parameters declared at the top of a module or file, alone or with
+   * `null` and `undefined` after it, and keyword types. Anything else is TypeScript's text.
+   */
   display(type: ts.Type): string {
-    const text = timed(() => this.checker.typeToString(type, undefined, ts.TypeFormatFlags.NoTruncation));
+    const text = this.simpleText(type) ?? timed(() => this.checker.typeToString(type, undefined, ts.TypeFormatFlags.NoTruncation));
     return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+  }
+
+  /** The text TypeScript prints for a simple type (see display), or undefined. */
+  simpleText(type: ts.Type): string | undefined {
+    if (type.isUnion()) {
+      const objects = type.types.filter((t) => !(t.flags & (ts.TypeFlags.Null | ts.TypeFlags.Undefined)));
+      if (objects.length !== 1 || type.aliasSymbol || type.types.length > 3) return undefined;
+      const name = this.simpleText(objects[0]!);
+      if (name === undefined || !(objects[0]!.flags & ts.TypeFlags.Object)) return undefined;
+      // TypeScript prints `null` before `undefined`, after the rest
+      const has = (flag: ts.TypeFlags): boolean => type.types.some((t) => t.flags & flag);
+      return [name, ...(has(ts.TypeFlags.Null) ? ['null'] : []), ...(has(ts.TypeFlags.Undefined) ? ['undefined'] : [])].join(' | ');
+    }
+    if (type.flags & KEYWORD_TYPES) return (type as { intrinsicName?: string }).intrinsicName;
+    const symbol = type.getSymbol();
+    if (!isClassOrInterface(type) || type.typeParameters || type.outerTypeParameters || type.aliasSymbol || !symbol) return undefined;
+    const container = symbol.declarations?.[0]?.parent;
+    return container && symbol.declarations!.every((d) => d.parent === container) && insideModule(container) ? symbol.name : undefined;
   }
 }
 
+/**
+ * Whether declarations here sit in a module (a file with imports or exports, or `declare module "name"`), possibly
+ * in namespaces inside it: TypeScript prints their bare name (`Duplex` of `namespace internal` in "stream"), where a
+ * global namespace's members are printed with it (`NodeJS.Timeout`).
+ */
+function insideModule(container: ts.Node): boolean {
+  for (let node: ts.Node = container; ; ) {
+    if (ts.isSourceFile(node)) return ts.isExternalModule(node);
+    if (!ts.isModuleBlock(node)) return false;
+    if (ts.isStringLiteral(node.parent.name)) return true;
+    node = node.parent.parent;
+  }
+}
+
+/** Types whose text is their keyword (an error type is an `any` named `error`: not one of them). */
+const KEYWORD_TYPES = ts.TypeFlags.Null | ts.TypeFlags.Undefined | ts.TypeFlags.Void | ts.TypeFlags.Unknown | ts.TypeFlags.String | ts.TypeFlags.Number | ts.TypeFlags.Boolean | ts.TypeFlags.BigInt | ts.TypeFlags.Never;
+
 const EMPTY: Lineage = new Set();
+
+/** Members of `Object.prototype`, which TypeScript's property lookup adds to every object type. */
+const OBJECT_MEMBERS = new Set(['constructor', 'toString', 'toLocaleString', 'valueOf', 'hasOwnProperty', 'isPrototypeOf', 'propertyIsEnumerable', '__proto__']);
 
 function isTypeReference(t: ts.Type): t is ts.TypeReference {
   return !!(t.flags & ts.TypeFlags.Object) && !!((t as ts.ObjectType).objectFlags & ts.ObjectFlags.Reference);
 }
 
 /** `Name` or `a.b.Name`: an `extends` clause whose symbol resolves by name. */
-function isNameExpression(node: ts.Expression): boolean {
+function isNameExpression(node: ts.Expression): node is ts.Identifier | ts.PropertyAccessExpression {
   return ts.isIdentifier(node) || (ts.isPropertyAccessExpression(node) && isNameExpression(node.expression));
 }
 
