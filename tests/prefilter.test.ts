@@ -25,9 +25,12 @@ describe('memberPattern', () => {
     'req.socket.setTimeout(5000)',
   ])('matches %j', (text) => {
     expect(pattern.test(text)).toBe(true);
+    // the shared scan of all names finds the same (what the rules ask)
+    expect(mentions({ text }, pattern)).toBe(true);
   });
   it.each(['setTimeout(() => {}, 10)', 'const t = setTimeout(f)', 's.setNoDelayed()', 'mySetNoDelay()'])('does not match %j', (text) => {
     expect(pattern.test(text)).toBe(false);
+    expect(mentions({ text }, pattern)).toBe(false);
   });
 });
 
@@ -35,9 +38,12 @@ describe('wordPattern', () => {
   const pattern = wordPattern(['connect', 'addr']);
   it.each(["import { connect } from 'node:net';\nconnect({ port, path })", 'listener.addr as Deno.NetAddr', 'x.connect(1)'])('matches %j', (text) => {
     expect(pattern.test(text)).toBe(true);
+    // the shared scan of all names finds the same (what the rules ask)
+    expect(mentions({ text }, pattern)).toBe(true);
   });
   it.each(['reconnect()', 'connection', 'address'])('does not match %j', (text) => {
     expect(pattern.test(text)).toBe(false);
+    expect(mentions({ text }, pattern)).toBe(false);
   });
 });
 
@@ -52,6 +58,15 @@ describe('mentions', () => {
     const plain = { text: 'conn.zzzPrefilterOnly();' };
     expect(mentions(plain, member)).toBe(false);
     expect(mentions(plain, wordPattern(['zzzPrefilterOnly']))).toBe(true);
+  });
+
+  it('tells a name where a member name stands from the same name elsewhere', () => {
+    const file = { text: 'const t = setTimeout(f, 10);\n// later: socket.setTimeout(5)\n' };
+    expect(mentions(file, memberPattern(['setTimeout']))).toBe(true);
+    expect(mentions({ text: 'const t = setTimeout(f, 10);' }, memberPattern(['setTimeout']))).toBe(false);
+    expect(mentions({ text: 'const t = setTimeout(f, 10);' }, wordPattern(['setTimeout']))).toBe(true);
+    // the first occurrence is not in member position, a later one is
+    expect(mentions({ text: 'setTimeout(f);\nconst { setTimeout: st } = timers;' }, memberPattern(['setTimeout']))).toBe(true);
   });
 });
 
