@@ -5,7 +5,7 @@
  * assertions (a value is only as good as the type it was asserted from). Falls back to the declared type.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { calleeParts, findProperty, LISTENER_METHODS, memberName, propertyKeyName, SOCKET_ACCESSORS, staticString, unwrap } from './ast.ts';
+import { calleeParts, findProperty, isFunction, LISTENER_METHODS, memberName, propertyKeyName, SOCKET_ACCESSORS, staticString, unwrap } from './ast.ts';
 import {
   fieldWrites,
   functionUses,
@@ -580,8 +580,9 @@ export class Provenance {
       if (socketPath && socketPath !== 'spread') {
         doubts.push({ kind: 'pipe', node: socketPath, says: `its request connects through \`socketPath\` (${shortText(this.ctx, socketPath.value)})`, certain: true, from: 'provenance' });
       }
-    } else if (creation.arguments.some((a) => this.ctx.membersAt(a).some((m) => m.verdict !== 'other' || m.type.getProperty('agent') || m.type.getProperty('createConnection')))) {
-      // an options value we cannot see into: nothing proven, nothing doubted
+    } else if (creation.arguments.some((a) => !isFunction(a) && staticString(a) === undefined && this.ctx.membersAt(a).some((m) => m.verdict !== 'other' || m.type.getProperty('agent') || m.type.getProperty('createConnection')))) {
+      // an options value we cannot see into: nothing proven, nothing doubted (the response callback and a literal URL
+      // are none: their types, a callback's contextual one above all, are not asked)
       unknown = true;
     }
     for (const d of doubts) possible.add(d.kind);
