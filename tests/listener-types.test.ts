@@ -22,11 +22,18 @@ const probeRule = ESLintUtils.RuleCreator.withoutDocs({
   create(context) {
     const { ctx } = getEngine(context);
     const text = (type: import('typescript').Type): string => ctx.checker.typeToString(type, undefined, 1 /* NoTruncation */);
+    const probe = (node: TSESTree.Node, at: TSESTree.Node): void => {
+      const declared = ctx.declaredTypeAt(node);
+      const found: Probe = { declared: declared ? text(declared) : null, checker: text(ctx.services.getTypeAtLocation(node)) };
+      context.report({ node: at, messageId: 'probe', data: { json: JSON.stringify(found) } });
+    };
     return {
       'UnaryExpression[operator="void"]'(node: TSESTree.UnaryExpression) {
-        const declared = ctx.declaredTypeAt(node.argument);
-        const probe: Probe = { declared: declared ? text(declared) : null, checker: text(ctx.services.getTypeAtLocation(node.argument)) };
-        context.report({ node, messageId: 'probe', data: { json: JSON.stringify(probe) } });
+        probe(node.argument, node);
+      },
+      // `probe(x)`: x as a call argument, a place where a use may narrow (an assertion call) what comes after it
+      'CallExpression[callee.name="probe"]'(node: TSESTree.CallExpression) {
+        probe(node.arguments[0]!, node);
       },
     };
   },
@@ -78,6 +85,11 @@ describe('written types read from the declarations', () => {
     // a narrowing that comes later cannot reach a use, unless a loop takes it back there
     expectDeclared("function f(s: net.Socket | tls.TLSSocket) {\n  void s;\n  if (s instanceof tls.TLSSocket) return;\n}", ['Socket | TLSSocket']);
     expectAsked("function f(s: net.Socket | tls.TLSSocket) {\n  for (;;) {\n    void s;\n    if (s instanceof tls.TLSSocket) break;\n  }\n}");
+    // a use narrows what comes after it, not itself: `probe(s)` may be an assertion call
+    const probeDeclaration = 'declare function probe(x: unknown): void;\ndeclare function assertTls(x: unknown): asserts x is tls.TLSSocket;\n';
+    expectDeclared(`${probeDeclaration}function f(s: net.Socket | tls.TLSSocket) {\n  probe(s);\n}`, ['Socket | TLSSocket']);
+    expectDeclared(`${probeDeclaration}function f(s: net.Socket | tls.TLSSocket) {\n  assertTls(s);\n  void s;\n}`, [null]);
+    expectAsked(`${probeDeclaration}function f(s: net.Socket | tls.TLSSocket) {\n  for (;;) {\n    probe(s);\n    assertTls(s);\n  }\n}`);
     // a union has discriminants: `s.encrypted` may narrow `net.Socket | tls.TLSSocket`
     expectAsked("function f(s: net.Socket | tls.TLSSocket) {\n  if (s.readable) void s;\n}");
   });

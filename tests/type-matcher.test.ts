@@ -157,3 +157,49 @@ describe('type texts for messages', () => {
     expect(simple).toEqual(expect.arrayContaining(['Socket', 'Socket | null', 'Socket | undefined', 'Duplex', 'Local | undefined', 'Shape', 'Http2Session', 'unknown', 'null', 'string']));
   });
 });
+
+interface CalleeProbe {
+  call: string;
+  engine: string | null;
+  checker: string | null;
+}
+
+const calleeRule = ESLintUtils.RuleCreator.withoutDocs({
+  meta: { type: 'problem', messages: { probe: '{{json}}' }, schema: [] },
+  defaultOptions: [],
+  create(context) {
+    const { ctx } = getEngine(context);
+    return {
+      CallExpression(node: TSESTree.CallExpression) {
+        const tsNode = ctx.services.esTreeNodeToTSNodeMap.get(node) as ts.CallExpression;
+        const declaration = ctx.checker.getResolvedSignature(tsNode)?.declaration;
+        const owner = declaration && !ts.isJSDocSignature(declaration) ? declaration.parent : undefined;
+        const ownerName = owner && (ts.isClassLike(owner) || ts.isInterfaceDeclaration(owner)) && owner.name ? `${owner.name.text}.` : '';
+        const name = declaration && !ts.isJSDocSignature(declaration) && declaration.name && ts.isIdentifier(declaration.name) ? declaration.name.text : null;
+        const probe: CalleeProbe = { call: context.sourceCode.getText(node.callee), engine: ctx.calleeDeclaration(node) ?? null, checker: name && ownerName + name };
+        context.report({ node, messageId: 'probe', data: { json: JSON.stringify(probe) } });
+      },
+    };
+  },
+});
+
+describe('callees read from the symbol tables', () => {
+  it('name the function TypeScript resolves the call to, for every way of importing it', () => {
+    const code = [
+      "import http from 'node:http';",
+      "import * as net from 'node:net';",
+      "import { createServer as makeServer, connect } from 'node:net';",
+      "import tls = require('node:tls');",
+      'http.createServer();',
+      'net.createServer();',
+      'makeServer();',
+      'connect(80);',
+      "tls.connect({ port: 443 });",
+      'net.isIP("::1");',
+    ].join('\n');
+    const found = probeResults<CalleeProbe>(calleeRule, code);
+    expect(found.map((p) => p.call)).toEqual(['http.createServer', 'net.createServer', 'makeServer', 'connect', 'tls.connect', 'net.isIP']);
+    for (const p of found) expect(p.engine?.endsWith(p.checker ?? '?'), JSON.stringify(p)).toBe(true);
+    expect(found.map((p) => p.engine)).toEqual(['http.createServer', 'net.createServer', 'net.createServer', 'net.connect', 'tls.connect', 'net.isIP']);
+  });
+});

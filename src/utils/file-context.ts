@@ -93,8 +93,9 @@ export class FileContext {
     const here = path.join('.');
     const at = node.range[0];
     for (const { path: narrowedPath, start, loop } of narrowed!) {
-      // a narrowing that comes later, outside any loop around both, cannot reach this use
-      if (start > at && !(loop && loop[0] <= at && at <= loop[1])) continue;
+      // a narrowing that comes later, outside any loop around both, cannot reach this use; nor can the use itself
+      // (`listen(port)` may be an assertion call, which narrows `port` after it, not in it)
+      if (start >= at && !(loop && loop[0] <= at && at <= loop[1])) continue;
       // narrowed here or above (`if (s instanceof X) s.a`): not the declared type
       if (narrowedPath === here || isPathPrefix(narrowedPath, here)) return undefined;
       // narrowed below (`if (!s.authorized) s`): only a union on the way down has a discriminant to narrow by
@@ -373,9 +374,17 @@ export class FileContext {
     return this.variable(id)?.defs[0]?.type === 'ImportBinding';
   }
 
-  /** The symbol a name resolves to, through an import's alias. */
+  /**
+   * The symbol a name resolves to, through an import's alias: `connect`, or `createServer` of `http.createServer`.
+   * Read a step at a time from the symbol tables (TypeMatcher.nameSymbol); TypeScript's own lookup of
+   * `http.createServer` checks the property access, the type of the `http` import first (0.25 ms in every file).
+   */
   private aliasedSymbol(name: TSESTree.Identifier): ts.Symbol | undefined {
-    let symbol = this.query(() => this.checker.getSymbolAtLocation(this.services.esTreeNodeToTSNodeMap.get(name)));
+    const node = this.services.esTreeNodeToTSNodeMap.get(name);
+    const access = node.parent && ts.isPropertyAccessExpression(node.parent) && node.parent.name === node ? node.parent : undefined;
+    const read = ts.isIdentifier(node) ? this.query(() => this.matcher.nameSymbol(access ?? node)) : undefined;
+    if (read) return read;
+    let symbol = this.query(() => this.checker.getSymbolAtLocation(node));
     if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = this.checker.getAliasedSymbol(symbol);
     return symbol;
   }
