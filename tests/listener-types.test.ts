@@ -185,3 +185,43 @@ describe('listener parameters read from the declarations', () => {
     expectAsked("const handler = function (x) { void x; };\nnet.createServer().on('connection', handler);");
   });
 });
+
+interface MemberProbe {
+  forMembers: string;
+  checker: string;
+  /** The verdicts and lineages of both types' union members, as the engine computes them. */
+  sameClassification: boolean;
+}
+
+const memberProbeRule = ESLintUtils.RuleCreator.withoutDocs({
+  meta: { type: 'problem', messages: { probe: '{{json}}' }, schema: [] },
+  defaultOptions: [],
+  create(context) {
+    const { ctx } = getEngine(context);
+    const text = (type: import('typescript').Type): string => ctx.checker.typeToString(type, undefined, 1 /* NoTruncation */);
+    const classification = (type: import('typescript').Type): string =>
+      JSON.stringify(ctx.matcher.members(type).map((m) => [m.verdict, [...m.lineage].sort()]));
+    return {
+      'UnaryExpression[operator="void"]'(node: TSESTree.UnaryExpression) {
+        const forMembers = ctx.typeForMembers(node.argument);
+        const checker = ctx.services.getTypeAtLocation(node.argument);
+        const probe: MemberProbe = { forMembers: text(forMembers), checker: text(checker), sameClassification: classification(forMembers) === classification(checker) };
+        context.report({ node, messageId: 'probe', data: { json: JSON.stringify(probe) } });
+      },
+    };
+  },
+});
+
+describe('the type for members where a guard tests a member', () => {
+  it("reads the declared class where `'m' in x` is the only narrowing of an object type that is no union", () => {
+    const found = probeResults<MemberProbe>(
+      memberProbeRule,
+      `${HEADER}import type { Duplex } from 'node:stream';\nfunction f(socket: Duplex, s: net.Socket, u: net.Socket | Duplex, v: unknown) {\n  if ('setKeepAlive' in socket) void socket;\n  if ('setKeepAlive' in s) void s;\n  if ('setKeepAlive' in u) void u;\n  if ('setKeepAlive' in socket && socket instanceof net.Socket) void socket;\n  if (v && typeof v === 'object' && 'setNoDelay' in v) void v;\n}`,
+    );
+    expect(found.map((p) => p.forMembers)).toEqual(['Duplex', 'Socket', 'Socket', 'Socket', 'object & Record<"setNoDelay", unknown>']);
+    // TypeScript's type there: the tested member added, or the union filtered, or an instanceof narrowing
+    expect(found.map((p) => p.checker)).toEqual(['Duplex & Record<"setKeepAlive", unknown>', 'Socket', 'Socket', 'Socket', 'object & Record<"setNoDelay", unknown>']);
+    // the engine classifies both alike: the same verdicts and lineage
+    for (const p of found) expect(p.sameClassification, JSON.stringify(p)).toBe(true);
+  });
+});

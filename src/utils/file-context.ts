@@ -20,6 +20,7 @@ export class FileContext {
   /** This file's counters (the global ones count every file). */
   readonly stats: EngineStats = { typeQueries: 0, classifications: 0, queryMs: 0 };
   private readonly types = new Map<TSESTree.Node, ts.Type>();
+  private readonly memberTypes = new Map<TSESTree.Node, ts.Type>();
   private readonly variables = new Map<TSESTree.Identifier, Variable | null>();
   private readonly narrowed = new Map<Variable, readonly Narrowing[] | null>();
   private readonly declaredNames = new Map<string, boolean>();
@@ -68,10 +69,10 @@ export class FileContext {
    *
    * Undefined, so the caller asks TypeScript, whenever the answer is not plain.
    */
-  declaredTypeAt(node: TSESTree.Node): ts.Type | undefined {
+  declaredTypeAt(node: TSESTree.Node, presence = false): ts.Type | undefined {
     // `res.socket!`: what the path declares, without null and undefined
     if (node.type === AST_NODE_TYPES.TSNonNullExpression) {
-      const inner = this.declaredTypeAt(node.expression);
+      const inner = this.declaredTypeAt(node.expression, presence);
       return inner && this.checker.getNonNullableType(inner);
     }
     // the path: `session.socket` is the variable `session` and ['socket']
@@ -92,10 +93,12 @@ export class FileContext {
     if (!type) return undefined;
     const here = path.join('.');
     const at = node.range[0];
-    for (const { path: narrowedPath, start, loop } of narrowed!) {
+    for (const { path: narrowedPath, start, loop, presence: presenceTest } of narrowed!) {
       // a narrowing that comes later, outside any loop around both, cannot reach this use; nor can the use itself
       // (`listen(port)` may be an assertion call, which narrows `port` after it, not in it)
       if (start >= at && !(loop && loop[0] <= at && at <= loop[1])) continue;
+      // `'setKeepAlive' in socket` on a Duplex: `Duplex & Record<"setKeepAlive", unknown>`, the same class for typeForMembers
+      if (presence && presenceTest && narrowedPath === here && type.flags & ts.TypeFlags.Object && !type.isUnion()) continue;
       // narrowed here or above (`if (s instanceof X) s.a`): not the declared type
       if (narrowedPath === here || isPathPrefix(narrowedPath, here)) return undefined;
       // narrowed below (`if (!s.authorized) s`): only a union on the way down has a discriminant to narrow by
@@ -214,8 +217,9 @@ export class FileContext {
         paths = null;
         break;
       }
-      const path = narrowingPath(reference.identifier as TSESTree.Identifier, variable.name);
-      if (path !== undefined) paths.push({ path, start: reference.identifier.range[0], loop: outermostLoop(reference.identifier) });
+      const identifier = reference.identifier as TSESTree.Identifier;
+      const path = narrowingPath(identifier, variable.name);
+      if (path !== undefined) paths.push({ path, start: identifier.range[0], loop: outermostLoop(identifier), presence: isPresenceTest(identifier, path) });
     }
     this.narrowed.set(variable, paths);
     return paths;
@@ -315,7 +319,23 @@ export class FileContext {
   }
 
   membersAt(node: TSESTree.Node): readonly TypeMember[] {
-    return timed(() => this.matcher.members(this.typeAt(node)));
+    return timed(() => this.matcher.members(this.typeForMembers(node)));
+  }
+
+  /**
+   * The type at a node for what its members are: the class or interface, and where each member comes from. The same
+   * as typeAt, except where the only narrowing of a reference to an object type that is no union is a test of a
+   * member (`'setKeepAlive' in socket`): TypeScript then types `socket` as `Duplex & Record<"setKeepAlive",
+   * unknown>`, which only adds that member (with no class that declares it), and it resolves every member of `Duplex`
+   * to find out (17 ms the first time); here it is the declared `Duplex`. The guard itself is the engine's to read.
+   */
+  typeForMembers(node: TSESTree.Node): ts.Type {
+    let type = this.memberTypes.get(node);
+    if (!type) {
+      type = timed(() => this.declaredTypeAt(node, true)) ?? this.typeAt(node);
+      this.memberTypes.set(node, type);
+    }
+    return type;
   }
 
   /**
@@ -500,6 +520,16 @@ interface Narrowing {
   path: string;
   start: number;
   loop: TSESTree.Range | undefined;
+  /** `'m' in x`: on an object type that is no union, TypeScript's narrowing only adds the member `m` (typeForMembers). */
+  presence: boolean;
+}
+
+/** Whether the use is the right operand of `in` (`'setKeepAlive' in socket`), through the member path it narrows. */
+function isPresenceTest(reference: TSESTree.Identifier, path: string): boolean {
+  let node: TSESTree.Node = reference;
+  for (let i = path === '' ? 0 : path.split('.').length; i > 0; i--) node = node.parent!;
+  const parent = node.parent;
+  return parent?.type === AST_NODE_TYPES.BinaryExpression && parent.operator === 'in' && parent.right === node;
 }
 
 /** The range of the outermost loop statement around a node, within its function. */
