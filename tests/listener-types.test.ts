@@ -69,6 +69,16 @@ describe('written types read from the declarations', () => {
     expectAsked("declare function same<T>(x: T): T;\nconst s = same(net.connect(80));\nvoid s;");
   });
 
+  it('calls of methods and functions whose overloads all declare one return type', () => {
+    expectDeclared(
+      "const server = net.createServer((socket) => socket.end());\nvoid server.address();\nvoid net.connect(80);\nvoid net.isIP('::1');\nfunction f(s: net.Socket) { void s.address(); void s.setNoDelay(true); }",
+      // `setNoDelay` returns `this`: asked
+      ['string | AddressInfo | null', 'Socket', 'number', '{} | AddressInfo', null],
+    );
+    // computed from the arguments, or part of an optional chain: asked
+    expectAsked("declare function same<T>(x: T): T;\nvoid same(net.connect(80));\ndeclare const s: net.Socket | undefined;\nvoid s?.address();");
+  });
+
   it('annotated parameters, assertions and annotated consts, and paths through them', () => {
     expectDeclared(
       "function f(socket: net.Socket, res: http.ServerResponse) {\n  const conn = res.socket as tls.TLSSocket;\n  const other: net.Server = net.createServer();\n  void socket; void socket.remoteAddress; void conn; void other;\n}\nnet.createServer().on('connection', (x: net.Socket) => void x);",
