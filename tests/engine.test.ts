@@ -2,10 +2,9 @@
  * The engine by itself: `classify` over small snippets, through a probe rule that reports what the engine says
  * about the argument of every `probe(x)` call.
  */
-import { ESLintUtils } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import { getEngine } from '../src/utils/engine.ts';
-import { probeResults } from './probe.ts';
+import { engineProbe, probeResults } from './probe.ts';
 
 interface Probe {
   possible: string[];
@@ -15,26 +14,15 @@ interface Probe {
   untyped: boolean;
 }
 
-const probeRule = ESLintUtils.RuleCreator.withoutDocs({
-  meta: { type: 'problem', messages: { probe: '{{json}}' }, schema: [] },
-  defaultOptions: [],
-  create(context) {
-    const engine = getEngine(context);
-    return {
-      'CallExpression[callee.name="probe"]'(node: import('@typescript-eslint/utils').TSESTree.CallExpression) {
-        const arg = node.arguments[0]!;
-        const c = engine.classify(arg, { at: node, member: 'setNoDelay' });
-        const probe: Probe = {
-          possible: [...c.possible].sort(),
-          doubts: c.doubts.map((d) => `${d.kind}${d.certain ? '' : '?'}@${d.node.loc.start.line}: ${d.says}`),
-          proof: c.proof ? ('fact' in c.proof ? `guard ${c.proof.fact}` : `${c.proof.kind}@${c.proof.node.loc.start.line}`) : null,
-          guards: c.guards.map((g) => g.fact),
-          untyped: c.untyped,
-        };
-        context.report({ node, messageId: 'probe', data: { json: JSON.stringify(probe) } });
-      },
-    };
-  },
+const probeRule = engineProbe<TSESTree.CallExpression>('CallExpression[callee.name="probe"]', (_ctx, node, engine): Probe => {
+  const c = engine.classify(node.arguments[0]!, { at: node, member: 'setNoDelay' });
+  return {
+    possible: [...c.possible].sort(),
+    doubts: c.doubts.map((d) => `${d.kind}${d.certain ? '' : '?'}@${d.node.loc.start.line}: ${d.says}`),
+    proof: c.proof ? ('fact' in c.proof ? `guard ${c.proof.fact}` : `${c.proof.kind}@${c.proof.node.loc.start.line}`) : null,
+    guards: c.guards.map((g) => g.fact),
+    untyped: c.untyped,
+  };
 });
 
 const HEADER = `import * as net from 'node:net';\nimport * as http from 'node:http';\nimport * as tls from 'node:tls';\nimport * as http2 from 'node:http2';\nimport { Duplex } from 'node:stream';\ndeclare function probe(x: unknown): void;\n`;

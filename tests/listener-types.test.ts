@@ -4,10 +4,10 @@
  * (docs/performance.md). Here every `void <expr>` is probed: where the engine takes that path, its type must be the
  * one TypeScript gives at the same place; where a use could be narrowed, or the overload is not plain, it must not.
  */
-import { ESLintUtils, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import { getEngine } from '../src/utils/engine.ts';
-import { probeResults } from './probe.ts';
+import type { FileContext } from '../src/utils/file-context.ts';
+import { engineProbe, probeResults } from './probe.ts';
 
 interface Probe {
   /** The engine's type from the listener declarations, or null where it asks TypeScript. */
@@ -16,27 +16,13 @@ interface Probe {
   checker: string;
 }
 
-const probeRule = ESLintUtils.RuleCreator.withoutDocs({
-  meta: { type: 'problem', messages: { probe: '{{json}}' }, schema: [] },
-  defaultOptions: [],
-  create(context) {
-    const { ctx } = getEngine(context);
-    const text = (type: import('typescript').Type): string => ctx.checker.typeToString(type, undefined, 1 /* NoTruncation */);
-    const probe = (node: TSESTree.Node, at: TSESTree.Node): void => {
-      const declared = ctx.declaredTypeAt(node);
-      const found: Probe = { declared: declared ? text(declared) : null, checker: text(ctx.services.getTypeAtLocation(node)) };
-      context.report({ node: at, messageId: 'probe', data: { json: JSON.stringify(found) } });
-    };
-    return {
-      'UnaryExpression[operator="void"]'(node: TSESTree.UnaryExpression) {
-        probe(node.argument, node);
-      },
-      // `probe(x)`: x as a call argument, a place where a use may narrow (an assertion call) what comes after it
-      'CallExpression[callee.name="probe"]'(node: TSESTree.CallExpression) {
-        probe(node.arguments[0]!, node);
-      },
-    };
-  },
+const text = (ctx: FileContext, type: import('typescript').Type): string => ctx.checker.typeToString(type, undefined, 1 /* NoTruncation */);
+
+/** `void x`, and `probe(x)`: x as a call argument, a place where a use may narrow (an assertion call) what comes after it. */
+const probeRule = engineProbe<TSESTree.UnaryExpression | TSESTree.CallExpression>('UnaryExpression[operator="void"], CallExpression[callee.name="probe"]', (ctx, at): Probe => {
+  const node = at.type === 'UnaryExpression' ? at.argument : at.arguments[0]!;
+  const declared = ctx.declaredTypeAt(node);
+  return { declared: declared ? text(ctx, declared) : null, checker: text(ctx, ctx.services.getTypeAtLocation(node)) };
 });
 
 const HEADER = `import * as net from 'node:net';\nimport * as http from 'node:http';\nimport * as tls from 'node:tls';\nimport * as http2 from 'node:http2';\n`;
@@ -203,23 +189,12 @@ interface MemberProbe {
   sameClassification: boolean;
 }
 
-const memberProbeRule = ESLintUtils.RuleCreator.withoutDocs({
-  meta: { type: 'problem', messages: { probe: '{{json}}' }, schema: [] },
-  defaultOptions: [],
-  create(context) {
-    const { ctx } = getEngine(context);
-    const text = (type: import('typescript').Type): string => ctx.checker.typeToString(type, undefined, 1 /* NoTruncation */);
-    const classification = (type: import('typescript').Type): string =>
-      JSON.stringify(ctx.matcher.members(type).map((m) => [m.verdict, [...m.lineage].sort()]));
-    return {
-      'UnaryExpression[operator="void"]'(node: TSESTree.UnaryExpression) {
-        const forMembers = ctx.typeForMembers(node.argument);
-        const checker = ctx.services.getTypeAtLocation(node.argument);
-        const probe: MemberProbe = { forMembers: text(forMembers), checker: text(checker), sameClassification: classification(forMembers) === classification(checker) };
-        context.report({ node, messageId: 'probe', data: { json: JSON.stringify(probe) } });
-      },
-    };
-  },
+const memberProbeRule = engineProbe<TSESTree.UnaryExpression>('UnaryExpression[operator="void"]', (ctx, node): MemberProbe => {
+  // the verdicts and lineages of a type's union members, as the engine computes them
+  const classification = (type: import('typescript').Type): string => JSON.stringify(ctx.matcher.members(type).map((m) => [m.verdict, [...m.lineage].sort()]));
+  const forMembers = ctx.typeForMembers(node.argument);
+  const checker = ctx.services.getTypeAtLocation(node.argument);
+  return { forMembers: text(ctx, forMembers), checker: text(ctx, checker), sameClassification: classification(forMembers) === classification(checker) };
 });
 
 describe('the type for members where a guard tests a member', () => {

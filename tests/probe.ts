@@ -3,9 +3,12 @@
  * message is the JSON of one probe. The engine tests use it to look at the engine's answers directly.
  */
 import tsParser from '@typescript-eslint/parser';
+import { ESLintUtils, type TSESTree } from '@typescript-eslint/utils';
 import type { RuleModule } from '@typescript-eslint/utils/ts-eslint';
 import { Linter } from 'eslint';
 import path from 'node:path';
+import { getEngine, type TransportEngine } from '../src/utils/engine.ts';
+import type { FileContext } from '../src/utils/file-context.ts';
 import { fixtures } from './rule-tester.ts';
 
 const linter = new Linter({ configType: 'flat', cwd: fixtures });
@@ -25,4 +28,20 @@ export function probeResults<T>(rule: RuleModule<string, []>, code: string): T[]
   );
   for (const m of messages) if (m.fatal) throw new Error(m.message);
   return messages.map((m) => JSON.parse(m.message) as T);
+}
+
+/** A probe rule: at each node the selector picks, it reports the JSON of what `probe` finds there with the file's engine. */
+export function engineProbe<N extends TSESTree.Node>(selector: string, probe: (ctx: FileContext, node: N, engine: TransportEngine) => unknown): RuleModule<string, []> {
+  return ESLintUtils.RuleCreator.withoutDocs({
+    meta: { type: 'problem', messages: { probe: '{{json}}' }, schema: [] },
+    defaultOptions: [],
+    create(context) {
+      const engine = getEngine(context);
+      return {
+        [selector](node: N) {
+          context.report({ node, messageId: 'probe', data: { json: JSON.stringify(probe(engine.ctx, node, engine)) } });
+        },
+      };
+    },
+  });
 }

@@ -4,12 +4,11 @@
  * Here both ways run over every class and interface that @types/node declares: the lineage and the declaring class
  * of the members our rules look at must be what TypeScript's own lookups give.
  */
-import { ESLintUtils, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { getEngine } from '../src/utils/engine.ts';
 import { qualifiedName } from '../src/utils/types.ts';
-import { probeResults } from './probe.ts';
+import { engineProbe, probeResults } from './probe.ts';
 
 const MEMBERS = ['setNoDelay', 'setKeepAlive', 'address', 'unref', 'ref', 'setTimeout', 'remoteAddress', 'getPeerCertificate', 'socket', 'on', 'write', 'destroy', 'toString', 'notAMember'];
 
@@ -22,46 +21,37 @@ interface Report {
   samples: Record<string, string[]>;
 }
 
-const probeRule = ESLintUtils.RuleCreator.withoutDocs({
-  meta: { type: 'problem', messages: { probe: '{{json}}' }, schema: [] },
-  defaultOptions: [],
-  create(context) {
-    return {
-      Program(node) {
-        const { ctx } = getEngine(context);
-        const checker = ctx.checker;
-        const report: Report = { classes: 0, withBases: 0, lineageMismatches: [], ownerMismatches: [], samples: {} };
-        const declarations: (ts.ClassDeclaration | ts.InterfaceDeclaration)[] = [];
-        const visit = (n: ts.Node): void => {
-          if ((ts.isClassDeclaration(n) || ts.isInterfaceDeclaration(n)) && n.name) declarations.push(n);
-          ts.forEachChild(n, visit);
-        };
-        for (const file of ctx.services.program.getSourceFiles()) if (file.fileName.includes('/@types/node/')) visit(file);
-        const seen = new Set<ts.Symbol>();
-        for (const declaration of declarations) {
-          const symbol = checker.getSymbolAtLocation(declaration.name!);
-          if (!symbol || seen.has(symbol)) continue;
-          seen.add(symbol);
-          const type = checker.getDeclaredTypeOfSymbol(symbol);
-          const name = qualifiedName(symbol) ?? symbol.name;
-          report.classes++;
-          const expected = referenceLineage(checker, type);
-          if (expected.size > 1) report.withBases++;
-          const actual = ctx.matcher.lineage(type);
-          if ([...expected].sort().join() !== [...actual].sort().join()) {
-            report.lineageMismatches.push(`${name}: ${[...actual].sort().join()} != ${[...expected].sort().join()}`);
-          }
-          if (name === 'net.Socket' || name === 'tls.TLSSocket' || name === 'http2.Http2ServerRequest') report.samples[name] = [...actual].sort();
-          for (const member of MEMBERS) {
-            const owner = ctx.matcher.declaringOwners(type, member)[0];
-            const reference = referenceOwner(checker, type, member);
-            if (owner !== reference) report.ownerMismatches.push(`${name}.${member}: ${owner} != ${reference}`);
-          }
-        }
-        context.report({ node, messageId: 'probe', data: { json: JSON.stringify(report) } });
-      },
-    };
-  },
+const probeRule = engineProbe<TSESTree.Program>('Program', (ctx): Report => {
+  const checker = ctx.checker;
+  const report: Report = { classes: 0, withBases: 0, lineageMismatches: [], ownerMismatches: [], samples: {} };
+  const declarations: (ts.ClassDeclaration | ts.InterfaceDeclaration)[] = [];
+  const visit = (n: ts.Node): void => {
+    if ((ts.isClassDeclaration(n) || ts.isInterfaceDeclaration(n)) && n.name) declarations.push(n);
+    ts.forEachChild(n, visit);
+  };
+  for (const file of ctx.services.program.getSourceFiles()) if (file.fileName.includes('/@types/node/')) visit(file);
+  const seen = new Set<ts.Symbol>();
+  for (const declaration of declarations) {
+    const symbol = checker.getSymbolAtLocation(declaration.name!);
+    if (!symbol || seen.has(symbol)) continue;
+    seen.add(symbol);
+    const type = checker.getDeclaredTypeOfSymbol(symbol);
+    const name = qualifiedName(symbol) ?? symbol.name;
+    report.classes++;
+    const expected = referenceLineage(checker, type);
+    if (expected.size > 1) report.withBases++;
+    const actual = ctx.matcher.lineage(type);
+    if ([...expected].sort().join() !== [...actual].sort().join()) {
+      report.lineageMismatches.push(`${name}: ${[...actual].sort().join()} != ${[...expected].sort().join()}`);
+    }
+    if (name === 'net.Socket' || name === 'tls.TLSSocket' || name === 'http2.Http2ServerRequest') report.samples[name] = [...actual].sort();
+    for (const member of MEMBERS) {
+      const owner = ctx.matcher.declaringOwners(type, member)[0];
+      const reference = referenceOwner(checker, type, member);
+      if (owner !== reference) report.ownerMismatches.push(`${name}.${member}: ${owner} != ${reference}`);
+    }
+  }
+  return report;
 });
 
 /** The lineage from TypeScript's base types. */
@@ -104,19 +94,9 @@ interface DisplayProbe {
   printed: string;
 }
 
-const displayRule = ESLintUtils.RuleCreator.withoutDocs({
-  meta: { type: 'problem', messages: { probe: '{{json}}' }, schema: [] },
-  defaultOptions: [],
-  create(context) {
-    const { ctx } = getEngine(context);
-    return {
-      'UnaryExpression[operator="void"]'(node: TSESTree.UnaryExpression) {
-        const type = ctx.services.getTypeAtLocation(node.argument);
-        const probe: DisplayProbe = { simple: ctx.matcher.simpleText(type) ?? null, printed: ctx.checker.typeToString(type, undefined, ts.TypeFormatFlags.NoTruncation) };
-        context.report({ node, messageId: 'probe', data: { json: JSON.stringify(probe) } });
-      },
-    };
-  },
+const displayRule = engineProbe<TSESTree.UnaryExpression>('UnaryExpression[operator="void"]', (ctx, node): DisplayProbe => {
+  const type = ctx.services.getTypeAtLocation(node.argument);
+  return { simple: ctx.matcher.simpleText(type) ?? null, printed: ctx.checker.typeToString(type, undefined, ts.TypeFormatFlags.NoTruncation) };
 });
 
 describe('type texts for messages', () => {
@@ -164,23 +144,13 @@ interface CalleeProbe {
   checker: string | null;
 }
 
-const calleeRule = ESLintUtils.RuleCreator.withoutDocs({
-  meta: { type: 'problem', messages: { probe: '{{json}}' }, schema: [] },
-  defaultOptions: [],
-  create(context) {
-    const { ctx } = getEngine(context);
-    return {
-      CallExpression(node: TSESTree.CallExpression) {
-        const tsNode = ctx.services.esTreeNodeToTSNodeMap.get(node) as ts.CallExpression;
-        const declaration = ctx.checker.getResolvedSignature(tsNode)?.declaration;
-        const owner = declaration && !ts.isJSDocSignature(declaration) ? declaration.parent : undefined;
-        const ownerName = owner && (ts.isClassLike(owner) || ts.isInterfaceDeclaration(owner)) && owner.name ? `${owner.name.text}.` : '';
-        const name = declaration && !ts.isJSDocSignature(declaration) && declaration.name && ts.isIdentifier(declaration.name) ? declaration.name.text : null;
-        const probe: CalleeProbe = { call: context.sourceCode.getText(node.callee), engine: ctx.calleeDeclaration(node) ?? null, checker: name && ownerName + name };
-        context.report({ node, messageId: 'probe', data: { json: JSON.stringify(probe) } });
-      },
-    };
-  },
+const calleeRule = engineProbe<TSESTree.CallExpression>('CallExpression', (ctx, node): CalleeProbe => {
+  const tsNode = ctx.services.esTreeNodeToTSNodeMap.get(node) as ts.CallExpression;
+  const declaration = ctx.checker.getResolvedSignature(tsNode)?.declaration;
+  const owner = declaration && !ts.isJSDocSignature(declaration) ? declaration.parent : undefined;
+  const ownerName = owner && (ts.isClassLike(owner) || ts.isInterfaceDeclaration(owner)) && owner.name ? `${owner.name.text}.` : '';
+  const name = declaration && !ts.isJSDocSignature(declaration) && declaration.name && ts.isIdentifier(declaration.name) ? declaration.name.text : null;
+  return { call: ctx.sourceCode.getText(node.callee), engine: ctx.calleeDeclaration(node) ?? null, checker: name && ownerName + name };
 });
 
 describe('callees read from the symbol tables', () => {
