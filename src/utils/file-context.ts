@@ -5,6 +5,7 @@
 import { AST_NODE_TYPES, ASTUtils, type ParserServicesWithTypeInformation, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { isFunction, LISTENER_METHODS, memberName, staticString } from './ast.ts';
 import ts from './typescript.cts';
+import { SOCKET_ONLY_MEMBERS } from './guards.ts';
 import { countQuery, type EngineStats, timed } from './stats.ts';
 import { TypeMatcher, type TypeMember } from './types.ts';
 
@@ -331,7 +332,7 @@ export class FileContext {
   /**
    * The type at a node for what its members are: the class or interface, and where each member comes from. The same
    * as typeAt, except where the only narrowing of a reference to an object type that is no union is a test of a
-   * member (`'setKeepAlive' in socket`): TypeScript then types `socket` as `Duplex & Record<"setKeepAlive",
+   * member that sockets have and plain streams lack (`'setKeepAlive' in socket`): TypeScript then types `socket` as `Duplex & Record<"setKeepAlive",
    * unknown>`, which only adds that member (with no class that declares it), and it resolves every member of `Duplex`
    * to find out (17 ms the first time); here it is the declared `Duplex`. The guard itself is the engine's to read.
    */
@@ -526,16 +527,23 @@ interface Narrowing {
   path: string;
   start: number;
   loop: TSESTree.Range | undefined;
-  /** `'m' in x`: on an object type that is no union, TypeScript's narrowing only adds the member `m` (typeForMembers). */
+  /**
+   * `'setKeepAlive' in x`, a test of a member that a socket has and a plain stream lacks: on an object type that is no
+   * union, TypeScript's narrowing only adds that member (typeForMembers).
+   */
   presence: boolean;
 }
 
-/** Whether the use is the right operand of `in` (`'setKeepAlive' in socket`), through the member path it narrows. */
+/**
+ * Whether the use is the right operand of `in` with a socket member on the left (`'setKeepAlive' in socket`), through
+ * the member path it narrows. Only those: another member's type could matter elsewhere (`'agent' in options`).
+ */
 function isPresenceTest(reference: TSESTree.Identifier, path: string): boolean {
   let node: TSESTree.Node = reference;
   for (let i = path === '' ? 0 : path.split('.').length; i > 0; i--) node = node.parent!;
   const parent = node.parent;
-  return parent?.type === AST_NODE_TYPES.BinaryExpression && parent.operator === 'in' && parent.right === node;
+  if (parent?.type !== AST_NODE_TYPES.BinaryExpression || parent.operator !== 'in' || parent.right !== node) return false;
+  return SOCKET_ONLY_MEMBERS.has(staticString(parent.left) ?? '');
 }
 
 /** The range of the outermost loop statement around a node, within its function. */
