@@ -174,7 +174,8 @@ export class TypeMatcher {
   private localSymbol(id: ts.Identifier): ts.Symbol | undefined {
     for (let node: ts.Node | undefined = id.parent; node; node = node.parent) {
       const found = (node as { locals?: ts.SymbolTable }).locals?.get(id.escapedText);
-      if (found) return found.flags & ts.SymbolFlags.ExportValue ? this.checker.getExportSymbolOfSymbol(found) : found;
+      // an exported declaration's local symbol (flags 0 for a type) stands for its export symbol
+      if (found) return this.checker.getExportSymbolOfSymbol(found);
       if (ts.isModuleDeclaration(node) || ts.isSourceFile(node)) {
         const exported = (node as { symbol?: ts.Symbol }).symbol?.exports?.get(id.escapedText);
         if (exported) return exported;
