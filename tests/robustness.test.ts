@@ -104,6 +104,19 @@ describe('bad input gets a clear error, never a crash', () => {
     );
   });
 
+  it('no type information: the same message from a rule that builds its engine at its first candidate', () => {
+    const config: Linter.Config[] = [
+      { files: ['**/*.ts'], languageOptions: { parser: tsParser } },
+      { files: ['**/*.ts'], plugins: { transport: plugin as never }, rules: { 'transport/no-unchecked-bound-address': 'error' } },
+    ];
+    const verify = (code: string) => () => linter.verify(`${HEADER}${code}`, config, path.join(fixtures, 'file.ts'));
+    // thrown from the listener: ESLint names the rule after typescript-eslint's message
+    expect(verify('const server = net.createServer();\nconsole.log((server.address() as net.AddressInfo).port);')).toThrow(
+      /You have used a rule which requires type information[\s\S]*Rule: "transport\/no-unchecked-bound-address"/,
+    );
+    expect(verify('declare const options: { port?: number };\nconsole.log(options.port!);')).toThrow(/You have used a rule which requires type information/);
+  });
+
   it('disable-type-checked turns every rule off for such files', () => {
     const config: Linter.Config[] = [
       { files: ['**/*.ts'], languageOptions: { parser: tsParser } },

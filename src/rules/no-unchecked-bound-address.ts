@@ -3,8 +3,9 @@ import { isTransparentWrapper, memberName, statementList, unwrap } from '../util
 import { variableWrites } from '../utils/bindings.ts';
 import { createRule } from '../utils/createRule.ts';
 import { shortText } from '../utils/endpoints.ts';
-import { getEngine } from '../utils/engine.ts';
-import { mentions, wordPattern } from '../utils/prefilter.ts';
+import { getEngine, hasBunTypes, type TransportEngine } from '../utils/engine.ts';
+import type { FileContext } from '../utils/file-context.ts';
+import { memberSelector, mentions, wordPattern } from '../utils/prefilter.ts';
 import { isEmptyObject, isStringLike } from '../utils/types.ts';
 import { listeningAt } from '../utils/lifecycle.ts';
 import { bunUnixEvidence, denoAddrVisitors, isBunServer } from '../utils/runtimes.ts';
@@ -16,6 +17,11 @@ type Node = TSESTree.Node;
 const DENO_LOCAL = new Set(['addr', 'localAddr']);
 /** `x.address()`, Deno's `addr`, Bun's `port!` and `hostname!`. */
 const NAMES = wordPattern(['address', ...DENO_LOCAL, 'port', 'hostname']);
+
+/** `x.port!`, `x.hostname as string` (and the computed forms). */
+const BUN_MEMBERS = ['TSNonNullExpression > MemberExpression.expression', 'TSAsExpression > MemberExpression.expression'].map((node) => memberSelector(['port', 'hostname'], node)).join(', ');
+/** `x.address()`: ESLint calls the listener on these calls alone, not on every call without arguments. */
+const ADDRESS_CALLS = memberSelector(['address'], 'CallExpression[arguments.length=0]', 'callee.');
 
 /** Where an `address()` result is used as an AddressInfo. */
 type Use = { node: Node; how: 'asserted' | 'non-null' | 'read' };
@@ -46,8 +52,14 @@ export default createRule<[], MessageIds>({
   },
   create(context) {
     if (!mentions(context.sourceCode, NAMES)) return {};
-    const engine = getEngine(context);
-    const ctx = engine.ctx;
+    // built at the first listener call: `port` and `hostname` are common names, and without Bun's types
+    // `this.options.port!` needs no engine
+    let engine!: TransportEngine;
+    let ctx!: FileContext;
+    const ready = (): TransportEngine => {
+      if (!engine) ({ ctx } = engine = getEngine(context));
+      return engine;
+    };
 
     /** The ways the value of `node` is used as an AddressInfo without a check, following `const` bindings. */
     function unsafeUses(node: Node, depth = 0): Use[] {
@@ -96,20 +108,21 @@ export default createRule<[], MessageIds>({
 
 
     return {
-      ...denoAddrVisitors(engine, DENO_LOCAL, (node, subject) => context.report({ node, messageId: 'denoAddr', data: { subject } })),
+      ...denoAddrVisitors(ready, DENO_LOCAL, (node, subject) => context.report({ node, messageId: 'denoAddr', data: { subject } })),
       // Bun: `server.port!`, `server.hostname as string`
-      'TSNonNullExpression > MemberExpression.expression, TSAsExpression > MemberExpression.expression'(node: TSESTree.MemberExpression) {
+      [BUN_MEMBERS](node: TSESTree.MemberExpression) {
         const name = memberName(node);
-        if ((name !== 'port' && name !== 'hostname') || !isBunServer(engine, node.object)) return;
+        if ((name !== 'port' && name !== 'hostname') || !hasBunTypes(context) || !isBunServer(ready(), node.object)) return;
         // `as number | undefined` keeps the case
         if (node.parent.type === AST_NODE_TYPES.TSAsExpression && ctx.membersAt(node.parent).some((m) => m.verdict === 'nullish' || m.verdict === 'any')) return;
         const evidence = bunUnixEvidence(engine, node.object);
         if (evidence === undefined) return;
         context.report({ node: node.parent, messageId: 'bunServer', data: { subject: shortText(ctx, node), evidence } });
       },
-      'CallExpression[arguments.length=0] > MemberExpression.callee'(callee: TSESTree.MemberExpression) {
+      [ADDRESS_CALLS](call: TSESTree.CallExpression) {
+        const callee = call.callee as TSESTree.MemberExpression;
         if (memberName(callee) !== 'address') return;
-        const call = callee.parent as TSESTree.CallExpression;
+        ready();
         const uses = unsafeUses(call.parent?.type === AST_NODE_TYPES.ChainExpression ? call.parent : call);
         if (uses.length === 0) return;
         const declared = ctx.calleeDeclaration(call);

@@ -51,7 +51,7 @@ export default createRule<[], MessageIds>({
     const ctx = engine.ctx;
 
     return {
-      ...denoAddrVisitors(engine, DENO_REMOTE, (node, subject) => context.report({ node, messageId: 'denoRemoteAddr', data: { subject } })),
+      ...denoAddrVisitors(() => engine, DENO_REMOTE, (node, subject) => context.report({ node, messageId: 'denoRemoteAddr', data: { subject } })),
       // Bun: `server.requestIP(req)!`
       'TSNonNullExpression > CallExpression.expression'(node: TSESTree.CallExpression) {
         const callee = node.callee;

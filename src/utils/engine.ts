@@ -8,7 +8,7 @@ import { socketOwner, unwrap } from './ast.ts';
 
 export { ABSENT_ON_SESSION, ruledOutBy, SOCKET_ONLY_MEMBERS, SOCKET_OPTIONS } from './guards.ts';
 import type { Classification, Evidence, Guard, Kind } from './evidence.ts';
-import { FileContext } from './file-context.ts';
+import { FileContext, matcherFor } from './file-context.ts';
 import { countClassification, startFile } from './stats.ts';
 import { guardsAt, ruledOutBy } from './guards.ts';
 import { Provenance, type ValueInfo } from './provenance.ts';
@@ -64,6 +64,16 @@ export class TransportEngine {
 }
 
 const engines = new WeakMap<TSESTree.Program, TransportEngine>();
+
+/**
+ * Whether the program has Bun's types (TypeMatcher.hasBunTypes), without building the file's engine: `x.port!` is
+ * common, and without Bun's types it is nothing to these rules. True where type information is missing, so that
+ * getEngine reports that.
+ */
+export function hasBunTypes(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): boolean {
+  const program = context.sourceCode.parserServices?.program;
+  return !program || matcherFor(program.getTypeChecker()).hasBunTypes;
+}
 
 /**
  * The engine for the file being linted. Requires type information: without it, typescript-eslint's own clear

@@ -12,6 +12,13 @@ import { TypeMatcher, type TypeMember } from './types.ts';
 type Variable = TSESLint.Scope.Variable;
 
 const matchers = new WeakMap<ts.TypeChecker, TypeMatcher>();
+
+/** The type matcher of a checker: one per program, shared by the files and rules that use it. */
+export function matcherFor(checker: ts.TypeChecker): TypeMatcher {
+  let matcher = matchers.get(checker);
+  if (!matcher) matchers.set(checker, (matcher = new TypeMatcher(checker)));
+  return matcher;
+}
 /** Written types that mean the same in every file of a program (FileContext.writtenType), by their text. */
 const globalWrittenTypes = new WeakMap<ts.TypeChecker, Map<string, ts.Type>>();
 
@@ -32,12 +39,7 @@ export class FileContext {
     readonly services: ParserServicesWithTypeInformation,
   ) {
     this.checker = services.program.getTypeChecker();
-    let matcher = matchers.get(this.checker);
-    if (!matcher) {
-      matcher = new TypeMatcher(this.checker);
-      matchers.set(this.checker, matcher);
-    }
-    this.matcher = matcher;
+    this.matcher = matcherFor(this.checker);
   }
 
   /** The (flow-narrowed) type at a node. */

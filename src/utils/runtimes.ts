@@ -36,12 +36,12 @@ export function bunUnixEvidence(engine: TransportEngine, server: Node): string |
 
 /** Visitors that call `report` for `x.<property> as Deno.NetAddr` (and `<Deno.NetAddr>x.<property>`) on a possible UnixAddr. */
 export function denoAddrVisitors(
-  engine: TransportEngine,
+  engineOf: () => TransportEngine,
   properties: ReadonlySet<string>,
   report: (node: TSESTree.TSAsExpression | TSESTree.TSTypeAssertion, subject: string) => void,
 ): Record<'TSAsExpression' | 'TSTypeAssertion', (node: TSESTree.TSAsExpression | TSESTree.TSTypeAssertion) => void> {
   const check = (node: TSESTree.TSAsExpression | TSESTree.TSTypeAssertion): void => {
-    const found = denoNetAddrAssertion(engine, node, properties);
+    const found = denoNetAddrAssertion(engineOf(), node, properties);
     if (found) report(node, found.subject);
   };
   return { TSAsExpression: check, TSTypeAssertion: check };
