@@ -96,6 +96,11 @@ describe('written types read from the declarations', () => {
     expectDeclared('function g(t: NodeJS.Timeout | undefined) { void t; }', ['Timeout | undefined']);
     // here `Socket` is this file's own interface
     expectDeclared('interface Socket { own: true }\nfunction h(s: Socket) { void s.own; }', ['true']);
+    // declared in a function around the annotation; `NodeJS` of another function's scope does not reach `k`
+    expectDeclared(
+      'function f() {\n  interface Socket { inner: 1 }\n  return (s: Socket) => void s.inner;\n}\nfunction g() { type NodeJS = string; }\nfunction k(t: NodeJS.Timeout) { void t; }',
+      ['1', 'Timeout'],
+    );
   });
 
   it('asks TypeScript for a written union (narrowed by the initializer), `as const`, `let`, optional parameters', () => {
