@@ -3,7 +3,7 @@
  * be here, and how do we know? Types, then provenance, then the guards that dominate the point.
  * One engine per linted file, shared by all of our rules (keyed by the file's AST).
  */
-import { AST_NODE_TYPES, ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ESLintUtils, type ParserServicesWithTypeInformation, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { socketOwner, unwrap } from './ast.ts';
 
 export { ABSENT_ON_SESSION, ruledOutBy, SOCKET_ONLY_MEMBERS, SOCKET_OPTIONS } from './guards.ts';
@@ -84,7 +84,9 @@ export function getEngine(context: Readonly<TSESLint.RuleContext<string, readonl
   const cached = engines.get(ast);
   // every rule asks on every file: check the services once per file (an engine exists only where they were there)
   if (cached) return cached;
-  const services = ESLintUtils.getParserServices(context);
+  // typescript-eslint's check reads the parser's name through ESLint's getters first, for its error message only
+  const given = context.sourceCode.parserServices;
+  const services = given?.program && given.esTreeNodeToTSNodeMap && given.tsNodeToESTreeNodeMap ? (given as ParserServicesWithTypeInformation) : ESLintUtils.getParserServices(context);
   const engine = new TransportEngine(new FileContext(context.sourceCode, services));
   engines.set(ast, engine);
   startFile(context.filename, engine.ctx.stats);
