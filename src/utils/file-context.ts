@@ -338,9 +338,10 @@ export class FileContext {
   /**
    * The type at a node for what its members are: the class or interface, and where each member comes from. The same
    * as typeAt, except where the only narrowing of a reference to an object type that is no union is a test of a
-   * member that sockets have and plain streams lack (`'setKeepAlive' in socket`): TypeScript then types `socket` as `Duplex & Record<"setKeepAlive",
-   * unknown>`, which only adds that member (with no class that declares it), and it resolves every member of `Duplex`
-   * to find out (17 ms the first time); here it is the declared `Duplex`. The guard itself is the engine's to read.
+   * member that sockets have and plain streams lack (`'setKeepAlive' in socket`): TypeScript then types `socket` as
+   * `Duplex & Record<"setKeepAlive", unknown>`, which only adds that member (with no class that declares it), and it
+   * resolves every member of `Duplex` to find out (17 ms the first time); here it is the declared `Duplex`. The guard
+   * itself is the engine's to read.
    */
   typeForMembers(node: TSESTree.Node): ts.Type {
     let type = this.memberTypes.get(node);

@@ -388,8 +388,8 @@ export class TypeMatcher {
   /**
    * A short name for messages: `Duplex`, `Socket | null`, `any`. TypeScript's printer is set up and checks where
    * each name is accessible the first time it prints (3-4 ms), so the common shapes are named here, as it names
-   * them: a class or interface without type parameters declared at the top of a module or file, alone or with
-   * `null` and `undefined` after it, and keyword types. Anything else is TypeScript's text.
+   * them: a class or interface without type parameters declared in a module (or a namespace inside one), alone or
+   * with `null` and `undefined` after it, and keyword types. Anything else is TypeScript's text.
    */
   display(type: ts.Type): string {
     const text = this.simpleText(type) ?? timed(() => this.checker.typeToString(type, undefined, ts.TypeFormatFlags.NoTruncation));
