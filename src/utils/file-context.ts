@@ -45,9 +45,16 @@ export class FileContext {
   typeAt(node: TSESTree.Node): ts.Type {
     let type = this.types.get(node);
     if (!type) {
-      type = timed(() => this.declaredTypeAt(node) ?? this.query(() => this.services.getTypeAtLocation(node)));
+      type = timed(() => this.declaredTypeAt(node)) ?? this.flowType(node);
       this.types.set(node, type);
     }
+    return type;
+  }
+
+  /** TypeScript's type at the node, with flow analysis; remembered for typeAt. */
+  private flowType(node: TSESTree.Node): ts.Type {
+    const type = this.query(() => this.services.getTypeAtLocation(node));
+    this.types.set(node, type);
     return type;
   }
 
@@ -284,18 +291,12 @@ export class FileContext {
 
   /**
    * Whether a scope of this file around the name declares it (a variable, import, type, type parameter): read from
-   * TypeScript's symbol tables of the enclosing declarations, a few lookups (all the scopes of the file were 10-18 µs
-   * per file). Without them (no binding), true: the caller then resolves the type in this file.
+   * TypeScript's symbol tables of the enclosing declarations (TypeMatcher.localSymbol), a few lookups (all the scopes
+   * of the file were 10-18 µs per file).
    */
   private declaredAround(name: TSESTree.Identifier): boolean {
     const id = this.services.esTreeNodeToTSNodeMap.get(name);
-    if (!ts.isIdentifier(id)) return true;
-    for (let node: ts.Node | undefined = id.parent; node; node = node.parent) {
-      const locals = (node as { locals?: ts.SymbolTable }).locals;
-      if (locals?.has(id.escapedText)) return true;
-      if (ts.isSourceFile(node) && !locals) return true;
-    }
-    return false;
+    return !ts.isIdentifier(id) || this.matcher.localSymbol(id) !== undefined;
   }
 
   /**
@@ -344,9 +345,10 @@ export class FileContext {
    * itself is the engine's to read.
    */
   typeForMembers(node: TSESTree.Node): ts.Type {
-    let type = this.memberTypes.get(node);
+    let type = this.memberTypes.get(node) ?? this.types.get(node);
     if (!type) {
-      type = timed(() => this.declaredTypeAt(node, true)) ?? this.typeAt(node);
+      // where the declarations do not answer even with member tests allowed, they do not answer typeAt either
+      type = timed(() => this.declaredTypeAt(node, true)) ?? this.flowType(node);
       this.memberTypes.set(node, type);
     }
     return type;

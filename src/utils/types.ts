@@ -171,7 +171,7 @@ export class TypeMatcher {
    * its meaning, which for a named import from an `export =` module (`import { EventEmitter } from "node:events"`)
    * resolves the type of the module's value (8 ms the first time). Undefined for globals: the caller asks TypeScript.
    */
-  private localSymbol(id: ts.Identifier): ts.Symbol | undefined {
+  localSymbol(id: ts.Identifier): ts.Symbol | undefined {
     for (let node: ts.Node | undefined = id.parent; node; node = node.parent) {
       const found = (node as { locals?: ts.SymbolTable }).locals?.get(id.escapedText);
       // an exported declaration's local symbol (flags 0 for a type) stands for its export symbol
