@@ -63,6 +63,7 @@ describe('written types read from the declarations', () => {
     );
     // computed from the arguments, or part of an optional chain: asked
     expectAsked("declare function same<T>(x: T): T;\nvoid same(net.connect(80));\ndeclare const s: net.Socket | undefined;\nvoid s?.address();");
+    expectAsked('declare function wrap<T>(x: T): Promise<T>;\nvoid wrap(net.connect(80));');
   });
 
   it('annotated parameters, assertions and annotated consts, and paths through them', () => {

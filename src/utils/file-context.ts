@@ -88,7 +88,8 @@ export class FileContext {
     // the receiver first, `const server = net.createServer((socket) => …)` by resolving that whole call (20 ms)
     if (node.type === AST_NODE_TYPES.CallExpression) {
       const optional = node.optional || node.parent.type === AST_NODE_TYPES.ChainExpression || (node.callee.type === AST_NODE_TYPES.MemberExpression && node.callee.optional);
-      return optional ? undefined : plain(this.declaredReturnType(node));
+      const type = optional ? undefined : plain(this.declaredReturnType(node));
+      return type && this.closed(type) ? type : undefined;
     }
     // the path: `session.socket` is the variable `session` and ['socket']
     const path: string[] = [];
@@ -446,6 +447,14 @@ export class FileContext {
     if (!first || !types.every(same)) return undefined;
     const concrete = (t: ts.Type): boolean => !(t.flags & ts.TypeFlags.Object && ((t as ts.ObjectType).objectFlags & ts.ObjectFlags.Reference)) || this.checker.getTypeArguments(t as ts.TypeReference).every((a) => !(a.flags & COMPUTED));
     return types.find(concrete) ?? first;
+  }
+
+  /** No type parameter or computed type in it, down through union parts and type arguments (`Promise<T>` is not). */
+  private closed(type: ts.Type, depth = 0): boolean {
+    if (type.flags & COMPUTED || depth > 6) return false;
+    if (type.isUnionOrIntersection()) return type.types.every((t) => this.closed(t, depth + 1));
+    const reference = type.flags & ts.TypeFlags.Object && (type as ts.ObjectType).objectFlags & ts.ObjectFlags.Reference;
+    return !reference || this.checker.getTypeArguments(type as ts.TypeReference).every((t) => this.closed(t, depth + 1));
   }
 
   /** The type predicate of the called signature, if the call is a user type guard. */
