@@ -413,17 +413,14 @@ export class FileContext {
 
   /**
    * The symbol a name resolves to, through an import's alias: `connect`, or `createServer` of `http.createServer`.
-   * Read a step at a time from the symbol tables (TypeMatcher.nameSymbol); TypeScript's own lookup of
+   * Read a step at a time from the symbol tables (TypeMatcher.symbolOfName); TypeScript's own lookup of
    * `http.createServer` checks the property access, the type of the `http` import first (0.25 ms in every file).
    */
   private aliasedSymbol(name: TSESTree.Identifier): ts.Symbol | undefined {
     const node = this.services.esTreeNodeToTSNodeMap.get(name);
-    const access = node.parent && ts.isPropertyAccessExpression(node.parent) && node.parent.name === node ? node.parent : undefined;
-    const read = ts.isIdentifier(node) ? this.query(() => this.matcher.nameSymbol(access ?? node)) : undefined;
-    if (read) return read;
-    let symbol = this.query(() => this.checker.getSymbolAtLocation(node));
-    if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = this.checker.getAliasedSymbol(symbol);
-    return symbol;
+    if (!ts.isIdentifier(node)) return undefined;
+    const access = ts.isPropertyAccessExpression(node.parent) && node.parent.name === node ? node.parent : undefined;
+    return this.query(() => this.matcher.symbolOfName(access ?? node));
   }
 
   /**

@@ -128,7 +128,7 @@ export class TypeMatcher {
       for (const clause of declaration.heritageClauses ?? []) {
         if (clause.token !== ts.SyntaxKind.ExtendsKeyword) continue;
         for (const written of clause.types) {
-          const base = isNameExpression(written.expression) ? this.baseSymbol(written.expression) : undefined;
+          const base = isNameExpression(written.expression) ? this.symbolOfName(written.expression) : undefined;
           if (!base || !(base.flags & (ts.SymbolFlags.Class | ts.SymbolFlags.Interface))) out = undefined;
           else out?.push(base);
         }
@@ -184,8 +184,11 @@ export class TypeMatcher {
     return undefined;
   }
 
-  /** The symbol of a name in an `extends` clause: nameSymbol, or TypeScript's answer for the whole name. */
-  private baseSymbol(name: ts.Identifier | ts.PropertyAccessExpression): ts.Symbol | undefined {
+  /**
+   * The symbol a name (`Duplex`, `stream.Duplex`, `http.createServer`) refers to, aliases followed: nameSymbol, or
+   * TypeScript's answer for the whole name where a step finds nothing.
+   */
+  symbolOfName(name: ts.Identifier | ts.PropertyAccessExpression): ts.Symbol | undefined {
     const symbol = this.nameSymbol(name);
     if (symbol) return symbol;
     const whole = this.checker.getSymbolAtLocation(name);
