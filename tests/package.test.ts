@@ -76,7 +76,7 @@ describe('package', () => {
     const sources = filesBelow(path.join(root, 'src')).filter((f) => /\.c?ts$/.test(f) && !/\.d\.c?ts$/.test(f));
     const shipped = packed.files.map((f) => f.path).filter((f) => f.startsWith('dist/'));
     const expected = sources.flatMap((s) => (s.endsWith('.cts') ? [`dist/${s.slice(0, -4)}.cjs`, `dist/${s.slice(0, -4)}.d.cts`] : [`dist/${s.slice(0, -3)}.js`, `dist/${s.slice(0, -3)}.d.ts`]));
-    // a stale file is output of a source that no longer exists: `rm -rf dist && npm run build` removes it
+    // a stale file is output of a source that no longer exists: `npm run build` removes dist first
     expect({ missing: expected.filter((f) => !shipped.includes(f)), stale: shipped.filter((f) => !expected.includes(f)) }).toEqual({ missing: [], stale: [] });
   });
 
