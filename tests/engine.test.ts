@@ -2,8 +2,10 @@
  * The engine by itself: `classify` over small snippets, through a probe rule that reports what the engine says
  * about the argument of every `probe(x)` call.
  */
+import { parse } from '@typescript-eslint/parser';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
+import { topLevelModules } from '../src/utils/ast.ts';
 import { engineProbe, probeResults } from './probe.ts';
 
 interface Probe {
@@ -143,5 +145,28 @@ describe('guards', () => {
   it('try/catch rules out what throws, not what does nothing', () => {
     expect(one(`${sock}try { probe(s); } catch {}`)).toMatchObject({ guards: ['caught'], doubts: [] });
     expect(one("const p = net.connect('/x');\ntry { probe(p); } catch {}").doubts).toHaveLength(1);
+  });
+});
+
+describe('topLevelModules (what a file imports, for the Node-types check)', () => {
+  const modules = (code: string, sourceType: 'module' | 'script' = 'module') => topLevelModules(parse(code, { sourceType }));
+
+  it('every top-level way of naming a module', () => {
+    const code = [
+      "import net from 'node:net';",
+      "import type { TLSSocket } from 'tls';",
+      "import * as http2 from 'node:http2';",
+      "export { Duplex } from 'stream';",
+      "export * from 'node:https';",
+      "import http = require('http');",
+      "const { Socket } = require('net'), other = 1;",
+      "const connect = require('node:net').connect;",
+    ].join('\n');
+    expect(modules(code)).toEqual(['node:net', 'tls', 'node:http2', 'stream', 'node:https', 'http', 'net', 'node:net']);
+  });
+
+  it('not inside functions, not dynamic names, not other calls', () => {
+    const code = "function f() { const net = require('net'); }\nconst name = 'net';\nconst a = require(name);\nconst b = load('net');\nconst c = require(`net`);";
+    expect(modules(code, 'script')).toEqual([]);
   });
 });

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { publint } from 'publint';
 import { formatMessage } from 'publint/utils';
+import ts from 'typescript';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt } from './build.ts';
 
@@ -46,6 +47,31 @@ function filesBelow(dir: string): string[] {
     .readdirSync(dir, { withFileTypes: true, recursive: true })
     .filter((e) => e.isFile())
     .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'));
+}
+
+/**
+ * The modules a built file names: TypeScript's own pre-processing (static and dynamic imports, `export … from`,
+ * `require()`), and `require.resolve()` (a dependency found through its package.json); not what a comment or a
+ * string shows.
+ */
+function moduleSpecifiers(code: string): string[] {
+  const found = ts.preProcessFile(code, true, true).importedFiles.map((f) => f.fileName);
+  const visit = (node: ts.Node): void => {
+    if (
+      ts.isCallExpression(node) &&
+      ts.isPropertyAccessExpression(node.expression) &&
+      node.expression.name.text === 'resolve' &&
+      ts.isIdentifier(node.expression.expression) &&
+      node.expression.expression.text === 'require' &&
+      node.arguments[0] &&
+      ts.isStringLiteralLike(node.arguments[0])
+    ) {
+      found.push(node.arguments[0].text);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(ts.createSourceFile('built.js', code, ts.ScriptTarget.Latest, false, ts.ScriptKind.JS));
+  return found;
 }
 
 describe('package', () => {
@@ -92,7 +118,7 @@ describe('package', () => {
     const imported = new Set<string>();
     for (const file of filesBelow(path.join(installed, 'dist')).filter((f) => f.endsWith('.js'))) {
       const code = fs.readFileSync(path.join(installed, 'dist', file), 'utf8');
-      for (const [, specifier] of code.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\brequire(?:\.resolve)?\s*\(\s*|^\s*import\s+)['"]([^'"]+)['"]/gm)) {
+      for (const specifier of moduleSpecifiers(code)) {
         if (!specifier || specifier.startsWith('.') || specifier.startsWith('node:') || builtinModules.includes(specifier)) continue;
         const parts = specifier.split('/');
         imported.add(specifier.startsWith('@') ? parts.slice(0, 2).join('/') : (parts[0] ?? specifier));

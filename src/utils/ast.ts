@@ -22,6 +22,44 @@ export function unwrap(node: Node): Node {
   return current;
 }
 
+/** The module a `require('x')` call names; undefined for any other node. */
+export function requiredModule(node: Node | null | undefined): string | undefined {
+  if (node?.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.Identifier || node.callee.name !== 'require') return undefined;
+  const [argument] = node.arguments;
+  return argument?.type === AST_NODE_TYPES.Literal && typeof argument.value === 'string' ? argument.value : undefined;
+}
+
+/**
+ * The modules a file names at its top level: `import … from 'm'`, `export … from 'm'`, `import x = require('m')`,
+ * `const x = require('m')` (also `require('m').member`).
+ */
+export function topLevelModules(program: TSESTree.Program): string[] {
+  const modules: string[] = [];
+  for (const statement of program.body) {
+    switch (statement.type) {
+      case AST_NODE_TYPES.ImportDeclaration:
+        modules.push(statement.source.value);
+        break;
+      case AST_NODE_TYPES.ExportAllDeclaration:
+      case AST_NODE_TYPES.ExportNamedDeclaration:
+        if (statement.source) modules.push(statement.source.value);
+        break;
+      case AST_NODE_TYPES.TSImportEqualsDeclaration:
+        if (statement.moduleReference.type === AST_NODE_TYPES.TSExternalModuleReference) modules.push(statement.moduleReference.expression.value);
+        break;
+      case AST_NODE_TYPES.VariableDeclaration:
+        for (const { init } of statement.declarations) {
+          const required = requiredModule(init?.type === AST_NODE_TYPES.MemberExpression ? init.object : init);
+          if (required !== undefined) modules.push(required);
+        }
+        break;
+      default:
+        break;
+    }
+  }
+  return modules;
+}
+
 /** The static string of a literal or a template without substitutions. */
 export function staticString(node: Node | null | undefined): string | undefined {
   if (!node) return undefined;

@@ -4,7 +4,7 @@
  * One engine per linted file, shared by all of our rules (keyed by the file's AST).
  */
 import { AST_NODE_TYPES, ESLintUtils, type ParserServicesWithTypeInformation, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { socketOwner, unwrap } from './ast.ts';
+import { socketOwner, topLevelModules, unwrap } from './ast.ts';
 
 export { ABSENT_ON_SESSION, ruledOutBy, SOCKET_ONLY_MEMBERS, SOCKET_OPTIONS } from './guards.ts';
 import type { Classification, Evidence, Guard, Kind } from './evidence.ts';
@@ -75,9 +75,28 @@ export function hasBunTypes(context: Readonly<TSESLint.RuleContext<string, reado
   return !program || matcherFor(program.getTypeChecker()).hasBunTypes;
 }
 
+/** Node's modules whose sockets, servers and streams the rules judge. */
+const NODE_MODULES = new Set(['net', 'tls', 'http', 'https', 'http2', 'stream'].flatMap((m) => [m, `node:${m}`]));
+
+/**
+ * The error for a file that imports one of Node's transport modules in a program without Node's types. Every value
+ * from the module is then an unresolved `any`, which the rules take for missing type information, never for evidence:
+ * they could not report anything there. TypeScript 6 loads only the @types packages that `types` lists, so a
+ * tsconfig without `"types": ["node"]` is the usual cause.
+ */
+function noNodeTypes(filename: string, nodeModule: string): string {
+  return (
+    `eslint-plugin-transport: ${filename} imports '${nodeModule}', but its TypeScript program has no Node types (@types/node), ` +
+    "so its sockets, servers and streams are unresolved and the transport rules cannot check them. Install @types/node and list it in the tsconfig's " +
+    'compilerOptions: "types": ["node"] (TypeScript 6 loads only the @types packages that "types" lists). ' +
+    "To lint such files without these rules, turn them off there with transport.configs['disable-type-checked']."
+  );
+}
+
 /**
  * The engine for the file being linted. Requires type information: without it, typescript-eslint's own clear
- * error ("You have used a rule which requires type information …") names the rule.
+ * error ("You have used a rule which requires type information …") names the rule. A file that imports Node's
+ * transport modules also requires Node's types in its program (noNodeTypes).
  */
 export function getEngine(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): TransportEngine {
   const ast = context.sourceCode.ast;
@@ -88,6 +107,10 @@ export function getEngine(context: Readonly<TSESLint.RuleContext<string, readonl
   const given = context.sourceCode.parserServices;
   const services = given?.program && given.esTreeNodeToTSNodeMap && given.tsNodeToESTreeNodeMap ? (given as ParserServicesWithTypeInformation) : ESLintUtils.getParserServices(context);
   const engine = new TransportEngine(new FileContext(context.sourceCode, services));
+  if (!engine.ctx.matcher.hasNodeTypes) {
+    const nodeModule = topLevelModules(ast).find((m) => NODE_MODULES.has(m));
+    if (nodeModule !== undefined) throw new Error(noNodeTypes(context.filename, nodeModule));
+  }
   engines.set(ast, engine);
   startFile(context.filename, engine.ctx.stats);
   return engine;

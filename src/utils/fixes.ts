@@ -4,7 +4,7 @@
  * formatting inside it are kept.
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { isSideEffectFreeReference, statementList, unwrapAssertions } from './ast.ts';
+import { isSideEffectFreeReference, requiredModule, statementList, unwrapAssertions } from './ast.ts';
 import type { Classification } from './evidence.ts';
 import type { FileContext } from './file-context.ts';
 
@@ -121,17 +121,8 @@ export function runtimeName(ctx: FileContext, modules: readonly string[], export
     }
     if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
       for (const declarator of statement.declarations) {
-        const init = declarator.init;
-        if (
-          declarator.id.type === AST_NODE_TYPES.Identifier &&
-          init?.type === AST_NODE_TYPES.CallExpression &&
-          init.callee.type === AST_NODE_TYPES.Identifier &&
-          init.callee.name === 'require' &&
-          init.arguments[0]?.type === AST_NODE_TYPES.Literal &&
-          modules.includes(String(init.arguments[0].value))
-        ) {
-          return `${declarator.id.name}.${exported}`;
-        }
+        const required = requiredModule(declarator.init);
+        if (declarator.id.type === AST_NODE_TYPES.Identifier && required !== undefined && modules.includes(required)) return `${declarator.id.name}.${exported}`;
       }
     }
   }
