@@ -57,3 +57,6 @@ Object.assign(plugin.configs, {
 } satisfies Record<string, Config>);
 
 export default plugin;
+// `require('eslint-plugin-transport')` from CommonJS (an `eslint.config.cjs`) returns the plugin itself instead of the
+// module namespace: Node's require of an ES module (20.19+) returns this export where there is one
+export { plugin as 'module.exports' };

@@ -151,12 +151,14 @@ describe('package', () => {
     const script = [
       `import { createRequire } from 'node:module';`,
       `const check = (how, plugin) => { if (!plugin?.configs?.recommended || !plugin.rules || plugin.meta?.name !== ${name}) throw new Error(how + ': no plugin in ' + Object.keys(plugin ?? {})); };`,
-      // CommonJS first (a fresh load): require() returns the module namespace, so the plugin is `.default` (or the
-      // namespace itself, should the entry ever export it as 'module.exports')
+      // CommonJS first (a fresh load): require() returns the plugin itself (the entry's 'module.exports' export),
+      // not the module namespace
       `const m = createRequire(process.cwd() + '/')(${name});`,
-      `check('require', m.configs ? m : m.default);`,
-      // ESM: the default export is the plugin
-      `check('import', (await import(${name})).default);`,
+      `check('require', m);`,
+      // ESM: the default export is the plugin, the very object that require() gave
+      `const d = (await import(${name})).default;`,
+      `check('import', d);`,
+      `if (d !== m) throw new Error('require() and import gave two objects');`,
     ].join('\n');
     const { stderr } = await run(process.execPath, ['--input-type=module', '-e', script], { cwd: tmp });
     expect(stderr).not.toMatch(/ERR_REQUIRE/);
