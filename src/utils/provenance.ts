@@ -72,7 +72,19 @@ export interface ServerFacts {
 type Role =
   | { role: 'connection'; owner: Node; raw: boolean }
   | { role: 'request' | 'response'; owner: Node }
-  | { role: 'client-socket'; owner: Node };
+  | { role: 'client-socket'; owner: Node }
+  /** The response of a client request: `https.get(url, (res) => …)` (owner: the call), `req.on('response', …)` (owner: `req`). */
+  | { role: 'client-response'; owner: Node };
+
+/** What a function is registered as (the roles of one of its parameters), the arguments of its direct calls, and whether it is used otherwise. */
+interface FunctionRoles {
+  roles: Role[];
+  args: Node[];
+  escapes: boolean;
+}
+
+/** The callees whose callback is a client request's 'response' listener, and whose socket the request's agent makes. */
+const CLIENT_REQUEST = /^https?\.(?:request|get)$/;
 
 export class Provenance {
   private readonly memo = new Map<Node, ValueInfo>();
@@ -322,6 +334,11 @@ export class Provenance {
     else if (has('http.ClientRequest')) {
       const client = this.clientRequest(owner);
       if (client) parts.push(client);
+    } else if (has('http.IncomingMessage')) {
+      // a response callback's `res.socket` is its request's socket
+      const request = this.requestOfResponse(owner);
+      const client = request && this.clientRequest(request);
+      if (client) parts.push(client);
     }
     if (parts.length === 0) return undefined;
     return withBase(base, merge(parts));
@@ -329,15 +346,33 @@ export class Provenance {
 
   /** The server a request/response parameter came from, if it is a visible request listener's parameter. */
   private serverOfRequest(owner: Node): Node | undefined {
+    const uses = this.parameterRoles(owner);
+    const servers = uses?.roles.filter((r) => r.role === 'request' || r.role === 'response') ?? [];
+    return servers.length === 1 ? servers[0]!.owner : undefined;
+  }
+
+  /**
+   * The client request whose response a parameter is (`https.get(url, (res) => …)`, `req.on('response', (res) => …)`),
+   * where that is all the function is used for and the parameter is never reassigned: what it proves about the
+   * socket must hold on every call.
+   */
+  private requestOfResponse(owner: Node): Node | undefined {
+    const uses = this.parameterRoles(owner);
+    if (!uses || uses.reassigned || uses.args.length > 0 || uses.escapes || uses.roles.length !== 1) return undefined;
+    const [role] = uses.roles;
+    return role!.role === 'client-response' ? role!.owner : undefined;
+  }
+
+  /** What the function whose parameter `owner` names is registered as (roles), with how else it is used. */
+  private parameterRoles(owner: Node): (FunctionRoles & { reassigned: boolean }) | undefined {
     const inner = unwrap(owner);
     if (inner.type !== AST_NODE_TYPES.Identifier) return undefined;
-    const def = this.ctx.variable(inner)?.defs[0];
+    const variable = this.ctx.variable(inner);
+    const def = variable?.defs[0];
     if (def?.type !== 'Parameter' || def.name.type !== AST_NODE_TYPES.Identifier) return undefined;
     const param = parameterOf(def.name);
     if (!param) return undefined;
-    const roles = this.roles(param.fn, param.index).roles;
-    const servers = roles.filter((r) => r.role === 'request' || r.role === 'response');
-    return servers.length === 1 ? servers[0]!.owner : undefined;
+    return { ...this.roles(param.fn, param.index), reassigned: variable!.references.some((r) => r.isWrite()) };
   }
 
   /** A parameter's value: from the listener it was registered as, or from the arguments of local calls. */
@@ -366,15 +401,15 @@ export class Provenance {
     return { ...info, possible: new Set([...info.possible].filter((k) => !ruled.has(k))), doubts: info.doubts.filter((d) => !ruled.has(d.kind)) };
   }
 
-  private readonly roleMemo = new Map<FunctionNode, Map<number, { roles: Role[]; args: Node[]; escapes: boolean }>>();
+  private readonly roleMemo = new Map<FunctionNode, Map<number, FunctionRoles>>();
 
-  private roles(fn: FunctionNode, index: number): { roles: Role[]; args: Node[]; escapes: boolean } {
+  private roles(fn: FunctionNode, index: number): FunctionRoles {
     let byIndex = this.roleMemo.get(fn);
     if (!byIndex) this.roleMemo.set(fn, (byIndex = new Map()));
     const cached = byIndex.get(index);
     if (cached) return cached;
     const uses = functionUses(this.ctx, fn);
-    const result = { roles: [] as Role[], args: [] as Node[], escapes: uses.escapes };
+    const result: FunctionRoles = { roles: [], args: [], escapes: uses.escapes };
     for (const { call, index: argIndex } of uses.passedTo) {
       const role = this.roleOf(call, argIndex, index);
       if (role) result.roles.push(role);
@@ -399,7 +434,12 @@ export class Provenance {
       if ((event === 'connection' || event === 'secureConnection') && paramIndex === 0) return { role: 'connection', owner: object, raw: event === 'connection' };
       if (event === 'request' && paramIndex <= 1) return { role: paramIndex === 0 ? 'request' : 'response', owner: object };
       if (event === 'socket' && paramIndex === 0 && this.isClientRequest(object)) return { role: 'client-socket', owner: object };
+      if (event === 'response' && paramIndex === 0 && this.isClientRequest(object)) return { role: 'client-response', owner: object };
       return undefined;
+    }
+    // `http.get(url, (res) => …)`: the callback (the last argument) is the request's 'response' listener
+    if ((name === 'get' || name === 'request') && argIndex === call.arguments.length - 1 && paramIndex === 0 && CLIENT_REQUEST.test(this.ctx.calleeDeclaration(call) ?? '')) {
+      return { role: 'client-response', owner: call };
     }
     if (name === 'createServer' || name === 'createSecureServer') {
       const declared = this.ctx.calleeDeclaration(call);
@@ -561,7 +601,7 @@ export class Provenance {
     }
     if (creation.type !== AST_NODE_TYPES.CallExpression) return undefined;
     const declared = this.ctx.calleeDeclaration(creation);
-    if (!declared || !/^https?\.(request|get)$/.test(declared)) return undefined;
+    if (!declared || !CLIENT_REQUEST.test(declared)) return undefined;
     const options = creation.arguments.map((a) => (a.type === AST_NODE_TYPES.SpreadElement ? undefined : objectLiteralOf(this.ctx, a))).find((o) => o);
     const doubts: Evidence[] = [];
     const possible = new Set<Kind>();

@@ -25,6 +25,14 @@ ruleTester.run('no-unguarded-tls-api', rule, {
       code: `${HEADER}import * as http2 from 'node:http2';\nhttp2.createSecureServer({}, (req) => {\n  console.log((req.socket as tls.TLSSocket).getCipher());\n});`,
     },
     {
+      name: "the response socket in an HTTPS request's callback (default agent)",
+      code: `${HEADER}https.get('https://example.com/', (res) => {\n  console.log((res.socket as tls.TLSSocket).getPeerCertificate().subject?.CN);\n  res.resume();\n});`,
+    },
+    {
+      name: "the response socket in an HTTPS request's 'response' listener",
+      code: `${HEADER}const req = https.request({ host: 'example.com' });\nreq.on('response', (res) => {\n  console.log((res.socket as tls.TLSSocket).authorized);\n});\nreq.end();`,
+    },
+    {
       name: "an instanceof tls.TLSSocket check",
       code: `${HEADER}export function peer(req: http.IncomingMessage) {\n  if (req.socket instanceof tls.TLSSocket) return req.socket.getPeerCertificate();\n  return null;\n}`,
     },
@@ -81,6 +89,86 @@ ruleTester.run('no-unguarded-tls-api', rule, {
               output: `${HEADER}export function check(req: http.IncomingMessage, res: http.ServerResponse) {\n  if (!(req.socket instanceof tls.TLSSocket ? (req.socket as tls.TLSSocket).authorized : undefined)) {\n    res.statusCode = 401;\n  }\n}`,
             },
           ],
+        },
+      ],
+    },
+    {
+      name: "the response socket in an HTTP request's callback is no TLS socket",
+      code: `${HEADER}http.get('http://example.com/', (res) => {\n  console.log((res.socket as tls.TLSSocket).getPeerCertificate().subject?.CN);\n  res.resume();\n});`,
+      output: null,
+      errors: [
+        {
+          messageId: 'notTls',
+          data: {"subject":"res.socket","member":"getPeerCertificate","why":"it is asserted to `TLSSocket` from `Socket`","effect":"it is not a function (TypeError)"},
+          line: 6,
+          column: 45,
+          endLine: 6,
+          endColumn: 63,
+          suggestions: null,
+        },
+      ],
+    },
+    {
+      name: "the response socket in an HTTP request's 'response' listener is no TLS socket",
+      code: `${HEADER}const req = http.request({ host: 'example.com' });\nreq.on('response', (res) => {\n  console.log((res.socket as tls.TLSSocket).authorized);\n});\nreq.end();`,
+      output: null,
+      errors: [
+        {
+          messageId: 'notTls',
+          data: {"subject":"res.socket","member":"authorized","why":"it is asserted to `TLSSocket` from `Socket`","effect":"it is `undefined`, so a check on it silently fails"},
+          line: 7,
+          column: 45,
+          endLine: 7,
+          endColumn: 55,
+          suggestions: null,
+        },
+      ],
+    },
+    {
+      name: "the response socket of an HTTPS request with an agent of its own",
+      code: `${HEADER}export function check(agent: https.Agent) {\n  https.get('https://example.com/', { agent }, (res) => {\n    console.log((res.socket as tls.TLSSocket).getPeerCertificate().subject?.CN);\n  });\n}`,
+      output: null,
+      errors: [
+        {
+          messageId: 'notTls',
+          data: {"subject":"res.socket","member":"getPeerCertificate","why":"it is asserted to `TLSSocket` from `Socket`","effect":"it is not a function (TypeError)"},
+          line: 7,
+          column: 47,
+          endLine: 7,
+          endColumn: 65,
+          suggestions: null,
+        },
+      ],
+    },
+    {
+      name: "a response callback that is also called directly proves nothing",
+      code: `${HEADER}const onResponse = (res: http.IncomingMessage) => {\n  console.log((res.socket as tls.TLSSocket).authorized);\n};\nhttps.get('https://example.com/', onResponse);\nexport function replay(res: http.IncomingMessage) {\n  onResponse(res);\n}`,
+      output: null,
+      errors: [
+        {
+          messageId: 'notTls',
+          data: {"subject":"res.socket","member":"authorized","why":"it is asserted to `TLSSocket` from `Socket`","effect":"it is `undefined`, so a check on it silently fails"},
+          line: 6,
+          column: 45,
+          endLine: 6,
+          endColumn: 55,
+          suggestions: null,
+        },
+      ],
+    },
+    {
+      name: "a reassigned response parameter proves nothing",
+      code: `${HEADER}declare const other: http.IncomingMessage;\nhttps.get('https://example.com/', (res) => {\n  res = other;\n  console.log((res.socket as tls.TLSSocket).authorized);\n});`,
+      output: null,
+      errors: [
+        {
+          messageId: 'notTls',
+          data: {"subject":"res.socket","member":"authorized","why":"it is asserted to `TLSSocket` from `Socket`","effect":"it is `undefined`, so a check on it silently fails"},
+          line: 8,
+          column: 45,
+          endLine: 8,
+          endColumn: 55,
+          suggestions: null,
         },
       ],
     },
