@@ -88,6 +88,11 @@ ruleTester.run('no-unguarded-socket-options', rule, {
     { name: 'assigning the method is not a call', code: `${HEADER}declare const d: Duplex;\n(d as any).setNoDelay = () => {};` },
     { name: 'members not in the options', code: `${HEADER}declare const d: Duplex;\n(d as net.Socket).setEncoding('utf8');`, options: [{ methods: ['setNoDelay'], socketOnlyMethods: [] }] },
     { name: 'proven TCP with requireTcp', code: `${HEADER}const c = net.connect(8080);\nc.setNoDelay(true);`, options: [{ requireTcp: true }] },
+    {
+      name: 'the response socket of a client request with the default agent, with requireTcp',
+      code: `${HEADER}http.get('http://example.com/', (res) => {\n  res.socket.setNoDelay(true);\n  res.resume();\n});`,
+      options: [{ requireTcp: true }],
+    },
     { name: 'guarded with requireTcp', code: `${HEADER}export function f(s: net.Socket) {\n  if ('setNoDelay' in s) s.setNoDelay(true);\n}`, options: [{ requireTcp: true }] },
     { name: 'a JavaScript file with a TCP server', filename: 'plain.js', code: `import * as net from 'node:net';\nconst server = net.createServer((socket) => {\n  socket.setNoDelay(true);\n});\nserver.listen(3000);` },
   ],
@@ -325,6 +330,50 @@ ruleTester.run('no-unguarded-socket-options', rule, {
           endLine: 5,
           endColumn: 15,
           suggestions: null,
+        },
+      ],
+    },
+    {
+      name: "the response socket of a client request through socketPath",
+      code: `${HEADER}http.get({ socketPath: '/var/run/docker.sock', path: '/info' }, (res) => {\n  res.socket.setKeepAlive(true);\n  res.resume();\n});`,
+      output: null,
+      errors: [
+        {
+          messageId: 'pipe',
+          data: {"subject":"res.socket","method":"setKeepAlive","guard":"'setKeepAlive' in res.socket","evidence":"its request connects through `socketPath` ('/var/run/docker.sock')","line":4},
+          line: 5,
+          column: 14,
+          endLine: 5,
+          endColumn: 26,
+          suggestions: [
+            {
+              messageId: 'removeCall',
+              output: `${HEADER}http.get({ socketPath: '/var/run/docker.sock', path: '/info' }, (res) => {\n  res.resume();\n});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "the response socket of a callback that is exported as well, with requireTcp",
+      code: `${HEADER}export function onResponse(res: http.IncomingMessage) {\n  res.socket.setNoDelay(true);\n}\nhttp.get('http://example.com/', onResponse);`,
+      options: [{"requireTcp":true}],
+      output: null,
+      errors: [
+        {
+          messageId: 'notTcp',
+          data: {"subject":"res.socket","method":"setNoDelay","guard":"'setNoDelay' in res.socket"},
+          line: 5,
+          column: 14,
+          endLine: 5,
+          endColumn: 24,
+          suggestions: [
+            {
+              messageId: 'wrapInGuard',
+              data: {"guard":"'setNoDelay' in res.socket"},
+              output: `${HEADER}export function onResponse(res: http.IncomingMessage) {\n  if ('setNoDelay' in res.socket) res.socket.setNoDelay(true);\n}\nhttp.get('http://example.com/', onResponse);`,
+            },
+          ],
         },
       ],
     },
