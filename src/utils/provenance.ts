@@ -74,7 +74,9 @@ type Role =
   | { role: 'request' | 'response'; owner: Node }
   | { role: 'client-socket'; owner: Node }
   /** The response of a client request: `https.get(url, (res) => …)` (owner: the call), `req.on('response', …)` (owner: `req`). */
-  | { role: 'client-response'; owner: Node };
+  | { role: 'client-response'; owner: Node }
+  /** An HTTP/2 session or stream: `server.on('session', …)`, `server.on('stream', …)`, `session.on('stream', …)`. */
+  | { role: 'h2-session' | 'h2-stream'; owner: Node };
 
 /** What a function is registered as (the roles of one of its parameters), the arguments of its direct calls, and whether it is used otherwise. */
 interface FunctionRoles {
@@ -307,10 +309,13 @@ export class Provenance {
     const base = this.fromType(node);
     const ownerText = shortText(this.ctx, owner);
     if (has('http2.Http2Session')) {
+      // the proxy routes TLS members to the session's socket: a TLS socket where the session is secure
+      const secure = all('http2.Http2Session') ? this.secureSession(owner, 0) : undefined;
       return withBase(base, {
         possible: new Set(['h2-session-proxy']),
         doubts: [{ kind: 'h2-session-proxy', node, says: `\`${ownerText}\` is an HTTP/2 session, and its \`socket\` is a proxy`, certain: all('http2.Http2Session'), from: 'provenance' }],
         proofs: [],
+        ...(secure ? { tlsProof: secure } : {}),
         untyped: false,
       });
     }
@@ -353,14 +358,65 @@ export class Provenance {
 
   /**
    * The client request whose response a parameter is (`https.get(url, (res) => …)`, `req.on('response', (res) => …)`),
-   * where that is all the function is used for and the parameter is never reassigned: what it proves about the
-   * socket must hold on every call.
+   * where that is all the function is used for and the parameter is never reassigned (onlyRole).
    */
   private requestOfResponse(owner: Node): Node | undefined {
+    const role = this.onlyRole(owner);
+    return role?.role === 'client-response' ? role.owner : undefined;
+  }
+
+  /**
+   * The one role of the parameter `owner` names, where the function is used for nothing else and the parameter is
+   * never reassigned: what the role proves must hold on every call.
+   */
+  private onlyRole(owner: Node): Role | undefined {
     const uses = this.parameterRoles(owner);
     if (!uses || uses.reassigned || uses.args.length > 0 || uses.escapes || uses.roles.length !== 1) return undefined;
-    const [role] = uses.roles;
-    return role!.role === 'client-response' ? role!.owner : undefined;
+    return uses.roles[0];
+  }
+
+  /**
+   * Evidence that an HTTP/2 session is secure (its socket a TLS socket): a session or stream of a secure server
+   * (`createSecureServer`) with no `emit('connection', …)`, reached as a `'session'`/`'stream'` listener's parameter,
+   * `stream.session`, or `req.stream.session` of a compatibility request; or a session of `http2.connect` to an
+   * `https:` URL. `depth` bounds the walk through streams and sessions.
+   */
+  private secureSession(session: Node, depth: number): Evidence | undefined {
+    const inner = unwrap(session);
+    if (depth > 4) return undefined;
+    // `stream.session`, `req.stream.session`
+    if (inner.type === AST_NODE_TYPES.MemberExpression && !inner.computed && memberName(inner) === 'session') return this.secureStream(inner.object, depth + 1);
+    if (inner.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const role = this.onlyRole(inner);
+    if (role?.role === 'h2-session') return this.secureServer(role.owner);
+    if (role) return undefined;
+    // `const client = http2.connect('https://…')`
+    const variable = this.ctx.variable(inner);
+    const writes = variable ? variableWrites(variable) : undefined;
+    if (writes?.length !== 1 || writes[0]!.property) return undefined;
+    const creation = unwrap(writes[0]!.value);
+    if (creation.type !== AST_NODE_TYPES.CallExpression || this.ctx.calleeDeclaration(creation) !== 'http2.connect') return undefined;
+    const authority = staticString(creation.arguments[0]);
+    return authority?.startsWith('https:') ? { kind: 'tls', node: creation, says: 'it is the session of `http2.connect` to an `https:` URL', certain: true, from: 'provenance' } : undefined;
+  }
+
+  /** secureSession for the session of a stream: a `'stream'` listener's parameter, or `req.stream` of a compatibility request. */
+  private secureStream(stream: Node, depth: number): Evidence | undefined {
+    const inner = unwrap(stream);
+    if (inner.type === AST_NODE_TYPES.MemberExpression && !inner.computed && memberName(inner) === 'stream') {
+      const server = this.serverOfRequest(inner.object);
+      return server ? this.secureServer(server) : undefined;
+    }
+    const role = this.onlyRole(inner);
+    if (role?.role !== 'h2-stream') return undefined;
+    // `server.on('stream', …)` or `session.on('stream', …)`
+    return this.secureServer(role.owner) ?? this.secureSession(role.owner, depth + 1);
+  }
+
+  /** Evidence that a server is secure, where nothing injects other connections into it. */
+  private secureServer(server: Node): Evidence | undefined {
+    const { secure, injections } = this.serverFacts(server);
+    return secure && injections.length === 0 ? secureEvidence(secure) : undefined;
   }
 
   /** What the function whose parameter `owner` names is registered as (roles), with how else it is used. */
@@ -435,6 +491,8 @@ export class Provenance {
       if (event === 'request' && paramIndex <= 1) return { role: paramIndex === 0 ? 'request' : 'response', owner: object };
       if (event === 'socket' && paramIndex === 0 && this.isClientRequest(object)) return { role: 'client-socket', owner: object };
       if (event === 'response' && paramIndex === 0 && this.isClientRequest(object)) return { role: 'client-response', owner: object };
+      if (event === 'session' && paramIndex === 0) return { role: 'h2-session', owner: object };
+      if (event === 'stream' && paramIndex === 0) return { role: 'h2-stream', owner: object };
       return undefined;
     }
     // `http.get(url, (res) => …)`: the callback (the last argument) is the request's 'response' listener

@@ -33,6 +33,22 @@ ruleTester.run('no-unguarded-tls-api', rule, {
       code: `${HEADER}const req = https.request({ host: 'example.com' });\nreq.on('response', (res) => {\n  console.log((res.socket as tls.TLSSocket).authorized);\n});\nreq.end();`,
     },
     {
+      name: "a secure HTTP/2 server's session socket (the proxy routes TLS members to the TLS socket)",
+      code: `${HEADER}import * as http2 from 'node:http2';\nconst server = http2.createSecureServer({});\nserver.on('session', (session) => {\n  console.log((session.socket as tls.TLSSocket).getPeerCertificate().subject?.CN);\n});\nserver.listen(8443);`,
+    },
+    {
+      name: "a secure HTTP/2 server's stream.session socket",
+      code: `${HEADER}import * as http2 from 'node:http2';\nconst server = http2.createSecureServer({});\nserver.on('stream', (stream) => {\n  console.log((stream.session!.socket as tls.TLSSocket).authorized);\n  stream.respond({ ':status': 200 });\n  stream.end();\n});\nserver.listen(8443);`,
+    },
+    {
+      name: "the session socket of http2.connect to an https: URL",
+      code: `${HEADER}import * as http2 from 'node:http2';\nconst client = http2.connect('https://example.com');\nclient.on('connect', () => console.log((client.socket as tls.TLSSocket).getPeerCertificate().subject?.CN));`,
+    },
+    {
+      name: "req.stream.session.socket of a secure HTTP/2 compatibility request",
+      code: `${HEADER}import * as http2 from 'node:http2';\nhttp2.createSecureServer({}, (req, res) => {\n  console.log((req.stream.session!.socket as tls.TLSSocket).authorized);\n  res.end();\n}).listen(8443);`,
+    },
+    {
       name: "an instanceof tls.TLSSocket check",
       code: `${HEADER}export function peer(req: http.IncomingMessage) {\n  if (req.socket instanceof tls.TLSSocket) return req.socket.getPeerCertificate();\n  return null;\n}`,
     },
@@ -168,6 +184,70 @@ ruleTester.run('no-unguarded-tls-api', rule, {
           column: 45,
           endLine: 8,
           endColumn: 55,
+          suggestions: null,
+        },
+      ],
+    },
+    {
+      name: "a cleartext HTTP/2 server's session socket",
+      code: `${HEADER}import * as http2 from 'node:http2';\nconst server = http2.createServer();\nserver.on('session', (session) => {\n  console.log((session.socket as tls.TLSSocket).getPeerCertificate().subject?.CN);\n});\nserver.listen(8080);`,
+      output: null,
+      errors: [
+        {
+          messageId: 'notTls',
+          data: {"subject":"session.socket","member":"getPeerCertificate","why":"it is asserted to `TLSSocket` from `TLSSocket | Socket`","effect":"it is not a function (TypeError)"},
+          line: 8,
+          column: 49,
+          endLine: 8,
+          endColumn: 67,
+          suggestions: null,
+        },
+      ],
+    },
+    {
+      name: "the session socket of http2.connect to an http: URL",
+      code: `${HEADER}import * as http2 from 'node:http2';\nconst client = http2.connect('http://localhost:8080');\nclient.on('connect', () => console.log((client.socket as tls.TLSSocket).getPeerCertificate().subject?.CN));`,
+      output: null,
+      errors: [
+        {
+          messageId: 'notTls',
+          data: {"subject":"client.socket","member":"getPeerCertificate","why":"it is asserted to `TLSSocket` from `TLSSocket | Socket`","effect":"it is not a function (TypeError)"},
+          line: 7,
+          column: 73,
+          endLine: 7,
+          endColumn: 91,
+          suggestions: null,
+        },
+      ],
+    },
+    {
+      name: "a session listener that is exported as well proves nothing",
+      code: `${HEADER}import * as http2 from 'node:http2';\nexport function onSession(session: http2.ServerHttp2Session) {\n  console.log((session.socket as tls.TLSSocket).getPeerCertificate().subject?.CN);\n}\nhttp2.createSecureServer({}).on('session', onSession).listen(8443);`,
+      output: null,
+      errors: [
+        {
+          messageId: 'notTls',
+          data: {"subject":"session.socket","member":"getPeerCertificate","why":"it is asserted to `TLSSocket` from `TLSSocket | Socket`","effect":"it is not a function (TypeError)"},
+          line: 7,
+          column: 49,
+          endLine: 7,
+          endColumn: 67,
+          suggestions: null,
+        },
+      ],
+    },
+    {
+      name: "a cleartext HTTP/2 server's stream.session socket",
+      code: `${HEADER}import * as http2 from 'node:http2';\nconst server = http2.createServer();\nserver.on('stream', (stream) => {\n  console.log((stream.session!.socket as tls.TLSSocket).authorized);\n  stream.end();\n});\nserver.listen(8080);`,
+      output: null,
+      errors: [
+        {
+          messageId: 'notTls',
+          data: {"subject":"stream.session!.socket","member":"authorized","why":"it is asserted to `TLSSocket` from `TLSSocket | Socket`","effect":"it is `undefined`, so a check on it silently fails"},
+          line: 8,
+          column: 57,
+          endLine: 8,
+          endColumn: 67,
           suggestions: null,
         },
       ],
