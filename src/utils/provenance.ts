@@ -4,7 +4,7 @@
  * injections), the client request whose `'socket'` event gave it (its agent), HTTP/2 access paths, and type
  * assertions (a value is only as good as the type it was asserted from). Falls back to the declared type.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { calleeParts, findProperty, isFunction, LISTENER_METHODS, memberName, propertyKeyName, SOCKET_ACCESSORS, staticString, unwrap } from './ast.ts';
 import {
   fieldWrites,
@@ -256,9 +256,32 @@ export class Provenance {
     if (def.type === 'Variable') {
       const writes = variableWrites(variable);
       if (!writes || writes.length === 0) return this.fromType(id);
-      return this.narrowedAt(merge(writes.map((w) => this.written(w, id))), id);
+      const connected = writes.length === 1 ? this.connectedLater(variable, writes[0]!) : undefined;
+      return this.narrowedAt(connected ?? merge(writes.map((w) => this.written(w, id))), id);
     }
     return this.fromType(id);
+  }
+
+  /**
+   * `const s = new net.Socket(); s.connect(8080)`: a socket created without a target is what its `connect` calls make
+   * it (before or after the use: options set before `connect` apply when it connects). Only where the variable holds
+   * nothing else and every use of it is a member of it (`s.connect(…)`, `s.on(…)`): passed on, it may be connected
+   * elsewhere. Undefined otherwise, and where no `connect` call is visible.
+   */
+  private connectedLater(variable: TSESLint.Scope.Variable, write: Write): ValueInfo | undefined {
+    const creation = unwrap(write.value);
+    if (write.property || creation.type !== AST_NODE_TYPES.NewExpression || this.ctx.calleeDeclaration(creation)?.replace(/\.constructor$/, '') !== 'net.Socket') return undefined;
+    const connects: TSESTree.CallExpression[] = [];
+    for (const reference of variable.references) {
+      if (reference.init) continue;
+      const use = reference.identifier.parent;
+      if (use?.type !== AST_NODE_TYPES.MemberExpression || use.object !== reference.identifier) return undefined;
+      if (memberName(use) !== 'connect') continue;
+      // `s.connect` read without being called is passed on as well
+      if (use.parent.type !== AST_NODE_TYPES.CallExpression || use.parent.callee !== use) return undefined;
+      connects.push(use.parent);
+    }
+    return connects.length > 0 ? merge(connects.map((call) => this.connection(call, 'net.Socket.connect', 'connected'))) : undefined;
   }
 
   private written(write: Write, id: TSESTree.Identifier): ValueInfo {
@@ -784,10 +807,11 @@ export class Provenance {
     return this.fromType(call);
   }
 
-  private connection(call: TSESTree.CallExpression, declared: string): ValueInfo {
+  /** A connecting call's socket; `how` says what the call does to it in the evidence (`created`, `connected`). */
+  private connection(call: TSESTree.CallExpression, declared: string, how: 'created' | 'connected' = 'created'): ValueInfo {
     const tls = declared.startsWith('tls.');
     const options = call.arguments[0] && call.arguments[0].type !== AST_NODE_TYPES.SpreadElement ? objectLiteralOf(this.ctx, call.arguments[0]) : undefined;
-    const tlsProof: Evidence | undefined = tls ? { kind: 'tls', node: call, says: `it is created by \`${shortText(this.ctx, call.callee)}(…)\``, certain: true, from: 'provenance' } : undefined;
+    const tlsProof: Evidence | undefined = tls ? { kind: 'tls', node: call, says: `it is ${how} by \`${shortText(this.ctx, call.callee)}(…)\``, certain: true, from: 'provenance' } : undefined;
     if (tls && options && findProperty(options, 'socket')) return { possible: new Set(['tls']), doubts: [], proofs: [], tlsProof, untyped: false };
     const created = `\`${shortText(this.ctx, call.callee)}(…)\``;
     const possible = new Set<Kind>(tls ? ['tls'] : []);
@@ -797,14 +821,14 @@ export class Provenance {
     for (const e of endpoints) {
       if (e.kind === 'tcp') {
         possible.add(tls ? 'tls' : 'tcp');
-        proofs.push({ kind: 'tcp', node: e.node, says: `it is created by ${created} with ${e.target}`, certain: true, from: 'provenance' });
+        proofs.push({ kind: 'tcp', node: e.node, says: `it is ${how} by ${created} with ${e.target}`, certain: true, from: 'provenance' });
       } else if (e.kind === 'pipe') {
         possible.add('pipe');
         if (!e.certain) possible.add('tcp');
         doubts.push({
           kind: 'pipe',
           node: e.node,
-          says: e.certain ? `it is created by ${created} with ${e.target}` : `it is created by ${created} with ${e.target}, a string that Node treats as a path unless it is all digits`,
+          says: e.certain ? `it is ${how} by ${created} with ${e.target}` : `it is ${how} by ${created} with ${e.target}, a string that Node treats as a path unless it is all digits`,
           certain: e.certain,
           from: 'provenance',
         });

@@ -40,8 +40,60 @@ ruleTester.run('no-unchecked-peer-address', rule, {
       name: "not a socket",
       code: `const peer = { remoteAddress: undefined as string | undefined };\nexport const ip = peer.remoteAddress!;`,
     },
+    {
+      name: "the connect callback of a new net.Socket() connected to a port",
+      code: `${HEADER}const client = new net.Socket();\nclient.connect(80, 'example.com', () => {\n  console.log(client.remoteAddress!);\n});`,
+    },
+    {
+      name: "the 'connect' listener of a new net.Socket() connected to a port",
+      code: `${HEADER}const client = new net.Socket();\nclient.on('connect', () => console.log(client.remotePort!));\nclient.connect(80, 'example.com');`,
+    },
   ],
   invalid: [
+    {
+      name: "the connect callback of a new net.Socket() connected to a path",
+      code: `${HEADER}const client = new net.Socket();\nclient.connect('/tmp/a.sock', () => {\n  console.log(client.remoteAddress!);\n});`,
+      output: null,
+      errors: [
+        {
+          messageId: 'notProven',
+          data: {"subject":"client","member":"remoteAddress","evidence":": it is connected by `client.connect(…)` with the path `'/tmp/a.sock'` (line 4)","fallback":"''"},
+          line: 5,
+          column: 15,
+          endLine: 5,
+          endColumn: 36,
+          suggestions: [
+            {
+              messageId: 'useFallback',
+              data: {"member":"remoteAddress","fallback":"''"},
+              output: `${HEADER}const client = new net.Socket();\nclient.connect('/tmp/a.sock', () => {\n  console.log((client.remoteAddress ?? ''));\n});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "a new net.Socket() connected to a port, read before it has connected",
+      code: `${HEADER}const client = new net.Socket();\nclient.connect(80, 'example.com');\nconsole.log(client.remoteAddress!);`,
+      output: null,
+      errors: [
+        {
+          messageId: 'notProven',
+          data: {"subject":"client","member":"remoteAddress","evidence":": here `client` may not have connected yet (it is connected by `client.connect(…)` with port `80`, line 4); read it in its 'connect' listener","fallback":"''"},
+          line: 5,
+          column: 13,
+          endLine: 5,
+          endColumn: 34,
+          suggestions: [
+            {
+              messageId: 'useFallback',
+              data: {"member":"remoteAddress","fallback":"''"},
+              output: `${HEADER}const client = new net.Socket();\nclient.connect(80, 'example.com');\nconsole.log((client.remoteAddress ?? ''));`,
+            },
+          ],
+        },
+      ],
+    },
     {
       name: "a socket from elsewhere",
       code: `${HEADER}export function ip(socket: net.Socket) {\n  return socket.remoteAddress!;\n}`,

@@ -93,6 +93,11 @@ ruleTester.run('no-unguarded-socket-options', rule, {
       code: `${HEADER}http.get('http://example.com/', (res) => {\n  res.socket.setNoDelay(true);\n  res.resume();\n});`,
       options: [{ requireTcp: true }],
     },
+    {
+      name: 'new net.Socket() connected to a port later, with requireTcp',
+      code: `${HEADER}const s = new net.Socket();\ns.connect(8080, 'localhost');\ns.setNoDelay(true);`,
+      options: [{ requireTcp: true }],
+    },
     { name: 'guarded with requireTcp', code: `${HEADER}export function f(s: net.Socket) {\n  if ('setNoDelay' in s) s.setNoDelay(true);\n}`, options: [{ requireTcp: true }] },
     { name: 'a JavaScript file with a TCP server', filename: 'plain.js', code: `import * as net from 'node:net';\nconst server = net.createServer((socket) => {\n  socket.setNoDelay(true);\n});\nserver.listen(3000);` },
   ],
@@ -372,6 +377,50 @@ ruleTester.run('no-unguarded-socket-options', rule, {
               messageId: 'wrapInGuard',
               data: {"guard":"'setNoDelay' in res.socket"},
               output: `${HEADER}export function onResponse(res: http.IncomingMessage) {\n  if ('setNoDelay' in res.socket) res.socket.setNoDelay(true);\n}\nhttp.get('http://example.com/', onResponse);`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "new net.Socket() connected to a path later",
+      code: `${HEADER}const s = new net.Socket();\ns.setKeepAlive(true);\ns.connect('/tmp/app.sock');`,
+      output: null,
+      errors: [
+        {
+          messageId: 'pipe',
+          data: {"subject":"s","method":"setKeepAlive","guard":"'setKeepAlive' in s","evidence":"it is connected by `s.connect(…)` with the path `'/tmp/app.sock'`","line":6},
+          line: 5,
+          column: 3,
+          endLine: 5,
+          endColumn: 15,
+          suggestions: [
+            {
+              messageId: 'removeCall',
+              output: `${HEADER}const s = new net.Socket();\ns.connect('/tmp/app.sock');`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "new net.Socket() passed on before it is connected, with requireTcp",
+      code: `${HEADER}declare function start(s: net.Socket): void;\nconst s = new net.Socket();\nstart(s);\ns.connect(8080);\ns.setNoDelay(true);`,
+      options: [{"requireTcp":true}],
+      output: null,
+      errors: [
+        {
+          messageId: 'notTcp',
+          data: {"subject":"s","method":"setNoDelay","guard":"'setNoDelay' in s"},
+          line: 8,
+          column: 3,
+          endLine: 8,
+          endColumn: 13,
+          suggestions: [
+            {
+              messageId: 'wrapInGuard',
+              data: {"guard":"'setNoDelay' in s"},
+              output: `${HEADER}declare function start(s: net.Socket): void;\nconst s = new net.Socket();\nstart(s);\ns.connect(8080);\nif ('setNoDelay' in s) s.setNoDelay(true);`,
             },
           ],
         },
