@@ -10,7 +10,7 @@ import { shortText } from '../utils/endpoints.ts';
 import { callSiteOf, canGuard, capabilityGuard, guardExpressionFix, removeCallFix, wrapStatementFix } from '../utils/fixes.ts';
 
 type Options = [{ methods?: string[]; socketOnlyMethods?: string[]; requireTcp?: boolean }];
-type MessageIds = 'duplex' | 'nullish' | 'unknown' | 'deno' | 'pipe' | 'notTcp' | 'notTcpMaybePipe' | 'wrapInGuard' | 'guardExpression' | 'removeCall';
+type MessageIds = 'duplex' | 'nullish' | 'unknown' | 'deno' | 'pipe' | 'pipeOnSomePaths' | 'notTcp' | 'notTcpMaybePipe' | 'wrapInGuard' | 'guardExpression' | 'removeCall';
 
 /** Classes whose socket members this rule is about. */
 const SOCKET_CLASSES = new Set(['net.Socket', 'tls.TLSSocket', 'Deno.TcpConn', 'bun.Socket']);
@@ -60,6 +60,8 @@ export default createRule<Options, MessageIds>({
         '`{{subject}}.{{method}}()` throws a TypeError when `{{subject}}` is null or undefined, and {{evidence}} (line {{line}}). Guard the call with `{{guard}}`.',
       deno: '`{{subject}}.{{method}}()` throws a TypeError on a Deno connection that is not a `Deno.TcpConn` (only `TcpConn` has it), and {{evidence}} (line {{line}}). Guard the call with `{{guard}}`.',
       pipe: '`{{subject}}.{{method}}()` has no effect on a Unix domain socket or named pipe, and {{evidence}} (line {{line}}). Remove the call, or make it depend on the transport.',
+      pipeOnSomePaths:
+        '`{{subject}}.{{method}}()` has no effect on a Unix domain socket or named pipe, and {{evidence}} (line {{line}}), while elsewhere it may be a TCP socket, where the call works. Make the call depend on the transport (`{{subject}}.remoteFamily` is set only on TCP).',
       notTcp:
         '`{{subject}}.{{method}}()` assumes a TCP socket, but nothing proves `{{subject}}` is one: on a Unix domain socket or named pipe it does nothing. Check the transport first (`{{subject}}.remoteFamily`), or guard the call with `{{guard}}`.',
       notTcpMaybePipe:
@@ -100,6 +102,11 @@ export default createRule<Options, MessageIds>({
       }
       if (!isOption) return;
       if (doubt) {
+        // removing the call is right only where it has no effect on any path: a socket that may also be TCP keeps it
+        if (![...c.possible].every((k) => k === 'pipe')) {
+          context.report({ node: reportNode, messageId: 'pipeOnSomePaths', data: evidenceData(doubt) });
+          return;
+        }
         const remove = site ? removeCallFix(ctx, site, receiver) : undefined;
         context.report({ node: reportNode, messageId: 'pipe', data: evidenceData(doubt), suggest: remove ? [{ messageId: 'removeCall', fix: remove }] : [] });
         return;

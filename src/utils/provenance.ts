@@ -246,8 +246,8 @@ export class Provenance {
       const destructured = destructuredParameter(def.name);
       if (destructured && SOCKET_ACCESSORS.has(destructured.property)) {
         const { roles } = this.roles(destructured.fn, destructured.index);
-        const server = roles.length === 1 && (roles[0]!.role === 'request' || roles[0]!.role === 'response') ? roles[0]!.owner : undefined;
-        if (server) return this.narrowedAt(withBase(this.fromType(id), this.serverConnection(server)), id);
+        const servers = roles.every((r) => r.role === 'request' || r.role === 'response') ? roles.map((r) => r.owner) : [];
+        if (servers.length > 0) return this.narrowedAt(withBase(this.fromType(id), merge(servers.map((s) => this.serverConnection(s)))), id);
       }
       const param = parameterOf(def.name);
       const info = param ? this.parameter(param.fn, param.index, id) : undefined;
@@ -343,7 +343,7 @@ export class Provenance {
       });
     }
     const compat = has('http2.Http2ServerRequest') || has('http2.Http2ServerResponse');
-    const serverSide = this.serverOfRequest(owner);
+    const servers = this.serversOfRequest(owner);
     const parts: ValueInfo[] = [];
     if (compat) {
       const certain = members.every((m) => m.lineage.has('http2.Http2ServerRequest') || m.lineage.has('http2.Http2ServerResponse'));
@@ -354,11 +354,10 @@ export class Provenance {
         untyped: false,
       });
     }
-    if (compat && serverSide) {
-      const secure = this.serverFacts(serverSide).secure;
-      if (secure) parts[0] = { ...parts[0]!, tlsProof: secureEvidence(secure) };
-    }
-    if (serverSide && (has('http.IncomingMessage') || has('http.ServerResponse'))) parts.push(this.serverConnection(serverSide));
+    // a handler of several servers: TLS where every one is secure, and what the sockets of each may be
+    const secure = servers.map((server) => this.serverFacts(server).secure);
+    if (compat && servers.length > 0 && secure.every((creation) => creation)) parts[0] = { ...parts[0]!, tlsProof: secureEvidence(secure[0]!) };
+    if (servers.length > 0 && (has('http.IncomingMessage') || has('http.ServerResponse'))) parts.push(merge(servers.map((server) => this.serverConnection(server))));
     else if (has('http.ClientRequest')) {
       const client = this.clientRequest(owner);
       if (client) parts.push(client);
@@ -372,11 +371,10 @@ export class Provenance {
     return withBase(base, merge(parts));
   }
 
-  /** The server a request/response parameter came from, if it is a visible request listener's parameter. */
-  private serverOfRequest(owner: Node): Node | undefined {
+  /** The servers a request/response parameter came from: those whose visible request listener it is a parameter of. */
+  private serversOfRequest(owner: Node): Node[] {
     const uses = this.parameterRoles(owner);
-    const servers = uses?.roles.filter((r) => r.role === 'request' || r.role === 'response') ?? [];
-    return servers.length === 1 ? servers[0]!.owner : undefined;
+    return uses?.roles.filter((r) => r.role === 'request' || r.role === 'response').map((r) => r.owner) ?? [];
   }
 
   /**
@@ -427,8 +425,8 @@ export class Provenance {
   private secureStream(stream: Node, depth: number): Evidence | undefined {
     const inner = unwrap(stream);
     if (inner.type === AST_NODE_TYPES.MemberExpression && !inner.computed && memberName(inner) === 'stream') {
-      const server = this.serverOfRequest(inner.object);
-      return server ? this.secureServer(server) : undefined;
+      const evidence = this.serversOfRequest(inner.object).map((server) => this.secureServer(server));
+      return evidence.length > 0 && evidence.every((e) => e) ? evidence[0] : undefined;
     }
     const role = this.onlyRole(inner);
     if (role?.role !== 'h2-stream') return undefined;

@@ -49,6 +49,10 @@ ruleTester.run('no-unguarded-tls-api', rule, {
       code: `${HEADER}import * as http2 from 'node:http2';\nhttp2.createSecureServer({}, (req, res) => {\n  console.log((req.stream.session!.socket as tls.TLSSocket).authorized);\n  res.end();\n}).listen(8443);`,
     },
     {
+      name: "a request socket of a handler shared by two HTTPS servers",
+      code: `${HEADER}function handler(req: http.IncomingMessage, res: http.ServerResponse) {\n  res.end((req.socket as tls.TLSSocket).getPeerCertificate().subject?.CN);\n}\nhttps.createServer({}, handler).listen(443);\nhttps.createServer({}, handler).listen(8443);`,
+    },
+    {
       name: "an instanceof tls.TLSSocket check",
       code: `${HEADER}export function peer(req: http.IncomingMessage) {\n  if (req.socket instanceof tls.TLSSocket) return req.socket.getPeerCertificate();\n  return null;\n}`,
     },
