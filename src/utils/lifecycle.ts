@@ -78,7 +78,7 @@ export function listeningAt(ctx: FileContext, server: ServerFacts, point: Node):
 function provesListening(ctx: FileContext, server: ServerFacts, statement: Node): Node | undefined {
   for (const listen of server.listens) {
     if (!contains(statement, listen)) continue;
-    if (statement.type === AST_NODE_TYPES.ExpressionStatement && unwrap(statement.expression) === listen && bindsSynchronously(ctx, listen)) return listen;
+    if (topLevelValues(statement).some((value) => unwrap(value) === listen) && bindsSynchronously(ctx, listen)) return listen;
     if (hasAwaitAround(statement, listen)) return listen;
   }
   for (const site of server.sites) {
@@ -87,6 +87,17 @@ function provesListening(ctx: FileContext, server: ServerFacts, statement: Node)
     if (calleeParts(call).name === 'once' && staticString(call.arguments[1]) === 'listening' && hasAwaitAround(statement, call)) return call;
   }
   return undefined;
+}
+
+/**
+ * The values a statement computes at its top: `listen(0);`, `server = app.listen(0);`, `const server =
+ * app.listen(0);`. A synchronous bind there has happened once the statement is done.
+ */
+function topLevelValues(statement: Node): Node[] {
+  if (statement.type === AST_NODE_TYPES.VariableDeclaration) return statement.declarations.flatMap((d) => (d.init ? [d.init] : []));
+  if (statement.type !== AST_NODE_TYPES.ExpressionStatement) return [];
+  const expression = unwrap(statement.expression);
+  return expression.type === AST_NODE_TYPES.AssignmentExpression && expression.operator === '=' ? [expression.right] : [expression];
 }
 
 /** Whether `target` sits inside an `await` expression within `statement`. */

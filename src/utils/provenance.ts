@@ -593,10 +593,18 @@ export class Provenance {
     const cached = this.serverFactMemo.get(key);
     if (cached) return cached;
     const facts: ServerFacts = { sites, listens: [], endpoints: [], injections: [] };
+    const addListen = (call: TSESTree.CallExpression): void => {
+      if (facts.listens.includes(call)) return;
+      facts.listens.push(call);
+      facts.endpoints.push(...endpointsOfArguments(this.ctx, call.arguments, 'listen', call));
+    };
     for (const site of sites) {
       if (site.type !== AST_NODE_TYPES.CallExpression && site.type !== AST_NODE_TYPES.NewExpression) continue;
       const declared = this.ctx.calleeDeclaration(site)?.replace(/\.constructor$/, '');
       if (declared && SECURE_SERVERS.has(declared)) facts.secure = site;
+      // the server is the value of a `listen` call: `const server = app.listen(3000)` (Express and Koa return the
+      // server they made listen there), `http.createServer(…).listen(3000)`
+      if (site.type === AST_NODE_TYPES.CallExpression && calleeParts(site).name === 'listen') addListen(site);
     }
     const visited = new Set<Node>();
     for (const site of sites) {
@@ -609,8 +617,7 @@ export class Provenance {
         if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== parent) break;
         const method = memberName(parent);
         if (method === 'listen') {
-          facts.listens.push(call);
-          facts.endpoints.push(...endpointsOfArguments(this.ctx, call.arguments, 'listen', call));
+          addListen(call);
         } else if (method === 'emit' && staticString(call.arguments[0]) === 'connection' && call.arguments[1]) {
           const injected = call.arguments[1];
           const info = this.info(injected);
@@ -628,6 +635,23 @@ export class Provenance {
     return facts;
   }
 
+  /**
+   * A server expression and, down a chain of calls that return the server (`http.createServer(…).on(…).listen(…)`),
+   * each receiver down to the creation call. Node's `listen` returns its server; another `listen` (Express's
+   * `app.listen`) returns a new server and ends the chain.
+   */
+  private chainSites(value: Node): Node[] {
+    const sites = [value];
+    let base: Node = value;
+    while (base.type === AST_NODE_TYPES.CallExpression && base.callee.type === AST_NODE_TYPES.MemberExpression) {
+      const method = memberName(base.callee);
+      if (!(method !== undefined && CHAINABLE.has(method)) && !(method === 'listen' && this.ctx.calleeDeclaration(base) === 'net.Server.listen')) break;
+      base = unwrap(base.callee.object);
+      sites.push(base);
+    }
+    return sites;
+  }
+
   /** Every expression in the file that evaluates to the same server as `owner`. */
   private serverSites(owner: Node): Node[] {
     const inner = unwrap(owner);
@@ -637,7 +661,7 @@ export class Provenance {
       if (!variable) return;
       for (const ref of variable.references) if (!ref.isWrite() || ref.isReadWrite()) sites.push(ref.identifier);
       const writes = variableWrites(variable) ?? [];
-      for (const w of writes) if (!w.property) sites.push(unwrap(w.value));
+      for (const w of writes) if (!w.property) sites.push(...this.chainSites(unwrap(w.value)));
     };
     if (inner.type === AST_NODE_TYPES.Identifier) addVariableReads(inner);
     else if (inner.type === AST_NODE_TYPES.MemberExpression && inner.object.type === AST_NODE_TYPES.ThisExpression) {
@@ -648,15 +672,10 @@ export class Provenance {
         for (const w of fieldWrites(this.ctx, body, name)) sites.push(unwrap(w.value));
       }
     } else {
-      sites.push(inner);
-      // `http.createServer(…).on(…)`: walk down to the creation call of a chain
-      let base: Node = inner;
-      while (base.type === AST_NODE_TYPES.CallExpression && base.callee.type === AST_NODE_TYPES.MemberExpression && CHAINABLE.has(memberName(base.callee) ?? '')) {
-        base = unwrap(base.callee.object);
-        sites.push(base);
-      }
+      const chain = this.chainSites(inner);
+      sites.push(...chain);
       // where the created server is stored: a variable, a class field, `this.x = …`, `x = …`
-      const stored = storedIn(base);
+      const stored = storedIn(chain.at(-1)!);
       if (stored && 'id' in stored) addVariableReads(stored.id);
       else if (stored) sites.push(...thisMemberUses(this.ctx, stored.body, stored.name));
     }

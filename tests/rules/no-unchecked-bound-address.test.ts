@@ -57,8 +57,58 @@ ruleTester.run('no-unchecked-bound-address', rule, {
       filename: "plain.js",
       code: `import * as http from 'node:http';\nexport function port(server) {\n  return server.address()?.port;\n}`,
     },
+    {
+      name: "a server made and started in one expression: http.createServer().listen(0)",
+      code: `${HEADER}const server = http.createServer().listen(0);\nconst { port } = server.address() as AddressInfo;\nconsole.log(port);`,
+    },
+    {
+      name: "the server that an app's listen(port) returns (Express, Koa), right after it",
+      code: `${HEADER}declare const app: { listen(port: number | string, host?: string): http.Server };\nconst server = app.listen(0);\nconst { port } = server.address() as AddressInfo;\nconsole.log(port);`,
+    },
   ],
   invalid: [
+    {
+      name: "the server that an app's listen(path) returns",
+      code: `${HEADER}declare const app: { listen(port: number | string, host?: string): http.Server };\nconst server = app.listen('/tmp/app.sock');\nconst { port } = server.address() as AddressInfo;\nconsole.log(port);`,
+      output: null,
+      errors: [
+        {
+          messageId: 'serverAddress',
+          data: {"call":"server.address()","evidence":": it listens on the path `'/tmp/app.sock'` (line 6)"},
+          line: 7,
+          column: 18,
+          endLine: 7,
+          endColumn: 49,
+          suggestions: [
+            {
+              messageId: 'checkAddress',
+              output: `${HEADER}declare const app: { listen(port: number | string, host?: string): http.Server };\nconst server = app.listen('/tmp/app.sock');\nconst address = server.address();\nif (typeof address !== 'object' || address === null || !('port' in address)) throw new Error(\`expected a TCP address, got \${JSON.stringify(address)}\`);\nconst { port } = address;\nconsole.log(port);`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "the server that an app's listen(port, host) returns, before the lookup is done",
+      code: `${HEADER}declare const app: { listen(port: number | string, host?: string): http.Server };\nconst server = app.listen(0, 'localhost');\nconst { port } = server.address() as AddressInfo;\nconsole.log(port);`,
+      output: null,
+      errors: [
+        {
+          messageId: 'serverAddress',
+          data: {"call":"server.address()","evidence":": here the `listen` on line 6 has not completed yet"},
+          line: 7,
+          column: 18,
+          endLine: 7,
+          endColumn: 49,
+          suggestions: [
+            {
+              messageId: 'checkAddress',
+              output: `${HEADER}declare const app: { listen(port: number | string, host?: string): http.Server };\nconst server = app.listen(0, 'localhost');\nconst address = server.address();\nif (typeof address !== 'object' || address === null || !('port' in address)) throw new Error(\`expected a TCP address, got \${JSON.stringify(address)}\`);\nconst { port } = address;\nconsole.log(port);`,
+            },
+          ],
+        },
+      ],
+    },
     {
       name: "asserted with no visible listen",
       code: `${HEADER}export function url(server: http.Server) {\n  const { port } = server.address() as AddressInfo;\n  return \`http://localhost:\${port}\`;\n}`,

@@ -103,6 +103,11 @@ ruleTester.run('no-unguarded-socket-options', rule, {
       code: `${HEADER}const handler: http.RequestListener = (req, res) => {\n  req.socket.setNoDelay(true);\n  res.end();\n};\nhttp.createServer(handler).listen(80);\nhttp.createServer(handler).listen(8080);`,
       options: [{ requireTcp: true }],
     },
+    {
+      name: "the connections of the server that an app's listen(port) returns, with requireTcp",
+      code: `${HEADER}declare const app: { listen(target: number | string): http.Server };\nconst server = app.listen(3000);\nserver.on('connection', (socket) => {\n  socket.setNoDelay(true);\n});`,
+      options: [{ requireTcp: true }],
+    },
     { name: 'guarded with requireTcp', code: `${HEADER}export function f(s: net.Socket) {\n  if ('setNoDelay' in s) s.setNoDelay(true);\n}`, options: [{ requireTcp: true }] },
     { name: 'a JavaScript file with a TCP server', filename: 'plain.js', code: `import * as net from 'node:net';\nconst server = net.createServer((socket) => {\n  socket.setNoDelay(true);\n});\nserver.listen(3000);` },
   ],
@@ -460,6 +465,27 @@ ruleTester.run('no-unguarded-socket-options', rule, {
           endLine: 6,
           endColumn: 15,
           suggestions: null,
+        },
+      ],
+    },
+    {
+      name: "the connections of the server that an app's listen(path) returns",
+      code: `${HEADER}declare const app: { listen(target: number | string): http.Server };\nconst server = app.listen('/tmp/app.sock');\nserver.on('connection', (socket) => {\n  socket.setNoDelay(true);\n});`,
+      output: null,
+      errors: [
+        {
+          messageId: 'pipe',
+          data: {"subject":"socket","method":"setNoDelay","guard":"'setNoDelay' in socket","evidence":"its server listens on the path `'/tmp/app.sock'`","line":5},
+          line: 7,
+          column: 10,
+          endLine: 7,
+          endColumn: 20,
+          suggestions: [
+            {
+              messageId: 'removeCall',
+              output: `${HEADER}declare const app: { listen(target: number | string): http.Server };\nconst server = app.listen('/tmp/app.sock');\nserver.on('connection', (socket) => {\n});`,
+            },
+          ],
         },
       ],
     },
