@@ -1,6 +1,7 @@
 /**
  * Where in a server's life a point of the code runs: after it is listening (a `listen` callback, a `'listening'`
- * listener, after `await once(server, 'listening')` or an awaited `listen`, or after a synchronous `listen(port)`),
+ * listener, after `await once(server, 'listening')` or an awaited promise that a `listen` callback resolves, or after
+ * a synchronous `listen(port)`),
  * and inside which event listeners of an emitter.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
@@ -79,7 +80,8 @@ function provesListening(ctx: FileContext, server: ServerFacts, statement: Node)
   for (const listen of server.listens) {
     if (!contains(statement, listen)) continue;
     if (topLevelValues(statement).some((value) => unwrap(value) === listen) && bindsSynchronously(ctx, listen)) return listen;
-    if (hasAwaitAround(statement, listen)) return listen;
+    // `await new Promise((resolve) => server.listen(0, resolve))`: awaited, and bound once the promise settles
+    if (hasAwaitAround(statement, listen) && (bindsSynchronously(ctx, listen) || resolvesOnListening(ctx, listen))) return listen;
   }
   for (const site of server.sites) {
     const call = site.parent;
@@ -98,6 +100,28 @@ function topLevelValues(statement: Node): Node[] {
   if (statement.type !== AST_NODE_TYPES.ExpressionStatement) return [];
   const expression = unwrap(statement.expression);
   return expression.type === AST_NODE_TYPES.AssignmentExpression && expression.operator === '=' ? [expression.right] : [expression];
+}
+
+/**
+ * Whether a `listen` call inside `new Promise((resolve) => …)` resolves that promise from its callback: `resolve`
+ * itself is the callback, or the callback calls it. Resolving anywhere else (right away, on 'error') says nothing
+ * about a bind that is not synchronous.
+ */
+function resolvesOnListening(ctx: FileContext, listen: TSESTree.CallExpression): boolean {
+  let executor: Node | undefined;
+  for (let node: Node | undefined = listen.parent; node; node = node.parent) {
+    if (isFunction(node) && node.parent?.type === AST_NODE_TYPES.NewExpression && node.parent.arguments[0] === node) {
+      const callee = node.parent.callee;
+      if (callee.type === AST_NODE_TYPES.Identifier && callee.name === 'Promise') executor = node;
+      break;
+    }
+  }
+  const resolve = executor && isFunction(executor) ? executor.params[0] : undefined;
+  const callback = listen.arguments.at(-1);
+  if (resolve?.type !== AST_NODE_TYPES.Identifier || !callback) return false;
+  const references = ctx.variable(resolve)?.references ?? [];
+  // `listen(0, resolve)`, or a callback that calls `resolve`
+  return references.some((r) => (r.identifier === callback ? true : isFunction(callback) && contains(callback, r.identifier) && r.identifier.parent?.type === AST_NODE_TYPES.CallExpression && r.identifier.parent.callee === r.identifier));
 }
 
 /** Whether `target` sits inside an `await` expression within `statement`. */

@@ -652,16 +652,52 @@ export class Provenance {
     return sites;
   }
 
+  /**
+   * The values a `new Promise(executor)` resolves with: the argument of every `resolve(x)` call (`resolve` the
+   * executor's first parameter). Undefined for anything else, and where `resolve` is used otherwise (passed on as a
+   * callback, it resolves with whatever calls it) or called without exactly one argument.
+   */
+  private resolvedValues(node: Node): Node[] | undefined {
+    const promise = unwrap(node);
+    if (promise.type !== AST_NODE_TYPES.NewExpression || promise.callee.type !== AST_NODE_TYPES.Identifier || promise.callee.name !== 'Promise') return undefined;
+    const executor = promise.arguments[0];
+    const resolve = executor && isFunction(executor) ? executor.params[0] : undefined;
+    const variable = resolve?.type === AST_NODE_TYPES.Identifier ? this.ctx.variable(resolve) : null;
+    if (!variable) return undefined;
+    const values: Node[] = [];
+    for (const reference of variable.references) {
+      const call = reference.identifier.parent;
+      if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== reference.identifier || call.arguments.length !== 1) return undefined;
+      const [value] = call.arguments;
+      if (value!.type === AST_NODE_TYPES.SpreadElement) return undefined;
+      values.push(unwrap(value!));
+    }
+    return values.length > 0 ? values : undefined;
+  }
+
   /** Every expression in the file that evaluates to the same server as `owner`. */
   private serverSites(owner: Node): Node[] {
     const inner = unwrap(owner);
     const sites: Node[] = [];
+    const seen = new Set<TSESTree.Identifier>();
     const addVariableReads = (id: TSESTree.Identifier): void => {
       const variable = this.ctx.variable(id);
-      if (!variable) return;
+      const name = variable?.defs[0]?.name;
+      if (!variable || (name?.type === AST_NODE_TYPES.Identifier && seen.has(name))) return;
+      if (name?.type === AST_NODE_TYPES.Identifier) seen.add(name);
       for (const ref of variable.references) if (!ref.isWrite() || ref.isReadWrite()) sites.push(ref.identifier);
       const writes = variableWrites(variable) ?? [];
-      for (const w of writes) if (!w.property) sites.push(...this.chainSites(unwrap(w.value)));
+      for (const w of writes) {
+        if (w.property) continue;
+        const value = unwrap(w.value);
+        // `const server = await new Promise((resolve) => { const s = app.listen(0, () => resolve(s)); })`
+        const resolved = value.type === AST_NODE_TYPES.AwaitExpression ? this.resolvedValues(value.argument) : undefined;
+        if (!resolved) sites.push(...this.chainSites(value));
+        for (const r of resolved ?? []) {
+          if (r.type === AST_NODE_TYPES.Identifier) addVariableReads(r);
+          else sites.push(...this.chainSites(r));
+        }
+      }
     };
     if (inner.type === AST_NODE_TYPES.Identifier) addVariableReads(inner);
     else if (inner.type === AST_NODE_TYPES.MemberExpression && inner.object.type === AST_NODE_TYPES.ThisExpression) {

@@ -65,8 +65,60 @@ ruleTester.run('no-unchecked-bound-address', rule, {
       name: "the server that an app's listen(port) returns (Express, Koa), right after it",
       code: `${HEADER}declare const app: { listen(port: number | string, host?: string): http.Server };\nconst server = app.listen(0);\nconst { port } = server.address() as AddressInfo;\nconsole.log(port);`,
     },
+    {
+      name: "a promise that the listen callback resolves with the server",
+      code: `${HEADER}declare const app: { listen(port: number | string, host?: string, cb?: () => void): http.Server };\nexport async function start() {\n  const server = await new Promise<http.Server>((resolve) => {\n    const s = app.listen(0, () => resolve(s));\n  });\n  return (server.address() as AddressInfo).port;\n}`,
+    },
   ],
   invalid: [
+    {
+      name: "a promise resolved with the server right after a listen with a host",
+      code: `${HEADER}declare const app: { listen(port: number | string, host?: string, cb?: () => void): http.Server };\nexport async function start() {\n  const server = await new Promise<http.Server>((resolve) => {\n    const s = app.listen(0, 'localhost');\n    resolve(s);\n  });\n  return (server.address() as AddressInfo).port;\n}`,
+      output: null,
+      errors: [
+        {
+          messageId: 'serverAddress',
+          data: {"call":"server.address()","evidence":": here the `listen` on line 8 has not completed yet"},
+          line: 11,
+          column: 11,
+          endLine: 11,
+          endColumn: 42,
+          suggestions: null,
+        },
+      ],
+    },
+    {
+      name: "a promise resolved with a server that listens on a path",
+      code: `${HEADER}declare const app: { listen(port: number | string, host?: string, cb?: () => void): http.Server };\nexport async function start() {\n  const server = await new Promise<http.Server>((resolve) => {\n    const s = app.listen('/tmp/app.sock', () => resolve(s));\n  });\n  return (server.address() as AddressInfo).port;\n}`,
+      output: null,
+      errors: [
+        {
+          messageId: 'serverAddress',
+          data: {"call":"server.address()","evidence":": it listens on the path `'/tmp/app.sock'` (line 8)"},
+          line: 10,
+          column: 11,
+          endLine: 10,
+          endColumn: 42,
+          suggestions: null,
+        },
+      ],
+    },
+    {
+      name: "an awaited promise that is resolved on 'error', not on listening",
+      code: `${HEADER}export async function start() {\n  const server = http.createServer();\n  await new Promise<void>((resolve) => {\n    server.listen(0, 'localhost');\n    server.on('error', () => resolve());\n  });\n  return (server.address() as AddressInfo).port;\n}`,
+      output: null,
+      errors: [
+        {
+          messageId: 'serverAddress',
+          data: {"call":"server.address()","evidence":": here the `listen` on line 8 has not completed yet"},
+          line: 11,
+          column: 11,
+          endLine: 11,
+          endColumn: 42,
+          suggestions: null,
+        },
+      ],
+    },
     {
       name: "the server that an app's listen(path) returns",
       code: `${HEADER}declare const app: { listen(port: number | string, host?: string): http.Server };\nconst server = app.listen('/tmp/app.sock');\nconst { port } = server.address() as AddressInfo;\nconsole.log(port);`,
