@@ -60,6 +60,14 @@ export function topLevelModules(program: TSESTree.Program): string[] {
   return modules;
 }
 
+/** The `resolve` parameter of `new Promise((resolve, reject) => …)`; undefined for anything else. */
+export function promiseResolveParameter(node: Node): TSESTree.Identifier | undefined {
+  if (node.type !== AST_NODE_TYPES.NewExpression || node.callee.type !== AST_NODE_TYPES.Identifier || node.callee.name !== 'Promise') return undefined;
+  const executor = node.arguments[0];
+  const resolve = executor && isFunction(executor) ? executor.params[0] : undefined;
+  return resolve?.type === AST_NODE_TYPES.Identifier ? resolve : undefined;
+}
+
 /** The static string of a literal or a template without substitutions. */
 export function staticString(node: Node | null | undefined): string | undefined {
   if (!node) return undefined;

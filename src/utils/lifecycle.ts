@@ -5,7 +5,7 @@
  * and inside which event listeners of an emitter.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { calleeParts, findProperty, isFunction, LISTENER_METHODS, memberName, staticString, statementList, unwrap } from './ast.ts';
+import { calleeParts, findProperty, isFunction, LISTENER_METHODS, memberName, promiseResolveParameter, staticString, statementList, unwrap } from './ast.ts';
 import { objectLiteralOf } from './bindings.ts';
 import type { FileContext } from './file-context.ts';
 import type { ServerFacts } from './provenance.ts';
@@ -108,17 +108,12 @@ function topLevelValues(statement: Node): Node[] {
  * about a bind that is not synchronous.
  */
 function resolvesOnListening(ctx: FileContext, listen: TSESTree.CallExpression): boolean {
-  let executor: Node | undefined;
-  for (let node: Node | undefined = listen.parent; node; node = node.parent) {
-    if (isFunction(node) && node.parent?.type === AST_NODE_TYPES.NewExpression && node.parent.arguments[0] === node) {
-      const callee = node.parent.callee;
-      if (callee.type === AST_NODE_TYPES.Identifier && callee.name === 'Promise') executor = node;
-      break;
-    }
-  }
-  const resolve = executor && isFunction(executor) ? executor.params[0] : undefined;
+  // the executor: the nearest function around the call that is the argument of a `new` expression
+  let executor: Node | undefined = listen.parent;
+  while (executor && !(isFunction(executor) && executor.parent?.type === AST_NODE_TYPES.NewExpression && executor.parent.arguments[0] === executor)) executor = executor.parent;
+  const resolve = executor?.parent ? promiseResolveParameter(executor.parent) : undefined;
   const callback = listen.arguments.at(-1);
-  if (resolve?.type !== AST_NODE_TYPES.Identifier || !callback) return false;
+  if (!resolve || !callback) return false;
   const references = ctx.variable(resolve)?.references ?? [];
   // `listen(0, resolve)`, or a callback that calls `resolve`
   return references.some((r) => (r.identifier === callback ? true : isFunction(callback) && contains(callback, r.identifier) && r.identifier.parent?.type === AST_NODE_TYPES.CallExpression && r.identifier.parent.callee === r.identifier));

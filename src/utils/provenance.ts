@@ -5,7 +5,7 @@
  * assertions (a value is only as good as the type it was asserted from). Falls back to the declared type.
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { calleeParts, findProperty, isFunction, LISTENER_METHODS, memberName, propertyKeyName, SOCKET_ACCESSORS, staticString, unwrap } from './ast.ts';
+import { calleeParts, findProperty, isFunction, LISTENER_METHODS, memberName, promiseResolveParameter, propertyKeyName, SOCKET_ACCESSORS, staticString, unwrap } from './ast.ts';
 import {
   fieldWrites,
   functionUses,
@@ -658,11 +658,8 @@ export class Provenance {
    * callback, it resolves with whatever calls it) or called without exactly one argument.
    */
   private resolvedValues(node: Node): Node[] | undefined {
-    const promise = unwrap(node);
-    if (promise.type !== AST_NODE_TYPES.NewExpression || promise.callee.type !== AST_NODE_TYPES.Identifier || promise.callee.name !== 'Promise') return undefined;
-    const executor = promise.arguments[0];
-    const resolve = executor && isFunction(executor) ? executor.params[0] : undefined;
-    const variable = resolve?.type === AST_NODE_TYPES.Identifier ? this.ctx.variable(resolve) : null;
+    const resolve = promiseResolveParameter(unwrap(node));
+    const variable = resolve ? this.ctx.variable(resolve) : null;
     if (!variable) return undefined;
     const values: Node[] = [];
     for (const reference of variable.references) {
