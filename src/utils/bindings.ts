@@ -170,17 +170,21 @@ export function parameterOf(id: TSESTree.Identifier): { fn: FunctionNode; index:
   return index >= 0 ? { fn, index } : undefined;
 }
 
+/** The one value written to a variable (its initializer or its only assignment, not a destructured part), if that is all. */
+export function singleValue(variable: TSESLint.Scope.Variable | null | undefined): Node | undefined {
+  const writes = variable ? variableWrites(variable) : undefined;
+  return writes?.length === 1 && !writes[0]!.property ? writes[0]!.value : undefined;
+}
+
 /** The object expression behind a value: an object literal directly, or through a `const` initializer. */
 export function objectLiteralOf(ctx: FileContext, node: Node): TSESTree.ObjectExpression | undefined {
   const inner = unwrap(node);
   if (inner.type === AST_NODE_TYPES.ObjectExpression) return inner;
   if (inner.type === AST_NODE_TYPES.Identifier) {
     const variable = ctx.variable(inner);
-    const writes = variable ? variableWrites(variable) : undefined;
-    if (writes?.length === 1 && !writes[0]!.property && isConst(variable!)) {
-      const value = unwrap(writes[0]!.value);
-      if (value.type === AST_NODE_TYPES.ObjectExpression) return value;
-    }
+    const value = variable && isConst(variable) ? singleValue(variable) : undefined;
+    const written = value && unwrap(value);
+    if (written?.type === AST_NODE_TYPES.ObjectExpression) return written;
   }
   return undefined;
 }

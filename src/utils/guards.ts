@@ -6,7 +6,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import ts from './typescript.cts';
 import { alwaysExits, calleeParts, isFunction, memberName, staticString, statementList, unwrap } from './ast.ts';
-import { isConst, variableWrites } from './bindings.ts';
+import { isConst, singleValue } from './bindings.ts';
 import { RULED_OUT, type Guard, type Kind } from './evidence.ts';
 import type { FileContext } from './file-context.ts';
 
@@ -208,8 +208,8 @@ class Facts {
         }
         // a guard stored in a const: `const ok = 'setNoDelay' in s; if (ok) …`
         const variable = this.ctx.variable(node);
-        const writes = variable && isConst(variable) ? variableWrites(variable) : undefined;
-        if (writes?.length === 1 && !writes[0]!.property) this.collect(writes[0]!.value, truth, out);
+        const value = variable && isConst(variable) ? singleValue(variable) : undefined;
+        if (value) this.collect(value, truth, out);
         return;
       }
       case AST_NODE_TYPES.MemberExpression: {

@@ -11,6 +11,7 @@ import {
   functionUses,
   objectLiteralOf,
   parameterOf,
+  singleValue,
   thisClass,
   thisMemberUses,
   variableWrites,
@@ -412,11 +413,9 @@ export class Provenance {
     if (role?.role === 'h2-session') return this.secureServer(role.owner);
     if (role) return undefined;
     // `const client = http2.connect('https://…')`
-    const variable = this.ctx.variable(inner);
-    const writes = variable ? variableWrites(variable) : undefined;
-    if (writes?.length !== 1 || writes[0]!.property) return undefined;
-    const creation = unwrap(writes[0]!.value);
-    if (creation.type !== AST_NODE_TYPES.CallExpression || this.ctx.calleeDeclaration(creation) !== 'http2.connect') return undefined;
+    const value = singleValue(this.ctx.variable(inner));
+    const creation = value && unwrap(value);
+    if (creation?.type !== AST_NODE_TYPES.CallExpression || this.ctx.calleeDeclaration(creation) !== 'http2.connect') return undefined;
     const authority = staticString(creation.arguments[0]);
     return authority?.startsWith('https:') ? { kind: 'tls', node: creation, says: 'it is the session of `http2.connect` to an `https:` URL', certain: true, from: 'provenance' } : undefined;
   }
@@ -722,10 +721,9 @@ export class Provenance {
   private clientRequest(owner: Node): ValueInfo | undefined {
     let creation: Node = unwrap(owner);
     if (creation.type === AST_NODE_TYPES.Identifier) {
-      const variable = this.ctx.variable(creation);
-      const writes = variable ? variableWrites(variable) : undefined;
-      if (writes?.length !== 1 || writes[0]!.property) return undefined;
-      creation = unwrap(writes[0]!.value);
+      const value = singleValue(this.ctx.variable(creation));
+      if (!value) return undefined;
+      creation = unwrap(value);
     }
     while (creation.type === AST_NODE_TYPES.CallExpression && creation.callee.type === AST_NODE_TYPES.MemberExpression && CHAINABLE.has(memberName(creation.callee) ?? '')) {
       creation = unwrap(creation.callee.object);
@@ -779,9 +777,8 @@ export class Provenance {
       return !!declared && DEFAULT_AGENTS.has(declared.replace(/\.constructor$/, ''));
     }
     if (inner.type === AST_NODE_TYPES.Identifier) {
-      const variable = this.ctx.variable(inner);
-      const writes = variable ? variableWrites(variable) : undefined;
-      return writes?.length === 1 && !writes[0]!.property ? this.isDefaultAgent(writes[0]!.value) : false;
+      const value = singleValue(this.ctx.variable(inner));
+      return value ? this.isDefaultAgent(value) : false;
     }
     return false;
   }
@@ -836,9 +833,9 @@ export class Provenance {
         if (param?.index !== 1 || handler?.type !== AST_NODE_TYPES.Property || propertyKeyName(handler) !== 'fetch') return undefined;
         inner = handler.parent.parent as Node;
       } else {
-        const writes = variable ? variableWrites(variable) : undefined;
-        if (writes?.length !== 1 || writes[0]!.property) return undefined;
-        inner = unwrap(writes[0]!.value);
+        const value = singleValue(variable);
+        if (!value) return undefined;
+        inner = unwrap(value);
       }
     }
     if (inner.type !== AST_NODE_TYPES.CallExpression || calleeParts(inner).name !== 'serve' || this.ctx.calleeDeclaration(inner) !== 'bun.serve') return undefined;
