@@ -116,7 +116,8 @@ function resolvesOnListening(ctx: FileContext, listen: TSESTree.CallExpression):
   if (!resolve || !callback) return false;
   const references = ctx.variable(resolve)?.references ?? [];
   // `listen(0, resolve)`, or a callback that calls `resolve`
-  return references.some((r) => (r.identifier === callback ? true : isFunction(callback) && contains(callback, r.identifier) && r.identifier.parent?.type === AST_NODE_TYPES.CallExpression && r.identifier.parent.callee === r.identifier));
+  const isCall = (id: TSESTree.Identifier): boolean => id.parent?.type === AST_NODE_TYPES.CallExpression && id.parent.callee === id;
+  return references.some(({ identifier }) => identifier === callback || (isFunction(callback) && contains(callback, identifier) && isCall(identifier as TSESTree.Identifier)));
 }
 
 /** Whether `target` sits inside an `await` expression within `statement`. */
