@@ -635,7 +635,7 @@ export class Provenance {
   }
 
   /**
-   * A server expression and, down a chain of calls that return the server (`http.createServer(…).on(…).listen(…)`),
+   * A server or request expression and, down a chain of calls that return it (`http.createServer(…).on(…).listen(…)`),
    * each receiver down to the creation call. Node's `listen` returns its server; another `listen` (Express's
    * `app.listen`) returns a new server and ends the chain.
    */
@@ -725,9 +725,8 @@ export class Provenance {
       if (!value) return undefined;
       creation = unwrap(value);
     }
-    while (creation.type === AST_NODE_TYPES.CallExpression && creation.callee.type === AST_NODE_TYPES.MemberExpression && CHAINABLE.has(memberName(creation.callee) ?? '')) {
-      creation = unwrap(creation.callee.object);
-    }
+    // `http.get(…).on(…)`: the creation call at the bottom of the chain
+    creation = this.chainSites(creation).at(-1)!;
     if (creation.type !== AST_NODE_TYPES.CallExpression) return undefined;
     const declared = this.ctx.calleeDeclaration(creation);
     if (!declared || !CLIENT_REQUEST.test(declared)) return undefined;
