@@ -22,7 +22,13 @@ export default tseslint.config(
       'eslint-plugin/require-meta-schema-description': 'error',
       'eslint-plugin/require-meta-default-options': 'error',
       'eslint-plugin/no-property-in-node': 'error',
-      'no-restricted-syntax': ['error', { selector: "MemberExpression[object.name='context'][property.name='options']", message: 'Read options from the second argument of create().' }],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[object.name='context'][property.name='options']",
+          message: 'Read options from the second argument of create().',
+        },
+      ],
     },
   },
   {

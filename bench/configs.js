@@ -12,7 +12,10 @@ import plugin from 'eslint-plugin-transport';
 
 export const MODES = ['none', 'all', 'nfp', 'nfp+all'];
 
-const NFP = { plugins: { '@typescript-eslint': tseslint.plugin }, rules: { '@typescript-eslint/no-floating-promises': 'error' } };
+const NFP = {
+  plugins: { '@typescript-eslint': tseslint.plugin },
+  rules: { '@typescript-eslint/no-floating-promises': 'error' },
+};
 
 function rulesFor(mode) {
   if (mode === 'all') return [plugin.configs.all];
@@ -34,7 +37,10 @@ export function configFor(mode, dir) {
 
 /** Writes `eslint.config.<mode>.js` into the project, for runs with ESLint's `concurrency` (workers load a file). */
 export function writeConfigFiles(dir) {
-  const self = path.relative(dir, path.join(import.meta.dirname, 'configs.js')).split(path.sep).join('/');
+  const self = path
+    .relative(dir, path.join(import.meta.dirname, 'configs.js'))
+    .split(path.sep)
+    .join('/');
   for (const mode of MODES) {
     const text = `import { configFor } from '${self.startsWith('.') ? self : `./${self}`}';\n\nexport default configFor('${mode}', import.meta.dirname);\n`;
     fs.writeFileSync(path.join(dir, `eslint.config.${mode}.js`), text);

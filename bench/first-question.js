@@ -13,15 +13,26 @@ import ts from 'typescript';
 const [dir, ...order] = process.argv.slice(2);
 const QUESTIONS = {
   socket: ['net', 'Socket', (checker, symbol) => checker.getDeclaredTypeOfSymbol(symbol).getProperty('setNoDelay')],
-  'h2-server': ['http2', 'createServer', (checker, symbol) => checker.getReturnTypeOfSignature(checker.getSignatureFromDeclaration(symbol.declarations[0]))],
-  'h2-request': ['http2', 'Http2ServerRequest', (checker, symbol) => checker.getDeclaredTypeOfSymbol(symbol).getProperty('socket')],
+  'h2-server': [
+    'http2',
+    'createServer',
+    (checker, symbol) => checker.getReturnTypeOfSignature(checker.getSignatureFromDeclaration(symbol.declarations[0])),
+  ],
+  'h2-request': [
+    'http2',
+    'Http2ServerRequest',
+    (checker, symbol) => checker.getDeclaredTypeOfSymbol(symbol).getProperty('socket'),
+  ],
 };
 if (!dir || order.length === 0 || order.some((q) => !(q in QUESTIONS))) {
   console.error(`usage: node bench/first-question.js <project dir> <${Object.keys(QUESTIONS).join('|')}>...`);
   process.exit(2);
 }
 
-const host = { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => console.error(ts.flattenDiagnosticMessageText(d.messageText, '\n')) };
+const host = {
+  ...ts.sys,
+  onUnRecoverableConfigFileDiagnostic: (d) => console.error(ts.flattenDiagnosticMessageText(d.messageText, '\n')),
+};
 const config = ts.getParsedCommandLineOfConfigFile(path.resolve(dir, 'tsconfig.json'), {}, host);
 const program = ts.createProgram(config.fileNames, config.options);
 const checker = program.getTypeChecker();

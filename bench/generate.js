@@ -6,7 +6,24 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { SOCKET_TEMPLATES } from './socket-templates.js';
 
-const NOUNS = ['Order', 'Invoice', 'Customer', 'Shipment', 'Product', 'Ticket', 'Account', 'Payment', 'Report', 'Booking', 'Device', 'Message', 'Project', 'Task', 'Coupon', 'Review'];
+const NOUNS = [
+  'Order',
+  'Invoice',
+  'Customer',
+  'Shipment',
+  'Product',
+  'Ticket',
+  'Account',
+  'Payment',
+  'Report',
+  'Booking',
+  'Device',
+  'Message',
+  'Project',
+  'Task',
+  'Coupon',
+  'Review',
+];
 const KINDS = ['model', 'repository', 'service', 'routes', 'validation', 'mapping', 'jobs', 'export'];
 /** One module group in this many gets a socket file in place of its mapping file: 1 file in 32, about 3%. */
 const SOCKET_EVERY = 4;
@@ -650,7 +667,10 @@ export function generateProject(dir, fileCount) {
     const E = `${noun}${g}`;
     const folder = `src/${groupFolder(g)}`;
     // every third group depends on the service of an earlier group: a realistic, shallow import graph
-    const dep = g >= 3 && g % 3 === 0 ? { name: `${NOUNS[(g - 3) % NOUNS.length]}${g - 3}`, folder: groupFolder(g - 3) } : undefined;
+    const dep =
+      g >= 3 && g % 3 === 0
+        ? { name: `${NOUNS[(g - 3) % NOUNS.length]}${g - 3}`, folder: groupFolder(g - 3) }
+        : undefined;
     for (const kind of KINDS) {
       if (files.size >= fileCount) break;
       if (kind === 'mapping' && g % SOCKET_EVERY === SOCKET_EVERY - 1) {

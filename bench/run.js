@@ -39,19 +39,65 @@ const NFP = '@typescript-eslint/no-floating-promises';
  */
 const CANDIDATE_NAMES = [
   // no-unguarded-socket-options
-  'setNoDelay', 'setKeepAlive', 'setTypeOfService', 'setTimeout', 'ref', 'unref', 'address',
+  'setNoDelay',
+  'setKeepAlive',
+  'setTypeOfService',
+  'setTimeout',
+  'ref',
+  'unref',
+  'address',
   // no-http2-socket-manipulation
-  'setEncoding', 'emit', 'end', 'pause', 'read', 'resume', 'write', 'destroy',
+  'setEncoding',
+  'emit',
+  'end',
+  'pause',
+  'read',
+  'resume',
+  'write',
+  'destroy',
   // no-unguarded-tls-api
-  'getPeerCertificate', 'getCertificate', 'getPeerX509Certificate', 'getX509Certificate', 'getCipher', 'getProtocol',
-  'getSession', 'setSession', 'getTLSTicket', 'isSessionReused', 'getFinished', 'getPeerFinished', 'getSharedSigalgs',
-  'getEphemeralKeyInfo', 'renegotiate', 'disableRenegotiation', 'exportKeyingMaterial', 'setMaxSendFragment',
-  'setServername', 'setKeyCert', 'enableTrace', 'authorized', 'authorizationError', 'alpnProtocol', 'servername',
+  'getPeerCertificate',
+  'getCertificate',
+  'getPeerX509Certificate',
+  'getX509Certificate',
+  'getCipher',
+  'getProtocol',
+  'getSession',
+  'setSession',
+  'getTLSTicket',
+  'isSessionReused',
+  'getFinished',
+  'getPeerFinished',
+  'getSharedSigalgs',
+  'getEphemeralKeyInfo',
+  'renegotiate',
+  'disableRenegotiation',
+  'exportKeyingMaterial',
+  'setMaxSendFragment',
+  'setServername',
+  'setKeyCert',
+  'enableTrace',
+  'authorized',
+  'authorizationError',
+  'alpnProtocol',
+  'servername',
   // no-unchecked-peer-address, no-unchecked-bound-address (Node, Deno, Bun)
-  'remoteAddress', 'remotePort', 'remoteFamily', 'localAddress', 'localPort', 'localFamily', 'requestIP',
-  'remoteAddr', 'addr', 'localAddr', 'port', 'hostname',
+  'remoteAddress',
+  'remotePort',
+  'remoteFamily',
+  'localAddress',
+  'localPort',
+  'localFamily',
+  'requestIP',
+  'remoteAddr',
+  'addr',
+  'localAddr',
+  'port',
+  'hostname',
   // no-ambiguous-listen-options
-  'listen', 'connect', 'createConnection',
+  'listen',
+  'connect',
+  'createConnection',
 ];
 const CANDIDATE = new RegExp(`\\b(?:${CANDIDATE_NAMES.join('|')})\\b`);
 
@@ -62,11 +108,20 @@ const median = (values) => {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
 const sum = (values) => values.reduce((a, b) => a + b, 0);
-const ourRuleMs = (run) => sum(Object.entries(run.ruleMs).filter(([rule]) => rule.startsWith(OURS)).map(([, ms]) => ms));
+const ourRuleMs = (run) =>
+  sum(
+    Object.entries(run.ruleMs)
+      .filter(([rule]) => rule.startsWith(OURS))
+      .map(([, ms]) => ms),
+  );
 
 function lintOnce(dir, mode, concurrency) {
   const argv = [path.join(here, 'lint-once.js'), dir, mode, ...(concurrency ? [String(concurrency)] : [])];
-  const stdout = execFileSync(process.execPath, argv, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'inherit'] });
+  const stdout = execFileSync(process.execPath, argv, {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   return JSON.parse(stdout);
 }
 
@@ -84,18 +139,26 @@ const machine = {
   platform: `${os.type()} ${os.release()} ${os.arch()}`,
   loadAverageAtStart: os.loadavg().map((l) => Math.round(l * 100) / 100),
 };
-const versions = Object.fromEntries(['eslint', 'typescript', 'typescript-eslint', '@types/node'].map((n) => [n, versionOf(n)]));
+const versions = Object.fromEntries(
+  ['eslint', 'typescript', 'typescript-eslint', '@types/node'].map((n) => [n, versionOf(n)]),
+);
 const started = Date.now();
 
-console.log(`eslint-plugin-transport benchmark: ${machine.nproc} cores, ${machine.memoryGiB} GiB, Node ${machine.node}, load average ${machine.loadAverageAtStart.join(' ')}`);
-console.log(`ESLint ${versions.eslint}, TypeScript ${versions.typescript}, typescript-eslint ${versions['typescript-eslint']}, @types/node ${versions['@types/node']}\n`);
+console.log(
+  `eslint-plugin-transport benchmark: ${machine.nproc} cores, ${machine.memoryGiB} GiB, Node ${machine.node}, load average ${machine.loadAverageAtStart.join(' ')}`,
+);
+console.log(
+  `ESLint ${versions.eslint}, TypeScript ${versions.typescript}, typescript-eslint ${versions['typescript-eslint']}, @types/node ${versions['@types/node']}\n`,
+);
 
 const results = [];
 for (const [index, size] of sizes.entries()) {
   const dir = path.join(out, `p${size}`);
   const { files, socketFiles } = generateProject(dir, size);
   writeConfigFiles(dir);
-  const candidates = new Set(files.filter((f) => CANDIDATE.test(fs.readFileSync(f, 'utf8'))).map((f) => path.relative(dir, f)));
+  const candidates = new Set(
+    files.filter((f) => CANDIDATE.test(fs.readFileSync(f, 'utf8'))).map((f) => path.relative(dir, f)),
+  );
   const runs = Object.fromEntries(MODES.map((m) => [m, []]));
   const count = runsFor(index);
   for (let r = 0; r < count; r++) {
@@ -108,7 +171,15 @@ for (const [index, size] of sizes.entries()) {
       process.stdout.write(` ${(run.wallMs / 1000).toFixed(1)} s\n`);
     }
   }
-  results.push(summarize(size, files.map((f) => path.relative(dir, f)), socketFiles, candidates, runs));
+  results.push(
+    summarize(
+      size,
+      files.map((f) => path.relative(dir, f)),
+      socketFiles,
+      candidates,
+      runs,
+    ),
+  );
   console.log();
   printTable(results.at(-1));
 }
@@ -135,11 +206,22 @@ if (!args['no-memory'] && sizes.includes(memorySize)) {
 
 const verdict = targetVerdict(results);
 machine.loadAverageAtEnd = os.loadavg().map((l) => Math.round(l * 100) / 100);
-const report = { date: new Date().toISOString(), durationS: Math.round((Date.now() - started) / 1000), machine, versions, targets: TARGETS, verdict, sizes: results, memory };
+const report = {
+  date: new Date().toISOString(),
+  durationS: Math.round((Date.now() - started) / 1000),
+  machine,
+  versions,
+  targets: TARGETS,
+  verdict,
+  sizes: results,
+  memory,
+};
 fs.mkdirSync(out, { recursive: true });
 fs.writeFileSync(path.join(out, 'results.json'), JSON.stringify(report, null, 2) + '\n');
 console.log(`\nTargets: ${verdict.lines.join('\n         ')}`);
-console.log(`\n${Math.round(report.durationS / 60)} min; results in ${path.relative(process.cwd(), path.join(out, 'results.json'))}`);
+console.log(
+  `\n${Math.round(report.durationS / 60)} min; results in ${path.relative(process.cwd(), path.join(out, 'results.json'))}`,
+);
 
 function summarize(size, fileNames, socketFiles, candidates, runs) {
   const fileCount = fileNames.length;
@@ -190,18 +272,52 @@ function printTable(s) {
   console.log(`${s.files} files (${s.socketFiles} with sockets and servers), medians of ${modes.all.runs} runs`);
   console.log(row('', 'wall s', 'ms / file', 'rules ms', 'share', '× nfp'));
   const line = (label, m, rulesMs, share, ratio = '') =>
-    console.log(row(label, (m.wallMs / 1000).toFixed(1), (m.wallMs / s.files).toFixed(1), rulesMs === undefined ? '' : rulesMs.toFixed(0), share, ratio));
+    console.log(
+      row(
+        label,
+        (m.wallMs / 1000).toFixed(1),
+        (m.wallMs / s.files).toFixed(1),
+        rulesMs === undefined ? '' : rulesMs.toFixed(0),
+        share,
+        ratio,
+      ),
+    );
   line('no rules (parse and program)', modes.none, undefined, '');
-  line('transport `all`', modes.all, modes.all.ourRulesMs, pct(modes.all.ourShare), (modes.all.ourRulesMs / nfpMs).toFixed(3));
+  line(
+    'transport `all`',
+    modes.all,
+    modes.all.ourRulesMs,
+    pct(modes.all.ourShare),
+    (modes.all.ourRulesMs / nfpMs).toFixed(3),
+  );
   for (const [rule, ms] of Object.entries(modes.all.ruleMs)) {
-    console.log(row(`  ${rule.slice(OURS.length)}`, '', '', ms.toFixed(0), pct(ms / modes.all.wallMs), s.ratios[rule].toFixed(3)));
+    console.log(
+      row(`  ${rule.slice(OURS.length)}`, '', '', ms.toFixed(0), pct(ms / modes.all.wallMs), s.ratios[rule].toFixed(3)),
+    );
   }
-  console.log(row('    inside type questions (TypeScript API)', '', '', modes.all.queryMs.toFixed(0), pct(modes.all.queryMs / modes.all.wallMs), ''));
+  console.log(
+    row(
+      '    inside type questions (TypeScript API)',
+      '',
+      '',
+      modes.all.queryMs.toFixed(0),
+      pct(modes.all.queryMs / modes.all.wallMs),
+      '',
+    ),
+  );
   const outside = modes.all.ourRulesMs - modes.all.queryMs;
-  console.log(row('    outside them (syntax, ESLint overhead)', '', '', outside.toFixed(0), pct(outside / modes.all.wallMs), ''));
+  console.log(
+    row('    outside them (syntax, ESLint overhead)', '', '', outside.toFixed(0), pct(outside / modes.all.wallMs), ''),
+  );
   line('no-floating-promises alone', modes.nfp, nfpMs, pct(nfpMs / modes.nfp.wallMs), '1.000');
   const both = modes['nfp+all'];
-  line('no-floating-promises + transport `all`', both, both.ourRulesMs, pct(both.ourShare), (both.ourRulesMs / nfpMs).toFixed(3));
+  line(
+    'no-floating-promises + transport `all`',
+    both,
+    both.ourRulesMs,
+    pct(both.ourShare),
+    (both.ourRulesMs / nfpMs).toFixed(3),
+  );
   console.log(row('    (share and × nfp: our rules there)', '', '', '', '', ''));
   const q = s.queries;
   console.log(
@@ -209,7 +325,11 @@ function printTable(s) {
       `${q.perCandidateFile.toFixed(2)} per file in the ${q.filesWithCandidateNames} files with candidate names, ` +
       `max ${q.maxWithoutCandidateNames} in the ${q.filesWithoutCandidateNames} without`,
   );
-  console.log(`findings (all): ${Object.entries(modes.all.findings ?? {}).map(([r, n]) => `${r.slice(OURS.length)} ${n}`).join(', ')}`);
+  console.log(
+    `findings (all): ${Object.entries(modes.all.findings ?? {})
+      .map(([r, n]) => `${r.slice(OURS.length)} ${n}`)
+      .join(', ')}`,
+  );
 }
 
 function targetVerdict(list) {
@@ -221,20 +341,36 @@ function targetVerdict(list) {
   };
   for (const s of list) {
     const share = s.modes.all.ourShare;
-    check(share <= TARGETS.share, `${s.files} files: our rules ${(share * 100).toFixed(2)}% of the \`all\` run's wall time (target ≤ ${TARGETS.share * 100}%)`);
+    check(
+      share <= TARGETS.share,
+      `${s.files} files: our rules ${(share * 100).toFixed(2)}% of the \`all\` run's wall time (target ≤ ${TARGETS.share * 100}%)`,
+    );
     const worst = Object.entries(s.ratios).sort((a, b) => b[1] - a[1])[0];
-    if (worst) check(worst[1] <= TARGETS.ratioToNfp, `${s.files} files: slowest rule ${worst[0].slice(OURS.length)} ${worst[1].toFixed(3)}× no-floating-promises (target ≤ ${TARGETS.ratioToNfp}×)`);
-    check(s.queries.maxWithoutCandidateNames === 0, `${s.files} files: ${s.queries.maxWithoutCandidateNames} type-checker queries on files without candidate names (must be 0)`);
+    if (worst)
+      check(
+        worst[1] <= TARGETS.ratioToNfp,
+        `${s.files} files: slowest rule ${worst[0].slice(OURS.length)} ${worst[1].toFixed(3)}× no-floating-promises (target ≤ ${TARGETS.ratioToNfp}×)`,
+      );
+    check(
+      s.queries.maxWithoutCandidateNames === 0,
+      `${s.files} files: ${s.queries.maxWithoutCandidateNames} type-checker queries on files without candidate names (must be 0)`,
+    );
   }
   for (const s of list) {
     const both = s.modes['nfp+all'];
-    if (both) lines.push(`info ${s.files} files: with no-floating-promises first, our rules ${(both.ourShare * 100).toFixed(2)}% of the run's wall time, ${(both.ourRulesMs / s.modes.nfp.ruleMs[NFP]).toFixed(3)}× no-floating-promises`);
+    if (both)
+      lines.push(
+        `info ${s.files} files: with no-floating-promises first, our rules ${(both.ourShare * 100).toFixed(2)}% of the run's wall time, ${(both.ourRulesMs / s.modes.nfp.ruleMs[NFP]).toFixed(3)}× no-floating-promises`,
+      );
   }
   for (let i = 1; i < list.length; i++) {
     const [a, b] = [list[i - 1], list[i]];
     const perFile = (s) => s.modes.all.ourRulesMs / s.files;
     const growth = perFile(b) / perFile(a);
-    check(growth <= TARGETS.flatGrowth, `our rules' time per file ${(perFile(a) * 1000).toFixed(0)} µs at ${a.files} files, ${(perFile(b) * 1000).toFixed(0)} µs at ${b.files} (×${growth.toFixed(2)}; flat: ≤ ×${TARGETS.flatGrowth})`);
+    check(
+      growth <= TARGETS.flatGrowth,
+      `our rules' time per file ${(perFile(a) * 1000).toFixed(0)} µs at ${a.files} files, ${(perFile(b) * 1000).toFixed(0)} µs at ${b.files} (×${growth.toFixed(2)}; flat: ≤ ×${TARGETS.flatGrowth})`,
+    );
   }
   return { ok, lines };
 }

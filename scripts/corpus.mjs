@@ -94,7 +94,10 @@ function planBatches() {
     const count = Math.max(1, Math.ceil(found.files.length / BATCH_SIZE));
     const size = Math.ceil(found.files.length / count);
     for (let i = 0; i < found.files.length; i += size) {
-      batches.push({ name: count > 1 ? `${group.name} ${i / size + 1}/${count}` : group.name, files: found.files.slice(i, i + size) });
+      batches.push({
+        name: count > 1 ? `${group.name} ${i / size + 1}/${count}` : group.name,
+        files: found.files.slice(i, i + size),
+      });
     }
   }
   return { batches, tooLarge };
@@ -184,7 +187,9 @@ function createESLint(program, sourceType) {
 
 const { batches, tooLarge } = planBatches();
 const total = batches.reduce((n, b) => n + b.files.length, 0);
-log(`corpus: ${total} files in ${batches.length} batches (${tooLarge.length} over 2 MB left out: ${tooLarge.map((f) => path.relative(modules, f)).join(', ') || 'none'})`);
+log(
+  `corpus: ${total} files in ${batches.length} batches (${tooLarge.length} over 2 MB left out: ${tooLarge.map((f) => path.relative(modules, f)).join(', ') || 'none'})`,
+);
 
 const rel = (/** @type {string} */ file) => path.relative(root, file);
 const reports = [];
@@ -272,7 +277,10 @@ for (const batch of batches) await lintBatch(batch);
 
 const seconds = (performance.now() - started) / 1000;
 fs.mkdirSync(path.dirname(args.out), { recursive: true });
-fs.writeFileSync(args.out, `${JSON.stringify({ files: linted, seconds, byRule, reports, parseErrors, crashes, setupErrors }, null, 2)}\n`);
+fs.writeFileSync(
+  args.out,
+  `${JSON.stringify({ files: linted, seconds, byRule, reports, parseErrors, crashes, setupErrors }, null, 2)}\n`,
+);
 
 console.log(`\nfiles:        ${linted}`);
 console.log(`reports:      ${reports.length}`);
@@ -284,9 +292,12 @@ const cpu = process.cpuUsage(cpuStart);
 console.log(
   `time:         ${seconds.toFixed(1)} s (programs ${(programMs / 1000).toFixed(1)} s; cpu ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s), ${(linted / seconds).toFixed(1)} files/s, peak rss ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB`,
 );
-console.log(`lint phases:  parse ${(phases.parse / 1000).toFixed(1)} s, rules ${(phases.rules / 1000).toFixed(1)} s, all ${(phases.total / 1000).toFixed(1)} s`);
+console.log(
+  `lint phases:  parse ${(phases.parse / 1000).toFixed(1)} s, rules ${(phases.rules / 1000).toFixed(1)} s, all ${(phases.total / 1000).toFixed(1)} s`,
+);
 console.log('slowest files:');
-for (const t of timings.sort((a, b) => b.ms - a.ms).slice(0, 5)) console.log(`  ${(t.ms / 1000).toFixed(2)} s ${t.file} (${Math.round(t.bytes / 1024)} KiB)`);
+for (const t of timings.sort((a, b) => b.ms - a.ms).slice(0, 5))
+  console.log(`  ${(t.ms / 1000).toFixed(2)} s ${t.file} (${Math.round(t.bytes / 1024)} KiB)`);
 console.log(`written:      ${path.relative(process.cwd(), args.out)}`);
 
 if (setupErrors.length > 0) {

@@ -22,20 +22,27 @@ const STRICT_OPTIONS: Partial<Record<RuleName, unknown[]>> = {
   'no-unguarded-socket-options': [{ requireTcp: true }],
 };
 
-function ruleEntries(pick: (name: RuleName) => boolean, level: (name: RuleName) => TSESLint.FlatConfig.RuleEntry): Record<string, TSESLint.FlatConfig.RuleEntry> {
+function ruleEntries(
+  pick: (name: RuleName) => boolean,
+  level: (name: RuleName) => TSESLint.FlatConfig.RuleEntry,
+): Record<string, TSESLint.FlatConfig.RuleEntry> {
   return Object.fromEntries(
     (Object.keys(rules) as RuleName[]).filter(pick).map((name) => [`${NAMESPACE}/${name}`, level(name)]),
   );
 }
 
-const docs = (name: RuleName) => rules[name].meta.docs ?? { recommended: false, strict: false, requiresTypeChecking: true };
+const docs = (name: RuleName) =>
+  rules[name].meta.docs ?? { recommended: false, strict: false, requiresTypeChecking: true };
 const error: Level = 'error';
 
 Object.assign(plugin.configs, {
   recommended: {
     name: `${NAMESPACE}/recommended`,
     plugins: { [NAMESPACE]: plugin },
-    rules: ruleEntries((n) => !!docs(n).recommended, () => error),
+    rules: ruleEntries(
+      (n) => !!docs(n).recommended,
+      () => error,
+    ),
   },
   strict: {
     name: `${NAMESPACE}/strict`,
@@ -48,11 +55,17 @@ Object.assign(plugin.configs, {
   all: {
     name: `${NAMESPACE}/all`,
     plugins: { [NAMESPACE]: plugin },
-    rules: ruleEntries(() => true, (n) => (STRICT_OPTIONS[n] ? [error, ...STRICT_OPTIONS[n]] : error)),
+    rules: ruleEntries(
+      () => true,
+      (n) => (STRICT_OPTIONS[n] ? [error, ...STRICT_OPTIONS[n]] : error),
+    ),
   },
   'disable-type-checked': {
     name: `${NAMESPACE}/disable-type-checked`,
-    rules: ruleEntries((n) => docs(n).requiresTypeChecking, () => 'off'),
+    rules: ruleEntries(
+      (n) => docs(n).requiresTypeChecking,
+      () => 'off',
+    ),
   },
 } satisfies Record<string, Config>);
 

@@ -27,6 +27,8 @@ export function ensureBuilt(): void {
     execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'pipe' });
   } catch (error) {
     const out = error as { stdout?: Buffer; stderr?: Buffer };
-    throw new Error(`tsc -p tsconfig.build.json failed:\n${String(out.stdout ?? '')}${String(out.stderr ?? '')}`, { cause: error });
+    throw new Error(`tsc -p tsconfig.build.json failed:\n${String(out.stdout ?? '')}${String(out.stderr ?? '')}`, {
+      cause: error,
+    });
   }
 }

@@ -14,7 +14,10 @@ describe('plugin object', () => {
   });
 
   it('lists every rule file, sorted', () => {
-    const files = fs.readdirSync(path.join(root, 'src', 'rules')).filter((f) => f !== 'index.ts').map((f) => f.replace(/\.ts$/, ''));
+    const files = fs
+      .readdirSync(path.join(root, 'src', 'rules'))
+      .filter((f) => f !== 'index.ts')
+      .map((f) => f.replace(/\.ts$/, ''));
     expect(ruleNames).toEqual([...files].sort());
   });
 

@@ -19,16 +19,26 @@ interface CorpusResult {
   setupErrors: unknown[];
 }
 
-
-async function corpus(out: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string; result: CorpusResult }> {
+async function corpus(
+  out: string,
+  ...args: string[]
+): Promise<{ code: number; stdout: string; stderr: string; result: CorpusResult }> {
   const script = path.join(root, 'scripts', 'corpus.mjs');
   try {
-    const { stdout, stderr } = await run(process.execPath, [script, '--quiet', '--out', out, ...args], { cwd: root, maxBuffer: 64 * 2 ** 20 });
+    const { stdout, stderr } = await run(process.execPath, [script, '--quiet', '--out', out, ...args], {
+      cwd: root,
+      maxBuffer: 64 * 2 ** 20,
+    });
     return { code: 0, stdout, stderr, result: JSON.parse(fs.readFileSync(out, 'utf8')) as CorpusResult };
   } catch (error) {
     const e = error as { code?: number; stdout?: string; stderr?: string };
     if (typeof e.code !== 'number' || !fs.existsSync(out)) throw error;
-    return { code: e.code, stdout: e.stdout ?? '', stderr: e.stderr ?? '', result: JSON.parse(fs.readFileSync(out, 'utf8')) as CorpusResult };
+    return {
+      code: e.code,
+      stdout: e.stdout ?? '',
+      stderr: e.stderr ?? '',
+      result: JSON.parse(fs.readFileSync(out, 'utf8')) as CorpusResult,
+    };
   }
 }
 
@@ -59,10 +69,18 @@ describe('corpus', () => {
         `export default { ...self, configs: { all: { plugins: { transport: self }, rules: { ...plugin.configs.all.rules, 'transport/crash': 'error' } } } };`,
       ].join('\n'),
     );
-    const { code, stderr, result } = await corpus(path.join(tmp, 'crash.json'), '--plugin', plugin, '--filter', '@types/node/d');
+    const { code, stderr, result } = await corpus(
+      path.join(tmp, 'crash.json'),
+      '--plugin',
+      plugin,
+      '--filter',
+      '@types/node/d',
+    );
     expect(code).toBe(1);
     expect(result.files).toBeGreaterThan(1);
-    expect(result.crashes).toEqual([expect.objectContaining({ file: 'node_modules/@types/node/dgram.d.ts', rule: 'transport/crash' })]);
+    expect(result.crashes).toEqual([
+      expect.objectContaining({ file: 'node_modules/@types/node/dgram.d.ts', rule: 'transport/crash' }),
+    ]);
     expect(result.crashes[0]?.message).toMatch(/^boom\n/);
     expect(stderr).toContain('dgram.d.ts: transport/crash');
   });

@@ -107,7 +107,10 @@ function parseDoc(rule: string, markdown: string): Doc {
           const index = blocks.length + 1;
           const code = `${fence.body.join('\n')}\n`;
           const { runtime, options } = directives(rule, fence.line, fence.body);
-          const kind = [...stack].reverse().map((h) => kindOf(h.text)).find((k) => k !== undefined);
+          const kind = [...stack]
+            .reverse()
+            .map((h) => kindOf(h.text))
+            .find((k) => k !== undefined);
           blocks.push({
             rule,
             index,
@@ -148,7 +151,10 @@ function optionNames(schema: unknown): string[] {
 }
 
 function describeBlock(block: Block): string {
-  const where = block.headings.filter((h) => h.level > 1).map((h) => h.text).join(' › ');
+  const where = block.headings
+    .filter((h) => h.level > 1)
+    .map((h) => h.text)
+    .join(' › ');
   const runtime = block.runtime === 'node' ? '' : ` [${block.runtime}]`;
   return `${block.rule} › ${where} › block ${block.index} (line ${block.line})${runtime}`;
 }
@@ -167,7 +173,10 @@ function lint(block: Block): Linter.LintMessage[] {
   const config: Linter.Config[] = [
     {
       files: ['**/*.ts'],
-      languageOptions: { parser: tsParser, parserOptions: { projectService: true, tsconfigRootDir: RUNTIME_ROOTS[block.runtime] } },
+      languageOptions: {
+        parser: tsParser,
+        parserOptions: { projectService: true, tsconfigRootDir: RUNTIME_ROOTS[block.runtime] },
+      },
       plugins: { transport: plugin as never },
       rules: { [`transport/${block.rule}`]: ['error', ...block.options] as Linter.RuleEntry },
     },
@@ -211,62 +220,69 @@ afterAll(() => {
   removeWrittenFiles();
 });
 
-for (const doc of docs) describe(`docs/rules/${doc.rule}.md`, () => {
-  const rule = rules[doc.rule];
-  const has = (level: number, text: string): boolean => doc.headings.some((h) => h.level === level && h.text === text);
+for (const doc of docs)
+  describe(`docs/rules/${doc.rule}.md`, () => {
+    const rule = rules[doc.rule];
+    const has = (level: number, text: string): boolean =>
+      doc.headings.some((h) => h.level === level && h.text === text);
 
-  it(`${doc.rule}: documents a rule of the plugin`, () => {
-    expect(rule, `no rule named ${doc.rule} in src/rules`).toBeDefined();
-  });
+    it(`${doc.rule}: documents a rule of the plugin`, () => {
+      expect(rule, `no rule named ${doc.rule} in src/rules`).toBeDefined();
+    });
 
-  it(`${doc.rule}: has the required headings`, () => {
-    const missing = [
-      [2, 'Examples'],
-      [3, '❌ Incorrect'],
-      [3, '✅ Correct'],
-      [2, 'When Not To Use It'],
-      ...optionNames(rule?.meta.schema).map((name) => [3, `\`${name}\``] as const),
-    ].filter(([level, text]) => !has(level as number, text as string));
-    expect(missing.map(([level, text]) => `${'#'.repeat(level as number)} ${text}`)).toEqual([]);
-  });
+    it(`${doc.rule}: has the required headings`, () => {
+      const missing = [
+        [2, 'Examples'],
+        [3, '❌ Incorrect'],
+        [3, '✅ Correct'],
+        [2, 'When Not To Use It'],
+        ...optionNames(rule?.meta.schema).map((name) => [3, `\`${name}\``] as const),
+      ].filter(([level, text]) => !has(level as number, text as string));
+      expect(missing.map(([level, text]) => `${'#'.repeat(level as number)} ${text}`)).toEqual([]);
+    });
 
-  it(`${doc.rule}: has ❌ and ✅ blocks under Examples and under every option heading`, () => {
-    const sections = ['Examples', ...optionNames(rule?.meta.schema).map((name) => `\`${name}\``)];
-    const empty: string[] = [];
-    for (const section of sections) {
-      for (const kind of ['incorrect', 'correct'] as const) {
-        const found = doc.blocks.some((b) => b.kind === kind && b.headings.some((h) => h.text === section));
-        if (!found) empty.push(`${section} › ${kind}`);
+    it(`${doc.rule}: has ❌ and ✅ blocks under Examples and under every option heading`, () => {
+      const sections = ['Examples', ...optionNames(rule?.meta.schema).map((name) => `\`${name}\``)];
+      const empty: string[] = [];
+      for (const section of sections) {
+        for (const kind of ['incorrect', 'correct'] as const) {
+          const found = doc.blocks.some((b) => b.kind === kind && b.headings.some((h) => h.text === section));
+          if (!found) empty.push(`${section} › ${kind}`);
+        }
       }
-    }
-    expect(empty).toEqual([]);
-  });
+      expect(empty).toEqual([]);
+    });
 
-  for (const block of doc.blocks.filter((b) => b.kind !== undefined)) {
-    const expected = block.kind === 'incorrect' ? 'is reported' : 'is not reported';
-    it(`${describeBlock(block)}: ${expected}`, () => {
-      const messages = lint(block);
-      const fatal = messages.filter((m) => m.fatal === true || m.ruleId === null);
-      expect(fatal.map((m) => `${m.line}:${m.column} ${m.message}`), 'parse errors or problems without a rule').toEqual([]);
-      const reports = messages.filter((m) => m.ruleId === `transport/${block.rule}`);
-      if (block.kind === 'incorrect') {
-        expect(reports.length, `❌ block got no report from transport/${block.rule}:\n${block.code}`).toBeGreaterThan(0);
-      } else {
+    for (const block of doc.blocks.filter((b) => b.kind !== undefined)) {
+      const expected = block.kind === 'incorrect' ? 'is reported' : 'is not reported';
+      it(`${describeBlock(block)}: ${expected}`, () => {
+        const messages = lint(block);
+        const fatal = messages.filter((m) => m.fatal === true || m.ruleId === null);
         expect(
-          reports.map((m) => `${m.line}:${m.column} ${m.message}`),
-          `✅ block was reported:\n${block.code}`,
+          fatal.map((m) => `${m.line}:${m.column} ${m.message}`),
+          'parse errors or problems without a rule',
         ).toEqual([]);
-      }
-    });
-  }
+        const reports = messages.filter((m) => m.ruleId === `transport/${block.rule}`);
+        if (block.kind === 'incorrect') {
+          expect(reports.length, `❌ block got no report from transport/${block.rule}:\n${block.code}`).toBeGreaterThan(
+            0,
+          );
+        } else {
+          expect(
+            reports.map((m) => `${m.line}:${m.column} ${m.message}`),
+            `✅ block was reported:\n${block.code}`,
+          ).toEqual([]);
+        }
+      });
+    }
 
-  for (const block of doc.blocks) {
-    it(`${describeBlock(block)}: type-checks`, () => {
-      const checked = typeCheckProgram(block.runtime);
-      const source = checked.getSourceFile(block.file);
-      expect(source, `${block.file} is not in the program`).toBeDefined();
-      const diagnostics = ts.getPreEmitDiagnostics(checked, source);
-      expect(diagnostics.map(formatDiagnostic)).toEqual([]);
-    });
-  }
-});
+    for (const block of doc.blocks) {
+      it(`${describeBlock(block)}: type-checks`, () => {
+        const checked = typeCheckProgram(block.runtime);
+        const source = checked.getSourceFile(block.file);
+        expect(source, `${block.file} is not in the program`).toBeDefined();
+        const diagnostics = ts.getPreEmitDiagnostics(checked, source);
+        expect(diagnostics.map(formatDiagnostic)).toEqual([]);
+      });
+    }
+  });

@@ -42,14 +42,18 @@ function typeErrors(dir: string): string[] {
   const configFile = ts.readConfigFile(path.join(dir, 'tsconfig.json'), (f) => ts.sys.readFile(f));
   const parsed = ts.parseJsonConfigFileContent(configFile.config, ts.sys, dir);
   const program = ts.createProgram(parsed.fileNames, parsed.options);
-  return ts.getPreEmitDiagnostics(program).map((d) => `${d.file?.fileName ?? ''}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
+  return ts
+    .getPreEmitDiagnostics(program)
+    .map((d) => `${d.file?.fileName ?? ''}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
 }
 
 /** Applies the first suggestion of every message that has one, last first so ranges stay valid. */
 function applySuggestions(results: ESLint.LintResult[]): number {
   let applied = 0;
   for (const result of results) {
-    const fixes = result.messages.flatMap((m) => (m.suggestions?.[0] ? [m.suggestions[0].fix] : [])).sort((a, b) => b.range[0] - a.range[0]);
+    const fixes = result.messages
+      .flatMap((m) => (m.suggestions?.[0] ? [m.suggestions[0].fix] : []))
+      .sort((a, b) => b.range[0] - a.range[0]);
     if (fixes.length === 0) continue;
     let text = fs.readFileSync(result.filePath, 'utf8');
     let limit = Infinity;
@@ -72,26 +76,41 @@ describe('fixes over a multi-file project', () => {
     const results = await lint(copyProject(source), false);
     const counts = Object.fromEntries(results.map((r) => [path.basename(r.filePath), r.messages.length]));
     expect(counts).toEqual({ 'client.js': 1, 'inject.ts': 2, 'safe.ts': 0, 'unix.ts': 2, 'upgrade.ts': 3 });
-    expect(results.flatMap((r) => r.messages).every((m) => m.ruleId === 'transport/no-unguarded-socket-options')).toBe(true);
+    expect(results.flatMap((r) => r.messages).every((m) => m.ruleId === 'transport/no-unguarded-socket-options')).toBe(
+      true,
+    );
   });
 
   it('fixes and suggestions type-check, re-lint clean, and are idempotent', async () => {
     const dir = copyProject(source);
     const fixed = await lint(dir, true);
-    expect(fixed.filter((r) => r.output !== undefined).map((r) => path.basename(r.filePath)).sort()).toEqual(['client.js', 'inject.ts', 'upgrade.ts']);
+    expect(
+      fixed
+        .filter((r) => r.output !== undefined)
+        .map((r) => path.basename(r.filePath))
+        .sort(),
+    ).toEqual(['client.js', 'inject.ts', 'upgrade.ts']);
     expect(applySuggestions(fixed)).toBe(2);
 
     const again = copyProject(dir);
     const relinted = await lint(again, false);
-    expect(relinted.flatMap((r) => r.messages.map((m) => `${path.basename(r.filePath)}:${m.line} ${m.message}`))).toEqual([]);
+    expect(
+      relinted.flatMap((r) => r.messages.map((m) => `${path.basename(r.filePath)}:${m.line} ${m.message}`)),
+    ).toEqual([]);
     expect(typeErrors(again)).toEqual([]);
 
-    const before = Object.fromEntries(fs.readdirSync(again).map((f) => [f, fs.readFileSync(path.join(again, f), 'utf8')]));
+    const before = Object.fromEntries(
+      fs.readdirSync(again).map((f) => [f, fs.readFileSync(path.join(again, f), 'utf8')]),
+    );
     const refixed = await lint(again, true);
     expect(refixed.every((r) => r.output === undefined)).toBe(true);
-    expect(Object.fromEntries(fs.readdirSync(again).map((f) => [f, fs.readFileSync(path.join(again, f), 'utf8')]))).toEqual(before);
+    expect(
+      Object.fromEntries(fs.readdirSync(again).map((f) => [f, fs.readFileSync(path.join(again, f), 'utf8')])),
+    ).toEqual(before);
 
-    expect(fs.readFileSync(path.join(again, 'upgrade.ts'), 'utf8')).toContain("if ('setNoDelay' in conn) conn.setNoDelay(true); // websocket frames are small");
+    expect(fs.readFileSync(path.join(again, 'upgrade.ts'), 'utf8')).toContain(
+      "if ('setNoDelay' in conn) conn.setNoDelay(true); // websocket frames are small",
+    );
     expect(fs.readFileSync(path.join(again, 'unix.ts'), 'utf8')).toContain('return control;');
   });
 });

@@ -40,7 +40,6 @@ let tarball: string;
 /** The tarball, unpacked where Node resolves it as `node_modules/<name>` (its dependencies from ours). */
 let installed: string;
 
-
 /** Every file below `dir`, relative to it, with `/` separators. */
 function filesBelow(dir: string): string[] {
   return fs
@@ -90,10 +89,18 @@ describe('package', () => {
 
   it('ships dist, README, LICENSE and package.json, nothing else', () => {
     const files = packed.files.map((f) => f.path);
-    expect(files).toEqual(expect.arrayContaining(['package.json', 'README.md', 'LICENSE', 'dist/index.js', 'dist/index.d.ts']));
-    const unexpected = files.filter((f) => !/^(?:package\.json|README\.md|LICENSE|dist\/.+\.(?:js|d\.ts|cjs|d\.cts))$/.test(f));
+    expect(files).toEqual(
+      expect.arrayContaining(['package.json', 'README.md', 'LICENSE', 'dist/index.js', 'dist/index.d.ts']),
+    );
+    const unexpected = files.filter(
+      (f) => !/^(?:package\.json|README\.md|LICENSE|dist\/.+\.(?:js|d\.ts|cjs|d\.cts))$/.test(f),
+    );
     expect(unexpected).toEqual([]);
-    const scratch = files.filter((f) => /(?:^|\/)(?:src|tests?|fixtures|scratch|bench|examples|scripts|coverage|node_modules|\.tmp)\//.test(f) || f.endsWith('.tsbuildinfo'));
+    const scratch = files.filter(
+      (f) =>
+        /(?:^|\/)(?:src|tests?|fixtures|scratch|bench|examples|scripts|coverage|node_modules|\.tmp)\//.test(f) ||
+        f.endsWith('.tsbuildinfo'),
+    );
     expect(scratch).toEqual([]);
   });
 
@@ -101,13 +108,23 @@ describe('package', () => {
     // `.ts` builds to `.js` + `.d.ts`, `.cts` (CommonJS) to `.cjs` + `.d.cts`
     const sources = filesBelow(path.join(root, 'src')).filter((f) => /\.c?ts$/.test(f) && !/\.d\.c?ts$/.test(f));
     const shipped = packed.files.map((f) => f.path).filter((f) => f.startsWith('dist/'));
-    const expected = sources.flatMap((s) => (s.endsWith('.cts') ? [`dist/${s.slice(0, -4)}.cjs`, `dist/${s.slice(0, -4)}.d.cts`] : [`dist/${s.slice(0, -3)}.js`, `dist/${s.slice(0, -3)}.d.ts`]));
+    const expected = sources.flatMap((s) =>
+      s.endsWith('.cts')
+        ? [`dist/${s.slice(0, -4)}.cjs`, `dist/${s.slice(0, -4)}.d.cts`]
+        : [`dist/${s.slice(0, -3)}.js`, `dist/${s.slice(0, -3)}.d.ts`],
+    );
     // a stale file is output of a source that no longer exists: `npm run build` removes dist first
-    expect({ missing: expected.filter((f) => !shipped.includes(f)), stale: shipped.filter((f) => !expected.includes(f)) }).toEqual({ missing: [], stale: [] });
+    expect({
+      missing: expected.filter((f) => !shipped.includes(f)),
+      stale: shipped.filter((f) => !expected.includes(f)),
+    }).toEqual({ missing: [], stale: [] });
   });
 
   it('has no install scripts', () => {
-    const packedManifest = JSON.parse(fs.readFileSync(path.join(installed, 'package.json'), 'utf8')) as { scripts?: Record<string, string>; gypfile?: boolean };
+    const packedManifest = JSON.parse(fs.readFileSync(path.join(installed, 'package.json'), 'utf8')) as {
+      scripts?: Record<string, string>;
+      gypfile?: boolean;
+    };
     expect(Object.keys(packedManifest.scripts ?? {}).filter((s) => INSTALL_SCRIPTS.includes(s))).toEqual([]);
     // npm adds `node-gyp rebuild` as the install script of a package with a binding.gyp
     expect(fs.existsSync(path.join(installed, 'binding.gyp'))).toBe(false);
@@ -119,12 +136,21 @@ describe('package', () => {
     for (const file of filesBelow(path.join(installed, 'dist')).filter((f) => f.endsWith('.js'))) {
       const code = fs.readFileSync(path.join(installed, 'dist', file), 'utf8');
       for (const specifier of moduleSpecifiers(code)) {
-        if (!specifier || specifier.startsWith('.') || specifier.startsWith('node:') || builtinModules.includes(specifier)) continue;
+        if (
+          !specifier ||
+          specifier.startsWith('.') ||
+          specifier.startsWith('node:') ||
+          builtinModules.includes(specifier)
+        )
+          continue;
         const parts = specifier.split('/');
         imported.add(specifier.startsWith('@') ? parts.slice(0, 2).join('/') : (parts[0] ?? specifier));
       }
     }
-    const declared = new Set([...Object.keys(manifest.dependencies ?? {}), ...Object.keys(manifest.peerDependencies ?? {})]);
+    const declared = new Set([
+      ...Object.keys(manifest.dependencies ?? {}),
+      ...Object.keys(manifest.peerDependencies ?? {}),
+    ]);
     expect([...imported].filter((p) => p !== manifest.name && !declared.has(p))).toEqual([]);
     const unused = Object.keys(manifest.dependencies ?? {}).filter((d) => !imported.has(d) && !KNOWN_UNUSED.has(d));
     expect(unused).toEqual([]);
@@ -132,7 +158,11 @@ describe('package', () => {
 
   it('passes publint --strict', async () => {
     const data = fs.readFileSync(tarball);
-    const { messages, pkg } = await publint({ pack: { tarball: data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) }, strict: true, level: 'suggestion' });
+    const { messages, pkg } = await publint({
+      pack: { tarball: data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) },
+      strict: true,
+      level: 'suggestion',
+    });
     expect(messages.map((m) => `${m.type}: ${formatMessage(m, pkg, { color: false }) ?? m.code}`)).toEqual([]);
   });
 
@@ -141,9 +171,25 @@ describe('package', () => {
     // the "CJS resolves to ESM" warning is ignored (--profile esm-only would skip CommonJS altogether). node10
     // resolution (deprecated in TypeScript 6) knows no `exports` and is left out.
     const attw = path.join(path.dirname(require.resolve('@arethetypeswrong/cli/package.json')), 'dist', 'index.js');
-    const args = [attw, '--profile', 'node16', '--ignore-rules', 'cjs-resolves-to-esm', '--format', 'ascii', '--no-color', '--no-emoji', tarball];
-    const result: { code?: number; stdout?: string; stderr?: string } = await run(process.execPath, args, { cwd: tmp }).catch((error: { code?: number }) => error);
-    expect({ code: result.code ?? 0, output: result.code ? `${result.stdout}\n${result.stderr}` : '' }).toEqual({ code: 0, output: '' });
+    const args = [
+      attw,
+      '--profile',
+      'node16',
+      '--ignore-rules',
+      'cjs-resolves-to-esm',
+      '--format',
+      'ascii',
+      '--no-color',
+      '--no-emoji',
+      tarball,
+    ];
+    const result: { code?: number; stdout?: string; stderr?: string } = await run(process.execPath, args, {
+      cwd: tmp,
+    }).catch((error: { code?: number }) => error);
+    expect({ code: result.code ?? 0, output: result.code ? `${result.stdout}\n${result.stderr}` : '' }).toEqual({
+      code: 0,
+      output: '',
+    });
   });
 
   it('loads from ESM and from CommonJS (require(esm), Node 20.19+) with its configs', async () => {

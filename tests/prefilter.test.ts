@@ -28,15 +28,22 @@ describe('memberPattern', () => {
     // the shared scan of all names finds the same (what the rules ask)
     expect(mentions({ text }, pattern)).toBe(true);
   });
-  it.each(['setTimeout(() => {}, 10)', 'const t = setTimeout(f)', 's.setNoDelayed()', 'mySetNoDelay()'])('does not match %j', (text) => {
-    expect(pattern.test(text)).toBe(false);
-    expect(mentions({ text }, pattern)).toBe(false);
-  });
+  it.each(['setTimeout(() => {}, 10)', 'const t = setTimeout(f)', 's.setNoDelayed()', 'mySetNoDelay()'])(
+    'does not match %j',
+    (text) => {
+      expect(pattern.test(text)).toBe(false);
+      expect(mentions({ text }, pattern)).toBe(false);
+    },
+  );
 });
 
 describe('wordPattern', () => {
   const pattern = wordPattern(['connect', 'addr']);
-  it.each(["import { connect } from 'node:net';\nconnect({ port, path })", 'listener.addr as Deno.NetAddr', 'x.connect(1)'])('matches %j', (text) => {
+  it.each([
+    "import { connect } from 'node:net';\nconnect({ port, path })",
+    'listener.addr as Deno.NetAddr',
+    'x.connect(1)',
+  ])('matches %j', (text) => {
     expect(pattern.test(text)).toBe(true);
     // the shared scan of all names finds the same (what the rules ask)
     expect(mentions({ text }, pattern)).toBe(true);
@@ -66,7 +73,9 @@ describe('mentions', () => {
     expect(mentions({ text: 'const t = setTimeout(f, 10);' }, memberPattern(['setTimeout']))).toBe(false);
     expect(mentions({ text: 'const t = setTimeout(f, 10);' }, wordPattern(['setTimeout']))).toBe(true);
     // the first occurrence is not in member position, a later one is
-    expect(mentions({ text: 'setTimeout(f);\nconst { setTimeout: st } = timers;' }, memberPattern(['setTimeout']))).toBe(true);
+    expect(
+      mentions({ text: 'setTimeout(f);\nconst { setTimeout: st } = timers;' }, memberPattern(['setTimeout'])),
+    ).toBe(true);
   });
 });
 
@@ -74,19 +83,34 @@ describe('memberSelector', () => {
   /** The source text of the nodes the selector selects in the code. */
   function selected(code: string, selector: string): string[] {
     const found: string[] = [];
-    const rule = { create: (context: { sourceCode: { getText(n: unknown): string } }) => ({ [selector]: (node: unknown) => void found.push(context.sourceCode.getText(node)) }) };
-    new Linter({ configType: 'flat' }).verify(code, [{ plugins: { t: { rules: { r: rule as never } } }, rules: { 't/r': 'error' } }]);
+    const rule = {
+      create: (context: { sourceCode: { getText(n: unknown): string } }) => ({
+        [selector]: (node: unknown) => void found.push(context.sourceCode.getText(node)),
+      }),
+    };
+    new Linter({ configType: 'flat' }).verify(code, [
+      { plugins: { t: { rules: { r: rule as never } } }, rules: { 't/r': 'error' } },
+    ]);
     return found;
   }
 
   it('selects x.name, x?.name, x["name"] and template keys, not other members or computed names', () => {
-    const code = 's.setNoDelay(); s?.setNoDelay(); s["setNoDelay"](); s[`setNoDelay`](); s.write(); s[name](); setNoDelay();';
-    expect(selected(code, memberSelector(['setNoDelay']))).toEqual(['s.setNoDelay', 's?.setNoDelay', 's["setNoDelay"]', 's[`setNoDelay`]']);
+    const code =
+      's.setNoDelay(); s?.setNoDelay(); s["setNoDelay"](); s[`setNoDelay`](); s.write(); s[name](); setNoDelay();';
+    expect(selected(code, memberSelector(['setNoDelay']))).toEqual([
+      's.setNoDelay',
+      's?.setNoDelay',
+      's["setNoDelay"]',
+      's[`setNoDelay`]',
+    ]);
   });
 
   it('selects calls through their callee', () => {
     const code = 'server.listen(1); server["listen"](2); server.close(); listen(3);';
-    expect(selected(code, memberSelector(['listen'], 'CallExpression', 'callee.'))).toEqual(['server.listen(1)', 'server["listen"](2)']);
+    expect(selected(code, memberSelector(['listen'], 'CallExpression', 'callee.'))).toEqual([
+      'server.listen(1)',
+      'server["listen"](2)',
+    ]);
   });
 });
 
@@ -108,7 +132,13 @@ describe('createRule options', () => {
     meta: {
       type: 'problem',
       docs: { description: 'probe', requiresTypeChecking: true },
-      schema: [{ type: 'object', properties: { names: { type: 'array' }, strict: { type: 'boolean' } }, additionalProperties: false }],
+      schema: [
+        {
+          type: 'object',
+          properties: { names: { type: 'array' }, strict: { type: 'boolean' } },
+          additionalProperties: false,
+        },
+      ],
       defaultOptions: [{ names: ['a'], strict: false }],
       messages: { x: 'x' },
     },
@@ -119,7 +149,9 @@ describe('createRule options', () => {
   });
   const lint = (setting: unknown) => {
     const linter = new Linter({ configType: 'flat' });
-    linter.verify('x;', [{ plugins: { p: { rules: { probe: rule as never } } }, rules: { 'p/probe': setting as never } }]);
+    linter.verify('x;', [
+      { plugins: { p: { rules: { probe: rule as never } } }, rules: { 'p/probe': setting as never } },
+    ]);
     return received.at(-1);
   };
 

@@ -31,7 +31,10 @@ export function probeResults<T>(rule: RuleModule<string, []>, code: string): T[]
 }
 
 /** A probe rule: at each node the selector picks, it reports the JSON of what `probe` finds there with the file's engine. */
-export function engineProbe<N extends TSESTree.Node>(selector: string, probe: (ctx: FileContext, node: N, engine: TransportEngine) => unknown): RuleModule<string, []> {
+export function engineProbe<N extends TSESTree.Node>(
+  selector: string,
+  probe: (ctx: FileContext, node: N, engine: TransportEngine) => unknown,
+): RuleModule<string, []> {
   return ESLintUtils.RuleCreator.withoutDocs({
     meta: { type: 'problem', messages: { probe: '{{json}}' }, schema: [] },
     defaultOptions: [],

@@ -24,14 +24,23 @@ class SoundRuleTester extends RuleTester {
     super({ languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: root } } });
   }
 
-  override run<MessageIds extends string, Options extends readonly unknown[]>(name: string, rule: RuleModule<MessageIds, Options>, tests: RunTests<MessageIds, Options>): void {
+  override run<MessageIds extends string, Options extends readonly unknown[]>(
+    name: string,
+    rule: RuleModule<MessageIds, Options>,
+    tests: RunTests<MessageIds, Options>,
+  ): void {
     super.run(name, rule, tests);
     const pairs = tests.invalid.flatMap((test) => {
       const outputs = [
         ...(typeof test.output === 'string' ? [test.output] : Array.isArray(test.output) ? test.output : []),
         ...(test.errors ?? []).flatMap((error) => (error.suggestions ?? []).map((s) => s.output)),
       ];
-      return outputs.map((output) => ({ name: test.name ?? test.code.slice(0, 40), filename: test.filename ?? 'file.ts', input: test.code, output }));
+      return outputs.map((output) => ({
+        name: test.name ?? test.code.slice(0, 40),
+        filename: test.filename ?? 'file.ts',
+        input: test.code,
+        output,
+      }));
     });
     if (pairs.length === 0) return;
     vitest.describe(`${name}: fix and suggestion outputs`, () => {
@@ -45,11 +54,17 @@ class SoundRuleTester extends RuleTester {
 const { expect } = vitest;
 
 /** Diagnostics that an output has and its input had not, as readable lines. */
-function newDiagnostics(root: string, suite: string, pairs: { name: string; filename: string; input: string; output: string }[]): string[] {
+function newDiagnostics(
+  root: string,
+  suite: string,
+  pairs: { name: string; filename: string; input: string; output: string }[],
+): string[] {
   const dir = path.join(import.meta.dirname, '.tmp', `sound-${suite}-${process.pid}`);
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
-  const config = ts.readConfigFile(path.join(root, 'tsconfig.json'), (f) => ts.sys.readFile(f)).config as { compilerOptions: object };
+  const config = ts.readConfigFile(path.join(root, 'tsconfig.json'), (f) => ts.sys.readFile(f)).config as {
+    compilerOptions: object;
+  };
   const { options } = ts.convertCompilerOptionsFromJson(config.compilerOptions, root);
   const files = pairs.map((pair, i) => {
     const ext = path.extname(pair.filename);
@@ -61,10 +76,18 @@ function newDiagnostics(root: string, suite: string, pairs: { name: string; file
   });
   const program = ts.createProgram(
     files.flatMap((f) => [f.inputFile, f.outputFile]),
-    { ...options, noEmit: true, moduleDetection: ts.ModuleDetectionKind.Force, noUnusedLocals: false, noUnusedParameters: false },
+    {
+      ...options,
+      noEmit: true,
+      moduleDetection: ts.ModuleDetectionKind.Force,
+      noUnusedLocals: false,
+      noUnusedParameters: false,
+    },
   );
   const describe = (file: string): string[] =>
-    ts.getPreEmitDiagnostics(program, program.getSourceFile(file)).map((d) => `TS${d.code}: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`);
+    ts
+      .getPreEmitDiagnostics(program, program.getSourceFile(file))
+      .map((d) => `TS${d.code}: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`);
   const problems: string[] = [];
   for (const f of files) {
     const before = describe(f.inputFile);

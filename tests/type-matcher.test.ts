@@ -10,7 +10,22 @@ import { describe, expect, it } from 'vitest';
 import { qualifiedName } from '../src/utils/types.ts';
 import { engineProbe, probeResults } from './probe.ts';
 
-const MEMBERS = ['setNoDelay', 'setKeepAlive', 'address', 'unref', 'ref', 'setTimeout', 'remoteAddress', 'getPeerCertificate', 'socket', 'on', 'write', 'destroy', 'toString', 'notAMember'];
+const MEMBERS = [
+  'setNoDelay',
+  'setKeepAlive',
+  'address',
+  'unref',
+  'ref',
+  'setTimeout',
+  'remoteAddress',
+  'getPeerCertificate',
+  'socket',
+  'on',
+  'write',
+  'destroy',
+  'toString',
+  'notAMember',
+];
 
 interface Report {
   classes: number;
@@ -44,7 +59,8 @@ const probeRule = engineProbe<TSESTree.Program>('Program', (ctx): Report => {
     if ([...expected].sort().join() !== [...actual].sort().join()) {
       report.lineageMismatches.push(`${name}: ${[...actual].sort().join()} != ${[...expected].sort().join()}`);
     }
-    if (name === 'net.Socket' || name === 'tls.TLSSocket' || name === 'http2.Http2ServerRequest') report.samples[name] = [...actual].sort();
+    if (name === 'net.Socket' || name === 'tls.TLSSocket' || name === 'http2.Http2ServerRequest')
+      report.samples[name] = [...actual].sort();
     for (const member of MEMBERS) {
       const owner = ctx.matcher.declaringOwners(type, member)[0];
       const reference = referenceOwner(checker, type, member);
@@ -82,8 +98,12 @@ describe('lineage and declaring classes from extends clauses', () => {
     // enough classes were compared, many of them with bases (qualified names through `stream.Duplex` and the like)
     expect(report!.classes).toBeGreaterThan(300);
     expect(report!.withBases).toBeGreaterThan(100);
-    expect(report!.samples['net.Socket']).toEqual(expect.arrayContaining(['net.Socket', 'stream.Duplex', 'stream.Readable', 'events.EventEmitter']));
-    expect(report!.samples['tls.TLSSocket']).toEqual(expect.arrayContaining(['tls.TLSSocket', 'net.Socket', 'stream.Duplex']));
+    expect(report!.samples['net.Socket']).toEqual(
+      expect.arrayContaining(['net.Socket', 'stream.Duplex', 'stream.Readable', 'events.EventEmitter']),
+    );
+    expect(report!.samples['tls.TLSSocket']).toEqual(
+      expect.arrayContaining(['tls.TLSSocket', 'net.Socket', 'stream.Duplex']),
+    );
     expect(report!.lineageMismatches).toEqual([]);
     expect(report!.ownerMismatches).toEqual([]);
   });
@@ -94,10 +114,16 @@ interface DisplayProbe {
   printed: string;
 }
 
-const displayRule = engineProbe<TSESTree.UnaryExpression>('UnaryExpression[operator="void"]', (ctx, node): DisplayProbe => {
-  const type = ctx.services.getTypeAtLocation(node.argument);
-  return { simple: ctx.matcher.simpleText(type) ?? null, printed: ctx.checker.typeToString(type, undefined, ts.TypeFormatFlags.NoTruncation) };
-});
+const displayRule = engineProbe<TSESTree.UnaryExpression>(
+  'UnaryExpression[operator="void"]',
+  (ctx, node): DisplayProbe => {
+    const type = ctx.services.getTypeAtLocation(node.argument);
+    return {
+      simple: ctx.matcher.simpleText(type) ?? null,
+      printed: ctx.checker.typeToString(type, undefined, ts.TypeFormatFlags.NoTruncation),
+    };
+  },
+);
 
 describe('type texts for messages', () => {
   it('names simple types as TypeScript prints them, and leaves the rest to it', () => {
@@ -134,7 +160,20 @@ describe('type texts for messages', () => {
     for (const probe of found) if (probe.simple !== null) expect(probe.simple).toBe(probe.printed);
     // the common shapes are named without the printer
     const simple = found.filter((p) => p.simple !== null).map((p) => p.simple);
-    expect(simple).toEqual(expect.arrayContaining(['Socket', 'Socket | null', 'Socket | undefined', 'Duplex', 'Local | undefined', 'Shape', 'Http2Session', 'unknown', 'null', 'string']));
+    expect(simple).toEqual(
+      expect.arrayContaining([
+        'Socket',
+        'Socket | null',
+        'Socket | undefined',
+        'Duplex',
+        'Local | undefined',
+        'Shape',
+        'Http2Session',
+        'unknown',
+        'null',
+        'string',
+      ]),
+    );
   });
 });
 
@@ -148,9 +187,17 @@ const calleeRule = engineProbe<TSESTree.CallExpression>('CallExpression', (ctx, 
   const tsNode = ctx.services.esTreeNodeToTSNodeMap.get(node) as ts.CallExpression;
   const declaration = ctx.checker.getResolvedSignature(tsNode)?.declaration;
   const owner = declaration && !ts.isJSDocSignature(declaration) ? declaration.parent : undefined;
-  const ownerName = owner && (ts.isClassLike(owner) || ts.isInterfaceDeclaration(owner)) && owner.name ? `${owner.name.text}.` : '';
-  const name = declaration && !ts.isJSDocSignature(declaration) && declaration.name && ts.isIdentifier(declaration.name) ? declaration.name.text : null;
-  return { call: ctx.sourceCode.getText(node.callee), engine: ctx.calleeDeclaration(node) ?? null, checker: name && ownerName + name };
+  const ownerName =
+    owner && (ts.isClassLike(owner) || ts.isInterfaceDeclaration(owner)) && owner.name ? `${owner.name.text}.` : '';
+  const name =
+    declaration && !ts.isJSDocSignature(declaration) && declaration.name && ts.isIdentifier(declaration.name)
+      ? declaration.name.text
+      : null;
+  return {
+    call: ctx.sourceCode.getText(node.callee),
+    engine: ctx.calleeDeclaration(node) ?? null,
+    checker: name && ownerName + name,
+  };
 });
 
 describe('callees read from the symbol tables', () => {
@@ -164,12 +211,26 @@ describe('callees read from the symbol tables', () => {
       'net.createServer();',
       'makeServer();',
       'connect(80);',
-      "tls.connect({ port: 443 });",
+      'tls.connect({ port: 443 });',
       'net.isIP("::1");',
     ].join('\n');
     const found = probeResults<CalleeProbe>(calleeRule, code);
-    expect(found.map((p) => p.call)).toEqual(['http.createServer', 'net.createServer', 'makeServer', 'connect', 'tls.connect', 'net.isIP']);
+    expect(found.map((p) => p.call)).toEqual([
+      'http.createServer',
+      'net.createServer',
+      'makeServer',
+      'connect',
+      'tls.connect',
+      'net.isIP',
+    ]);
     for (const p of found) expect(p.engine?.endsWith(p.checker ?? '?'), JSON.stringify(p)).toBe(true);
-    expect(found.map((p) => p.engine)).toEqual(['http.createServer', 'net.createServer', 'net.createServer', 'net.connect', 'tls.connect', 'net.isIP']);
+    expect(found.map((p) => p.engine)).toEqual([
+      'http.createServer',
+      'net.createServer',
+      'net.createServer',
+      'net.connect',
+      'tls.connect',
+      'net.isIP',
+    ]);
   });
 });

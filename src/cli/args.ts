@@ -150,12 +150,19 @@ function describeParseError(error: unknown): string {
   const code = (error as { code?: string }).code;
   const message = error instanceof Error ? error.message : String(error);
   // 'Option '-f, --format <value>' argument missing': the long name is the last word that starts with a dash
-  const option = /'([^']+)'/.exec(message)?.[1]?.split(/[\s,]+/).filter((w) => w.startsWith('-')).pop() ?? message;
+  const option =
+    /'([^']+)'/
+      .exec(message)?.[1]
+      ?.split(/[\s,]+/)
+      .filter((w) => w.startsWith('-'))
+      .pop() ?? message;
   switch (code) {
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
       return `unknown option '${option}' (see --help)`;
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
-      return /argument missing/.test(message) ? `option '${option}' needs a value` : `option '${option}' does not take a value`;
+      return /argument missing/.test(message)
+        ? `option '${option}' needs a value`
+        : `option '${option}' does not take a value`;
     default:
       return message.split('\n')[0] ?? message;
   }

@@ -47,7 +47,11 @@ export function eslintOptions(plan: LintPlan): ESLint.Options {
           parserOptions:
             group.kind === 'service'
               ? { projectService: true, tsconfigRootDir: plan.tsconfigRootDir }
-              : { project: [group.tsconfig], tsconfigRootDir: plan.tsconfigRootDir, disallowAutomaticSingleRunInference: true },
+              : {
+                  project: [group.tsconfig],
+                  tsconfigRootDir: plan.tsconfigRootDir,
+                  disallowAutomaticSingleRunInference: true,
+                },
         },
       };
     }),

@@ -61,7 +61,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       import('./report.ts'),
     ]);
     tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'transport-lint-'));
-    const typePlan = projects.planPrograms(files, { tempDir, bundledTypeRoot: projects.bundledTypeRoot(), cwd: io.cwd });
+    const typePlan = projects.planPrograms(files, {
+      tempDir,
+      bundledTypeRoot: projects.bundledTypeRoot(),
+      cwd: io.cwd,
+    });
     const plan: LintPlan = {
       // ESLint lints only files inside its cwd
       cwd: commonDirectory([io.cwd, ...files.map((f) => path.dirname(f))]),
@@ -72,7 +76,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       quiet: options.quiet,
       concurrency: options.concurrency,
     };
-    if (debug) io.stderr.write(`transport-lint debug: ${JSON.stringify(describePlan(plan, typePlan.owners, io.cwd))}\n`);
+    if (debug)
+      io.stderr.write(`transport-lint debug: ${JSON.stringify(describePlan(plan, typePlan.owners, io.cwd))}\n`);
 
     // watch programs, not single-run ones: in a single run typescript-eslint re-parses fixed files without types
     process.env.TSESTREE_SINGLE_RUN = 'false';
@@ -92,16 +97,22 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       }
       progress.update(results.length, '');
     } else {
-      progress.status(`transport-lint: linting ${files.length} files in worker threads (--concurrency ${options.concurrency})`);
+      progress.status(
+        `transport-lint: linting ${files.length} files in worker threads (--concurrency ${options.concurrency})`,
+      );
       results = await eslint.lintFiles(files);
     }
     progress.clear();
     if (options.fix) await ESLint.outputFixes(results);
 
-    results = report.filterResults(results, options.quiet).sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
+    results = report
+      .filterResults(results, options.quiet)
+      .sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
     const totals = report.totals(results);
     const maxWarningsExceeded =
-      options.maxWarnings >= 0 && totals.warnings > options.maxWarnings ? { maxWarnings: options.maxWarnings, foundWarnings: totals.warnings } : undefined;
+      options.maxWarnings >= 0 && totals.warnings > options.maxWarnings
+        ? { maxWarnings: options.maxWarnings, foundWarnings: totals.warnings }
+        : undefined;
 
     let output: string;
     if (options.format === 'sarif') {
@@ -142,12 +153,15 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       io.stderr.write(`${report.summaryLine(totals, performance.now() - started, fixMode)}\n`);
     }
     if (maxWarningsExceeded) {
-      io.stderr.write(`transport-lint: too many warnings (${totals.warnings}, --max-warnings ${options.maxWarnings})\n`);
+      io.stderr.write(
+        `transport-lint: too many warnings (${totals.warnings}, --max-warnings ${options.maxWarnings})\n`,
+      );
     }
     return totals.errors > 0 || maxWarningsExceeded ? 1 : 0;
   } catch (error) {
     io.stderr.write(`transport-lint: ${error instanceof CliError ? error.message : describeInternalError(error)}\n`);
-    if (debug && !(error instanceof CliError) && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
+    if (debug && !(error instanceof CliError) && error instanceof Error && error.stack)
+      io.stderr.write(`${error.stack}\n`);
     return 2;
   } finally {
     process.off('SIGINT', interrupted).off('SIGTERM', interrupted);
@@ -164,7 +178,11 @@ async function versionLine(): Promise<string> {
 function selectRules(plugin: Plugin, options: CliOptions): Record<string, Linter.RuleEntry> {
   const namespace = plugin.meta.namespace;
   const base = (plugin.configs[options.config].rules ?? {}) as Record<string, Linter.RuleEntry>;
-  const enabled = (entry: Linter.RuleEntry | undefined) => entry !== undefined && entry !== 'off' && entry !== 0 && !(Array.isArray(entry) && (entry[0] === 'off' || entry[0] === 0));
+  const enabled = (entry: Linter.RuleEntry | undefined) =>
+    entry !== undefined &&
+    entry !== 'off' &&
+    entry !== 0 &&
+    !(Array.isArray(entry) && (entry[0] === 'off' || entry[0] === 0));
   if (options.rules.length === 0) return Object.fromEntries(Object.entries(base).filter(([, entry]) => enabled(entry)));
   const known = Object.keys(plugin.rules);
   const chosen: Record<string, Linter.RuleEntry> = {};
@@ -179,12 +197,18 @@ function selectRules(plugin: Plugin, options: CliOptions): Record<string, Linter
 
 function writeOptionsModule(tempDir: string, plan: LintPlan, moduleUrl: string): URL {
   const file = path.join(tempDir, 'eslint-options.mjs');
-  fs.writeFileSync(file, `import { eslintOptions } from ${JSON.stringify(moduleUrl)};\nexport default eslintOptions(${JSON.stringify(plan)});\n`);
+  fs.writeFileSync(
+    file,
+    `import { eslintOptions } from ${JSON.stringify(moduleUrl)};\nexport default eslintOptions(${JSON.stringify(plan)});\n`,
+  );
   return pathToFileURL(file);
 }
 
 /** Consecutive files of one package, at most BATCH of them. */
-function* batches(files: readonly string[], label: (file: string) => string): Generator<{ label: string; files: string[] }> {
+function* batches(
+  files: readonly string[],
+  label: (file: string) => string,
+): Generator<{ label: string; files: string[] }> {
   let current: { label: string; files: string[] } | undefined;
   for (const file of files) {
     const l = label(file);
@@ -239,7 +263,13 @@ function describePlan(plan: LintPlan, owners: ReadonlyMap<string, string | undef
     groups: plan.groups.map((g) => ({
       kind: g.kind,
       ...(g.base ? { base: rel(g.base) } : {}),
-      ...(g.tsconfig ? { tsconfig: g.tsconfig, compilerOptions: (JSON.parse(fs.readFileSync(g.tsconfig, 'utf8')) as { compilerOptions: unknown }).compilerOptions } : {}),
+      ...(g.tsconfig
+        ? {
+            tsconfig: g.tsconfig,
+            compilerOptions: (JSON.parse(fs.readFileSync(g.tsconfig, 'utf8')) as { compilerOptions: unknown })
+              .compilerOptions,
+          }
+        : {}),
       files: g.files.map((f) => ({ file: rel(f), ...(owners.get(f) ? { owner: rel(owners.get(f)!) } : {}) })),
     })),
   };
@@ -251,6 +281,8 @@ function describeInternalError(error: unknown): string {
   const lines = error.message.split('\n').map((l) => l.trim());
   const where = lines.find((l) => l.startsWith('Occurred while linting'));
   const rule = lines.find((l) => l.startsWith('Rule:'));
-  const context = [where?.replace(/^Occurred while linting /, 'while linting '), rule?.replace(/^Rule: /, 'rule ')].filter(Boolean).join(', ');
+  const context = [where?.replace(/^Occurred while linting /, 'while linting '), rule?.replace(/^Rule: /, 'rule ')]
+    .filter(Boolean)
+    .join(', ');
   return `internal error: ${lines[0] ?? error.name}${context ? ` (${context})` : ''}; set TRANSPORT_LINT_DEBUG=1 for the stack`;
 }

@@ -116,8 +116,16 @@ export function planPrograms(files: readonly string[], options: PlanOptions): Ty
 
   const loose = byOwner.get(undefined);
   if (loose) {
-    const typeRootOptions: ts.CompilerOptions = { configFilePath: path.join(commonDirectory(loose.map((f) => path.dirname(f))), 'tsconfig.json') };
-    const tsconfig = write({ compilerOptions: { ...DEFAULT_COMPILER_OPTIONS, typeRoots: typeRootsWith(typeRootOptions, options.bundledTypeRoot) }, files: loose });
+    const typeRootOptions: ts.CompilerOptions = {
+      configFilePath: path.join(commonDirectory(loose.map((f) => path.dirname(f))), 'tsconfig.json'),
+    };
+    const tsconfig = write({
+      compilerOptions: {
+        ...DEFAULT_COMPILER_OPTIONS,
+        typeRoots: typeRootsWith(typeRootOptions, options.bundledTypeRoot),
+      },
+      files: loose,
+    });
     groups.push({ kind: 'project', tsconfig, files: loose });
   }
   return { tsconfigRootDir: root, groups, owners };
@@ -154,7 +162,8 @@ function typeNames(options: ts.CompilerOptions): string[] {
 
 function hasNodeTypes(options: ts.CompilerOptions, configFile: string): boolean {
   if (!typeNames(options).includes('node')) return false;
-  return !!ts.resolveTypeReferenceDirective('node', configFile, options, ts.sys).resolvedTypeReferenceDirective?.resolvedFileName;
+  return !!ts.resolveTypeReferenceDirective('node', configFile, options, ts.sys).resolvedTypeReferenceDirective
+    ?.resolvedFileName;
 }
 
 /** The type roots a config uses (its own, or every node_modules/@types above it), then the bundled one. */
@@ -183,13 +192,14 @@ export class ConfigFinder {
   ownerOf(file: string): string | undefined {
     const seen = new Set<string>();
     const bounded = isInside(file, this.root);
-    for (let dir = path.dirname(file); ; ) {
+    for (let dir = path.dirname(file); ;) {
       for (const config of this.configsIn(dir)) {
         const owner = this.search(config, file, seen);
         if (owner) return owner;
       }
       const parent = path.dirname(dir);
-      if (path.basename(dir) === 'node_modules' || parent === dir || (bounded && !isInside(parent, this.root))) return undefined;
+      if (path.basename(dir) === 'node_modules' || parent === dir || (bounded && !isInside(parent, this.root)))
+        return undefined;
       dir = parent;
     }
   }
@@ -230,9 +240,14 @@ export class ConfigFinder {
     const result = ts.getParsedCommandLineOfConfigFile(config, undefined, host);
     if (!result) throw new ConfigError(`cannot read ${this.show(config)}`);
     // getConfigFileParsingDiagnostics: `errors` leaves out the JSON syntax errors that the parser recovered from
-    const fatal = ts.getConfigFileParsingDiagnostics(result).find((d) => d.category === ts.DiagnosticCategory.Error && (d.code < 2000 || FATAL_CONFIG_ERRORS.has(d.code)));
+    const fatal = ts
+      .getConfigFileParsingDiagnostics(result)
+      .find((d) => d.category === ts.DiagnosticCategory.Error && (d.code < 2000 || FATAL_CONFIG_ERRORS.has(d.code)));
     if (fatal) {
-      const where = fatal.file && fatal.start !== undefined ? `:${fatal.file.getLineAndCharacterOfPosition(fatal.start).line + 1}` : '';
+      const where =
+        fatal.file && fatal.start !== undefined
+          ? `:${fatal.file.getLineAndCharacterOfPosition(fatal.start).line + 1}`
+          : '';
       const file = fatal.file?.fileName ?? config;
       const via = path.resolve(file) === config ? '' : ` (extended by ${this.show(config)})`;
       throw new ConfigError(`cannot read ${this.show(file)}${where}${via}: ${describe(fatal)}`);

@@ -54,7 +54,13 @@ export function totals(results: readonly ESLint.LintResult[]): Totals {
       byRule.set(name, (byRule.get(name) ?? 0) + 1);
     }
   }
-  return { files: results.length, errors, warnings, byRule, fixedFiles: results.filter((r) => r.output !== undefined).length };
+  return {
+    files: results.length,
+    errors,
+    warnings,
+    byRule,
+    fixedFiles: results.filter((r) => r.output !== undefined).length,
+  };
 }
 
 /** `transport-lint: 12 files, 3 findings (no-unguarded-socket-options 2, parse errors 1), 2.4 s` */
@@ -65,10 +71,13 @@ export function summaryLine(t: Totals, milliseconds: number, fixMode: 'fix' | 'd
   if (findings === 0) {
     parts.push('no findings');
   } else {
-    const rules = [...t.byRule].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([rule, n]) => `${rule} ${n}`);
+    const rules = [...t.byRule]
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .map(([rule, n]) => `${rule} ${n}`);
     parts.push(`${plural(findings, 'finding')} (${rules.join(', ')})`);
   }
-  if (fixMode) parts.push(`${plural(t.fixedFiles, 'file')} ${fixMode === 'fix' ? 'fixed' : 'with fixes (not written)'}`);
+  if (fixMode)
+    parts.push(`${plural(t.fixedFiles, 'file')} ${fixMode === 'fix' ? 'fixed' : 'with fixes (not written)'}`);
   parts.push(`${(milliseconds / 1000).toFixed(1)} s`);
   return `transport-lint: ${parts.join(', ')}`;
 }

@@ -89,7 +89,10 @@ export function relativeUri(file: string, cwd: string): string {
 }
 
 export function toSarif(results: readonly ESLint.LintResult[], tool: SarifTool, cwd: string): SarifLog {
-  const rules = [...tool.rules, { id: PARSE_ERROR_RULE, description: 'The file could not be parsed, so no rule could check it' }];
+  const rules = [
+    ...tool.rules,
+    { id: PARSE_ERROR_RULE, description: 'The file could not be parsed, so no rule could check it' },
+  ];
   const index = new Map(rules.map((r, i) => [r.id, i]));
   const out: SarifResult[] = [];
   for (const result of results) {
@@ -134,7 +137,10 @@ export function toSarif(results: readonly ESLint.LintResult[], tool: SarifTool, 
               ...(rule.url
                 ? {
                     helpUri: rule.url,
-                    help: { text: `${rule.description}. See ${rule.url}`, markdown: `${rule.description}.\n\n[Documentation](${rule.url})` },
+                    help: {
+                      text: `${rule.description}. See ${rule.url}`,
+                      markdown: `${rule.description}.\n\n[Documentation](${rule.url})`,
+                    },
                   }
                 : {}),
               defaultConfiguration: { level: 'error' as const },
@@ -156,21 +162,34 @@ function region(message: Linter.LintMessage): Region {
   if (message.column > 0) r.startColumn = message.column;
   if (message.endLine !== undefined && message.endLine >= startLine) {
     r.endLine = message.endLine;
-    if (message.endColumn !== undefined && message.endColumn > 0 && !(message.endLine === startLine && message.endColumn < (r.startColumn ?? 1))) {
+    if (
+      message.endColumn !== undefined &&
+      message.endColumn > 0 &&
+      !(message.endLine === startLine && message.endColumn < (r.startColumn ?? 1))
+    ) {
       r.endColumn = message.endColumn;
     }
   }
   return r;
 }
 
-function toFix(description: string, fix: Linter.LintMessage['fix'] & object, artifactLocation: { uri: string; uriBaseId: string }): Fix {
+function toFix(
+  description: string,
+  fix: Linter.LintMessage['fix'] & object,
+  artifactLocation: { uri: string; uriBaseId: string },
+): Fix {
   const [start, end] = fix.range;
   return {
     description: { text: description },
     artifactChanges: [
       {
         artifactLocation,
-        replacements: [{ deletedRegion: { charOffset: start, charLength: end - start }, ...(fix.text ? { insertedContent: { text: fix.text } } : {}) }],
+        replacements: [
+          {
+            deletedRegion: { charOffset: start, charLength: end - start },
+            ...(fix.text ? { insertedContent: { text: fix.text } } : {}),
+          },
+        ],
       },
     ],
   };

@@ -93,7 +93,13 @@ export default createRule<[], MessageIds>({
         if (!name || !NAMES.has(name) || !first || first.type === AST_NODE_TYPES.SpreadElement) return;
         // syntax first: an object literal, or a value whose name or type we must look at
         const inner = unwrap(first);
-        if (inner.type === AST_NODE_TYPES.Literal || inner.type === AST_NODE_TYPES.TemplateLiteral || inner.type === AST_NODE_TYPES.ArrowFunctionExpression || inner.type === AST_NODE_TYPES.FunctionExpression) return;
+        if (
+          inner.type === AST_NODE_TYPES.Literal ||
+          inner.type === AST_NODE_TYPES.TemplateLiteral ||
+          inner.type === AST_NODE_TYPES.ArrowFunctionExpression ||
+          inner.type === AST_NODE_TYPES.FunctionExpression
+        )
+          return;
         const keys = keysOf(first);
         if (!keys.port || !keys.path) return;
         const declared = ctx.calleeDeclaration(node);
@@ -119,7 +125,10 @@ export default createRule<[], MessageIds>({
 });
 
 /** Removes an object-literal property together with the comma that separates it from the next (or previous) one. */
-function removeProperty(sourceCode: Readonly<TSESLint.SourceCode>, prop: TSESTree.Property): TSESLint.ReportFixFunction {
+function removeProperty(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  prop: TSESTree.Property,
+): TSESLint.ReportFixFunction {
   return (fixer) => {
     const after = sourceCode.getTokenAfter(prop);
     if (after?.value === ',') {

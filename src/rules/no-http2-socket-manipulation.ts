@@ -1,5 +1,12 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { isSideEffectFreeReference, memberName, propertyKeyName, SOCKET_ACCESSORS, socketOwner, unwrapAssertions } from '../utils/ast.ts';
+import {
+  isSideEffectFreeReference,
+  memberName,
+  propertyKeyName,
+  SOCKET_ACCESSORS,
+  socketOwner,
+  unwrapAssertions,
+} from '../utils/ast.ts';
 import { isSocketAccess } from '../utils/bindings.ts';
 import { createRule, optionsSchema } from '../utils/createRule.ts';
 import { shortText } from '../utils/endpoints.ts';
@@ -12,7 +19,17 @@ type Options = [{ destroyThrows?: boolean }];
 type MessageIds = 'sessionThrows' | 'compatThrows' | 'compatShared' | 'removeCall' | 'useStream' | 'onlyHttp1';
 
 /** Members the HTTP/2 session proxy throws ERR_HTTP2_NO_SOCKET_MANIPULATION on, for any read (RUNTIME-FACTS 4a). */
-const SESSION_THROWS = new Set(['setNoDelay', 'setKeepAlive', 'setEncoding', 'emit', 'end', 'pause', 'read', 'resume', 'write']);
+const SESSION_THROWS = new Set([
+  'setNoDelay',
+  'setKeepAlive',
+  'setEncoding',
+  'emit',
+  'end',
+  'pause',
+  'read',
+  'resume',
+  'write',
+]);
 /** Members the compatibility proxy of Http2ServerRequest/Response throws on (RUNTIME-FACTS 4b). */
 const COMPAT_THROWS = new Set(['write', 'read', 'pause', 'resume']);
 /** Members the compatibility proxy forwards to the session's one shared socket. */
@@ -38,7 +55,8 @@ export default createRule<Options, MessageIds>({
   meta: {
     type: 'problem',
     docs: {
-      description: 'Disallow socket calls that throw on HTTP/2 socket proxies or retune the connection every stream shares',
+      description:
+        'Disallow socket calls that throw on HTTP/2 socket proxies or retune the connection every stream shares',
       recommended: true,
       requiresTypeChecking: true,
     },
@@ -46,7 +64,8 @@ export default createRule<Options, MessageIds>({
     schema: optionsSchema({
       destroyThrows: {
         type: 'boolean',
-        description: 'Report `destroy` on the HTTP/2 session socket proxy: it throws on Node versions before it was changed to destroy the session.',
+        description:
+          'Report `destroy` on the HTTP/2 session socket proxy: it throws on Node versions before it was changed to destroy the session.',
       },
     }),
     defaultOptions: [{ destroyThrows: true }],
@@ -70,7 +89,12 @@ export default createRule<Options, MessageIds>({
     const engine = getEngine(context);
     const ctx = engine.ctx;
 
-    function check(reportNode: TSESTree.Node, receiver: TSESTree.Node, member: string, access: TSESTree.MemberExpression | undefined): void {
+    function check(
+      reportNode: TSESTree.Node,
+      receiver: TSESTree.Node,
+      member: string,
+      access: TSESTree.MemberExpression | undefined,
+    ): void {
       if (!isSocketAccess(ctx, receiver)) return;
       const c = engine.classify(receiver, { at: access ?? reportNode, member });
       const session = c.doubts.find((d) => d.kind === 'h2-session-proxy');
@@ -82,7 +106,13 @@ export default createRule<Options, MessageIds>({
         context.report({
           node: reportNode,
           messageId: 'sessionThrows',
-          data: { subject, member, evidence: session.says, line: line(session), advice: SESSION_ADVICE[member] ?? 'Use the session or stream API instead' },
+          data: {
+            subject,
+            member,
+            evidence: session.says,
+            line: line(session),
+            advice: SESSION_ADVICE[member] ?? 'Use the session or stream API instead',
+          },
           suggest: remove ? [{ messageId: 'removeCall', fix: remove }] : [],
         });
         return;
@@ -95,11 +125,25 @@ export default createRule<Options, MessageIds>({
       const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
       // `req.socket.pause()` → `req.pause()`; `req.socket.setTimeout(…)` → `req.setTimeout(…)` (this stream only)
       const receiverInner = unwrapAssertions(receiver);
-      if (ownerNode && site && receiverInner.type === AST_NODE_TYPES.MemberExpression && (member === 'pause' || member === 'resume' || member === 'setTimeout')) {
-        suggest.push({ messageId: 'useStream', data: { owner, member }, fix: (fixer) => fixer.replaceText(receiver, ctx.sourceCode.getText(ownerNode)) });
+      if (
+        ownerNode &&
+        site &&
+        receiverInner.type === AST_NODE_TYPES.MemberExpression &&
+        (member === 'pause' || member === 'resume' || member === 'setTimeout')
+      ) {
+        suggest.push({
+          messageId: 'useStream',
+          data: { owner, member },
+          fix: (fixer) => fixer.replaceText(receiver, ctx.sourceCode.getText(ownerNode)),
+        });
       }
       if (COMPAT_THROWS.has(member)) {
-        context.report({ node: reportNode, messageId: 'compatThrows', data: { subject, member, evidence: compat.says, line: line(compat), owner, when }, suggest });
+        context.report({
+          node: reportNode,
+          messageId: 'compatThrows',
+          data: { subject, member, evidence: compat.says, line: line(compat), owner, when },
+          suggest,
+        });
       } else if (COMPAT_TUNING.has(member) && site) {
         // where the request may be HTTP/1, keep the call for it; on HTTP/2 alone Node already tunes the socket
         if (!compat.certain && site.statement && ownerNode && isSideEffectFreeReference(ownerNode)) {
@@ -108,7 +152,12 @@ export default createRule<Options, MessageIds>({
         }
         const remove = member !== 'setTimeout' && compat.certain ? removeCallFix(ctx, site, receiver) : undefined;
         if (remove) suggest.push({ messageId: 'removeCall', fix: remove });
-        context.report({ node: reportNode, messageId: 'compatShared', data: { subject, member, evidence: compat.says, line: line(compat), owner, when }, suggest });
+        context.report({
+          node: reportNode,
+          messageId: 'compatShared',
+          data: { subject, member, evidence: compat.says, line: line(compat), owner, when },
+          suggest,
+        });
       }
     }
 

@@ -19,7 +19,12 @@ const DENO_LOCAL = new Set(['addr', 'localAddr']);
 const NAMES = wordPattern(['address', ...DENO_LOCAL, 'port', 'hostname']);
 
 /** `x.port!`, `x.hostname as string` (and the computed forms). */
-const BUN_MEMBERS = ['TSNonNullExpression > MemberExpression.expression', 'TSAsExpression > MemberExpression.expression'].map((node) => memberSelector(['port', 'hostname'], node)).join(', ');
+const BUN_MEMBERS = [
+  'TSNonNullExpression > MemberExpression.expression',
+  'TSAsExpression > MemberExpression.expression',
+]
+  .map((node) => memberSelector(['port', 'hostname'], node))
+  .join(', ');
 /** `x.address()`: ESLint calls the listener on these calls alone, not on every call without arguments. */
 const ADDRESS_CALLS = memberSelector(['address'], 'CallExpression[arguments.length=0]', 'callee.');
 
@@ -39,7 +44,7 @@ export default createRule<[], MessageIds>({
     schema: [],
     messages: {
       serverAddress:
-        '`{{call}}` is used as an `AddressInfo` without a check, but it is a string when the server listens on a Unix socket or named pipe, and `null` before it is listening and after `close()`{{evidence}}. Check `typeof address === \'object\' && address !== null` first.',
+        "`{{call}}` is used as an `AddressInfo` without a check, but it is a string when the server listens on a Unix socket or named pipe, and `null` before it is listening and after `close()`{{evidence}}. Check `typeof address === 'object' && address !== null` first.",
       socketAddress:
         "`{{call}}` is used as an `AddressInfo` without a check, but it is `{}` on a Unix socket or named pipe and before the socket is connected{{evidence}}. Check `'port' in address` first.",
       denoAddr:
@@ -78,11 +83,17 @@ export default createRule<[], MessageIds>({
       const parent = current.parent;
       if (!parent) return [];
       // `address().port`, `const { port } = address()`: a JavaScript file, or through `any`
-      if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === current && memberName(parent) !== undefined && !parent.optional) {
+      if (
+        parent.type === AST_NODE_TYPES.MemberExpression &&
+        parent.object === current &&
+        memberName(parent) !== undefined &&
+        !parent.optional
+      ) {
         return stillUnchecked(current) ? [{ node: parent, how: 'read' }] : [];
       }
       if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === current) {
-        if (parent.id.type === AST_NODE_TYPES.ObjectPattern) return stillUnchecked(current) ? [{ node: parent.id, how: 'read' }] : [];
+        if (parent.id.type === AST_NODE_TYPES.ObjectPattern)
+          return stillUnchecked(current) ? [{ node: parent.id, how: 'read' }] : [];
         if (parent.id.type === AST_NODE_TYPES.Identifier && depth < 2) {
           const variable = ctx.variable(parent.id);
           const writes = variable ? variableWrites(variable) : undefined;
@@ -96,7 +107,9 @@ export default createRule<[], MessageIds>({
     /** Whether the value's type here still has more than AddressInfo (TypeScript narrowing shows checks). */
     function stillUnchecked(node: Node): boolean {
       const members = ctx.membersAt(node);
-      return members.some((m) => m.verdict === 'nullish' || m.verdict === 'any' || isStringLike(m.type) || isEmptyObject(m.type));
+      return members.some(
+        (m) => m.verdict === 'nullish' || m.verdict === 'any' || isStringLike(m.type) || isEmptyObject(m.type),
+      );
     }
 
     /** `x as AddressInfo | string | null` keeps every case: not an unchecked use. */
@@ -106,18 +119,28 @@ export default createRule<[], MessageIds>({
       return target.some((m) => m.verdict === 'nullish') && target.some((m) => isStringLike(m.type));
     }
 
-
     return {
-      ...denoAddrVisitors(ready, DENO_LOCAL, (node, subject) => context.report({ node, messageId: 'denoAddr', data: { subject } })),
+      ...denoAddrVisitors(ready, DENO_LOCAL, (node, subject) =>
+        context.report({ node, messageId: 'denoAddr', data: { subject } }),
+      ),
       // Bun: `server.port!`, `server.hostname as string`
       [BUN_MEMBERS](node: TSESTree.MemberExpression) {
         const name = memberName(node);
-        if ((name !== 'port' && name !== 'hostname') || !hasBunTypes(context) || !isBunServer(ready(), node.object)) return;
+        if ((name !== 'port' && name !== 'hostname') || !hasBunTypes(context) || !isBunServer(ready(), node.object))
+          return;
         // `as number | undefined` keeps the case
-        if (node.parent.type === AST_NODE_TYPES.TSAsExpression && ctx.membersAt(node.parent).some((m) => m.verdict === 'nullish' || m.verdict === 'any')) return;
+        if (
+          node.parent.type === AST_NODE_TYPES.TSAsExpression &&
+          ctx.membersAt(node.parent).some((m) => m.verdict === 'nullish' || m.verdict === 'any')
+        )
+          return;
         const evidence = bunUnixEvidence(engine, node.object);
         if (evidence === undefined) return;
-        context.report({ node: node.parent, messageId: 'bunServer', data: { subject: shortText(ctx, node), evidence } });
+        context.report({
+          node: node.parent,
+          messageId: 'bunServer',
+          data: { subject: shortText(ctx, node), evidence },
+        });
       },
       [ADDRESS_CALLS](call: TSESTree.CallExpression) {
         const callee = call.callee as TSESTree.MemberExpression;
@@ -135,11 +158,14 @@ export default createRule<[], MessageIds>({
           const tcp = facts.endpoints.length > 0 && facts.endpoints.every((e) => e.kind === 'tcp');
           const pipe = facts.endpoints.find((e) => e.kind === 'pipe');
           if (tcp && listeningAt(ctx, facts, call)) return;
-          if (pipe) evidence = `: it listens on ${pipe.target}${pipe.certain ? '' : ', a string that names a pipe unless it is all digits'} (line ${pipe.node.loc.start.line})`;
-          else if (tcp) evidence = `: here the \`listen\` on line ${facts.listens[0]!.loc.start.line} has not completed yet`;
+          if (pipe)
+            evidence = `: it listens on ${pipe.target}${pipe.certain ? '' : ', a string that names a pipe unless it is all digits'} (line ${pipe.node.loc.start.line})`;
+          else if (tcp)
+            evidence = `: here the \`listen\` on line ${facts.listens[0]!.loc.start.line} has not completed yet`;
         } else {
           const c = engine.classify(receiver, { at: call });
-          if (c.proof && ('fact' in c.proof ? c.proof.fact === 'tcp' : c.proof.kind === 'tcp') && c.doubts.length === 0) return;
+          if (c.proof && ('fact' in c.proof ? c.proof.fact === 'tcp' : c.proof.kind === 'tcp') && c.doubts.length === 0)
+            return;
           const pipe = c.doubts.find((d) => d.kind === 'pipe');
           if (pipe) evidence = `: ${pipe.says} (line ${pipe.node.loc.start.line})`;
         }
@@ -162,7 +188,12 @@ export default createRule<[], MessageIds>({
     function checkSuggestion(use: Use, call: TSESTree.CallExpression): TSESLint.ReportFixFunction | undefined {
       if (use.how === 'read') return undefined;
       const declarator = use.node.parent;
-      if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== use.node || unwrap(use.node) !== call) return undefined;
+      if (
+        declarator?.type !== AST_NODE_TYPES.VariableDeclarator ||
+        declarator.init !== use.node ||
+        unwrap(use.node) !== call
+      )
+        return undefined;
       const declaration = declarator.parent;
       if (declaration.declarations.length !== 1 || !statementList(declaration.parent)) return undefined;
       const name = freeName(declaration, 'address');

@@ -13,7 +13,14 @@ type Node = TSESTree.Node;
 
 const DENO_REMOTE = new Set(['remoteAddr']);
 
-const PEER_MEMBERS = new Set(['remoteAddress', 'remotePort', 'remoteFamily', 'localAddress', 'localPort', 'localFamily']);
+const PEER_MEMBERS = new Set([
+  'remoteAddress',
+  'remotePort',
+  'remoteFamily',
+  'localAddress',
+  'localPort',
+  'localFamily',
+]);
 // at 'end' the socket is not destroyed yet and its addresses are still there (checked on Node 20.20)
 /** The socket members, Deno's `remoteAddr`, Bun's `requestIP`. */
 const NAMES = wordPattern([...PEER_MEMBERS, ...DENO_REMOTE, 'requestIP']);
@@ -26,7 +33,8 @@ export default createRule<[], MessageIds>({
   meta: {
     type: 'problem',
     docs: {
-      description: 'Disallow asserting socket address properties defined on sockets that may be Unix sockets, unconnected or closed',
+      description:
+        'Disallow asserting socket address properties defined on sockets that may be Unix sockets, unconnected or closed',
       recommended: true,
       requiresTypeChecking: true,
     },
@@ -51,14 +59,27 @@ export default createRule<[], MessageIds>({
     const ctx = engine.ctx;
 
     return {
-      ...denoAddrVisitors(() => engine, DENO_REMOTE, (node, subject) => context.report({ node, messageId: 'denoRemoteAddr', data: { subject } })),
+      ...denoAddrVisitors(
+        () => engine,
+        DENO_REMOTE,
+        (node, subject) => context.report({ node, messageId: 'denoRemoteAddr', data: { subject } }),
+      ),
       // Bun: `server.requestIP(req)!`
       'TSNonNullExpression > CallExpression.expression'(node: TSESTree.CallExpression) {
         const callee = node.callee;
-        if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(callee) !== 'requestIP' || !isBunServer(engine, callee.object)) return;
+        if (
+          callee.type !== AST_NODE_TYPES.MemberExpression ||
+          memberName(callee) !== 'requestIP' ||
+          !isBunServer(engine, callee.object)
+        )
+          return;
         const evidence = bunUnixEvidence(engine, callee.object);
         if (evidence === undefined) return;
-        context.report({ node: node.parent as TSESTree.Node, messageId: 'bunRequestIP', data: { subject: shortText(ctx, node), evidence } });
+        context.report({
+          node: node.parent as TSESTree.Node,
+          messageId: 'bunRequestIP',
+          data: { subject: shortText(ctx, node), evidence },
+        });
       },
       [SELECTOR](node: TSESTree.MemberExpression) {
         const member = memberName(node);
@@ -75,7 +96,8 @@ export default createRule<[], MessageIds>({
           {
             messageId: 'useFallback' as const,
             data: { member, fallback },
-            fix: (fixer: import('@typescript-eslint/utils').TSESLint.RuleFixer) => fixer.replaceText(assertion, `(${ctx.sourceCode.getText(node)} ?? ${fallback})`),
+            fix: (fixer: import('@typescript-eslint/utils').TSESLint.RuleFixer) =>
+              fixer.replaceText(assertion, `(${ctx.sourceCode.getText(node)} ?? ${fallback})`),
           },
         ];
         const c = engine.classify(node.object, { at: node, member });
@@ -84,12 +106,21 @@ export default createRule<[], MessageIds>({
         const closing = enclosingListener(node, CLOSE_EVENTS);
         if (closing && !(tcpGuard && member.startsWith('remote'))) {
           // destroy clears the cached local address; the remote one survives only if it was read before
-          const when = member.startsWith('local') ? 'it is `undefined`' : 'it is `undefined` unless it was read while connected';
-          context.report({ node: assertion, messageId: 'afterClose', data: { subject, member, event: closing, fallback, when }, suggest });
+          const when = member.startsWith('local')
+            ? 'it is `undefined`'
+            : 'it is `undefined` unless it was read while connected';
+          context.report({
+            node: assertion,
+            messageId: 'afterClose',
+            data: { subject, member, event: closing, fallback, when },
+            suggest,
+          });
           return;
         }
         const proof = c.proof && !('fact' in c.proof) && c.proof.kind === 'tcp' ? c.proof : undefined;
-        const connected = !!proof && (proof.accepted === true || !!enclosingListener(node, CONNECTED_EVENTS) || insideConnectCallback(node));
+        const connected =
+          !!proof &&
+          (proof.accepted === true || !!enclosingListener(node, CONNECTED_EVENTS) || insideConnectCallback(node));
         if (tcpGuard || (connected && c.doubts.length === 0)) return;
         const doubt = c.doubts.find((d) => d.kind === 'pipe') ?? c.doubts[0];
         const evidence = doubt
@@ -97,7 +128,12 @@ export default createRule<[], MessageIds>({
           : proof
             ? `: here \`${subject}\` may not have connected yet (${proof.says}, line ${proof.node.loc.start.line}); read it in its 'connect' listener`
             : '';
-        context.report({ node: assertion, messageId: 'notProven', data: { subject, member, evidence, fallback }, suggest });
+        context.report({
+          node: assertion,
+          messageId: 'notProven',
+          data: { subject, member, evidence, fallback },
+          suggest,
+        });
       },
     };
   },
@@ -109,13 +145,21 @@ function assertionAround(node: TSESTree.MemberExpression): Node | undefined {
   if (current.parent?.type === AST_NODE_TYPES.ChainExpression) current = current.parent;
   const parent = current.parent;
   if (parent?.type === AST_NODE_TYPES.TSNonNullExpression) return parent;
-  if ((parent?.type === AST_NODE_TYPES.TSAsExpression || parent?.type === AST_NODE_TYPES.TSTypeAssertion) && isDefinedTypeAnnotation(parent.typeAnnotation)) return parent;
+  if (
+    (parent?.type === AST_NODE_TYPES.TSAsExpression || parent?.type === AST_NODE_TYPES.TSTypeAssertion) &&
+    isDefinedTypeAnnotation(parent.typeAnnotation)
+  )
+    return parent;
   return undefined;
 }
 
 /** `as string`, `as number`: an assertion that drops `undefined` (not `as string | undefined`, not `as any`). */
 function isDefinedTypeAnnotation(type: TSESTree.TypeNode): boolean {
-  return type.type === AST_NODE_TYPES.TSStringKeyword || type.type === AST_NODE_TYPES.TSNumberKeyword || (type.type === AST_NODE_TYPES.TSLiteralType);
+  return (
+    type.type === AST_NODE_TYPES.TSStringKeyword ||
+    type.type === AST_NODE_TYPES.TSNumberKeyword ||
+    type.type === AST_NODE_TYPES.TSLiteralType
+  );
 }
 
 /** Inside the callback of `net.connect(…, cb)` / `tls.connect(…, cb)` / `socket.connect(…, cb)`. */

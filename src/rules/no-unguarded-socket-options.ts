@@ -7,10 +7,28 @@ import { memberPattern, memberSelector, mentions, perOptions } from '../utils/pr
 import type { FileContext } from '../utils/file-context.ts';
 import type { Classification, Evidence } from '../utils/evidence.ts';
 import { shortText } from '../utils/endpoints.ts';
-import { callSiteOf, canGuard, capabilityGuard, guardExpressionFix, removeCallFix, wrapStatementFix } from '../utils/fixes.ts';
+import {
+  callSiteOf,
+  canGuard,
+  capabilityGuard,
+  guardExpressionFix,
+  removeCallFix,
+  wrapStatementFix,
+} from '../utils/fixes.ts';
 
 type Options = [{ methods?: string[]; socketOnlyMethods?: string[]; requireTcp?: boolean }];
-type MessageIds = 'duplex' | 'nullish' | 'unknown' | 'deno' | 'pipe' | 'pipeOnSomePaths' | 'notTcp' | 'notTcpMaybePipe' | 'wrapInGuard' | 'guardExpression' | 'removeCall';
+type MessageIds =
+  | 'duplex'
+  | 'nullish'
+  | 'unknown'
+  | 'deno'
+  | 'pipe'
+  | 'pipeOnSomePaths'
+  | 'notTcp'
+  | 'notTcpMaybePipe'
+  | 'wrapInGuard'
+  | 'guardExpression'
+  | 'removeCall';
 
 /** Classes whose socket members this rule is about. */
 const SOCKET_CLASSES = new Set(['net.Socket', 'tls.TLSSocket', 'Deno.TcpConn', 'bun.Socket']);
@@ -43,7 +61,8 @@ export default createRule<Options, MessageIds>({
         type: 'array',
         items: { type: 'string', minLength: 1 },
         uniqueItems: true,
-        description: 'Other net.Socket members to check: reported only where the receiver may be a plain stream or nullish.',
+        description:
+          'Other net.Socket members to check: reported only where the receiver may be a plain stream or nullish.',
       },
       requireTcp: {
         type: 'boolean',
@@ -78,7 +97,12 @@ export default createRule<Options, MessageIds>({
     const engine = getEngine(context);
     const ctx = engine.ctx;
 
-    function check(reportNode: TSESTree.Node, receiver: TSESTree.Node, method: string, member: TSESTree.MemberExpression | undefined): void {
+    function check(
+      reportNode: TSESTree.Node,
+      receiver: TSESTree.Node,
+      method: string,
+      member: TSESTree.MemberExpression | undefined,
+    ): void {
       // the member must be net.Socket's own (or missing): `req.setTimeout()` on an IncomingMessage is another API
       if (!isSocketMember(receiver, method)) return;
       const c = engine.classify(receiver, { at: member ?? reportNode, member: method });
@@ -94,9 +118,16 @@ export default createRule<Options, MessageIds>({
         const wrap = site?.statement && canGuard(receiver) ? wrapStatementFix(site.statement, guard) : undefined;
         const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
         if (!wrap && site && !site.statement && canGuard(receiver) && site.call.callee === member) {
-          suggest.push({ messageId: 'guardExpression', data: { method, guard }, fix: guardExpressionFix(ctx, site, receiver, guard) });
+          suggest.push({
+            messageId: 'guardExpression',
+            data: { method, guard },
+            fix: guardExpressionFix(ctx, site, receiver, guard),
+          });
         }
-        const messageId = doubt.kind === 'deno-unix' || doubt.kind === 'deno-tls' ? 'deno' : (doubt.kind as 'duplex' | 'unknown' | 'nullish');
+        const messageId =
+          doubt.kind === 'deno-unix' || doubt.kind === 'deno-tls'
+            ? 'deno'
+            : (doubt.kind as 'duplex' | 'unknown' | 'nullish');
         context.report({ node: reportNode, messageId, data: evidenceData(doubt), fix: wrap, suggest });
         return;
       }
@@ -108,21 +139,31 @@ export default createRule<Options, MessageIds>({
           return;
         }
         const remove = site ? removeCallFix(ctx, site, receiver) : undefined;
-        context.report({ node: reportNode, messageId: 'pipe', data: evidenceData(doubt), suggest: remove ? [{ messageId: 'removeCall', fix: remove }] : [] });
+        context.report({
+          node: reportNode,
+          messageId: 'pipe',
+          data: evidenceData(doubt),
+          suggest: remove ? [{ messageId: 'removeCall', fix: remove }] : [],
+        });
         return;
       }
       if (!requireTcp || c.proof || !(c.possible.has('pipe') || c.possible.has('tls'))) return;
       const wrap = site?.statement && canGuard(receiver) ? wrapStatementFix(site.statement, guard) : undefined;
       const maybePipe = c.doubts.find((d) => d.kind === 'pipe');
-      const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = wrap ? [{ messageId: 'wrapInGuard', data: { guard }, fix: wrap }] : [];
-      if (maybePipe) context.report({ node: reportNode, messageId: 'notTcpMaybePipe', data: evidenceData(maybePipe), suggest });
+      const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = wrap
+        ? [{ messageId: 'wrapInGuard', data: { guard }, fix: wrap }]
+        : [];
+      if (maybePipe)
+        context.report({ node: reportNode, messageId: 'notTcpMaybePipe', data: evidenceData(maybePipe), suggest });
       else context.report({ node: reportNode, messageId: 'notTcp', data: { subject, method, guard }, suggest });
     }
 
     function isSocketMember(receiver: TSESTree.Node, method: string): boolean {
       // a class or interface that declares the member itself (IncomingMessage, Http2Stream, a user class) is not a socket
       const ours = (type: import('typescript').Type): boolean =>
-        ctx.matcher.declaringOwners(type, method).every((owner) => owner === undefined || owner === '?' || SOCKET_CLASSES.has(owner));
+        ctx.matcher
+          .declaringOwners(type, method)
+          .every((owner) => owner === undefined || owner === '?' || SOCKET_CLASSES.has(owner));
       // the declared type first (`private timer: NodeJS.Timeout`): no flow analysis where it already says no
       const annotation = annotationOf(ctx, receiver);
       if (annotation && !ours(ctx.writtenType(annotation.typeAnnotation))) return false;
@@ -154,12 +195,14 @@ export default createRule<Options, MessageIds>({
 });
 
 /** What the options say, built once per options object. */
-const prepare = perOptions(({ methods = DEFAULT_METHODS, socketOnlyMethods = DEFAULT_SOCKET_ONLY, requireTcp = false }: Options[0]) => {
-  const options = new Set(methods);
-  const socketOnly = new Set(socketOnlyMethods.filter((m) => !options.has(m)));
-  const names = [...options, ...socketOnly];
-  return { options, socketOnly, requireTcp, pattern: memberPattern(names), selector: memberSelector(names) };
-});
+const prepare = perOptions(
+  ({ methods = DEFAULT_METHODS, socketOnlyMethods = DEFAULT_SOCKET_ONLY, requireTcp = false }: Options[0]) => {
+    const options = new Set(methods);
+    const socketOnly = new Set(socketOnlyMethods.filter((m) => !options.has(m)));
+    const names = [...options, ...socketOnly];
+    return { options, socketOnly, requireTcp, pattern: memberPattern(names), selector: memberSelector(names) };
+  },
+);
 
 /** The doubt to report: only certain pipes (a `string` listen target is for `requireTcp`), and pipes only for options. */
 function pickDoubt(c: Classification, isOption: boolean): Evidence | undefined {
@@ -178,9 +221,14 @@ function isOwnedElsewhere(c: Classification): boolean {
 }
 
 /** Whether the receiver is itself a call of a checked member, e.g. `s.setNoDelay(true)` in `s.setNoDelay(true).setKeepAlive(true)`. */
-function isChainedOption(receiver: TSESTree.Node, options: ReadonlySet<string>, socketOnly: ReadonlySet<string>): boolean {
+function isChainedOption(
+  receiver: TSESTree.Node,
+  options: ReadonlySet<string>,
+  socketOnly: ReadonlySet<string>,
+): boolean {
   const inner = unwrapAssertions(receiver);
-  if (inner.type !== AST_NODE_TYPES.CallExpression || inner.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  if (inner.type !== AST_NODE_TYPES.CallExpression || inner.callee.type !== AST_NODE_TYPES.MemberExpression)
+    return false;
   const name = memberName(inner.callee);
   return name !== undefined && (options.has(name) || socketOnly.has(name));
 }
@@ -195,7 +243,9 @@ function annotationOf(ctx: FileContext, receiver: TSESTree.Node): TSESTree.TSTyp
   }
   if (inner.type === AST_NODE_TYPES.MemberExpression && inner.object.type === AST_NODE_TYPES.ThisExpression) {
     const name = memberName(inner);
-    const field = thisClass(inner)?.body.find((m) => m.type === AST_NODE_TYPES.PropertyDefinition && propertyKeyName(m) === name);
+    const field = thisClass(inner)?.body.find(
+      (m) => m.type === AST_NODE_TYPES.PropertyDefinition && propertyKeyName(m) === name,
+    );
     return field?.type === AST_NODE_TYPES.PropertyDefinition ? (field.typeAnnotation ?? undefined) : undefined;
   }
   return undefined;

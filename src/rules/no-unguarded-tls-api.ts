@@ -64,7 +64,12 @@ export default createRule<[], MessageIds>({
     const engine = getEngine(context);
     const ctx = engine.ctx;
 
-    function check(reportNode: Node, receiver: Node, member: string, access: TSESTree.MemberExpression | undefined): void {
+    function check(
+      reportNode: Node,
+      receiver: Node,
+      member: string,
+      access: TSESTree.MemberExpression | undefined,
+    ): void {
       // a class that declares the member itself (Bun's native Socket) is not a Node socket asserted to TLS
       const owners = ctx.matcher.declaringOwners(ctx.typeAt(receiver), member);
       if (owners.some((owner) => owner !== undefined && owner !== '?' && !NODE_TLS_CLASSES.has(owner))) return;
@@ -73,26 +78,44 @@ export default createRule<[], MessageIds>({
       // `typeof x.getPeerCertificate === 'function'` / `'getPeerCertificate' in x` before; `try`/`catch` around a call
       const isMethod = TLS_METHODS.has(member);
       const guarded = c.guards.some(
-        (g) => ((g.fact === 'has-member' || g.fact === 'in') && g.member !== undefined && (TLS_METHODS.has(g.member) || TLS_PROPERTIES.has(g.member))) || (g.fact === 'caught' && isMethod),
+        (g) =>
+          ((g.fact === 'has-member' || g.fact === 'in') &&
+            g.member !== undefined &&
+            (TLS_METHODS.has(g.member) || TLS_PROPERTIES.has(g.member))) ||
+          (g.fact === 'caught' && isMethod),
       );
       if (guarded) return;
-      const plain = ['tcp', 'pipe', 'duplex', 'h2-compat-proxy', 'h2-session-proxy'].some((k) => c.possible.has(k as never));
+      const plain = ['tcp', 'pipe', 'duplex', 'h2-compat-proxy', 'h2-session-proxy'].some((k) =>
+        c.possible.has(k as never),
+      );
       const asserted = receiver !== unwrapAssertions(receiver);
       if (!plain && !(asserted && c.possible.has('unknown'))) return;
       const reference = unwrapAssertions(receiver);
       const subject = shortText(ctx, reference);
       const why = reason(receiver, reference);
-      const effect = isMethod ? 'it is not a function (TypeError)' : 'it is `undefined`, so a check on it silently fails';
+      const effect = isMethod
+        ? 'it is not a function (TypeError)'
+        : 'it is `undefined`, so a check on it silently fails';
       const tlsSocket = runtimeName(ctx, TLS_MODULES, 'TLSSocket');
       const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
       if (tlsSocket && access && canGuard(receiver)) {
         const guard = `${ctx.sourceCode.getText(reference)} instanceof ${tlsSocket}`;
         const site = isMethod ? callSiteOf(access) : undefined;
-        if (site?.statement) suggest.push({ messageId: 'guardTls', data: { subject, tlsSocket }, fix: wrapStatementFix(site.statement, guard) });
+        if (site?.statement)
+          suggest.push({
+            messageId: 'guardTls',
+            data: { subject, tlsSocket },
+            fix: wrapStatementFix(site.statement, guard),
+          });
         else if (isTestPosition(site?.expression ?? outermostChain(access))) {
           // only where `undefined` is as good as a falsy value: a condition, `!`, `&&`/`||`
           const expression = site?.expression ?? outermostChain(access);
-          suggest.push({ messageId: 'guardTls', data: { subject, tlsSocket }, fix: (fixer) => fixer.replaceText(expression, `(${guard} ? ${ctx.sourceCode.getText(expression)} : undefined)`) });
+          suggest.push({
+            messageId: 'guardTls',
+            data: { subject, tlsSocket },
+            fix: (fixer) =>
+              fixer.replaceText(expression, `(${guard} ? ${ctx.sourceCode.getText(expression)} : undefined)`),
+          });
         }
       }
       context.report({ node: reportNode, messageId: 'notTls', data: { subject, member, why, effect }, suggest });
@@ -105,7 +128,8 @@ export default createRule<[], MessageIds>({
       const c = engine.classify(reference, { at: reference });
       const compat = c.doubts.find((d) => d.kind === 'h2-compat-proxy');
       if (compat) return `${compat.says} of a server without TLS`;
-      if (inner !== reference) return `it is asserted to \`${ctx.matcher.display(ctx.typeAt(inner))}\` from \`${typeText}\``;
+      if (inner !== reference)
+        return `it is asserted to \`${ctx.matcher.display(ctx.typeAt(inner))}\` from \`${typeText}\``;
       // `const socket = req.socket as TLSSocket`: the assertion is where the value was written
       const assertion = assertionBehind(reference);
       if (assertion) {
@@ -137,7 +161,8 @@ export default createRule<[], MessageIds>({
       'VariableDeclarator > ObjectPattern.id > Property'(node: TSESTree.Property) {
         const member = propertyKeyName(node);
         const declarator = node.parent.parent as TSESTree.VariableDeclarator;
-        if (member === undefined || (!TLS_METHODS.has(member) && !TLS_PROPERTIES.has(member)) || !declarator.init) return;
+        if (member === undefined || (!TLS_METHODS.has(member) && !TLS_PROPERTIES.has(member)) || !declarator.init)
+          return;
         check(node.key, declarator.init, member, undefined);
       },
     };

@@ -6,7 +6,8 @@ type Node = TSESTree.Node;
 /** Expressions that do not change the runtime value: `x as T`, `<T>x`, `x!`, `x satisfies T`. */
 export function isTransparentWrapper(
   node: Node,
-): node is TSESTree.TSAsExpression | TSESTree.TSTypeAssertion | TSESTree.TSNonNullExpression | TSESTree.TSSatisfiesExpression {
+): node is
+  TSESTree.TSAsExpression | TSESTree.TSTypeAssertion | TSESTree.TSNonNullExpression | TSESTree.TSSatisfiesExpression {
   return (
     node.type === AST_NODE_TYPES.TSAsExpression ||
     node.type === AST_NODE_TYPES.TSTypeAssertion ||
@@ -24,7 +25,12 @@ export function unwrap(node: Node): Node {
 
 /** The module a `require('x')` call names; undefined for any other node. */
 export function requiredModule(node: Node | null | undefined): string | undefined {
-  if (node?.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.Identifier || node.callee.name !== 'require') return undefined;
+  if (
+    node?.type !== AST_NODE_TYPES.CallExpression ||
+    node.callee.type !== AST_NODE_TYPES.Identifier ||
+    node.callee.name !== 'require'
+  )
+    return undefined;
   const [argument] = node.arguments;
   return argument?.type === AST_NODE_TYPES.Literal && typeof argument.value === 'string' ? argument.value : undefined;
 }
@@ -45,7 +51,8 @@ export function topLevelModules(program: TSESTree.Program): string[] {
         if (statement.source) modules.push(statement.source.value);
         break;
       case AST_NODE_TYPES.TSImportEqualsDeclaration:
-        if (statement.moduleReference.type === AST_NODE_TYPES.TSExternalModuleReference) modules.push(statement.moduleReference.expression.value);
+        if (statement.moduleReference.type === AST_NODE_TYPES.TSExternalModuleReference)
+          modules.push(statement.moduleReference.expression.value);
         break;
       case AST_NODE_TYPES.VariableDeclaration:
         for (const { init } of statement.declarations) {
@@ -62,7 +69,12 @@ export function topLevelModules(program: TSESTree.Program): string[] {
 
 /** The `resolve` parameter of `new Promise((resolve, reject) => …)`; undefined for anything else. */
 export function promiseResolveParameter(node: Node): TSESTree.Identifier | undefined {
-  if (node.type !== AST_NODE_TYPES.NewExpression || node.callee.type !== AST_NODE_TYPES.Identifier || node.callee.name !== 'Promise') return undefined;
+  if (
+    node.type !== AST_NODE_TYPES.NewExpression ||
+    node.callee.type !== AST_NODE_TYPES.Identifier ||
+    node.callee.name !== 'Promise'
+  )
+    return undefined;
   const executor = node.arguments[0];
   const resolve = executor && isFunction(executor) ? executor.params[0] : undefined;
   return resolve?.type === AST_NODE_TYPES.Identifier ? resolve : undefined;
@@ -72,18 +84,22 @@ export function promiseResolveParameter(node: Node): TSESTree.Identifier | undef
 export function staticString(node: Node | null | undefined): string | undefined {
   if (!node) return undefined;
   if (node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string') return node.value;
-  if (node.type === AST_NODE_TYPES.TemplateLiteral && node.expressions.length === 0) return node.quasis[0]?.value.cooked ?? undefined;
+  if (node.type === AST_NODE_TYPES.TemplateLiteral && node.expressions.length === 0)
+    return node.quasis[0]?.value.cooked ?? undefined;
   return undefined;
 }
 
 /** The name of a member access: `x.m`, `x['m']`, `` x[`m`] ``, `x.#m`. */
 export function memberName(node: TSESTree.MemberExpression): string | undefined {
-  if (!node.computed) return node.property.type === AST_NODE_TYPES.PrivateIdentifier ? `#${node.property.name}` : node.property.name;
+  if (!node.computed)
+    return node.property.type === AST_NODE_TYPES.PrivateIdentifier ? `#${node.property.name}` : node.property.name;
   return staticString(node.property);
 }
 
 /** The name of an object-pattern or object-literal key. */
-export function propertyKeyName(node: TSESTree.Property | TSESTree.PropertyDefinition | TSESTree.MethodDefinition): string | undefined {
+export function propertyKeyName(
+  node: TSESTree.Property | TSESTree.PropertyDefinition | TSESTree.MethodDefinition,
+): string | undefined {
   if (!node.computed && node.key.type === AST_NODE_TYPES.Identifier) return node.key.name;
   if (node.key.type === AST_NODE_TYPES.PrivateIdentifier) return `#${node.key.name}`;
   if (node.key.type === AST_NODE_TYPES.Literal) return String(node.key.value);
@@ -91,10 +107,14 @@ export function propertyKeyName(node: TSESTree.Property | TSESTree.PropertyDefin
 }
 
 /** The property of an object literal with this name (the last one wins, as at runtime); `spread` when a spread follows. */
-export function findProperty(object: TSESTree.ObjectExpression, name: string): TSESTree.Property | 'spread' | undefined {
+export function findProperty(
+  object: TSESTree.ObjectExpression,
+  name: string,
+): TSESTree.Property | 'spread' | undefined {
   let found: TSESTree.Property | 'spread' | undefined;
   for (const prop of object.properties) {
-    if (prop.type === AST_NODE_TYPES.SpreadElement) found = 'spread'; // may override what came before
+    if (prop.type === AST_NODE_TYPES.SpreadElement)
+      found = 'spread'; // may override what came before
     else if (propertyKeyName(prop) === name) found = prop;
   }
   return found;
@@ -174,7 +194,13 @@ export function statementList(node: Node): readonly TSESTree.Statement[] | undef
 }
 
 /** EventEmitter methods that register a listener: `emitter.on('event', fn)` and its siblings. */
-export const LISTENER_METHODS: ReadonlySet<string> = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener']);
+export const LISTENER_METHODS: ReadonlySet<string> = new Set([
+  'on',
+  'once',
+  'addListener',
+  'prependListener',
+  'prependOnceListener',
+]);
 
 /** The properties through which requests, responses and HTTP/2 objects hand out their socket. */
 export const SOCKET_ACCESSORS: ReadonlySet<string> = new Set(['socket', 'connection']);
@@ -182,5 +208,7 @@ export const SOCKET_ACCESSORS: ReadonlySet<string> = new Set(['socket', 'connect
 /** `req` of `req.socket`, `res` of `res.connection`: the owner whose socket an expression reads, if it reads one. */
 export function socketOwner(node: Node): Node | undefined {
   const inner = unwrap(node);
-  return inner.type === AST_NODE_TYPES.MemberExpression && SOCKET_ACCESSORS.has(memberName(inner) ?? '') ? inner.object : undefined;
+  return inner.type === AST_NODE_TYPES.MemberExpression && SOCKET_ACCESSORS.has(memberName(inner) ?? '')
+    ? inner.object
+    : undefined;
 }

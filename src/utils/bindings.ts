@@ -24,7 +24,11 @@ export function variableWrites(variable: TSESLint.Scope.Variable): Write[] | und
     const declarator = def.node;
     if (declarator.id === def.name) {
       if (declarator.init) writes.push({ value: declarator.init });
-      else if (declarator.parent.parent.type === AST_NODE_TYPES.ForOfStatement || declarator.parent.parent.type === AST_NODE_TYPES.ForInStatement) return undefined;
+      else if (
+        declarator.parent.parent.type === AST_NODE_TYPES.ForOfStatement ||
+        declarator.parent.parent.type === AST_NODE_TYPES.ForInStatement
+      )
+        return undefined;
     } else {
       const property = destructuredProperty(declarator.id, def.name);
       if (!property || !declarator.init) return undefined;
@@ -34,7 +38,11 @@ export function variableWrites(variable: TSESLint.Scope.Variable): Write[] | und
   for (const ref of variable.references) {
     if (!ref.isWrite() || ref.init) continue;
     const parent = ref.identifier.parent;
-    if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left === ref.identifier && parent.operator === '=') {
+    if (
+      parent.type === AST_NODE_TYPES.AssignmentExpression &&
+      parent.left === ref.identifier &&
+      parent.operator === '='
+    ) {
       writes.push({ value: parent.right });
     } else return undefined;
   }
@@ -103,12 +111,14 @@ export function thisMemberUses(ctx: FileContext, body: TSESTree.ClassBody, name:
 export function fieldWrites(ctx: FileContext, body: TSESTree.ClassBody, name: string): Write[] {
   const writes: Write[] = [];
   for (const member of body.body) {
-    if (member.type === AST_NODE_TYPES.PropertyDefinition && propertyKeyName(member) === name && member.value) writes.push({ value: member.value });
+    if (member.type === AST_NODE_TYPES.PropertyDefinition && propertyKeyName(member) === name && member.value)
+      writes.push({ value: member.value });
     // constructor(private readonly socket: Socket): a parameter property; its value comes from `new`, not visible here
   }
   for (const use of thisMemberUses(ctx, body, name)) {
     const parent = use.parent;
-    if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === use && parent.operator === '=') writes.push({ value: parent.right });
+    if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === use && parent.operator === '=')
+      writes.push({ value: parent.right });
   }
   return writes;
 }
@@ -129,20 +139,23 @@ export function functionUses(ctx: FileContext, fn: FunctionNode): FunctionUses {
     const parent = expr.parent;
     if (parent?.type === AST_NODE_TYPES.CallExpression) {
       if (parent.callee === expr) uses.calledAt.push(parent);
-      else uses.passedTo.push({ call: parent, index: parent.arguments.indexOf(expr as TSESTree.CallExpressionArgument) });
+      else
+        uses.passedTo.push({ call: parent, index: parent.arguments.indexOf(expr as TSESTree.CallExpressionArgument) });
       return;
     }
     uses.escapes = true;
   };
   let name: TSESTree.Identifier | undefined;
   if (fn.type === AST_NODE_TYPES.FunctionDeclaration) name = fn.id ?? undefined;
-  else if (fn.parent.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.id.type === AST_NODE_TYPES.Identifier) name = fn.parent.id;
+  else if (fn.parent.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.id.type === AST_NODE_TYPES.Identifier)
+    name = fn.parent.id;
   if (!name) {
     record(fn);
     return uses;
   }
   if (fn.type === AST_NODE_TYPES.FunctionDeclaration && fn.parent.type.startsWith('Export')) uses.escapes = true;
-  if (fn.parent.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.parent.parent.type.startsWith('Export')) uses.escapes = true;
+  if (fn.parent.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.parent.parent.type.startsWith('Export'))
+    uses.escapes = true;
   const variable = ctx.variable(name);
   if (!variable) {
     uses.escapes = true;
@@ -213,5 +226,7 @@ export function isSocketAccess(ctx: FileContext, node: Node, depth = 0): boolean
   if (inner.type !== AST_NODE_TYPES.Identifier || depth >= 3) return false;
   const variable = ctx.variable(inner);
   const writes = variable ? variableWrites(variable) : undefined;
-  return !!writes?.some((w) => (w.property ? SOCKET_ACCESSORS.has(w.property) : isSocketAccess(ctx, w.value, depth + 1)));
+  return !!writes?.some((w) =>
+    w.property ? SOCKET_ACCESSORS.has(w.property) : isSocketAccess(ctx, w.value, depth + 1),
+  );
 }

@@ -12,7 +12,9 @@ export interface TransportRuleDocs {
 
 export const REPOSITORY = 'https://github.com/eslint-plugin-transport/eslint-plugin-transport';
 
-const ruleCreator = ESLintUtils.RuleCreator<TransportRuleDocs>((name) => `${REPOSITORY}/blob/main/docs/rules/${name}.md`);
+const ruleCreator = ESLintUtils.RuleCreator<TransportRuleDocs>(
+  (name) => `${REPOSITORY}/blob/main/docs/rules/${name}.md`,
+);
 
 /**
  * `ESLintUtils.RuleCreator`, but the options are merged with the defaults once per distinct configuration, not once
@@ -25,7 +27,8 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
 ): TSESLint.RuleModule<MessageIds, Options, TransportRuleDocs> {
   const created = ruleCreator(rule);
   const defaults = (rule.meta.defaultOptions ?? rule.defaultOptions ?? []) as Options;
-  const merge = (user: Options): Options => deepFreeze(structuredClone(ESLintUtils.applyDefault<Options, Options>(defaults, user)));
+  const merge = (user: Options): Options =>
+    deepFreeze(structuredClone(ESLintUtils.applyDefault<Options, Options>(defaults, user)));
   // For a rule turned on with a severity alone, ESLint passes a new array per file that holds the very objects of
   // `meta.defaultOptions` (its deepMergeArrays of the defaults and no user options), or `[]`; for `[severity,
   // options]`, a new array of new objects per file, whose values are the very values of the defaults and of the
@@ -46,11 +49,22 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
 /** Deep equality of option values (JSON data: arrays, plain objects, primitives). */
 export function sameValue(a: unknown, b: unknown): boolean {
   if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a)) return a.length === (b as unknown[]).length && a.every((value, i) => sameValue(value, (b as unknown[])[i]));
+  if (
+    typeof a !== 'object' ||
+    typeof b !== 'object' ||
+    a === null ||
+    b === null ||
+    Array.isArray(a) !== Array.isArray(b)
+  )
+    return false;
+  if (Array.isArray(a))
+    return a.length === (b as unknown[]).length && a.every((value, i) => sameValue(value, (b as unknown[])[i]));
   const keys = Object.keys(a);
   if (keys.length !== Object.keys(b).length) return false;
-  return keys.every((key) => Object.hasOwn(b, key) && sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
+  return keys.every(
+    (key) =>
+      Object.hasOwn(b, key) && sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]),
+  );
 }
 
 function deepFreeze<T>(value: T): T {
@@ -79,7 +93,10 @@ export function optionsSchema(properties: Record<string, JSONSchema>): JSONSchem
       dependencies: Object.fromEntries(
         Object.entries(properties).map(([name, schema]) => [
           name,
-          { if: { patternProperties: { [`^${name}$`]: { not: schema } } }, then: { propertyNames: { not: { const: name } } } } as unknown as JSONSchema,
+          {
+            if: { patternProperties: { [`^${name}$`]: { not: schema } } },
+            then: { propertyNames: { not: { const: name } } },
+          } as unknown as JSONSchema,
         ]),
       ),
     },

@@ -31,7 +31,12 @@ const PATH_NAME = /(path|sock|socket|pipe|ipc)$/i;
 /** The last name in an identifier or member chain: `config.listen.path` → 'path'. */
 function lastName(node: Node): string | undefined {
   if (node.type === AST_NODE_TYPES.Identifier) return node.name;
-  if (node.type === AST_NODE_TYPES.MemberExpression && !node.computed && node.property.type === AST_NODE_TYPES.Identifier) return node.property.name;
+  if (
+    node.type === AST_NODE_TYPES.MemberExpression &&
+    !node.computed &&
+    node.property.type === AST_NODE_TYPES.Identifier
+  )
+    return node.property.name;
   return undefined;
 }
 
@@ -46,19 +51,30 @@ export function isPipeName(value: string): boolean {
 }
 
 /** The endpoints a call's arguments may select (several for conditionals). */
-export function endpointsOfArguments(ctx: FileContext, args: readonly TSESTree.CallExpressionArgument[], mode: EndpointMode, call: Node): Endpoint[] {
+export function endpointsOfArguments(
+  ctx: FileContext,
+  args: readonly TSESTree.CallExpressionArgument[],
+  mode: EndpointMode,
+  call: Node,
+): Endpoint[] {
   const first = args[0];
   if (!first || (mode === 'listen' && isFunction(first))) {
-    return mode === 'listen' ? [{ kind: 'tcp', certain: true, node: call, target: 'a random TCP port' }] : [{ kind: 'unknown', certain: true, node: call, target: 'no target' }];
+    return mode === 'listen'
+      ? [{ kind: 'tcp', certain: true, node: call, target: 'a random TCP port' }]
+      : [{ kind: 'unknown', certain: true, node: call, target: 'no target' }];
   }
-  if (first.type === AST_NODE_TYPES.SpreadElement) return [{ kind: 'unknown', certain: true, node: first, target: shortText(ctx, first) }];
+  if (first.type === AST_NODE_TYPES.SpreadElement)
+    return [{ kind: 'unknown', certain: true, node: first, target: shortText(ctx, first) }];
   return endpointsOfValue(ctx, first, mode, 0);
 }
 
 function endpointsOfValue(ctx: FileContext, node: Node, mode: EndpointMode, depth: number): Endpoint[] {
   const inner = unwrap(node);
   if (depth < 4 && inner.type === AST_NODE_TYPES.ConditionalExpression) {
-    return [...endpointsOfValue(ctx, inner.consequent, mode, depth + 1), ...endpointsOfValue(ctx, inner.alternate, mode, depth + 1)];
+    return [
+      ...endpointsOfValue(ctx, inner.consequent, mode, depth + 1),
+      ...endpointsOfValue(ctx, inner.alternate, mode, depth + 1),
+    ];
   }
   const text = shortText(ctx, inner);
   const literal = staticString(inner);
@@ -67,17 +83,24 @@ function endpointsOfValue(ctx: FileContext, node: Node, mode: EndpointMode, dept
       ? [{ kind: 'pipe', certain: true, node: inner, target: `the path \`${text}\`` }]
       : [{ kind: 'tcp', certain: true, node: inner, target: `port \`${text}\`` }];
   }
-  if (inner.type === AST_NODE_TYPES.Literal && typeof inner.value === 'number') return [{ kind: 'tcp', certain: true, node: inner, target: `port \`${text}\`` }];
+  if (inner.type === AST_NODE_TYPES.Literal && typeof inner.value === 'number')
+    return [{ kind: 'tcp', certain: true, node: inner, target: `port \`${text}\`` }];
   const object = objectLiteralOf(ctx, inner);
   if (object) return [optionsEndpoint(ctx, object, mode, inner)];
 
   const members = ctx.membersAt(inner).filter((m) => m.verdict !== 'nullish');
-  if (members.length > 0 && members.every((m) => isNumberLike(m.type))) return [{ kind: 'tcp', certain: true, node: inner, target: `port \`${text}\`` }];
+  if (members.length > 0 && members.every((m) => isNumberLike(m.type)))
+    return [{ kind: 'tcp', certain: true, node: inner, target: `port \`${text}\`` }];
   // a constant: its literal type says what it is
   if (members.length > 0 && members.every((m) => m.type.isStringLiteral() || m.type.isNumberLiteral())) {
     return members.map((m) =>
       m.type.isStringLiteral() && isPipeName(m.type.value)
-        ? { kind: 'pipe' as const, certain: true, node: inner, target: `the path \`${text}\` (${JSON.stringify(m.type.value)})` }
+        ? {
+            kind: 'pipe' as const,
+            certain: true,
+            node: inner,
+            target: `the path \`${text}\` (${JSON.stringify(m.type.value)})`,
+          }
         : { kind: 'tcp' as const, certain: true, node: inner, target: `port \`${text}\`` },
     );
   }
@@ -86,28 +109,41 @@ function endpointsOfValue(ctx: FileContext, node: Node, mode: EndpointMode, dept
     const named = PATH_NAME.test(lastName(inner) ?? '');
     return [{ kind: 'pipe', certain: named, node: inner, target: named ? `the path \`${text}\`` : `\`${text}\`` }];
   }
-  if (members.length > 0 && members.every((m) => m.verdict === 'other')) return [optionsTypeEndpoint(ctx, inner, mode, text)];
+  if (members.length > 0 && members.every((m) => m.verdict === 'other'))
+    return [optionsTypeEndpoint(ctx, inner, mode, text)];
   return [{ kind: 'unknown', certain: true, node: inner, target: `\`${text}\`` }];
 }
 
 /** `{ port }`, `{ path }`, `{ fd }`: the options object's keys decide (a present key counts, whatever its value). */
-function optionsEndpoint(ctx: FileContext, object: TSESTree.ObjectExpression, mode: EndpointMode, shown: Node): Endpoint {
+function optionsEndpoint(
+  ctx: FileContext,
+  object: TSESTree.ObjectExpression,
+  mode: EndpointMode,
+  shown: Node,
+): Endpoint {
   const port = findProperty(object, 'port');
   const path = findProperty(object, 'path');
   const fd = findProperty(object, 'fd') ?? findProperty(object, 'handle');
   const opaque = fd === 'spread' ? undefined : fd;
-  if (port === 'spread' || path === 'spread' || fd === 'spread') return { kind: 'unknown', certain: true, node: shown, target: `\`${shortText(ctx, shown)}\`` };
+  if (port === 'spread' || path === 'spread' || fd === 'spread')
+    return { kind: 'unknown', certain: true, node: shown, target: `\`${shortText(ctx, shown)}\`` };
   const winner = mode === 'listen' ? (port ?? path) : (path ?? port);
   if (winner && winner === port) {
     return { kind: 'tcp', certain: true, node: winner, target: `port \`${shortText(ctx, winner.value)}\`` };
   }
   if (winner && winner === path) {
     const value = staticString(winner.value);
-    const certain = value !== undefined || !ctx.membersAt(winner.value).some((m) => m.verdict === 'nullish' || m.verdict === 'any');
+    const certain =
+      value !== undefined || !ctx.membersAt(winner.value).some((m) => m.verdict === 'nullish' || m.verdict === 'any');
     return { kind: 'pipe', certain, node: winner, target: `the path \`${shortText(ctx, winner.value)}\`` };
   }
   if (opaque) return { kind: 'unknown', certain: true, node: opaque, target: `\`${shortText(ctx, opaque)}\`` };
-  return { kind: mode === 'listen' ? 'tcp' : 'unknown', certain: true, node: shown, target: mode === 'listen' ? 'a random TCP port' : `\`${shortText(ctx, shown)}\`` };
+  return {
+    kind: mode === 'listen' ? 'tcp' : 'unknown',
+    certain: true,
+    node: shown,
+    target: mode === 'listen' ? 'a random TCP port' : `\`${shortText(ctx, shown)}\``,
+  };
 }
 
 /** An options value that is not a literal: its type decides when it has only one of `port` and `path`. */
@@ -115,14 +151,18 @@ function optionsTypeEndpoint(ctx: FileContext, node: Node, mode: EndpointMode, t
   const type = ctx.typeAt(node);
   const required = (name: string): boolean => {
     const members = ctx.matcher.members(type).filter((m) => m.verdict !== 'nullish');
-    return members.length > 0 && members.every((m) => {
-      const prop = m.type.getProperty(name);
-      return !!prop && !(prop.flags & ts.SymbolFlags.Optional);
-    });
+    return (
+      members.length > 0 &&
+      members.every((m) => {
+        const prop = m.type.getProperty(name);
+        return !!prop && !(prop.flags & ts.SymbolFlags.Optional);
+      })
+    );
   };
   const hasPath = required('path');
   const hasPort = required('port');
-  if (hasPort && (mode === 'listen' || !hasPath)) return { kind: 'tcp', certain: true, node, target: `port from \`${text}\`` };
+  if (hasPort && (mode === 'listen' || !hasPath))
+    return { kind: 'tcp', certain: true, node, target: `port from \`${text}\`` };
   if (hasPath && !hasPort) return { kind: 'pipe', certain: true, node, target: `the path from \`${text}\`` };
   return { kind: 'unknown', certain: true, node, target: `\`${text}\`` };
 }

@@ -3,7 +3,13 @@
  * be here, and how do we know? Types, then provenance, then the guards that dominate the point.
  * One engine per linted file, shared by all of our rules (keyed by the file's AST).
  */
-import { AST_NODE_TYPES, ESLintUtils, type ParserServicesWithTypeInformation, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import {
+  AST_NODE_TYPES,
+  ESLintUtils,
+  type ParserServicesWithTypeInformation,
+  type TSESLint,
+  type TSESTree,
+} from '@typescript-eslint/utils';
 import { socketOwner, topLevelModules, unwrap } from './ast.ts';
 
 export { ABSENT_ON_SESSION, ruledOutBy, SOCKET_ONLY_MEMBERS, SOCKET_OPTIONS } from './guards.ts';
@@ -105,7 +111,10 @@ export function getEngine(context: Readonly<TSESLint.RuleContext<string, readonl
   if (cached) return cached;
   // typescript-eslint's check reads the parser's name through ESLint's getters first, for its error message only
   const given = context.sourceCode.parserServices;
-  const services = given?.program && given.esTreeNodeToTSNodeMap && given.tsNodeToESTreeNodeMap ? (given as ParserServicesWithTypeInformation) : ESLintUtils.getParserServices(context);
+  const services =
+    given?.program && given.esTreeNodeToTSNodeMap && given.tsNodeToESTreeNodeMap
+      ? (given as ParserServicesWithTypeInformation)
+      : ESLintUtils.getParserServices(context);
   const engine = new TransportEngine(new FileContext(context.sourceCode, services));
   if (!engine.ctx.matcher.hasNodeTypes) {
     const nodeModule = topLevelModules(ast).find((m) => NODE_MODULES.has(m));

@@ -68,7 +68,14 @@ export interface Classification {
 }
 
 /** Kinds on which calling a socket method throws at runtime. */
-export const THROWING_KINDS: ReadonlySet<Kind> = new Set(['duplex', 'nullish', 'unknown', 'h2-session-proxy', 'deno-unix', 'deno-tls']);
+export const THROWING_KINDS: ReadonlySet<Kind> = new Set([
+  'duplex',
+  'nullish',
+  'unknown',
+  'h2-session-proxy',
+  'deno-unix',
+  'deno-tls',
+]);
 
 /** What each guard rules out. */
 export const RULED_OUT: Readonly<Record<GuardFact, readonly Kind[]>> = {

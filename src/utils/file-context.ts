@@ -2,7 +2,13 @@
  * Per-file state shared by every part of the engine: type queries (counted, for the benchmark), variable
  * resolution, and declaration-module lookups. One instance per linted file, shared by all rules.
  */
-import { AST_NODE_TYPES, ASTUtils, type ParserServicesWithTypeInformation, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import {
+  AST_NODE_TYPES,
+  ASTUtils,
+  type ParserServicesWithTypeInformation,
+  type TSESLint,
+  type TSESTree,
+} from '@typescript-eslint/utils';
 import { isFunction, LISTENER_METHODS, memberName, staticString } from './ast.ts';
 import ts from './typescript.cts';
 import { SOCKET_ONLY_MEMBERS } from './guards.ts';
@@ -87,7 +93,10 @@ export class FileContext {
     // `server.address()`: what the method declares it returns (a call's value is not narrowed); TypeScript would type
     // the receiver first, `const server = net.createServer((socket) => …)` by resolving that whole call (20 ms)
     if (node.type === AST_NODE_TYPES.CallExpression) {
-      const optional = node.optional || node.parent.type === AST_NODE_TYPES.ChainExpression || (node.callee.type === AST_NODE_TYPES.MemberExpression && node.callee.optional);
+      const optional =
+        node.optional ||
+        node.parent.type === AST_NODE_TYPES.ChainExpression ||
+        (node.callee.type === AST_NODE_TYPES.MemberExpression && node.callee.optional);
       const type = optional ? undefined : plain(this.declaredReturnType(node));
       return type && this.closed(type) ? type : undefined;
     }
@@ -114,11 +123,16 @@ export class FileContext {
       // (`listen(port)` may be an assertion call, which narrows `port` after it, not in it)
       if (start >= at && !(loop && loop[0] <= at && at <= loop[1])) continue;
       // `'setKeepAlive' in socket` on a Duplex: `Duplex & Record<"setKeepAlive", unknown>`, the same class for typeForMembers
-      if (presence && presenceTest && narrowedPath === here && type.flags & ts.TypeFlags.Object && !type.isUnion()) continue;
+      if (presence && presenceTest && narrowedPath === here && type.flags & ts.TypeFlags.Object && !type.isUnion())
+        continue;
       // narrowed here or above (`if (s instanceof X) s.a`): not the declared type
       if (narrowedPath === here || isPathPrefix(narrowedPath, here)) return undefined;
       // narrowed below (`if (!s.authorized) s`): only a union on the way down has a discriminant to narrow by
-      if (isPathPrefix(here, narrowedPath) && (this.propertyPath(type, narrowedPath.split('.').slice(path.length, -1))?.isUnion() ?? true)) return undefined;
+      if (
+        isPathPrefix(here, narrowedPath) &&
+        (this.propertyPath(type, narrowedPath.split('.').slice(path.length, -1))?.isUnion() ?? true)
+      )
+        return undefined;
     }
     return plain(type);
   }
@@ -146,7 +160,10 @@ export class FileContext {
         return type.isUnion() ? undefined : type;
       }
       const init = declarator.init;
-      if ((init?.type === AST_NODE_TYPES.TSAsExpression || init?.type === AST_NODE_TYPES.TSTypeAssertion) && !isConstAssertion(init.typeAnnotation)) {
+      if (
+        (init?.type === AST_NODE_TYPES.TSAsExpression || init?.type === AST_NODE_TYPES.TSTypeAssertion) &&
+        !isConstAssertion(init.typeAnnotation)
+      ) {
         return this.writtenType(init.typeAnnotation);
       }
       return init?.type === AST_NODE_TYPES.CallExpression ? plain(this.declaredReturnType(init)) : undefined;
@@ -156,11 +173,16 @@ export class FileContext {
     const index = fn.params.indexOf(def.name);
     if (index < 0 || def.name.optional) return undefined;
     if (def.name.typeAnnotation) return this.writtenType(def.name.typeAnnotation.typeAnnotation);
-    if (fn.type !== AST_NODE_TYPES.ArrowFunctionExpression && fn.type !== AST_NODE_TYPES.FunctionExpression) return undefined;
+    if (fn.type !== AST_NODE_TYPES.ArrowFunctionExpression && fn.type !== AST_NODE_TYPES.FunctionExpression)
+      return undefined;
     const call = fn.parent;
     if (call.type !== AST_NODE_TYPES.CallExpression) return undefined;
     const event = call.arguments.length === 2 && call.arguments[1] === fn ? staticString(call.arguments[0]) : undefined;
-    if (event !== undefined && call.callee.type === AST_NODE_TYPES.MemberExpression && LISTENER_METHODS.has(memberName(call.callee) ?? '')) {
+    if (
+      event !== undefined &&
+      call.callee.type === AST_NODE_TYPES.MemberExpression &&
+      LISTENER_METHODS.has(memberName(call.callee) ?? '')
+    ) {
       return plain(this.parameterOfListener(this.typeAt(call.callee), event, index, fn.params.length));
     }
     return plain(this.callbackParameterType(call, call.arguments.indexOf(fn), index, fn.params.length));
@@ -173,10 +195,16 @@ export class FileContext {
    * their defaults, which is what TypeScript infers then: `InstanceType<Request>` is `IncomingMessage`. Asking for the
    * contextual type instead resolves the whole call (13-50 ms the first time for a request listener).
    */
-  private callbackParameterType(call: TSESTree.CallExpression, position: number, index: number, arity: number): ts.Type | undefined {
+  private callbackParameterType(
+    call: TSESTree.CallExpression,
+    position: number,
+    index: number,
+    arity: number,
+  ): ts.Type | undefined {
     const declarations = this.calleeDeclarations(call);
     const count = call.arguments.length;
-    if (!declarations || position < 0 || call.arguments.some((a) => a.type === AST_NODE_TYPES.SpreadElement)) return undefined;
+    if (!declarations || position < 0 || call.arguments.some((a) => a.type === AST_NODE_TYPES.SpreadElement))
+      return undefined;
     for (const declaration of declarations) {
       const parameters = declaration.parameters;
       if (parameters.some((p) => p.dotDotDotToken)) return undefined;
@@ -190,7 +218,11 @@ export class FileContext {
       if (listener.length > 1) return undefined;
       // another argument could infer the type parameters (`createServer({ IncomingMessage: MyRequest }, …)`)
       const typeParameters = new Set(declaration.typeParameters?.map((t) => t.name.text));
-      if (typeParameters.size > 0 && parameters.some((p, i) => i !== position && i < count && p.type && namesAny(p.type, typeParameters))) return undefined;
+      if (
+        typeParameters.size > 0 &&
+        parameters.some((p, i) => i !== position && i < count && p.type && namesAny(p.type, typeParameters))
+      )
+        return undefined;
       const callbackParameters = listener[0]!.getParameters();
       const parameter = callbackParameters[index];
       if (!parameter || arity > callbackParameters.length || callbackParameters.some(isRest)) return undefined;
@@ -209,12 +241,17 @@ export class FileContext {
     if (type.isIntersection()) {
       const computed = type.types.filter((t) => t.flags & COMPUTED);
       const rest = type.types.filter((t) => !(t.flags & COMPUTED));
-      if (computed.length !== 1 || !rest.every((t) => t.flags & ts.TypeFlags.Object && (t.getSymbol()?.flags ?? 0) & ts.SymbolFlags.TypeLiteral)) return undefined;
+      if (
+        computed.length !== 1 ||
+        !rest.every((t) => t.flags & ts.TypeFlags.Object && (t.getSymbol()?.flags ?? 0) & ts.SymbolFlags.TypeLiteral)
+      )
+        return undefined;
       return this.withDefaults(computed[0]!);
     }
     if (!(type.flags & COMPUTED)) return type;
     const [argument] = type.aliasTypeArguments ?? [];
-    if (type.aliasSymbol?.name !== 'InstanceType' || !argument || !(argument.flags & ts.TypeFlags.TypeParameter)) return undefined;
+    if (type.aliasSymbol?.name !== 'InstanceType' || !argument || !(argument.flags & ts.TypeFlags.TypeParameter))
+      return undefined;
     const fallback = this.checker.getDefaultFromTypeParameter(argument);
     const constructs = fallback?.getConstructSignatures() ?? [];
     return constructs.length === 1 ? constructs[0]!.getReturnType() : undefined;
@@ -235,7 +272,13 @@ export class FileContext {
       }
       const identifier = reference.identifier as TSESTree.Identifier;
       const path = narrowingPath(identifier, variable.name);
-      if (path !== undefined) paths.push({ path, start: identifier.range[0], loop: outermostLoop(identifier), presence: isPresenceTest(identifier, path) });
+      if (path !== undefined)
+        paths.push({
+          path,
+          start: identifier.range[0],
+          loop: outermostLoop(identifier),
+          presence: isPresenceTest(identifier, path),
+        });
     }
     this.narrowed.set(variable, paths);
     return paths;
@@ -316,19 +359,28 @@ export class FileContext {
         // one overload per event: on(event: "session", listener: (session: ServerHttp2Session) => void)
         if (eventType.value !== event) continue;
         const parameter = parameters[index];
-        return parameter && arity <= parameters.length && !parameters.some(isRest) ? this.checker.getTypeOfSymbol(parameter) : undefined;
+        return parameter && arity <= parameters.length && !parameters.some(isRest)
+          ? this.checker.getTypeOfSymbol(parameter)
+          : undefined;
       }
       // an event map: on<E extends keyof Map>(event: E, listener: (...args: Map[E]) => void)
-      if (!(eventType.flags & ts.TypeFlags.TypeParameter) || parameters.length !== 1 || !isRest(parameters[0]!)) return undefined;
+      if (!(eventType.flags & ts.TypeFlags.TypeParameter) || parameters.length !== 1 || !isRest(parameters[0]!))
+        return undefined;
       const args = this.checker.getTypeOfSymbol(parameters[0]!);
-      if (!(args.flags & ts.TypeFlags.IndexedAccess) || (args as ts.IndexedAccessType).indexType !== eventType) return undefined;
+      if (!(args.flags & ts.TypeFlags.IndexedAccess) || (args as ts.IndexedAccessType).indexType !== eventType)
+        return undefined;
       const entry = this.checker.getPropertyOfType((args as ts.IndexedAccessType).objectType, event);
       if (!entry) continue;
       const tuple = this.checker.getTypeOfSymbol(entry);
       if (!this.checker.isTupleType(tuple)) return undefined;
       const elements = ((tuple as ts.TypeReference).target as ts.TupleType).elementFlags;
       const flags = elements[index];
-      return arity <= elements.length && flags !== undefined && flags & ts.ElementFlags.Required && !elements.some((f) => f & ts.ElementFlags.Variable) ? this.checker.getTypeArguments(tuple as ts.TypeReference)[index] : undefined;
+      return arity <= elements.length &&
+        flags !== undefined &&
+        flags & ts.ElementFlags.Required &&
+        !elements.some((f) => f & ts.ElementFlags.Variable)
+        ? this.checker.getTypeArguments(tuple as ts.TypeReference)[index]
+        : undefined;
     }
     return undefined;
   }
@@ -391,17 +443,26 @@ export class FileContext {
     if (this.callees.has(call)) return this.callees.get(call);
     const callee = call.callee;
     let symbol: ts.Symbol | undefined;
-    if (callee.type === AST_NODE_TYPES.Identifier) symbol = this.isImport(callee) ? this.aliasedSymbol(callee) : undefined;
-    else if (callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier) {
+    if (callee.type === AST_NODE_TYPES.Identifier)
+      symbol = this.isImport(callee) ? this.aliasedSymbol(callee) : undefined;
+    else if (
+      callee.type === AST_NODE_TYPES.MemberExpression &&
+      !callee.computed &&
+      callee.property.type === AST_NODE_TYPES.Identifier
+    ) {
       const object = callee.object;
-      if (object.type === AST_NODE_TYPES.Identifier && this.isImport(object)) symbol = this.aliasedSymbol(callee.property);
+      if (object.type === AST_NODE_TYPES.Identifier && this.isImport(object))
+        symbol = this.aliasedSymbol(callee.property);
       else {
         const owner = this.typeAt(object);
         symbol = owner.isUnion() ? undefined : owner.getProperty(callee.property.name);
       }
     }
     const declarations = symbol?.declarations;
-    const found = declarations?.length && declarations.every(isFunctionDeclarationLike) ? (declarations as ts.SignatureDeclaration[]) : undefined;
+    const found =
+      declarations?.length && declarations.every(isFunctionDeclarationLike)
+        ? (declarations as ts.SignatureDeclaration[])
+        : undefined;
     this.callees.set(call, found);
     return found;
   }
@@ -440,9 +501,12 @@ export class FileContext {
       types.push(this.query(() => this.checker.getTypeFromTypeNode(written)));
     }
     const [first] = types;
-    const same = (t: ts.Type): boolean => t === first || (t.getSymbol() !== undefined && t.getSymbol() === first!.getSymbol());
+    const same = (t: ts.Type): boolean =>
+      t === first || (t.getSymbol() !== undefined && t.getSymbol() === first!.getSymbol());
     if (!first || !types.every(same)) return undefined;
-    const concrete = (t: ts.Type): boolean => !(t.flags & ts.TypeFlags.Object && ((t as ts.ObjectType).objectFlags & ts.ObjectFlags.Reference)) || this.checker.getTypeArguments(t as ts.TypeReference).every((a) => !(a.flags & COMPUTED));
+    const concrete = (t: ts.Type): boolean =>
+      !(t.flags & ts.TypeFlags.Object && (t as ts.ObjectType).objectFlags & ts.ObjectFlags.Reference) ||
+      this.checker.getTypeArguments(t as ts.TypeReference).every((a) => !(a.flags & COMPUTED));
     return types.find(concrete) ?? first;
   }
 
@@ -450,8 +514,11 @@ export class FileContext {
   private closed(type: ts.Type, depth = 0): boolean {
     if (type.flags & COMPUTED || depth > 6) return false;
     if (type.isUnionOrIntersection()) return type.types.every((t) => this.closed(t, depth + 1));
-    const reference = type.flags & ts.TypeFlags.Object && (type as ts.ObjectType).objectFlags & ts.ObjectFlags.Reference;
-    return !reference || this.checker.getTypeArguments(type as ts.TypeReference).every((t) => this.closed(t, depth + 1));
+    const reference =
+      type.flags & ts.TypeFlags.Object && (type as ts.ObjectType).objectFlags & ts.ObjectFlags.Reference;
+    return (
+      !reference || this.checker.getTypeArguments(type as ts.TypeReference).every((t) => this.closed(t, depth + 1))
+    );
   }
 
   /** The type predicate of the called signature, if the call is a user type guard. */
@@ -557,7 +624,8 @@ function isPresenceTest(reference: TSESTree.Identifier, path: string): boolean {
   let node: TSESTree.Node = reference;
   for (let i = path === '' ? 0 : path.split('.').length; i > 0; i--) node = node.parent!;
   const parent = node.parent;
-  if (parent?.type !== AST_NODE_TYPES.BinaryExpression || parent.operator !== 'in' || parent.right !== node) return false;
+  if (parent?.type !== AST_NODE_TYPES.BinaryExpression || parent.operator !== 'in' || parent.right !== node)
+    return false;
   return SOCKET_ONLY_MEMBERS.has(staticString(parent.left) ?? '');
 }
 
@@ -589,12 +657,19 @@ function mentions(node: TSESTree.Node, name: string): boolean {
     if (key === 'parent') continue;
     const value = node[key] as unknown;
     const children = Array.isArray(value) ? value : [value];
-    for (const child of children) if (child && typeof (child as TSESTree.Node).type === 'string' && mentions(child as TSESTree.Node, name)) return true;
+    for (const child of children)
+      if (child && typeof (child as TSESTree.Node).type === 'string' && mentions(child as TSESTree.Node, name))
+        return true;
   }
   return false;
 }
 
-const COMPUTED = ts.TypeFlags.TypeParameter | ts.TypeFlags.Conditional | ts.TypeFlags.IndexedAccess | ts.TypeFlags.Index | ts.TypeFlags.Substitution;
+const COMPUTED =
+  ts.TypeFlags.TypeParameter |
+  ts.TypeFlags.Conditional |
+  ts.TypeFlags.IndexedAccess |
+  ts.TypeFlags.Index |
+  ts.TypeFlags.Substitution;
 
 /**
  * The type, unless it is computed from type parameters (`T`, `InstanceType<Request>`): read from a generic
@@ -607,12 +682,18 @@ function plain(type: ts.Type | undefined): ts.Type | undefined {
 }
 
 function isFunctionDeclarationLike(declaration: ts.Declaration): boolean {
-  return ts.isFunctionDeclaration(declaration) || ts.isMethodDeclaration(declaration) || ts.isMethodSignature(declaration);
+  return (
+    ts.isFunctionDeclaration(declaration) || ts.isMethodDeclaration(declaration) || ts.isMethodSignature(declaration)
+  );
 }
 
 /** `as const`, which keeps the expression's literal type. */
 function isConstAssertion(node: TSESTree.TypeNode): boolean {
-  return node.type === AST_NODE_TYPES.TSTypeReference && node.typeName.type === AST_NODE_TYPES.Identifier && node.typeName.name === 'const';
+  return (
+    node.type === AST_NODE_TYPES.TSTypeReference &&
+    node.typeName.type === AST_NODE_TYPES.Identifier &&
+    node.typeName.name === 'const'
+  );
 }
 
 /** Whether a type node names any of the names (`ServerOptions<Request, Response>` names `Request`). */

@@ -43,7 +43,12 @@ export function callSiteOf(member: TSESTree.MemberExpression): CallSite | undefi
 }
 
 /** The guard text `x != null && 'm' in x`, with the null check only where the value may be nullish. */
-export function capabilityGuard(ctx: FileContext, receiver: TSESTree.Node, member: string, classification: Classification): string {
+export function capabilityGuard(
+  ctx: FileContext,
+  receiver: TSESTree.Node,
+  member: string,
+  classification: Classification,
+): string {
   const reference = unwrapAssertions(receiver);
   const text = ctx.sourceCode.getText(reference);
   const provenNonNull = classification.guards.some((g) => g.fact === 'nonnull');
@@ -72,10 +77,14 @@ export function wrapStatementFix(statement: TSESTree.ExpressionStatement, guard:
 
 /** `(guard ? x.m() : x)` for a call whose value is used. */
 export function guardExpressionFix(ctx: FileContext, site: CallSite, receiver: TSESTree.Node, guard: string): Fix {
-  const receiverText = receiver.type === AST_NODE_TYPES.Identifier || receiver.type === AST_NODE_TYPES.MemberExpression || receiver.type === AST_NODE_TYPES.ThisExpression
-    ? ctx.sourceCode.getText(receiver)
-    : `(${ctx.sourceCode.getText(receiver)})`;
-  return (fixer) => fixer.replaceText(site.expression, `(${guard} ? ${ctx.sourceCode.getText(site.expression)} : ${receiverText})`);
+  const receiverText =
+    receiver.type === AST_NODE_TYPES.Identifier ||
+    receiver.type === AST_NODE_TYPES.MemberExpression ||
+    receiver.type === AST_NODE_TYPES.ThisExpression
+      ? ctx.sourceCode.getText(receiver)
+      : `(${ctx.sourceCode.getText(receiver)})`;
+  return (fixer) =>
+    fixer.replaceText(site.expression, `(${guard} ? ${ctx.sourceCode.getText(site.expression)} : ${receiverText})`);
 }
 
 /**
@@ -86,7 +95,8 @@ export function removeCallFix(ctx: FileContext, site: CallSite, receiver: TSESTr
   const { statement } = site;
   if (statement && isSideEffectFreeReference(receiver)) {
     // in a statement list the line goes; as the body of `if`/`else`/a loop an empty block takes its place
-    if (statementList(statement.parent)) return (fixer) => fixer.removeRange(lineRange(ctx, statement) ?? statement.range);
+    if (statementList(statement.parent))
+      return (fixer) => fixer.removeRange(lineRange(ctx, statement) ?? statement.range);
     return (fixer) => fixer.replaceText(statement, '{}');
   }
   const member = site.call.callee;
@@ -113,16 +123,31 @@ function lineRange(ctx: FileContext, statement: TSESTree.Node): [number, number]
 export function runtimeName(ctx: FileContext, modules: readonly string[], exported: string): string | undefined {
   const program = ctx.sourceCode.ast;
   for (const statement of program.body) {
-    if (statement.type === AST_NODE_TYPES.ImportDeclaration && modules.includes(statement.source.value) && statement.importKind !== 'type') {
+    if (
+      statement.type === AST_NODE_TYPES.ImportDeclaration &&
+      modules.includes(statement.source.value) &&
+      statement.importKind !== 'type'
+    ) {
       for (const spec of statement.specifiers) {
-        if (spec.type === AST_NODE_TYPES.ImportNamespaceSpecifier || spec.type === AST_NODE_TYPES.ImportDefaultSpecifier) return `${spec.local.name}.${exported}`;
-        if (spec.type === AST_NODE_TYPES.ImportSpecifier && spec.importKind !== 'type' && spec.imported.type === AST_NODE_TYPES.Identifier && spec.imported.name === exported) return spec.local.name;
+        if (
+          spec.type === AST_NODE_TYPES.ImportNamespaceSpecifier ||
+          spec.type === AST_NODE_TYPES.ImportDefaultSpecifier
+        )
+          return `${spec.local.name}.${exported}`;
+        if (
+          spec.type === AST_NODE_TYPES.ImportSpecifier &&
+          spec.importKind !== 'type' &&
+          spec.imported.type === AST_NODE_TYPES.Identifier &&
+          spec.imported.name === exported
+        )
+          return spec.local.name;
       }
     }
     if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
       for (const declarator of statement.declarations) {
         const required = requiredModule(declarator.init);
-        if (declarator.id.type === AST_NODE_TYPES.Identifier && required !== undefined && modules.includes(required)) return `${declarator.id.name}.${exported}`;
+        if (declarator.id.type === AST_NODE_TYPES.Identifier && required !== undefined && modules.includes(required))
+          return `${declarator.id.name}.${exported}`;
       }
     }
   }

@@ -41,17 +41,33 @@ export const SOCKET_OPTIONS: ReadonlySet<string> = new Set(['setNoDelay', 'setKe
  * Members of the HTTP/2 session proxy's throw list that `Http2Session` itself lacks: `'m' in proxy` asks the
  * session (the proxy has no `has` trap), so it is false for these and never throws (RUNTIME-FACTS 4a).
  */
-export const ABSENT_ON_SESSION: ReadonlySet<string> = new Set(['setNoDelay', 'setKeepAlive', 'setTypeOfService', 'setEncoding', 'end', 'pause', 'read', 'resume', 'write']);
+export const ABSENT_ON_SESSION: ReadonlySet<string> = new Set([
+  'setNoDelay',
+  'setKeepAlive',
+  'setTypeOfService',
+  'setEncoding',
+  'end',
+  'pause',
+  'read',
+  'resume',
+  'write',
+]);
 
 /** What a guard rules out for a use of `member`: a test of another member proves only what it shares. */
 export function ruledOutBy(guard: Guard, member: string | undefined): readonly Kind[] {
   if (guard.fact === 'in') {
     const tested = guard.member ?? '';
-    const sameCapability = tested === member || (SOCKET_OPTIONS.has(tested) && (member === undefined || SOCKET_OPTIONS.has(member)));
+    const sameCapability =
+      tested === member || (SOCKET_OPTIONS.has(tested) && (member === undefined || SOCKET_OPTIONS.has(member)));
     if (sameCapability) return ABSENT_ON_SESSION.has(tested) ? RULED_OUT.in : RULED_OUT['has-member'];
     return SOCKET_ONLY_MEMBERS.has(tested) ? RULED_OUT['has-member'] : RULED_OUT.nonnull;
   }
-  if (guard.fact === 'has-member' && guard.member !== undefined && guard.member !== member && !SOCKET_ONLY_MEMBERS.has(guard.member)) {
+  if (
+    guard.fact === 'has-member' &&
+    guard.member !== undefined &&
+    guard.member !== member &&
+    !SOCKET_ONLY_MEMBERS.has(guard.member)
+  ) {
     return RULED_OUT.nonnull;
   }
   return RULED_OUT[guard.fact];
@@ -108,14 +124,16 @@ export function guardsAt(ctx: FileContext, point: Node, subject: Node): Guard[] 
         else if (child === parent.alternate) facts.collect(parent.test, false, guards);
         break;
       case AST_NODE_TYPES.LogicalExpression:
-        if (child === parent.right && parent.operator !== '??') facts.collect(parent.left, parent.operator === '&&', guards);
+        if (child === parent.right && parent.operator !== '??')
+          facts.collect(parent.left, parent.operator === '&&', guards);
         break;
       case AST_NODE_TYPES.WhileStatement:
       case AST_NODE_TYPES.ForStatement:
         if (child === parent.body && parent.test) facts.collect(parent.test, true, guards);
         break;
       case AST_NODE_TYPES.TryStatement:
-        if (child === parent.block && parent.handler && !crossedFunction) guards.push({ fact: 'caught', node: parent, says: 'the call is inside `try` with a `catch`' });
+        if (child === parent.block && parent.handler && !crossedFunction)
+          guards.push({ fact: 'caught', node: parent, says: 'the call is inside `try` with a `catch`' });
         break;
       default:
         break;
@@ -140,7 +158,10 @@ function earlyExit(statement: TSESTree.Statement, facts: Facts, guards: Guard[])
     else if (alternateExits && !consequentExits) facts.collect(statement.test, true, guards);
     return;
   }
-  if (statement.type === AST_NODE_TYPES.ExpressionStatement && statement.expression.type === AST_NODE_TYPES.CallExpression) {
+  if (
+    statement.type === AST_NODE_TYPES.ExpressionStatement &&
+    statement.expression.type === AST_NODE_TYPES.CallExpression
+  ) {
     const call = statement.expression;
     const { object, name } = calleeParts(call);
     const isAssert = (name === 'assert' && !object) || (name === 'ok' && object) || (name === 'strict' && !object);
@@ -198,7 +219,9 @@ class Facts {
           const right: Guard[] = [];
           this.collect(node.left, truth, left);
           this.collect(node.right, truth, right);
-          for (const guard of left) if (right.some((g) => g.fact === guard.fact && g.member === guard.member)) out.push({ ...guard, node, says: `\`${this.ctx.sourceCode.getText(node)}\`` });
+          for (const guard of left)
+            if (right.some((g) => g.fact === guard.fact && g.member === guard.member))
+              out.push({ ...guard, node, says: `\`${this.ctx.sourceCode.getText(node)}\`` });
         }
         return;
       case AST_NODE_TYPES.Identifier: {
@@ -250,7 +273,12 @@ class Facts {
     const positive = node.operator === '===' || node.operator === '==';
     const isZero = (n: Node): boolean => n.type === AST_NODE_TYPES.Literal && n.value === 0;
     // `net.isIP(a) !== 0`, `net.isIP(a) > 0`: the left side is truthy
-    if (isZero(unwrap(node.right)) && ((node.operator === '>' && truth) || (!positive && (node.operator === '!==' || node.operator === '!=') && truth) || (positive && !truth))) {
+    if (
+      isZero(unwrap(node.right)) &&
+      ((node.operator === '>' && truth) ||
+        (!positive && (node.operator === '!==' || node.operator === '!=') && truth) ||
+        (positive && !truth))
+    ) {
       this.collect(node.left, true, out);
       return;
     }
@@ -266,13 +294,18 @@ class Facts {
         const expected = staticString(other);
         if (expected === undefined) continue;
         if (this.matches(a.argument)) {
-          if ((holds && (expected === 'object' || expected === 'function')) || (!holds && expected === 'undefined')) out.push({ fact: 'nonnull', node, says });
+          if ((holds && (expected === 'object' || expected === 'function')) || (!holds && expected === 'undefined'))
+            out.push({ fact: 'nonnull', node, says });
           continue;
         }
         const member = this.memberOfSubject(a.argument);
         if (member === undefined) continue;
         if (holds && expected === 'function') out.push({ fact: 'has-member', node, says, member });
-        else if (TCP_MEMBERS.has(member) && ((holds && expected !== 'undefined') || (!holds && expected === 'undefined'))) out.push({ fact: 'tcp', node, says });
+        else if (
+          TCP_MEMBERS.has(member) &&
+          ((holds && expected !== 'undefined') || (!holds && expected === 'undefined'))
+        )
+          out.push({ fact: 'tcp', node, says });
         continue;
       }
       const isNullLiteral = other.type === AST_NODE_TYPES.Literal && other.value === null && !('regex' in other);
@@ -285,7 +318,13 @@ class Facts {
       }
       // Deno: `conn.remoteAddr.transport === 'tcp'` (true for TLS connections too)
       const address = unwrap(a);
-      if (holds && address.type === AST_NODE_TYPES.MemberExpression && memberName(address) === 'transport' && other.type === AST_NODE_TYPES.Literal && other.value === 'tcp') {
+      if (
+        holds &&
+        address.type === AST_NODE_TYPES.MemberExpression &&
+        memberName(address) === 'transport' &&
+        other.type === AST_NODE_TYPES.Literal &&
+        other.value === 'tcp'
+      ) {
         const owner = this.memberOfSubject(address.object);
         if (owner === 'remoteAddr' || owner === 'localAddr') out.push({ fact: 'ip', node, says });
         continue;
@@ -293,9 +332,14 @@ class Facts {
       const member = this.memberOfSubject(a);
       if (member === undefined || !holds) continue;
       const value = other.type === AST_NODE_TYPES.Literal ? other.value : undefined;
-      if (member === 'remoteFamily' && (value === 'IPv4' || value === 'IPv6' || value === 4 || value === 6)) out.push({ fact: 'tcp', node, says });
+      if (member === 'remoteFamily' && (value === 'IPv4' || value === 'IPv6' || value === 4 || value === 6))
+        out.push({ fact: 'tcp', node, says });
       else if (member === 'encrypted' && value === true) out.push({ fact: 'tls', node, says });
-      else if ((member === 'httpVersionMajor' && value === 1) || (member === 'httpVersion' && (value === '1.1' || value === '1.0'))) out.push({ fact: 'http1', node, says });
+      else if (
+        (member === 'httpVersionMajor' && value === 1) ||
+        (member === 'httpVersion' && (value === '1.1' || value === '1.0'))
+      )
+        out.push({ fact: 'http1', node, says });
     }
   }
 
@@ -329,10 +373,13 @@ class Facts {
     const index = node.arguments.findIndex((arg) => this.matches(arg));
     if (index < 0) return;
     const predicate = this.ctx.typePredicate(node);
-    if (!predicate?.type || predicate.parameterIndex !== index || predicate.kind !== ts.TypePredicateKind.Identifier) return;
+    if (!predicate?.type || predicate.parameterIndex !== index || predicate.kind !== ts.TypePredicateKind.Identifier)
+      return;
     const members = this.ctx.matcher.members(predicate.type);
     if (members.length > 0 && members.every((m) => m.verdict === 'tls')) out.push({ fact: 'tls', node, says });
-    else if (members.length > 0 && members.every((m) => m.verdict === 'tls' || m.verdict === 'socket')) out.push({ fact: 'has-member', node, says });
-    else if (members.every((m) => m.verdict !== 'nullish' && m.verdict !== 'any' && m.verdict !== 'unknown')) out.push({ fact: 'nonnull', node, says });
+    else if (members.length > 0 && members.every((m) => m.verdict === 'tls' || m.verdict === 'socket'))
+      out.push({ fact: 'has-member', node, says });
+    else if (members.every((m) => m.verdict !== 'nullish' && m.verdict !== 'any' && m.verdict !== 'unknown'))
+      out.push({ fact: 'nonnull', node, says });
   }
 }

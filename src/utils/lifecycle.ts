@@ -5,13 +5,22 @@
  * and inside which event listeners of an emitter.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { calleeParts, findProperty, isFunction, LISTENER_METHODS, memberName, promiseResolveParameter, staticString, statementList, unwrap } from './ast.ts';
+import {
+  calleeParts,
+  findProperty,
+  isFunction,
+  LISTENER_METHODS,
+  memberName,
+  promiseResolveParameter,
+  staticString,
+  statementList,
+  unwrap,
+} from './ast.ts';
 import { objectLiteralOf } from './bindings.ts';
 import type { FileContext } from './file-context.ts';
 import type { ServerFacts } from './provenance.ts';
 
 type Node = TSESTree.Node;
-
 
 function contains(outer: Node, inner: Node): boolean {
   return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
@@ -24,7 +33,12 @@ export function listenersOf(sites: readonly Node[], events: ReadonlySet<string>)
     const member = site.parent;
     if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== site) continue;
     const call = member.parent;
-    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== member || !LISTENER_METHODS.has(memberName(member) ?? '')) continue;
+    if (
+      call?.type !== AST_NODE_TYPES.CallExpression ||
+      call.callee !== member ||
+      !LISTENER_METHODS.has(memberName(member) ?? '')
+    )
+      continue;
     const event = staticString(call.arguments[0]);
     const fn = call.arguments[1];
     if (event !== undefined && events.has(event) && isFunction(fn)) out.push(fn);
@@ -79,14 +93,22 @@ export function listeningAt(ctx: FileContext, server: ServerFacts, point: Node):
 function provesListening(ctx: FileContext, server: ServerFacts, statement: Node): Node | undefined {
   for (const listen of server.listens) {
     if (!contains(statement, listen)) continue;
-    if (topLevelValues(statement).some((value) => unwrap(value) === listen) && bindsSynchronously(ctx, listen)) return listen;
+    if (topLevelValues(statement).some((value) => unwrap(value) === listen) && bindsSynchronously(ctx, listen))
+      return listen;
     // `await new Promise((resolve) => server.listen(0, resolve))`: awaited, and bound once the promise settles
-    if (hasAwaitAround(statement, listen) && (bindsSynchronously(ctx, listen) || resolvesOnListening(ctx, listen))) return listen;
+    if (hasAwaitAround(statement, listen) && (bindsSynchronously(ctx, listen) || resolvesOnListening(ctx, listen)))
+      return listen;
   }
   for (const site of server.sites) {
     const call = site.parent;
-    if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== site || !contains(statement, call)) continue;
-    if (calleeParts(call).name === 'once' && staticString(call.arguments[1]) === 'listening' && hasAwaitAround(statement, call)) return call;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== site || !contains(statement, call))
+      continue;
+    if (
+      calleeParts(call).name === 'once' &&
+      staticString(call.arguments[1]) === 'listening' &&
+      hasAwaitAround(statement, call)
+    )
+      return call;
   }
   return undefined;
 }
@@ -96,10 +118,13 @@ function provesListening(ctx: FileContext, server: ServerFacts, statement: Node)
  * app.listen(0);`. A synchronous bind there has happened once the statement is done.
  */
 function topLevelValues(statement: Node): Node[] {
-  if (statement.type === AST_NODE_TYPES.VariableDeclaration) return statement.declarations.flatMap((d) => (d.init ? [d.init] : []));
+  if (statement.type === AST_NODE_TYPES.VariableDeclaration)
+    return statement.declarations.flatMap((d) => (d.init ? [d.init] : []));
   if (statement.type !== AST_NODE_TYPES.ExpressionStatement) return [];
   const expression = unwrap(statement.expression);
-  return expression.type === AST_NODE_TYPES.AssignmentExpression && expression.operator === '=' ? [expression.right] : [expression];
+  return expression.type === AST_NODE_TYPES.AssignmentExpression && expression.operator === '='
+    ? [expression.right]
+    : [expression];
 }
 
 /**
@@ -110,14 +135,27 @@ function topLevelValues(statement: Node): Node[] {
 function resolvesOnListening(ctx: FileContext, listen: TSESTree.CallExpression): boolean {
   // the executor: the nearest function around the call that is the argument of a `new` expression
   let executor: Node | undefined = listen.parent;
-  while (executor && !(isFunction(executor) && executor.parent?.type === AST_NODE_TYPES.NewExpression && executor.parent.arguments[0] === executor)) executor = executor.parent;
+  while (
+    executor &&
+    !(
+      isFunction(executor) &&
+      executor.parent?.type === AST_NODE_TYPES.NewExpression &&
+      executor.parent.arguments[0] === executor
+    )
+  )
+    executor = executor.parent;
   const resolve = executor?.parent ? promiseResolveParameter(executor.parent) : undefined;
   const callback = listen.arguments.at(-1);
   if (!resolve || !callback) return false;
   const references = ctx.variable(resolve)?.references ?? [];
   // `listen(0, resolve)`, or a callback that calls `resolve`
-  const isCall = (id: TSESTree.Identifier): boolean => id.parent?.type === AST_NODE_TYPES.CallExpression && id.parent.callee === id;
-  return references.some(({ identifier }) => identifier === callback || (isFunction(callback) && contains(callback, identifier) && isCall(identifier as TSESTree.Identifier)));
+  const isCall = (id: TSESTree.Identifier): boolean =>
+    id.parent?.type === AST_NODE_TYPES.CallExpression && id.parent.callee === id;
+  return references.some(
+    ({ identifier }) =>
+      identifier === callback ||
+      (isFunction(callback) && contains(callback, identifier) && isCall(identifier as TSESTree.Identifier)),
+  );
 }
 
 /** Whether `target` sits inside an `await` expression within `statement`. */

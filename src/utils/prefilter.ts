@@ -65,7 +65,9 @@ function afterMemberPunctuation(text: string, index: number): boolean {
   let i = index - 1;
   while (i >= 0 && /\s/.test(text[i]!)) i--;
   const c = text[i];
-  return c === '.' || c === '{' || c === ',' || c === "'" || c === '"' || c === '`' || (c === '/' && text[i - 1] === '*');
+  return (
+    c === '.' || c === '{' || c === ',' || c === "'" || c === '"' || c === '`' || (c === '/' && text[i - 1] === '*')
+  );
 }
 
 function alternatives(names: Iterable<string>): string {

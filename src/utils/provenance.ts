@@ -5,7 +5,18 @@
  * assertions (a value is only as good as the type it was asserted from). Falls back to the declared type.
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { calleeParts, findProperty, isFunction, LISTENER_METHODS, memberName, promiseResolveParameter, propertyKeyName, SOCKET_ACCESSORS, staticString, unwrap } from './ast.ts';
+import {
+  calleeParts,
+  findProperty,
+  isFunction,
+  LISTENER_METHODS,
+  memberName,
+  promiseResolveParameter,
+  propertyKeyName,
+  SOCKET_ACCESSORS,
+  staticString,
+  unwrap,
+} from './ast.ts';
 import {
   fieldWrites,
   functionUses,
@@ -38,11 +49,48 @@ export interface ValueInfo {
 
 const NOTHING: ValueInfo = { possible: new Set(), doubts: [], proofs: [], untyped: false };
 /** Server and socket methods that return `this`, so a chain keeps the same object. */
-const CHAINABLE = new Set([...LISTENER_METHODS, 'off', 'removeListener', 'removeAllListeners', 'setMaxListeners', 'ref', 'unref', 'setTimeout', 'setNoDelay', 'setKeepAlive', 'setEncoding', 'pause', 'resume']);
-const SOCKET_RETURNING_THIS = new Set(['setNoDelay', 'setKeepAlive', 'setTimeout', 'setEncoding', 'pause', 'resume', 'ref', 'unref', 'setTypeOfService', 'on', 'once', 'addListener', 'prependListener', 'prependOnceListener', 'off', 'removeListener']);
+const CHAINABLE = new Set([
+  ...LISTENER_METHODS,
+  'off',
+  'removeListener',
+  'removeAllListeners',
+  'setMaxListeners',
+  'ref',
+  'unref',
+  'setTimeout',
+  'setNoDelay',
+  'setKeepAlive',
+  'setEncoding',
+  'pause',
+  'resume',
+]);
+const SOCKET_RETURNING_THIS = new Set([
+  'setNoDelay',
+  'setKeepAlive',
+  'setTimeout',
+  'setEncoding',
+  'pause',
+  'resume',
+  'ref',
+  'unref',
+  'setTypeOfService',
+  'on',
+  'once',
+  'addListener',
+  'prependListener',
+  'prependOnceListener',
+  'off',
+  'removeListener',
+]);
 const CONNECT_FUNCTIONS = new Set(['net.connect', 'net.createConnection', 'tls.connect', 'net.Socket.connect']);
 const DEFAULT_AGENTS = new Set(['http.Agent', 'https.Agent']);
-const SECURE_SERVERS = new Set(['https.createServer', 'tls.createServer', 'http2.createSecureServer', 'https.Server', 'tls.Server']);
+const SECURE_SERVERS = new Set([
+  'https.createServer',
+  'tls.createServer',
+  'http2.createSecureServer',
+  'https.Server',
+  'tls.Server',
+]);
 
 export function merge(infos: readonly ValueInfo[]): ValueInfo {
   if (infos.length === 1) return infos[0]!;
@@ -129,7 +177,9 @@ export class Provenance {
       case AST_NODE_TYPES.ConditionalExpression:
         return merge([this.info(node.consequent), this.info(node.alternate)]);
       case AST_NODE_TYPES.LogicalExpression:
-        return node.operator === '&&' ? this.info(node.right) : merge([withoutNullish(this.info(node.left)), this.info(node.right)]);
+        return node.operator === '&&'
+          ? this.info(node.right)
+          : merge([withoutNullish(this.info(node.left)), this.info(node.right)]);
       case AST_NODE_TYPES.AssignmentExpression:
         return node.operator === '=' ? this.info(node.right) : this.fromType(node);
       case AST_NODE_TYPES.SequenceExpression:
@@ -164,7 +214,14 @@ export class Provenance {
         case 'stream': {
           const text = this.ctx.matcher.display(member.type);
           possible.add('duplex');
-          doubts.push({ kind: 'duplex', node, says: `it is typed \`${text}\``, typeText: text, certain: true, from: 'type' });
+          doubts.push({
+            kind: 'duplex',
+            node,
+            says: `it is typed \`${text}\``,
+            typeText: text,
+            certain: true,
+            from: 'type',
+          });
           break;
         }
         case 'nullish':
@@ -172,7 +229,9 @@ export class Provenance {
           if (!doubts.some((d) => d.kind === 'nullish')) {
             const text = typeText();
             // a `null` or `undefined` written to it is a value, not a declared type
-            const literal = (node.type === AST_NODE_TYPES.Literal && node.value === null) || (node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined');
+            const literal =
+              (node.type === AST_NODE_TYPES.Literal && node.value === null) ||
+              (node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined');
             const says = literal ? `it is assigned \`${text}\`` : `it is typed \`${text}\``;
             doubts.push({ kind: 'nullish', node, says, typeText: text, certain: true, from: 'type' });
           }
@@ -180,7 +239,14 @@ export class Provenance {
         case 'any':
         case 'unknown':
           possible.add('unknown');
-          doubts.push({ kind: 'unknown', node, says: `it is typed \`${member.verdict}\``, typeText: member.verdict, certain: true, from: 'type' });
+          doubts.push({
+            kind: 'unknown',
+            node,
+            says: `it is typed \`${member.verdict}\``,
+            typeText: member.verdict,
+            certain: true,
+            from: 'type',
+          });
           break;
         case 'error':
           untyped = true;
@@ -205,7 +271,14 @@ export class Provenance {
               continue;
             }
             possible.add(kind);
-            doubts.push({ kind, node, says: `it is typed \`${text}\``, typeText: text, certain: member.verdict !== 'deno-conn', from: 'type' });
+            doubts.push({
+              kind,
+              node,
+              says: `it is typed \`${text}\``,
+              typeText: text,
+              certain: member.verdict !== 'deno-conn',
+              from: 'type',
+            });
           }
           break;
         }
@@ -214,8 +287,11 @@ export class Provenance {
     if (members.length > 0 && members.every((m) => m.verdict === 'deno-tcp')) {
       proofs.push({ kind: 'tcp', node, says: 'it is typed `Deno.TcpConn`', certain: true, from: 'type' });
     }
-    const tls = members.length > 0 && members.every((m) => m.verdict === 'tls' || m.verdict === 'nullish') && possible.has('tls');
-    const tlsProof: Evidence | undefined = tls ? { kind: 'tls', node, says: 'it is typed `TLSSocket`', certain: true, from: 'type' } : undefined;
+    const tls =
+      members.length > 0 && members.every((m) => m.verdict === 'tls' || m.verdict === 'nullish') && possible.has('tls');
+    const tlsProof: Evidence | undefined = tls
+      ? { kind: 'tls', node, says: 'it is typed `TLSSocket`', certain: true, from: 'type' }
+      : undefined;
     return { possible, doubts, proofs, tlsProof, untyped: untyped && possible.size === 0 };
   }
 
@@ -234,7 +310,14 @@ export class Provenance {
     if (source.doubts.length === 0) return source;
     const targetText = this.ctx.matcher.display(this.ctx.typeAt(node));
     return relabel(source, (d) =>
-      d.from === 'type' ? { ...d, node, from: 'assertion', says: `it is asserted to \`${targetText}\` from \`${d.typeText ?? 'another type'}\`` } : d,
+      d.from === 'type'
+        ? {
+            ...d,
+            node,
+            from: 'assertion',
+            says: `it is asserted to \`${targetText}\` from \`${d.typeText ?? 'another type'}\``,
+          }
+        : d,
     );
   }
 
@@ -247,8 +330,11 @@ export class Provenance {
       const destructured = destructuredParameter(def.name);
       if (destructured && SOCKET_ACCESSORS.has(destructured.property)) {
         const { roles } = this.roles(destructured.fn, destructured.index);
-        const servers = roles.every((r) => r.role === 'request' || r.role === 'response') ? roles.map((r) => r.owner) : [];
-        if (servers.length > 0) return this.narrowedAt(withBase(this.fromType(id), merge(servers.map((s) => this.serverConnection(s)))), id);
+        const servers = roles.every((r) => r.role === 'request' || r.role === 'response')
+          ? roles.map((r) => r.owner)
+          : [];
+        if (servers.length > 0)
+          return this.narrowedAt(withBase(this.fromType(id), merge(servers.map((s) => this.serverConnection(s)))), id);
       }
       const param = parameterOf(def.name);
       const info = param ? this.parameter(param.fn, param.index, id) : undefined;
@@ -271,7 +357,12 @@ export class Provenance {
    */
   private connectedLater(variable: TSESLint.Scope.Variable, write: Write): ValueInfo | undefined {
     const creation = unwrap(write.value);
-    if (write.property || creation.type !== AST_NODE_TYPES.NewExpression || this.ctx.calleeDeclaration(creation)?.replace(/\.constructor$/, '') !== 'net.Socket') return undefined;
+    if (
+      write.property ||
+      creation.type !== AST_NODE_TYPES.NewExpression ||
+      this.ctx.calleeDeclaration(creation)?.replace(/\.constructor$/, '') !== 'net.Socket'
+    )
+      return undefined;
     const connects: TSESTree.CallExpression[] = [];
     for (const reference of variable.references) {
       if (reference.init) continue;
@@ -282,7 +373,9 @@ export class Provenance {
       if (use.parent.type !== AST_NODE_TYPES.CallExpression || use.parent.callee !== use) return undefined;
       connects.push(use.parent);
     }
-    return connects.length > 0 ? merge(connects.map((call) => this.connection(call, 'net.Socket.connect', 'connected'))) : undefined;
+    return connects.length > 0
+      ? merge(connects.map((call) => this.connection(call, 'net.Socket.connect', 'connected')))
+      : undefined;
   }
 
   private written(write: Write, id: TSESTree.Identifier): ValueInfo {
@@ -303,7 +396,14 @@ export class Provenance {
     const keep = (d: Evidence): boolean => d.from !== 'type' || here.possible.has(d.kind);
     if (info.doubts.every(keep)) return info;
     const doubts = info.doubts.filter(keep);
-    const possible = new Set([...info.possible].filter((k) => (k !== 'nullish' && k !== 'duplex' && k !== 'unknown') || doubts.some((d) => d.kind === k) || here.possible.has(k)));
+    const possible = new Set(
+      [...info.possible].filter(
+        (k) =>
+          (k !== 'nullish' && k !== 'duplex' && k !== 'unknown') ||
+          doubts.some((d) => d.kind === k) ||
+          here.possible.has(k),
+      ),
+    );
     return { ...info, possible, doubts };
   }
 
@@ -337,7 +437,15 @@ export class Provenance {
       const secure = all('http2.Http2Session') ? this.secureSession(owner, 0) : undefined;
       return withBase(base, {
         possible: new Set(['h2-session-proxy']),
-        doubts: [{ kind: 'h2-session-proxy', node, says: `\`${ownerText}\` is an HTTP/2 session, and its \`socket\` is a proxy`, certain: all('http2.Http2Session'), from: 'provenance' }],
+        doubts: [
+          {
+            kind: 'h2-session-proxy',
+            node,
+            says: `\`${ownerText}\` is an HTTP/2 session, and its \`socket\` is a proxy`,
+            certain: all('http2.Http2Session'),
+            from: 'provenance',
+          },
+        ],
         proofs: [],
         ...(secure ? { tlsProof: secure } : {}),
         untyped: false,
@@ -347,18 +455,30 @@ export class Provenance {
     const servers = this.serversOfRequest(owner);
     const parts: ValueInfo[] = [];
     if (compat) {
-      const certain = members.every((m) => m.lineage.has('http2.Http2ServerRequest') || m.lineage.has('http2.Http2ServerResponse'));
+      const certain = members.every(
+        (m) => m.lineage.has('http2.Http2ServerRequest') || m.lineage.has('http2.Http2ServerResponse'),
+      );
       parts.push({
         possible: new Set(['h2-compat-proxy']),
-        doubts: [{ kind: 'h2-compat-proxy', node, says: `\`${ownerText}\` is an HTTP/2 compatibility ${has('http2.Http2ServerResponse') ? 'response' : 'request'}`, certain, from: 'provenance' }],
+        doubts: [
+          {
+            kind: 'h2-compat-proxy',
+            node,
+            says: `\`${ownerText}\` is an HTTP/2 compatibility ${has('http2.Http2ServerResponse') ? 'response' : 'request'}`,
+            certain,
+            from: 'provenance',
+          },
+        ],
         proofs: [],
         untyped: false,
       });
     }
     // a handler of several servers: TLS where every one is secure, and what the sockets of each may be
     const secure = servers.map((server) => this.serverFacts(server).secure);
-    if (compat && servers.length > 0 && secure.every((creation) => creation)) parts[0] = { ...parts[0]!, tlsProof: secureEvidence(secure[0]!) };
-    if (servers.length > 0 && (has('http.IncomingMessage') || has('http.ServerResponse'))) parts.push(merge(servers.map((server) => this.serverConnection(server))));
+    if (compat && servers.length > 0 && secure.every((creation) => creation))
+      parts[0] = { ...parts[0]!, tlsProof: secureEvidence(secure[0]!) };
+    if (servers.length > 0 && (has('http.IncomingMessage') || has('http.ServerResponse')))
+      parts.push(merge(servers.map((server) => this.serverConnection(server))));
     else if (has('http.ClientRequest')) {
       const client = this.clientRequest(owner);
       if (client) parts.push(client);
@@ -407,7 +527,8 @@ export class Provenance {
     const inner = unwrap(session);
     if (depth > 4) return undefined;
     // `stream.session`, `req.stream.session`
-    if (inner.type === AST_NODE_TYPES.MemberExpression && !inner.computed && memberName(inner) === 'session') return this.secureStream(inner.object, depth + 1);
+    if (inner.type === AST_NODE_TYPES.MemberExpression && !inner.computed && memberName(inner) === 'session')
+      return this.secureStream(inner.object, depth + 1);
     if (inner.type !== AST_NODE_TYPES.Identifier) return undefined;
     const role = this.onlyRole(inner);
     if (role?.role === 'h2-session') return this.secureServer(role.owner);
@@ -415,9 +536,18 @@ export class Provenance {
     // `const client = http2.connect('https://…')`
     const value = singleValue(this.ctx.variable(inner));
     const creation = value && unwrap(value);
-    if (creation?.type !== AST_NODE_TYPES.CallExpression || this.ctx.calleeDeclaration(creation) !== 'http2.connect') return undefined;
+    if (creation?.type !== AST_NODE_TYPES.CallExpression || this.ctx.calleeDeclaration(creation) !== 'http2.connect')
+      return undefined;
     const authority = staticString(creation.arguments[0]);
-    return authority?.startsWith('https:') ? { kind: 'tls', node: creation, says: 'it is the session of `http2.connect` to an `https:` URL', certain: true, from: 'provenance' } : undefined;
+    return authority?.startsWith('https:')
+      ? {
+          kind: 'tls',
+          node: creation,
+          says: 'it is the session of `http2.connect` to an `https:` URL',
+          certain: true,
+          from: 'provenance',
+        }
+      : undefined;
   }
 
   /** secureSession for the session of a stream: a `'stream'` listener's parameter, or `req.stream` of a compatibility request. */
@@ -458,7 +588,8 @@ export class Provenance {
     const { roles, args, escapes } = this.roles(fn, index);
     const infos: ValueInfo[] = [];
     for (const role of roles) {
-      if (role.role === 'connection') infos.push(role.raw ? rawSocket(this.serverConnection(role.owner)) : this.serverConnection(role.owner));
+      if (role.role === 'connection')
+        infos.push(role.raw ? rawSocket(this.serverConnection(role.owner)) : this.serverConnection(role.owner));
       else if (role.role === 'client-socket') infos.push(this.clientRequest(role.owner) ?? this.fromType(id));
       else return undefined; // a request or response object, not a socket
     }
@@ -474,7 +605,11 @@ export class Provenance {
     if (info.doubts.length === 0) return info;
     const ruled = new Set<Kind>(guardsAt(this.ctx, at, at).flatMap((g) => ruledOutBy(g, undefined)));
     if (ruled.size === 0) return info;
-    return { ...info, possible: new Set([...info.possible].filter((k) => !ruled.has(k))), doubts: info.doubts.filter((d) => !ruled.has(d.kind)) };
+    return {
+      ...info,
+      possible: new Set([...info.possible].filter((k) => !ruled.has(k))),
+      doubts: info.doubts.filter((d) => !ruled.has(d.kind)),
+    };
   }
 
   private readonly roleMemo = new Map<FunctionNode, Map<number, FunctionRoles>>();
@@ -493,7 +628,12 @@ export class Provenance {
     }
     for (const call of uses.calledAt) {
       const arg = call.arguments[index];
-      if (!arg || arg.type === AST_NODE_TYPES.SpreadElement || call.arguments.some((a) => a.type === AST_NODE_TYPES.SpreadElement)) result.escapes = true;
+      if (
+        !arg ||
+        arg.type === AST_NODE_TYPES.SpreadElement ||
+        call.arguments.some((a) => a.type === AST_NODE_TYPES.SpreadElement)
+      )
+        result.escapes = true;
       else result.args.push(arg);
     }
     byIndex.set(index, result);
@@ -507,22 +647,32 @@ export class Provenance {
     if (object && LISTENER_METHODS.has(name) && argIndex === 1) {
       const event = staticString(call.arguments[0]);
       // 'connection' gives the raw socket even on a TLS server; 'secureConnection' the TLS socket
-      if ((event === 'connection' || event === 'secureConnection') && paramIndex === 0) return { role: 'connection', owner: object, raw: event === 'connection' };
-      if (event === 'request' && paramIndex <= 1) return { role: paramIndex === 0 ? 'request' : 'response', owner: object };
-      if (event === 'socket' && paramIndex === 0 && this.isClientRequest(object)) return { role: 'client-socket', owner: object };
-      if (event === 'response' && paramIndex === 0 && this.isClientRequest(object)) return { role: 'client-response', owner: object };
+      if ((event === 'connection' || event === 'secureConnection') && paramIndex === 0)
+        return { role: 'connection', owner: object, raw: event === 'connection' };
+      if (event === 'request' && paramIndex <= 1)
+        return { role: paramIndex === 0 ? 'request' : 'response', owner: object };
+      if (event === 'socket' && paramIndex === 0 && this.isClientRequest(object))
+        return { role: 'client-socket', owner: object };
+      if (event === 'response' && paramIndex === 0 && this.isClientRequest(object))
+        return { role: 'client-response', owner: object };
       if (event === 'session' && paramIndex === 0) return { role: 'h2-session', owner: object };
       if (event === 'stream' && paramIndex === 0) return { role: 'h2-stream', owner: object };
       return undefined;
     }
     // `http.get(url, (res) => …)`: the callback (the last argument) is the request's 'response' listener
-    if ((name === 'get' || name === 'request') && argIndex === call.arguments.length - 1 && paramIndex === 0 && CLIENT_REQUEST.test(this.ctx.calleeDeclaration(call) ?? '')) {
+    if (
+      (name === 'get' || name === 'request') &&
+      argIndex === call.arguments.length - 1 &&
+      paramIndex === 0 &&
+      CLIENT_REQUEST.test(this.ctx.calleeDeclaration(call) ?? '')
+    ) {
       return { role: 'client-response', owner: call };
     }
     if (name === 'createServer' || name === 'createSecureServer') {
       const declared = this.ctx.calleeDeclaration(call);
       const module = declared?.split('.')[0];
-      if (module === 'net' || module === 'tls') return paramIndex === 0 ? { role: 'connection', owner: call, raw: false } : undefined;
+      if (module === 'net' || module === 'tls')
+        return paramIndex === 0 ? { role: 'connection', owner: call, raw: false } : undefined;
       if (module === 'http' || module === 'https' || module === 'http2') {
         return paramIndex <= 1 ? { role: paramIndex === 0 ? 'request' : 'response', owner: call } : undefined;
       }
@@ -551,13 +701,22 @@ export class Provenance {
       for (const e of endpoints) {
         if (e.kind === 'tcp') {
           possible.add('tcp');
-          proofs.push({ kind: 'tcp', node: e.node, says: `its server listens on ${e.target}`, certain: true, from: 'provenance', accepted: true });
+          proofs.push({
+            kind: 'tcp',
+            node: e.node,
+            says: `its server listens on ${e.target}`,
+            certain: true,
+            from: 'provenance',
+            accepted: true,
+          });
         } else if (e.kind === 'pipe') {
           possible.add('pipe');
           doubts.push({
             kind: 'pipe',
             node: e.node,
-            says: e.certain ? `its server listens on ${e.target}` : `its server listens on ${e.target}, a string that names a Unix socket or pipe unless it is all digits`,
+            says: e.certain
+              ? `its server listens on ${e.target}`
+              : `its server listens on ${e.target}, a string that names a Unix socket or pipe unless it is all digits`,
             certain: e.certain,
             from: 'provenance',
           });
@@ -620,10 +779,17 @@ export class Provenance {
         } else if (method === 'emit' && staticString(call.arguments[0]) === 'connection' && call.arguments[1]) {
           const injected = call.arguments[1];
           const info = this.info(injected);
-          const isSocket = info.doubts.length === 0 && [...info.possible].every((k) => k === 'tcp' || k === 'pipe' || k === 'tls');
+          const isSocket =
+            info.doubts.length === 0 && [...info.possible].every((k) => k === 'tcp' || k === 'pipe' || k === 'tls');
           if (!isSocket) {
             const what = info.doubts[0]?.typeText ?? this.ctx.matcher.display(this.ctx.typeAt(injected));
-            facts.injections.push({ kind: 'duplex', node: call, says: `its server is given a \`${what}\` through \`emit('connection', …)\``, certain: true, from: 'provenance' });
+            facts.injections.push({
+              kind: 'duplex',
+              node: call,
+              says: `its server is given a \`${what}\` through \`emit('connection', …)\``,
+              certain: true,
+              from: 'provenance',
+            });
           }
         }
         if (method === 'listen' || (method !== undefined && CHAINABLE.has(method))) current = call;
@@ -644,7 +810,11 @@ export class Provenance {
     let base: Node = value;
     while (base.type === AST_NODE_TYPES.CallExpression && base.callee.type === AST_NODE_TYPES.MemberExpression) {
       const method = memberName(base.callee);
-      if (!(method !== undefined && CHAINABLE.has(method)) && !(method === 'listen' && this.ctx.calleeDeclaration(base) === 'net.Server.listen')) break;
+      if (
+        !(method !== undefined && CHAINABLE.has(method)) &&
+        !(method === 'listen' && this.ctx.calleeDeclaration(base) === 'net.Server.listen')
+      )
+        break;
       base = unwrap(base.callee.object);
       sites.push(base);
     }
@@ -663,7 +833,12 @@ export class Provenance {
     const values: Node[] = [];
     for (const reference of variable.references) {
       const call = reference.identifier.parent;
-      if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== reference.identifier || call.arguments.length !== 1) return undefined;
+      if (
+        call?.type !== AST_NODE_TYPES.CallExpression ||
+        call.callee !== reference.identifier ||
+        call.arguments.length !== 1
+      )
+        return undefined;
       const [value] = call.arguments;
       if (value!.type === AST_NODE_TYPES.SpreadElement) return undefined;
       values.push(unwrap(value!));
@@ -687,7 +862,8 @@ export class Provenance {
         if (w.property) continue;
         const value = unwrap(w.value);
         // `const server = await new Promise((resolve) => { const s = app.listen(0, () => resolve(s)); })`
-        const resolved = value.type === AST_NODE_TYPES.AwaitExpression ? this.resolvedValues(value.argument) : undefined;
+        const resolved =
+          value.type === AST_NODE_TYPES.AwaitExpression ? this.resolvedValues(value.argument) : undefined;
         if (!resolved) sites.push(...this.chainSites(value));
         for (const r of resolved ?? []) {
           if (r.type === AST_NODE_TYPES.Identifier) addVariableReads(r);
@@ -730,7 +906,9 @@ export class Provenance {
     if (creation.type !== AST_NODE_TYPES.CallExpression) return undefined;
     const declared = this.ctx.calleeDeclaration(creation);
     if (!declared || !CLIENT_REQUEST.test(declared)) return undefined;
-    const options = creation.arguments.map((a) => (a.type === AST_NODE_TYPES.SpreadElement ? undefined : objectLiteralOf(this.ctx, a))).find((o) => o);
+    const options = creation.arguments
+      .map((a) => (a.type === AST_NODE_TYPES.SpreadElement ? undefined : objectLiteralOf(this.ctx, a)))
+      .find((o) => o);
     const doubts: Evidence[] = [];
     const possible = new Set<Kind>();
     let unknown = false;
@@ -740,15 +918,44 @@ export class Provenance {
       const socketPath = findProperty(options, 'socketPath');
       if (agent === 'spread' || createConnection === 'spread') unknown = true;
       if (agent && agent !== 'spread' && !this.isDefaultAgent(agent.value)) {
-        doubts.push({ kind: 'duplex', node: agent, says: `its request is given the agent \`${shortText(this.ctx, agent.value)}\`, whose \`createConnection\` may return any Duplex`, certain: true, from: 'provenance' });
+        doubts.push({
+          kind: 'duplex',
+          node: agent,
+          says: `its request is given the agent \`${shortText(this.ctx, agent.value)}\`, whose \`createConnection\` may return any Duplex`,
+          certain: true,
+          from: 'provenance',
+        });
       }
       if (createConnection && createConnection !== 'spread') {
-        doubts.push({ kind: 'duplex', node: createConnection, says: 'its request is given a `createConnection` that may return any Duplex', certain: true, from: 'provenance' });
+        doubts.push({
+          kind: 'duplex',
+          node: createConnection,
+          says: 'its request is given a `createConnection` that may return any Duplex',
+          certain: true,
+          from: 'provenance',
+        });
       }
       if (socketPath && socketPath !== 'spread') {
-        doubts.push({ kind: 'pipe', node: socketPath, says: `its request connects through \`socketPath\` (${shortText(this.ctx, socketPath.value)})`, certain: true, from: 'provenance' });
+        doubts.push({
+          kind: 'pipe',
+          node: socketPath,
+          says: `its request connects through \`socketPath\` (${shortText(this.ctx, socketPath.value)})`,
+          certain: true,
+          from: 'provenance',
+        });
       }
-    } else if (creation.arguments.some((a) => !isFunction(a) && staticString(a) === undefined && this.ctx.membersAt(a).some((m) => m.verdict !== 'other' || m.type.getProperty('agent') || m.type.getProperty('createConnection')))) {
+    } else if (
+      creation.arguments.some(
+        (a) =>
+          !isFunction(a) &&
+          staticString(a) === undefined &&
+          this.ctx
+            .membersAt(a)
+            .some(
+              (m) => m.verdict !== 'other' || m.type.getProperty('agent') || m.type.getProperty('createConnection'),
+            ),
+      )
+    ) {
       // an options value we cannot see into: nothing proven, nothing doubted (the response callback and a literal URL
       // are none: their types, a callback's contextual one above all, are not asked)
       unknown = true;
@@ -756,12 +963,28 @@ export class Provenance {
     for (const d of doubts) possible.add(d.kind);
     if (doubts.length === 0) possible.add('tcp');
     const proofs: Evidence[] =
-      doubts.length === 0 && !unknown ? [{ kind: 'tcp', node: creation, says: 'its request uses the default agent, which connects over TCP', certain: true, from: 'provenance' }] : [];
+      doubts.length === 0 && !unknown
+        ? [
+            {
+              kind: 'tcp',
+              node: creation,
+              says: 'its request uses the default agent, which connects over TCP',
+              certain: true,
+              from: 'provenance',
+            },
+          ]
+        : [];
     if (unknown) possible.add('pipe');
     // `https.request`/`https.get` with the default agent or none given: a TLS socket
     const tlsProof: Evidence | undefined =
       declared.startsWith('https.') && doubts.every((d) => d.kind !== 'duplex') && !unknown
-        ? { kind: 'tls', node: creation, says: 'it is the socket of an HTTPS request', certain: true, from: 'provenance' }
+        ? {
+            kind: 'tls',
+            node: creation,
+            says: 'it is the socket of an HTTPS request',
+            certain: true,
+            from: 'provenance',
+          }
         : undefined;
     return { possible, doubts, proofs, tlsProof, untyped: false };
   }
@@ -791,15 +1014,44 @@ export class Provenance {
     if (name !== 'connect' && name !== 'listen') return undefined;
     const declared = this.ctx.calleeDeclaration(call);
     if (declared !== 'bun.connect' && declared !== 'bun.listen') return undefined;
-    const options = call.arguments[0] && call.arguments[0].type !== AST_NODE_TYPES.SpreadElement ? objectLiteralOf(this.ctx, call.arguments[0]) : undefined;
+    const options =
+      call.arguments[0] && call.arguments[0].type !== AST_NODE_TYPES.SpreadElement
+        ? objectLiteralOf(this.ctx, call.arguments[0])
+        : undefined;
     const unix = options && findProperty(options, 'unix');
     const created = `\`${shortText(this.ctx, call.callee)}(…)\``;
     if (unix && unix !== 'spread') {
-      return { possible: new Set(['pipe']), doubts: [{ kind: 'pipe', node: unix, says: `it is created by ${created} with \`unix\``, certain: true, from: 'provenance' }], proofs: [], untyped: false };
+      return {
+        possible: new Set(['pipe']),
+        doubts: [
+          {
+            kind: 'pipe',
+            node: unix,
+            says: `it is created by ${created} with \`unix\``,
+            certain: true,
+            from: 'provenance',
+          },
+        ],
+        proofs: [],
+        untyped: false,
+      };
     }
     const port = options && findProperty(options, 'port');
     if (port && port !== 'spread' && !unix) {
-      return { possible: new Set(['tcp']), doubts: [], proofs: [{ kind: 'tcp', node: port, says: `it is created by ${created} with a \`port\``, certain: true, from: 'provenance' }], untyped: false };
+      return {
+        possible: new Set(['tcp']),
+        doubts: [],
+        proofs: [
+          {
+            kind: 'tcp',
+            node: port,
+            says: `it is created by ${created} with a \`port\``,
+            certain: true,
+            from: 'provenance',
+          },
+        ],
+        untyped: false,
+      };
     }
     return { possible: new Set(['tcp', 'pipe']), doubts: [], proofs: [], untyped: false };
   }
@@ -810,7 +1062,12 @@ export class Provenance {
     if (handler?.type !== AST_NODE_TYPES.Property || handler.value !== fn) return undefined;
     const handlers = handler.parent;
     const socketProp = handlers.parent;
-    if (socketProp?.type !== AST_NODE_TYPES.Property || socketProp.value !== handlers || propertyKeyName(socketProp) !== 'socket') return undefined;
+    if (
+      socketProp?.type !== AST_NODE_TYPES.Property ||
+      socketProp.value !== handlers ||
+      propertyKeyName(socketProp) !== 'socket'
+    )
+      return undefined;
     const options = socketProp.parent;
     const call = options.parent;
     if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== options) return undefined;
@@ -829,7 +1086,8 @@ export class Provenance {
       if (def?.type === 'Parameter' && def.name.type === AST_NODE_TYPES.Identifier) {
         const param = parameterOf(def.name);
         const handler = param?.fn.parent;
-        if (param?.index !== 1 || handler?.type !== AST_NODE_TYPES.Property || propertyKeyName(handler) !== 'fetch') return undefined;
+        if (param?.index !== 1 || handler?.type !== AST_NODE_TYPES.Property || propertyKeyName(handler) !== 'fetch')
+          return undefined;
         inner = handler.parent.parent as Node;
       } else {
         const value = singleValue(variable);
@@ -837,7 +1095,12 @@ export class Provenance {
         inner = unwrap(value);
       }
     }
-    if (inner.type !== AST_NODE_TYPES.CallExpression || calleeParts(inner).name !== 'serve' || this.ctx.calleeDeclaration(inner) !== 'bun.serve') return undefined;
+    if (
+      inner.type !== AST_NODE_TYPES.CallExpression ||
+      calleeParts(inner).name !== 'serve' ||
+      this.ctx.calleeDeclaration(inner) !== 'bun.serve'
+    )
+      return undefined;
     const first = inner.arguments[0];
     return first && first.type !== AST_NODE_TYPES.SpreadElement ? objectLiteralOf(this.ctx, first) : undefined;
   }
@@ -848,17 +1111,39 @@ export class Provenance {
     if (name === 'connect' || name === 'createConnection' || (object && SOCKET_RETURNING_THIS.has(name ?? ''))) {
       const declared = this.ctx.calleeDeclaration(call);
       if (declared && CONNECT_FUNCTIONS.has(declared)) return this.connection(call, declared);
-      if (object && declared && /^(net\.Socket|tls\.TLSSocket)\./.test(declared) && SOCKET_RETURNING_THIS.has(name ?? '')) return this.info(object);
+      if (
+        object &&
+        declared &&
+        /^(net\.Socket|tls\.TLSSocket)\./.test(declared) &&
+        SOCKET_RETURNING_THIS.has(name ?? '')
+      )
+        return this.info(object);
     }
     return this.fromType(call);
   }
 
   /** A connecting call's socket; `how` says what the call does to it in the evidence (`created`, `connected`). */
-  private connection(call: TSESTree.CallExpression, declared: string, how: 'created' | 'connected' = 'created'): ValueInfo {
+  private connection(
+    call: TSESTree.CallExpression,
+    declared: string,
+    how: 'created' | 'connected' = 'created',
+  ): ValueInfo {
     const tls = declared.startsWith('tls.');
-    const options = call.arguments[0] && call.arguments[0].type !== AST_NODE_TYPES.SpreadElement ? objectLiteralOf(this.ctx, call.arguments[0]) : undefined;
-    const tlsProof: Evidence | undefined = tls ? { kind: 'tls', node: call, says: `it is ${how} by \`${shortText(this.ctx, call.callee)}(…)\``, certain: true, from: 'provenance' } : undefined;
-    if (tls && options && findProperty(options, 'socket')) return { possible: new Set(['tls']), doubts: [], proofs: [], tlsProof, untyped: false };
+    const options =
+      call.arguments[0] && call.arguments[0].type !== AST_NODE_TYPES.SpreadElement
+        ? objectLiteralOf(this.ctx, call.arguments[0])
+        : undefined;
+    const tlsProof: Evidence | undefined = tls
+      ? {
+          kind: 'tls',
+          node: call,
+          says: `it is ${how} by \`${shortText(this.ctx, call.callee)}(…)\``,
+          certain: true,
+          from: 'provenance',
+        }
+      : undefined;
+    if (tls && options && findProperty(options, 'socket'))
+      return { possible: new Set(['tls']), doubts: [], proofs: [], tlsProof, untyped: false };
     const created = `\`${shortText(this.ctx, call.callee)}(…)\``;
     const possible = new Set<Kind>(tls ? ['tls'] : []);
     const doubts: Evidence[] = [];
@@ -867,20 +1152,34 @@ export class Provenance {
     for (const e of endpoints) {
       if (e.kind === 'tcp') {
         possible.add(tls ? 'tls' : 'tcp');
-        proofs.push({ kind: 'tcp', node: e.node, says: `it is ${how} by ${created} with ${e.target}`, certain: true, from: 'provenance' });
+        proofs.push({
+          kind: 'tcp',
+          node: e.node,
+          says: `it is ${how} by ${created} with ${e.target}`,
+          certain: true,
+          from: 'provenance',
+        });
       } else if (e.kind === 'pipe') {
         possible.add('pipe');
         if (!e.certain) possible.add('tcp');
         doubts.push({
           kind: 'pipe',
           node: e.node,
-          says: e.certain ? `it is ${how} by ${created} with ${e.target}` : `it is ${how} by ${created} with ${e.target}, a string that Node treats as a path unless it is all digits`,
+          says: e.certain
+            ? `it is ${how} by ${created} with ${e.target}`
+            : `it is ${how} by ${created} with ${e.target}, a string that Node treats as a path unless it is all digits`,
           certain: e.certain,
           from: 'provenance',
         });
       } else possible.add('tcp').add('pipe');
     }
-    return { possible, doubts, proofs: endpoints.every((e) => e.kind === 'tcp') ? proofs : [], tlsProof, untyped: false };
+    return {
+      possible,
+      doubts,
+      proofs: endpoints.every((e) => e.kind === 'tcp') ? proofs : [],
+      tlsProof,
+      untyped: false,
+    };
   }
 }
 
@@ -889,14 +1188,26 @@ function storedIn(value: Node): { id: TSESTree.Identifier } | { body: TSESTree.C
   let node = value;
   while (node.parent && isWrapperOf(node.parent, node)) node = node.parent;
   const parent = node.parent;
-  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === node && parent.id.type === AST_NODE_TYPES.Identifier) return { id: parent.id };
+  if (
+    parent?.type === AST_NODE_TYPES.VariableDeclarator &&
+    parent.init === node &&
+    parent.id.type === AST_NODE_TYPES.Identifier
+  )
+    return { id: parent.id };
   if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.right === node && parent.operator === '=') {
     if (parent.left.type === AST_NODE_TYPES.Identifier) return { id: parent.left };
-    const body = parent.left.type === AST_NODE_TYPES.MemberExpression && parent.left.object.type === AST_NODE_TYPES.ThisExpression ? thisClass(parent.left) : undefined;
+    const body =
+      parent.left.type === AST_NODE_TYPES.MemberExpression && parent.left.object.type === AST_NODE_TYPES.ThisExpression
+        ? thisClass(parent.left)
+        : undefined;
     const name = parent.left.type === AST_NODE_TYPES.MemberExpression ? memberName(parent.left) : undefined;
     if (body && name !== undefined) return { body, name };
   }
-  if (parent?.type === AST_NODE_TYPES.PropertyDefinition && parent.value === node && parent.parent.type === AST_NODE_TYPES.ClassBody) {
+  if (
+    parent?.type === AST_NODE_TYPES.PropertyDefinition &&
+    parent.value === node &&
+    parent.parent.type === AST_NODE_TYPES.ClassBody
+  ) {
     const name = propertyKeyName(parent);
     if (name !== undefined) return { body: parent.parent, name };
   }
@@ -905,7 +1216,10 @@ function storedIn(value: Node): { id: TSESTree.Identifier } | { body: TSESTree.C
 
 function isWrapperOf(parent: Node, child: Node): boolean {
   return (
-    (parent.type === AST_NODE_TYPES.TSAsExpression || parent.type === AST_NODE_TYPES.TSNonNullExpression || parent.type === AST_NODE_TYPES.TSSatisfiesExpression || parent.type === AST_NODE_TYPES.TSTypeAssertion) &&
+    (parent.type === AST_NODE_TYPES.TSAsExpression ||
+      parent.type === AST_NODE_TYPES.TSNonNullExpression ||
+      parent.type === AST_NODE_TYPES.TSSatisfiesExpression ||
+      parent.type === AST_NODE_TYPES.TSTypeAssertion) &&
     parent.expression === child
   );
 }
@@ -918,17 +1232,33 @@ function rawSocket(info: ValueInfo): ValueInfo {
 }
 
 function secureEvidence(creation: Node): Evidence {
-  return { kind: 'tls', node: creation, says: 'its server is an HTTPS or TLS server', certain: true, from: 'provenance' };
+  return {
+    kind: 'tls',
+    node: creation,
+    says: 'its server is an HTTPS or TLS server',
+    certain: true,
+    from: 'provenance',
+  };
 }
 
 /** For `{ socket: s }` written directly as a function's parameter: the function, the parameter index, the key. */
-function destructuredParameter(name: TSESTree.Identifier): { fn: FunctionNode; index: number; property: string } | undefined {
+function destructuredParameter(
+  name: TSESTree.Identifier,
+): { fn: FunctionNode; index: number; property: string } | undefined {
   const prop = name.parent;
   if (prop?.type !== AST_NODE_TYPES.Property || prop.value !== name) return undefined;
   const pattern = prop.parent;
   if (pattern.type !== AST_NODE_TYPES.ObjectPattern) return undefined;
   const fn = pattern.parent;
-  if (!fn || !(fn.type === AST_NODE_TYPES.ArrowFunctionExpression || fn.type === AST_NODE_TYPES.FunctionExpression || fn.type === AST_NODE_TYPES.FunctionDeclaration)) return undefined;
+  if (
+    !fn ||
+    !(
+      fn.type === AST_NODE_TYPES.ArrowFunctionExpression ||
+      fn.type === AST_NODE_TYPES.FunctionExpression ||
+      fn.type === AST_NODE_TYPES.FunctionDeclaration
+    )
+  )
+    return undefined;
   const index = fn.params.indexOf(pattern);
   const property = propertyKeyName(prop);
   return index >= 0 && property !== undefined ? { fn, index, property } : undefined;
@@ -940,7 +1270,11 @@ function relabel(info: ValueInfo, map: (d: Evidence) => Evidence): ValueInfo {
 
 function withoutNullish(info: ValueInfo): ValueInfo {
   if (!info.possible.has('nullish')) return info;
-  return { ...info, possible: new Set([...info.possible].filter((k) => k !== 'nullish')), doubts: info.doubts.filter((d) => d.kind !== 'nullish') };
+  return {
+    ...info,
+    possible: new Set([...info.possible].filter((k) => k !== 'nullish')),
+    doubts: info.doubts.filter((d) => d.kind !== 'nullish'),
+  };
 }
 
 /** Provenance decides the transport; the declared type of the access still says whether it may be null. */
@@ -948,6 +1282,11 @@ function withBase(base: ValueInfo, provenance: ValueInfo): ValueInfo {
   const nullish = base.doubts.filter((d) => d.kind === 'nullish');
   const possible = new Set(provenance.possible);
   if (base.possible.has('nullish')) possible.add('nullish');
-  return { possible, doubts: [...provenance.doubts, ...nullish], proofs: provenance.proofs, tlsProof: provenance.tlsProof ?? base.tlsProof, untyped: base.untyped && provenance.possible.size === 0 };
+  return {
+    possible,
+    doubts: [...provenance.doubts, ...nullish],
+    proofs: provenance.proofs,
+    tlsProof: provenance.tlsProof ?? base.tlsProof,
+    untyped: base.untyped && provenance.possible.size === 0,
+  };
 }
-

@@ -10,7 +10,11 @@ import type { TransportEngine } from './engine.ts';
 type Node = TSESTree.Node;
 
 /** `x.addr as Deno.NetAddr` where `x.addr` may still be a `Deno.UnixAddr`: the assertion and the property read. */
-export function denoNetAddrAssertion(engine: TransportEngine, node: TSESTree.TSAsExpression | TSESTree.TSTypeAssertion, properties: ReadonlySet<string>): { property: string; subject: string } | undefined {
+export function denoNetAddrAssertion(
+  engine: TransportEngine,
+  node: TSESTree.TSAsExpression | TSESTree.TSTypeAssertion,
+  properties: ReadonlySet<string>,
+): { property: string; subject: string } | undefined {
   const source = unwrap(node.expression);
   if (source.type !== AST_NODE_TYPES.MemberExpression) return undefined;
   const property = memberName(source);

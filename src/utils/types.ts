@@ -157,7 +157,9 @@ export class TypeMatcher {
         left = left.left;
       } else break;
     }
-    let symbol = ts.isIdentifier(left) ? this.resolved(this.localSymbol(left) ?? this.checker.getSymbolAtLocation(left)) : undefined;
+    let symbol = ts.isIdentifier(left)
+      ? this.resolved(this.localSymbol(left) ?? this.checker.getSymbolAtLocation(left))
+      : undefined;
     for (const step of steps) {
       if (!symbol) break;
       symbol = this.resolved(symbol.exports?.get(step.escapedText));
@@ -215,7 +217,8 @@ export class TypeMatcher {
    * name up in the type of the exported value (the static side of `EventEmitter`, resolved in full the first time).
    */
   private resolved(symbol: ts.Symbol | undefined): ts.Symbol | undefined {
-    for (let i = 0; symbol && symbol.flags & ts.SymbolFlags.Alias && i < 8; i++) symbol = this.namedImport(symbol) ?? this.checker.getImmediateAliasedSymbol(symbol);
+    for (let i = 0; symbol && symbol.flags & ts.SymbolFlags.Alias && i < 8; i++)
+      symbol = this.namedImport(symbol) ?? this.checker.getImmediateAliasedSymbol(symbol);
     return symbol && symbol.flags & ts.SymbolFlags.Alias ? undefined : symbol;
   }
 
@@ -248,7 +251,11 @@ export class TypeMatcher {
     if (cached) return cached;
     const out: TypeMember[] = [];
     const add = (t: ts.Type, depth: number): void => {
-      if (t.flags & ts.TypeFlags.TypeParameter || t.flags & ts.TypeFlags.Index || t.flags & ts.TypeFlags.IndexedAccess) {
+      if (
+        t.flags & ts.TypeFlags.TypeParameter ||
+        t.flags & ts.TypeFlags.Index ||
+        t.flags & ts.TypeFlags.IndexedAccess
+      ) {
         const constraint = this.checker.getBaseConstraintOfType(t);
         if (constraint && constraint !== t && depth < 8) add(constraint, depth + 1);
         else out.push({ verdict: 'unknown', type: t, lineage: EMPTY });
@@ -258,7 +265,11 @@ export class TypeMatcher {
         for (const part of t.types) add(part, depth + 1);
         return;
       }
-      out.push({ verdict: this.verdict(t), type: t, lineage: t.flags & ts.TypeFlags.Object || t.isIntersection() ? this.lineage(t) : EMPTY });
+      out.push({
+        verdict: this.verdict(t),
+        type: t,
+        lineage: t.flags & ts.TypeFlags.Object || t.isIntersection() ? this.lineage(t) : EMPTY,
+      });
     };
     add(type, 0);
     this.memberCache.set(type, out);
@@ -395,7 +406,8 @@ export class TypeMatcher {
    * with `null` and `undefined` after it, and keyword types. Anything else is TypeScript's text.
    */
   display(type: ts.Type): string {
-    const text = this.simpleText(type) ?? timed(() => this.checker.typeToString(type, undefined, ts.TypeFormatFlags.NoTruncation));
+    const text =
+      this.simpleText(type) ?? timed(() => this.checker.typeToString(type, undefined, ts.TypeFormatFlags.NoTruncation));
     return text.length > 60 ? `${text.slice(0, 57)}...` : text;
   }
 
@@ -408,13 +420,20 @@ export class TypeMatcher {
       if (name === undefined || !(objects[0]!.flags & ts.TypeFlags.Object)) return undefined;
       // TypeScript prints `null` before `undefined`, after the rest
       const has = (flag: ts.TypeFlags): boolean => type.types.some((t) => t.flags & flag);
-      return [name, ...(has(ts.TypeFlags.Null) ? ['null'] : []), ...(has(ts.TypeFlags.Undefined) ? ['undefined'] : [])].join(' | ');
+      return [
+        name,
+        ...(has(ts.TypeFlags.Null) ? ['null'] : []),
+        ...(has(ts.TypeFlags.Undefined) ? ['undefined'] : []),
+      ].join(' | ');
     }
     if (type.flags & KEYWORD_TYPES) return (type as { intrinsicName?: string }).intrinsicName;
     const symbol = type.getSymbol();
-    if (!isClassOrInterface(type) || type.typeParameters || type.outerTypeParameters || type.aliasSymbol || !symbol) return undefined;
+    if (!isClassOrInterface(type) || type.typeParameters || type.outerTypeParameters || type.aliasSymbol || !symbol)
+      return undefined;
     const container = symbol.declarations?.[0]?.parent;
-    return container && symbol.declarations!.every((d) => d.parent === container) && insideModule(container) ? symbol.name : undefined;
+    return container && symbol.declarations!.every((d) => d.parent === container) && insideModule(container)
+      ? symbol.name
+      : undefined;
   }
 }
 
@@ -424,7 +443,7 @@ export class TypeMatcher {
  * global namespace's members are printed with it (`NodeJS.Timeout`).
  */
 function insideModule(container: ts.Node): boolean {
-  for (let node: ts.Node = container; ; ) {
+  for (let node: ts.Node = container; ;) {
     if (ts.isSourceFile(node)) return ts.isExternalModule(node);
     if (!ts.isModuleBlock(node)) return false;
     if (ts.isStringLiteral(node.parent.name)) return true;
@@ -433,12 +452,30 @@ function insideModule(container: ts.Node): boolean {
 }
 
 /** Types whose text is their keyword (an error type is an `any` named `error`: not one of them). */
-const KEYWORD_TYPES = ts.TypeFlags.Null | ts.TypeFlags.Undefined | ts.TypeFlags.Void | ts.TypeFlags.Unknown | ts.TypeFlags.String | ts.TypeFlags.Number | ts.TypeFlags.Boolean | ts.TypeFlags.BigInt | ts.TypeFlags.Never;
+const KEYWORD_TYPES =
+  ts.TypeFlags.Null |
+  ts.TypeFlags.Undefined |
+  ts.TypeFlags.Void |
+  ts.TypeFlags.Unknown |
+  ts.TypeFlags.String |
+  ts.TypeFlags.Number |
+  ts.TypeFlags.Boolean |
+  ts.TypeFlags.BigInt |
+  ts.TypeFlags.Never;
 
 const EMPTY: Lineage = new Set();
 
 /** Members of `Object.prototype`, which TypeScript's property lookup adds to every object type. */
-const OBJECT_MEMBERS = new Set(['constructor', 'toString', 'toLocaleString', 'valueOf', 'hasOwnProperty', 'isPrototypeOf', 'propertyIsEnumerable', '__proto__']);
+const OBJECT_MEMBERS = new Set([
+  'constructor',
+  'toString',
+  'toLocaleString',
+  'valueOf',
+  'hasOwnProperty',
+  'isPrototypeOf',
+  'propertyIsEnumerable',
+  '__proto__',
+]);
 
 function isTypeReference(t: ts.Type): t is ts.TypeReference {
   return !!(t.flags & ts.TypeFlags.Object) && !!((t as ts.ObjectType).objectFlags & ts.ObjectFlags.Reference);
@@ -468,5 +505,10 @@ export function isStringLike(t: ts.Type): boolean {
 
 /** `{}`: an object type with no members (what `socket.address()` returns on a pipe). */
 export function isEmptyObject(t: ts.Type): boolean {
-  return !!(t.flags & ts.TypeFlags.Object) && t.getProperties().length === 0 && t.getCallSignatures().length === 0 && t.getConstructSignatures().length === 0;
+  return (
+    !!(t.flags & ts.TypeFlags.Object) &&
+    t.getProperties().length === 0 &&
+    t.getCallSignatures().length === 0 &&
+    t.getConstructSignatures().length === 0
+  );
 }

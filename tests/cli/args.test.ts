@@ -26,7 +26,25 @@ describe('parseCommandLine', () => {
 
   it('reads every flag', () => {
     expect(
-      run('--all', '--rule', 'transport/a', '--rule', 'b', '--fix-dry-run', '-f', 'sarif', '-o', 'out.sarif', '--max-warnings', '0', '--concurrency', '4', '--quiet', 'src', 'lib'),
+      run(
+        '--all',
+        '--rule',
+        'transport/a',
+        '--rule',
+        'b',
+        '--fix-dry-run',
+        '-f',
+        'sarif',
+        '-o',
+        'out.sarif',
+        '--max-warnings',
+        '0',
+        '--concurrency',
+        '4',
+        '--quiet',
+        'src',
+        'lib',
+      ),
     ).toEqual({
       paths: ['src', 'lib'],
       config: 'all',

@@ -10,7 +10,19 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import plugin from '../../src/index.ts';
 import type { SarifLog } from '../../src/cli/sarif.ts';
-import { CLI, copyFixture, debugPlan, ensureBuilt, FIXTURES, hasScript, programOf, ROOT, type Run, runCli, runInTerminal } from './run-cli.ts';
+import {
+  CLI,
+  copyFixture,
+  debugPlan,
+  ensureBuilt,
+  FIXTURES,
+  hasScript,
+  programOf,
+  ROOT,
+  type Run,
+  runCli,
+  runInTerminal,
+} from './run-cli.ts';
 
 const temps: string[] = [];
 const temp = (dir: string) => (temps.push(dir), dir);
@@ -23,7 +35,8 @@ afterAll(() => {
 const fixture = (name: string) => path.join(FIXTURES, name);
 let monorepoRun: Promise<Run> | undefined;
 /** One JSON run over the monorepo, shared by the test of its findings and the test of --concurrency. */
-const monorepoJson = () => (monorepoRun ??= runCli(['--format', 'json'], fixture('monorepo'), { TRANSPORT_LINT_DEBUG: '1' }));
+const monorepoJson = () =>
+  (monorepoRun ??= runCli(['--format', 'json'], fixture('monorepo'), { TRANSPORT_LINT_DEBUG: '1' }));
 const SUMMARY = /^transport-lint: (\d+) files?, (.+), \d+\.\d s$/m;
 const BUNDLED_TYPES = path.join(ROOT, 'node_modules', '@types');
 
@@ -33,7 +46,10 @@ function findings(stdout: string, dir: string): Record<string, string[]> {
   return Object.fromEntries(
     results
       .filter((r) => r.messages.length > 0)
-      .map((r) => [path.relative(dir, r.filePath), r.messages.map((m) => `${m.ruleId ?? 'parse error'} ${m.line}:${m.column}`)]),
+      .map((r) => [
+        path.relative(dir, r.filePath),
+        r.messages.map((m) => `${m.ruleId ?? 'parse error'} ${m.line}:${m.column}`),
+      ]),
   );
 }
 
@@ -42,7 +58,11 @@ describe.concurrent('linting fixture repositories', { timeout: 240_000 }, () => 
   it('TypeScript with a tsconfig: its files through the project service, a script outside it in the default program; SARIF', async () => {
     const out = temp(fs.mkdtempSync(path.join(os.tmpdir(), 'transport-lint-test-sarif-')));
     const dir = fixture('ts-project');
-    const run = await runCli(['--format', 'sarif', '--output-file', path.join(out, 'reports', 'transport.sarif')], dir, { TRANSPORT_LINT_DEBUG: '1' });
+    const run = await runCli(
+      ['--format', 'sarif', '--output-file', path.join(out, 'reports', 'transport.sarif')],
+      dir,
+      { TRANSPORT_LINT_DEBUG: '1' },
+    );
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
     expect(programOf(debugPlan(run.stderr))).toEqual({
@@ -73,11 +93,12 @@ describe.concurrent('linting fixture repositories', { timeout: 240_000 }, () => 
     expect(sarifRun!.originalUriBaseIds['%SRCROOT%']!.uri).toBe(`file://${dir}/`);
 
     const results = sarifRun!.results;
-    expect(results.map((r) => `${r.locations[0]!.physicalLocation.artifactLocation.uri}:${r.locations[0]!.physicalLocation.region.startLine}`)).toEqual([
-      'scripts/probe.js:5',
-      'src/control.ts:5',
-      'src/upgrade.ts:7',
-    ]);
+    expect(
+      results.map(
+        (r) =>
+          `${r.locations[0]!.physicalLocation.artifactLocation.uri}:${r.locations[0]!.physicalLocation.region.startLine}`,
+      ),
+    ).toEqual(['scripts/probe.js:5', 'src/control.ts:5', 'src/upgrade.ts:7']);
     for (const result of results) {
       expect(result.ruleId).toBe('transport/no-unguarded-socket-options');
       expect(driver.rules[result.ruleIndex]!.id).toBe(result.ruleId);
@@ -86,17 +107,25 @@ describe.concurrent('linting fixture repositories', { timeout: 240_000 }, () => 
       expect(result.locations[0]!.physicalLocation.artifactLocation.uriBaseId).toBe('%SRCROOT%');
     }
     const upgrade = results[2]!;
-    expect(upgrade.locations[0]!.physicalLocation.region).toEqual({ startLine: 7, startColumn: 10, endLine: 7, endColumn: 20 });
+    expect(upgrade.locations[0]!.physicalLocation.region).toEqual({
+      startLine: 7,
+      startColumn: 10,
+      endLine: 7,
+      endColumn: 20,
+    });
     // the autofix, applied to the file as SARIF describes it, wraps the call in the guard
     const fix = upgrade.fixes?.[0];
     expect(fix?.artifactChanges[0]?.artifactLocation.uri).toBe('src/upgrade.ts');
     const source = fs.readFileSync(path.join(dir, 'src', 'upgrade.ts'), 'utf8');
     const [replacement] = fix!.artifactChanges[0]!.replacements;
     const { charOffset, charLength } = replacement!.deletedRegion;
-    const fixed = source.slice(0, charOffset) + (replacement!.insertedContent?.text ?? '') + source.slice(charOffset + charLength);
+    const fixed =
+      source.slice(0, charOffset) + (replacement!.insertedContent?.text ?? '') + source.slice(charOffset + charLength);
     expect(fixed).toContain("    if ('setNoDelay' in conn) conn.setNoDelay(true);\n");
     // the Unix socket findings offer the suggestion to remove the call
-    expect(results[1]!.fixes?.map((f) => f.description.text)).toEqual(['Remove the call: it has no effect on this socket.']);
+    expect(results[1]!.fixes?.map((f) => f.description.text)).toEqual([
+      'Remove the call: it has no effect on this socket.',
+    ]);
   });
 
   it('JavaScript with no config and no @types/node: the default program, with the bundled Node types; --fix-dry-run writes nothing', async () => {
@@ -112,9 +141,13 @@ describe.concurrent('linting fixture repositories', { timeout: 240_000 }, () => 
     const results = JSON.parse(run.stdout) as ESLint.LintResult[];
     const server = results.find((r) => r.filePath.endsWith('server.js'))!;
     // the guard checks for null: `res.socket` is `Socket | null`, which needs Node's types and strict null checks
-    expect(server.output).toContain("if (res.socket != null && 'setKeepAlive' in res.socket) res.socket.setKeepAlive(true, 30_000);");
+    expect(server.output).toContain(
+      "if (res.socket != null && 'setKeepAlive' in res.socket) res.socket.setKeepAlive(true, 30_000);",
+    );
     expect(fs.readFileSync(path.join(dir, 'server.js'), 'utf8')).toBe(before);
-    expect(SUMMARY.exec(run.stderr)?.[2]).toBe('1 finding (no-unguarded-socket-options 1), 1 file with fixes (not written)');
+    expect(SUMMARY.exec(run.stderr)?.[2]).toBe(
+      '1 finding (no-unguarded-socket-options 1), 1 file with fixes (not written)',
+    );
   });
 
   it('a monorepo with two tsconfigs and a root script: each package through its own tsconfig', async () => {
@@ -127,7 +160,10 @@ describe.concurrent('linting fixture repositories', { timeout: 240_000 }, () => 
       'packages/worker/src/queue.ts': 'service',
       'scripts/release.mjs': 'default',
     });
-    expect(plan.groups[0]!.files.map((f) => f.owner)).toEqual(['packages/api/tsconfig.json', 'packages/worker/tsconfig.json']);
+    expect(plan.groups[0]!.files.map((f) => f.owner)).toEqual([
+      'packages/api/tsconfig.json',
+      'packages/worker/tsconfig.json',
+    ]);
     expect(findings(run.stdout, dir)).toEqual({
       'packages/api/src/server.ts': ['transport/no-unchecked-bound-address 5:20'],
       'packages/worker/src/queue.ts': ['transport/no-unguarded-socket-options 6:12'],
@@ -137,10 +173,16 @@ describe.concurrent('linting fixture repositories', { timeout: 240_000 }, () => 
 
   it('--concurrency 2 finds the same as a single thread', async () => {
     const dir = fixture('monorepo');
-    const [single, threads] = await Promise.all([monorepoJson(), runCli(['--format', 'json', '--concurrency', '2'], dir)]);
+    const [single, threads] = await Promise.all([
+      monorepoJson(),
+      runCli(['--format', 'json', '--concurrency', '2'], dir),
+    ]);
     expect(threads.code).toBe(1);
     const messages = (stdout: string) =>
-      (JSON.parse(stdout) as ESLint.LintResult[]).map((r) => ({ file: path.relative(dir, r.filePath), messages: r.messages }));
+      (JSON.parse(stdout) as ESLint.LintResult[]).map((r) => ({
+        file: path.relative(dir, r.filePath),
+        messages: r.messages,
+      }));
     expect(messages(threads.stdout)).toEqual(messages(single.stdout));
     expect(messages(single.stdout).flatMap((r) => r.messages)).toHaveLength(3);
   });
@@ -152,14 +194,25 @@ describe.concurrent('linting fixture repositories', { timeout: 240_000 }, () => 
     const broken = path.join(dir, 'src', 'broken.ts');
     const ok = path.join(dir, 'src', 'ok.ts');
     expect(run.stdout).toContain(`${broken}\n  3:21  error  Parsing error: Parameter declaration expected\n`);
-    expect(run.stdout).toMatch(new RegExp(`${ok.replaceAll('/', '\\/')}\\n  5:5  error  \`s\\.setKeepAlive\\(\\)\` has no effect on a Unix domain socket .*transport/no-unguarded-socket-options\\n`));
+    expect(run.stdout).toMatch(
+      new RegExp(
+        `${ok.replaceAll('/', '\\/')}\\n  5:5  error  \`s\\.setKeepAlive\\(\\)\` has no effect on a Unix domain socket .*transport/no-unguarded-socket-options\\n`,
+      ),
+    );
     expect(run.stdout).toContain('✖ 2 problems (2 errors, 0 warnings)');
-    expect(SUMMARY.exec(run.stderr)?.slice(1)).toEqual(['2', '2 findings (no-unguarded-socket-options 1, parse errors 1)']);
+    expect(SUMMARY.exec(run.stderr)?.slice(1)).toEqual([
+      '2',
+      '2 findings (no-unguarded-socket-options 1, parse errors 1)',
+    ]);
   });
 
   it('a jsconfig.json without Node types is wrapped in a tsconfig that adds them; --rule, --strict and --quiet', async () => {
     const dir = fixture('jsconfig');
-    const run = await runCli(['--format', 'json', '--strict', '--quiet', '--rule', 'no-unguarded-socket-options'], dir, { TRANSPORT_LINT_DEBUG: '1' });
+    const run = await runCli(
+      ['--format', 'json', '--strict', '--quiet', '--rule', 'no-unguarded-socket-options'],
+      dir,
+      { TRANSPORT_LINT_DEBUG: '1' },
+    );
     expect(run.code).toBe(1);
     const plan = debugPlan(run.stderr);
     expect(programOf(plan)).toEqual({ 'src/agent.js': 'wraps jsconfig.json', 'src/listen.js': 'wraps jsconfig.json' });
@@ -179,8 +232,14 @@ describe.concurrent('linting fixture repositories', { timeout: 240_000 }, () => 
     const run = await runCli(['--fix', '--format', 'json', 'src'], dir, { TRANSPORT_LINT_DEBUG: '1' });
     expect(run.code).toBe(1);
     // with node_modules (so @types/node) next to it, the copy's tsconfig goes to the project service
-    expect(programOf(debugPlan(run.stderr))).toEqual({ 'src/control.ts': 'service', 'src/guarded.ts': 'service', 'src/upgrade.ts': 'service' });
-    expect(fs.readFileSync(path.join(dir, 'src', 'upgrade.ts'), 'utf8')).toContain("    if ('setNoDelay' in conn) conn.setNoDelay(true);\n");
+    expect(programOf(debugPlan(run.stderr))).toEqual({
+      'src/control.ts': 'service',
+      'src/guarded.ts': 'service',
+      'src/upgrade.ts': 'service',
+    });
+    expect(fs.readFileSync(path.join(dir, 'src', 'upgrade.ts'), 'utf8')).toContain(
+      "    if ('setNoDelay' in conn) conn.setNoDelay(true);\n",
+    );
     // the Unix socket calls have suggestions only: unchanged, and still reported
     expect(fs.readFileSync(path.join(dir, 'src', 'control.ts'), 'utf8')).toBe(control);
     expect(findings(run.stdout, dir)).toEqual({ 'src/control.ts': ['transport/no-unguarded-socket-options 5:11'] });
@@ -195,12 +254,20 @@ describe.concurrent('linting fixture repositories', { timeout: 240_000 }, () => 
     // under `script`, stderr is a terminal; stdout goes to a file. Without `script`, both are pipes (no progress).
     const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(CLI)} > ${JSON.stringify(report)}; echo $? > ${JSON.stringify(exitCode)}`;
     const terminal = hasScript() ? await runInTerminal(command, dir) : undefined;
-    const run = terminal === undefined ? await runCli([], dir) : { code: Number(fs.readFileSync(exitCode, 'utf8')), stdout: fs.readFileSync(report, 'utf8'), stderr: terminal };
+    const run =
+      terminal === undefined
+        ? await runCli([], dir)
+        : {
+            code: Number(fs.readFileSync(exitCode, 'utf8')),
+            stdout: fs.readFileSync(report, 'utf8'),
+            stderr: terminal,
+          };
     expect(run.code).toBe(0);
     expect(run.stdout).toBe('');
     // each redraw of the progress line starts with a carriage return and "erase line"
     const redraws = run.stderr.split('\r\u001b[K');
-    if (terminal !== undefined) expect(redraws.some((line) => /^transport-lint: 0\/3 files · \S/.test(line))).toBe(true);
+    if (terminal !== undefined)
+      expect(redraws.some((line) => /^transport-lint: 0\/3 files · \S/.test(line))).toBe(true);
     // not findings: the eslint-env comment in legacy.js (an error in ESLint 10 itself), eslint-disable comments for
     // rules that are not loaded, and the finding that suppressed.js suppresses (all in src/)
     expect(redraws.at(-1)).toMatch(/^transport-lint: 3 files, no findings, \d+\.\d s\r?\n$/);
@@ -211,9 +278,15 @@ describe.concurrent('exit code 2 with one line on stderr', { timeout: 120_000 },
   it.each([
     [['--nope'], "transport-lint: unknown option '--nope' (see --help)"],
     [['no/such/dir'], 'transport-lint: no such file or directory: no/such/dir'],
-    [['--rule', 'no-such-rule'], /^transport-lint: unknown rule 'no-such-rule' \(the rules are no-ambiguous-listen-options, .*\)$/],
+    [
+      ['--rule', 'no-such-rule'],
+      /^transport-lint: unknown rule 'no-such-rule' \(the rules are no-ambiguous-listen-options, .*\)$/,
+    ],
     [['--format', 'xml'], "transport-lint: unknown format 'xml' (expected stylish, json, sarif)"],
-    [['--concurrency', '0'], "transport-lint: --concurrency must be an integer of at least 1, 'auto' or 'off', not '0'"],
+    [
+      ['--concurrency', '0'],
+      "transport-lint: --concurrency must be an integer of at least 1, 'auto' or 'off', not '0'",
+    ],
     [['--fix', '--fix-dry-run'], 'transport-lint: --fix and --fix-dry-run cannot be used together'],
     [['tsconfig.json'], 'transport-lint: not a JavaScript or TypeScript file: tsconfig.json'],
   ])('%j', async (args, message) => {
@@ -221,14 +294,19 @@ describe.concurrent('exit code 2 with one line on stderr', { timeout: 120_000 },
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr.split('\n')).toHaveLength(2);
-    expect(run.stderr.trimEnd()).toMatch(typeof message === 'string' ? new RegExp(`^${escapeRegExp(message)}$`) : message);
+    expect(run.stderr.trimEnd()).toMatch(
+      typeof message === 'string' ? new RegExp(`^${escapeRegExp(message)}$`) : message,
+    );
   });
 
   it('a tsconfig that does not parse', async () => {
     const dir = temp(fs.mkdtempSync(path.join(os.tmpdir(), 'transport-lint-test-bad-')));
     fs.mkdirSync(path.join(dir, 'src'));
     fs.writeFileSync(path.join(dir, 'src', 'a.ts'), 'export const a = 1;\n');
-    fs.writeFileSync(path.join(dir, 'tsconfig.json'), '{ "compilerOptions": { "strict": true }\n  "include": ["src"] }\n');
+    fs.writeFileSync(
+      path.join(dir, 'tsconfig.json'),
+      '{ "compilerOptions": { "strict": true }\n  "include": ["src"] }\n',
+    );
     const run = await runCli([], dir);
     expect(run.code).toBe(2);
     expect(run.stderr).toBe("transport-lint: cannot read tsconfig.json:2: ',' expected.\n");
@@ -240,7 +318,9 @@ describe.concurrent('exit code 2 with one line on stderr', { timeout: 120_000 },
     fs.writeFileSync(path.join(dir, 'tsconfig.json'), '{ "extends": "./base.json" }\n');
     const run = await runCli(['a.ts'], dir);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe(`transport-lint: cannot read tsconfig.json: Cannot read file '${path.join(dir, 'base.json')}'.\n`);
+    expect(run.stderr).toBe(
+      `transport-lint: cannot read tsconfig.json: Cannot read file '${path.join(dir, 'base.json')}'.\n`,
+    );
   });
 });
 
@@ -249,7 +329,20 @@ describe.concurrent('help and version', { timeout: 120_000 }, () => {
     const run = await runCli(['--help'], ROOT);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^Usage: transport-lint \[options\] \[paths\.\.\.\]\n/);
-    for (const flag of ['--strict', '--all', '--rule', '--fix', '--fix-dry-run', '--format', '--output-file', '--max-warnings', '--concurrency', '--quiet', '--version', '--help']) {
+    for (const flag of [
+      '--strict',
+      '--all',
+      '--rule',
+      '--fix',
+      '--fix-dry-run',
+      '--format',
+      '--output-file',
+      '--max-warnings',
+      '--concurrency',
+      '--quiet',
+      '--version',
+      '--help',
+    ]) {
       expect(run.stdout).toContain(flag);
     }
   });
@@ -258,7 +351,9 @@ describe.concurrent('help and version', { timeout: 120_000 }, () => {
     const run = await runCli(['--version'], ROOT);
     const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(new RegExp(`^transport-lint ${escapeRegExp(pkg.version)} \\(eslint-plugin-transport; ESLint 10\\.`));
+    expect(run.stdout).toMatch(
+      new RegExp(`^transport-lint ${escapeRegExp(pkg.version)} \\(eslint-plugin-transport; ESLint 10\\.`),
+    );
   });
 });
 

@@ -59,7 +59,11 @@ export function runInTerminal(command: string, cwd: string): Promise<string> {
   return inSlot(
     () =>
       new Promise((resolve, reject) => {
-        const child = spawn('script', ['-qec', command, '/dev/null'], { cwd, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+        const child = spawn('script', ['-qec', command, '/dev/null'], {
+          cwd,
+          env: { ...process.env, NO_COLOR: '1' },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
         let out = '';
         child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
         child.on('error', reject);
@@ -94,7 +98,12 @@ export function copyFixture(name: string, options: { linkNodeModules?: boolean }
 
 /** The plan that TRANSPORT_LINT_DEBUG prints: which program lints which file. */
 export interface DebugPlan {
-  groups: { kind: 'service' | 'project'; base?: string; compilerOptions?: { types?: string[]; typeRoots?: string[] }; files: { file: string; owner?: string }[] }[];
+  groups: {
+    kind: 'service' | 'project';
+    base?: string;
+    compilerOptions?: { types?: string[]; typeRoots?: string[] };
+    files: { file: string; owner?: string }[];
+  }[];
 }
 
 export function debugPlan(stderr: string): DebugPlan {
@@ -107,7 +116,8 @@ export function debugPlan(stderr: string): DebugPlan {
 export function programOf(plan: DebugPlan): Record<string, string> {
   const out: Record<string, string> = {};
   for (const group of plan.groups) {
-    for (const { file } of group.files) out[file] = group.kind === 'service' ? 'service' : group.base ? `wraps ${group.base}` : 'default';
+    for (const { file } of group.files)
+      out[file] = group.kind === 'service' ? 'service' : group.base ? `wraps ${group.base}` : 'default';
   }
   return out;
 }

@@ -15,7 +15,9 @@ const tool = {
 function result(file: string, messages: Partial<Linter.LintMessage>[]): ESLint.LintResult {
   return {
     filePath: path.join(cwd, file),
-    messages: messages.map((m) => ({ ruleId: null, message: 'm', line: 1, column: 1, severity: 2, ...m }) as Linter.LintMessage),
+    messages: messages.map(
+      (m) => ({ ruleId: null, message: 'm', line: 1, column: 1, severity: 2, ...m }) as Linter.LintMessage,
+    ),
     suppressedMessages: [],
     errorCount: 0,
     fatalErrorCount: 0,
@@ -46,10 +48,17 @@ describe('toSarif', () => {
           id: 'transport/a',
           shortDescription: { text: 'Disallow a' },
           helpUri: 'https://example.test/a.md',
-          help: { text: 'Disallow a. See https://example.test/a.md', markdown: 'Disallow a.\n\n[Documentation](https://example.test/a.md)' },
+          help: {
+            text: 'Disallow a. See https://example.test/a.md',
+            markdown: 'Disallow a.\n\n[Documentation](https://example.test/a.md)',
+          },
           defaultConfiguration: { level: 'error' },
         },
-        { id: PARSE_ERROR_RULE, shortDescription: { text: 'The file could not be parsed, so no rule could check it' }, defaultConfiguration: { level: 'error' } },
+        {
+          id: PARSE_ERROR_RULE,
+          shortDescription: { text: 'The file could not be parsed, so no rule could check it' },
+          defaultConfiguration: { level: 'error' },
+        },
       ],
     });
     expect(log.runs[0]!.results).toEqual([]);
@@ -57,14 +66,25 @@ describe('toSarif', () => {
   });
 
   it('turns a parse error into a result of the parse-error rule, with a valid region', () => {
-    const log = toSarif([result('broken.ts', [{ fatal: true, message: 'Parsing error: x', line: 0, column: 0 }])], tool, cwd);
+    const log = toSarif(
+      [result('broken.ts', [{ fatal: true, message: 'Parsing error: x', line: 0, column: 0 }])],
+      tool,
+      cwd,
+    );
     expect(log.runs[0]!.results).toEqual([
       {
         ruleId: PARSE_ERROR_RULE,
         ruleIndex: 1,
         level: 'error',
         message: { text: 'Parsing error: x' },
-        locations: [{ physicalLocation: { artifactLocation: { uri: 'broken.ts', uriBaseId: '%SRCROOT%' }, region: { startLine: 1 } } }],
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: { uri: 'broken.ts', uriBaseId: '%SRCROOT%' },
+              region: { startLine: 1 },
+            },
+          },
+        ],
       },
     ]);
   });
@@ -93,14 +113,37 @@ describe('toSarif', () => {
     expect(run.tool.driver.rules.map((r) => r.id)).toEqual(['transport/a', PARSE_ERROR_RULE, 'other/b']);
     const [a, b] = run.results;
     expect(a).toMatchObject({ ruleId: 'transport/a', ruleIndex: 0, level: 'warning' });
-    expect(a!.locations[0]!.physicalLocation.region).toEqual({ startLine: 2, startColumn: 3, endLine: 2, endColumn: 9 });
+    expect(a!.locations[0]!.physicalLocation.region).toEqual({
+      startLine: 2,
+      startColumn: 3,
+      endLine: 2,
+      endColumn: 9,
+    });
     const location = { uri: 'src/x.ts', uriBaseId: '%SRCROOT%' };
     expect(a!.fixes).toEqual([
-      { description: { text: 'Fix' }, artifactChanges: [{ artifactLocation: location, replacements: [{ deletedRegion: { charOffset: 10, charLength: 4 }, insertedContent: { text: 'abc' } }] }] },
-      { description: { text: 'Remove it.' }, artifactChanges: [{ artifactLocation: location, replacements: [{ deletedRegion: { charOffset: 8, charLength: 7 } }] }] },
+      {
+        description: { text: 'Fix' },
+        artifactChanges: [
+          {
+            artifactLocation: location,
+            replacements: [{ deletedRegion: { charOffset: 10, charLength: 4 }, insertedContent: { text: 'abc' } }],
+          },
+        ],
+      },
+      {
+        description: { text: 'Remove it.' },
+        artifactChanges: [
+          { artifactLocation: location, replacements: [{ deletedRegion: { charOffset: 8, charLength: 7 } }] },
+        ],
+      },
     ]);
     expect(b).toMatchObject({ ruleId: 'other/b', ruleIndex: 2, level: 'error' });
-    expect(b!.locations[0]!.physicalLocation.region).toEqual({ startLine: 4, startColumn: 1, endLine: 5, endColumn: 1 });
+    expect(b!.locations[0]!.physicalLocation.region).toEqual({
+      startLine: 4,
+      startColumn: 1,
+      endLine: 5,
+      endColumn: 1,
+    });
     expect(b!.fixes).toBeUndefined();
   });
 });

@@ -22,7 +22,11 @@ const fixture = path.join(root, 'tests', 'fixtures', 'editor');
 const file = path.join(fixture, 'server.ts');
 const uri = pathToFileURL(file).href;
 const workspaceFolder = { uri: pathToFileURL(fixture).href, name: 'editor' };
-const serverBin = path.join(path.dirname(require.resolve('vscode-langservers-extracted/package.json')), 'bin', 'vscode-eslint-language-server');
+const serverBin = path.join(
+  path.dirname(require.resolve('vscode-langservers-extracted/package.json')),
+  'bin',
+  'vscode-eslint-language-server',
+);
 const RULE = 'transport/no-unguarded-socket-options';
 
 interface Position {
@@ -58,7 +62,11 @@ interface WorkspaceEdit {
   changes?: Record<string, TextEdit[]>;
 }
 interface InitializeResult {
-  capabilities: { diagnosticProvider?: unknown; codeActionProvider?: unknown; executeCommandProvider?: { commands: string[] } };
+  capabilities: {
+    diagnosticProvider?: unknown;
+    codeActionProvider?: unknown;
+    executeCommandProvider?: { commands: string[] };
+  };
 }
 
 /**
@@ -107,7 +115,9 @@ const clientCapabilities = {
     codeAction: {
       dynamicRegistration: false,
       isPreferredSupport: true,
-      codeActionLiteralSupport: { codeActionKind: { valueSet: ['', 'quickfix', 'refactor', 'source', 'source.fixAll', 'source.fixAll.eslint'] } },
+      codeActionLiteralSupport: {
+        codeActionKind: { valueSet: ['', 'quickfix', 'refactor', 'source', 'source.fixAll', 'source.fixAll.eslint'] },
+      },
     },
   },
   window: { workDoneProgress: false },
@@ -130,7 +140,8 @@ function textAt(text: string, range: Range): string {
 /** Applies LSP text edits (all relative to the same text), last first. */
 function applyEdits(text: string, edits: TextEdit[]): string {
   const sorted = [...edits].sort((a, b) => offsetAt(text, b.range.start) - offsetAt(text, a.range.start));
-  for (const edit of sorted) text = text.slice(0, offsetAt(text, edit.range.start)) + edit.newText + text.slice(offsetAt(text, edit.range.end));
+  for (const edit of sorted)
+    text = text.slice(0, offsetAt(text, edit.range.start)) + edit.newText + text.slice(offsetAt(text, edit.range.end));
   return text;
 }
 
@@ -171,15 +182,27 @@ describe('the ESLint language server with the recommended config', () => {
   /** The document's diagnostics: pulled (`textDocument/diagnostic`) where the server provides them, else pushed. */
   async function diagnostics(timeoutMs?: number): Promise<Diagnostic[]> {
     if (initialize.capabilities.diagnosticProvider) {
-      const report = await client.request<{ kind: string; items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } }, timeoutMs);
+      const report = await client.request<{ kind: string; items: Diagnostic[] }>(
+        'textDocument/diagnostic',
+        { textDocument: { uri } },
+        timeoutMs,
+      );
       expect(report.kind).toBe('full');
       return report.items;
     }
     const expected = version;
-    const message = await client.waitFor(`textDocument/publishDiagnostics for version ${expected}`, (m) => {
-      const params = m.params as { uri?: string; version?: number } | undefined;
-      return m.method === 'textDocument/publishDiagnostics' && params?.uri === uri && (params.version === undefined || params.version === expected);
-    }, timeoutMs);
+    const message = await client.waitFor(
+      `textDocument/publishDiagnostics for version ${expected}`,
+      (m) => {
+        const params = m.params as { uri?: string; version?: number } | undefined;
+        return (
+          m.method === 'textDocument/publishDiagnostics' &&
+          params?.uri === uri &&
+          (params.version === undefined || params.version === expected)
+        );
+      },
+      timeoutMs,
+    );
     return (message.params as { diagnostics: Diagnostic[] }).diagnostics;
   }
 
@@ -187,14 +210,25 @@ describe('the ESLint language server with the recommended config', () => {
     text = applyEdits(text, edits);
     version++;
     // incremental sync, which the server asks for; each change applies to the text after the previous one
-    const sorted = [...edits].sort((a, b) => b.range.start.line - a.range.start.line || b.range.start.character - a.range.start.character);
-    client.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: sorted.map((e) => ({ range: e.range, text: e.newText })) });
+    const sorted = [...edits].sort(
+      (a, b) => b.range.start.line - a.range.start.line || b.range.start.character - a.range.start.character,
+    );
+    client.notify('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: sorted.map((e) => ({ range: e.range, text: e.newText })),
+    });
   }
 
   beforeAll(async () => {
     ensureBuilt();
-    client = new LspClient({ command: process.execPath, args: [serverBin, '--stdio'], cwd: fixture, timeoutMs: 30_000 });
-    for (const method of ['window/logMessage', 'window/showMessage']) client.onNotification(method, (params) => logs.push(params as { type: number; message: string }));
+    client = new LspClient({
+      command: process.execPath,
+      args: [serverBin, '--stdio'],
+      cwd: fixture,
+      timeoutMs: 30_000,
+    });
+    for (const method of ['window/logMessage', 'window/showMessage'])
+      client.onNotification(method, (params) => logs.push(params as { type: number; message: string }));
     client.onRequest('window/showMessageRequest', (params) => {
       logs.push(params as { type: number; message: string });
       return null;
@@ -208,7 +242,13 @@ describe('the ESLint language server with the recommended config', () => {
       return { applied: true };
     });
     // the server's own requests: an editor shows a message for these; answering keeps the server going
-    for (const method of ['eslint/noLibrary', 'eslint/noConfig', 'eslint/probeFailed', 'eslint/openDoc', 'eslint/confirmESLintExecution']) {
+    for (const method of [
+      'eslint/noLibrary',
+      'eslint/noConfig',
+      'eslint/probeFailed',
+      'eslint/openDoc',
+      'eslint/confirmESLintExecution',
+    ]) {
       client.onRequest(method, () => {
         serverRequests.push(method);
         return {};
@@ -244,8 +284,14 @@ describe('the ESLint language server with the recommended config', () => {
     expect(serverRequests, `the server asked: ${serverRequests.join(', ')}${client.tail()}`).toEqual([]);
     // the workspace's own ESLint 10, found from the file's folder up, as the extension finds it
     const eslintApi = fs.realpathSync(path.join(root, 'node_modules', 'eslint', 'lib', 'api.js'));
-    expect(logs.map((l) => l.message), JSON.stringify(logs)).toContain(`ESLint library loaded from: ${eslintApi}`);
-    expect(items.map((d) => d.code), `diagnostics: ${JSON.stringify(items)}${client.tail()}`).toEqual([RULE]);
+    expect(
+      logs.map((l) => l.message),
+      JSON.stringify(logs),
+    ).toContain(`ESLint library loaded from: ${eslintApi}`);
+    expect(
+      items.map((d) => d.code),
+      `diagnostics: ${JSON.stringify(items)}${client.tail()}`,
+    ).toEqual([RULE]);
     finding = items[0]!;
 
     // `(socket as net.Socket).setNoDelay(true);` in the 'upgrade' listener: the rule reports the method name
@@ -255,16 +301,25 @@ describe('the ESLint language server with the recommended config', () => {
     expect(finding.severity).toBe(1); // error, as `recommended` sets it
     expect(finding.source).toBe('eslint');
     expect(finding.codeDescription?.href).toMatch(/\/docs\/rules\/no-unguarded-socket-options\.md$/);
-    expect(finding.message).toMatch(/^`socket\.setNoDelay\(\)` throws a TypeError when `socket` is a plain Duplex stream, not a net\.Socket, /);
+    expect(finding.message).toMatch(
+      /^`socket\.setNoDelay\(\)` throws a TypeError when `socket` is a plain Duplex stream, not a net\.Socket, /,
+    );
     expect(finding.message).toContain('asserted to `Socket` from `Duplex` (line 9)');
     expect(finding.message).toContain("Guard the call with `'setNoDelay' in socket`");
   });
 
-  it('reports what ESLint\'s Node API reports for the same text and path', async () => {
+  it("reports what ESLint's Node API reports for the same text and path", async () => {
     expect(finding, 'no diagnostic from the step before').toBeDefined();
     const [expected, ...rest] = (await lintWithNodeApi(text)).messages;
     expect(rest).toEqual([]);
-    expect(expected).toMatchObject({ ruleId: RULE, message: finding!.message, line: 9, column: 26, endLine: 9, endColumn: 36 });
+    expect(expected).toMatchObject({
+      ruleId: RULE,
+      message: finding!.message,
+      line: 9,
+      column: 26,
+      endLine: 9,
+      endColumn: 36,
+    });
     expect(expected?.fix?.text).toBe("if ('setNoDelay' in socket) ");
   });
 
@@ -290,7 +345,10 @@ describe('the ESLint language server with the recommended config', () => {
     expect(fix.command?.command).toBe('eslint.applySingleFix');
 
     // the server keeps the edit and sends it back with `workspace/applyEdit` when the editor runs the command
-    await client.request('workspace/executeCommand', { command: fix.command.command, arguments: fix.command.arguments });
+    await client.request('workspace/executeCommand', {
+      command: fix.command.command,
+      arguments: fix.command.arguments,
+    });
     expect(applyEditRequests).toHaveLength(1);
     const changes = applyEditRequests[0]!.edit.documentChanges;
     expect(changes).toHaveLength(1);
@@ -298,7 +356,9 @@ describe('the ESLint language server with the recommended config', () => {
     fixEdit = changes![0]!.edits;
     const at = rangeOf(text, '(socket as net.Socket).setNoDelay').start;
     expect(fixEdit).toEqual([{ range: { start: at, end: at }, newText: "if ('setNoDelay' in socket) " }]);
-    expect(applyEdits(text, fixEdit!).split('\n')[8]).toBe("  if ('setNoDelay' in socket) (socket as net.Socket).setNoDelay(true);");
+    expect(applyEdits(text, fixEdit!).split('\n')[8]).toBe(
+      "  if ('setNoDelay' in socket) (socket as net.Socket).setNoDelay(true);",
+    );
   });
 
   it('clears the diagnostic once the fixed text is sent', async () => {
@@ -329,9 +389,13 @@ describe('the ESLint language server with the recommended config', () => {
   it('reports a file outside every tsconfig as a parsing error, as docs/editor.md describes', async () => {
     const outside = path.join(fixture, 'scripts', 'outside.ts');
     const outsideUri = pathToFileURL(outside).href;
-    client.notify('textDocument/didOpen', { textDocument: { uri: outsideUri, languageId: 'typescript', version: 1, text: fs.readFileSync(outside, 'utf8') } });
+    client.notify('textDocument/didOpen', {
+      textDocument: { uri: outsideUri, languageId: 'typescript', version: 1, text: fs.readFileSync(outside, 'utf8') },
+    });
     try {
-      const report = await client.request<{ items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri: outsideUri } });
+      const report = await client.request<{ items: Diagnostic[] }>('textDocument/diagnostic', {
+        textDocument: { uri: outsideUri },
+      });
       expect(report.items).toHaveLength(1);
       expect(report.items[0]!.range.start).toEqual({ line: 0, character: 0 });
       expect(report.items[0]!.message).toBe(

@@ -27,12 +27,22 @@ describe('LSP client', () => {
   });
 
   it('fails a request with the exit code and stderr when the server exits', async () => {
-    const client = new LspClient({ command: process.execPath, args: ['-e', 'console.error("cannot find eslint"); process.exit(3)'], cwd, timeoutMs: 10_000 });
+    const client = new LspClient({
+      command: process.execPath,
+      args: ['-e', 'console.error("cannot find eslint"); process.exit(3)'],
+      cwd,
+      timeoutMs: 10_000,
+    });
     await expect(client.request('initialize', {})).rejects.toThrow(/exited \(code 3[\s\S]*cannot find eslint/);
   });
 
   it('times out a request the server never answers, and kills the server', async () => {
-    const client = new LspClient({ command: process.execPath, args: ['-e', 'setInterval(() => {}, 1000)'], cwd, timeoutMs: 300 });
+    const client = new LspClient({
+      command: process.execPath,
+      args: ['-e', 'setInterval(() => {}, 1000)'],
+      cwd,
+      timeoutMs: 300,
+    });
     await expect(client.request('initialize', {})).rejects.toThrow(/no answer to initialize within 300 ms/);
     const started = Date.now();
     await client.stop(500);

@@ -69,7 +69,8 @@ export class MessageReader {
       if (headerEnd === -1) return messages;
       const headers = this.buffer.subarray(0, headerEnd).toString('ascii');
       const length = /^content-length:\s*(\d+)\s*$/im.exec(headers)?.[1];
-      if (length === undefined) throw new Error(`LSP message without a Content-Length header: ${JSON.stringify(headers)}`);
+      if (length === undefined)
+        throw new Error(`LSP message without a Content-Length header: ${JSON.stringify(headers)}`);
       const start = headerEnd + HEADER_END.length;
       const end = start + Number(length);
       if (this.buffer.length < end) return messages;
@@ -98,7 +99,11 @@ export class LspClient {
 
   constructor(options: StartOptions) {
     this.timeoutMs = options.timeoutMs ?? 20_000;
-    this.process = spawn(options.command, options.args, { cwd: options.cwd, env: options.env ?? process.env, stdio: 'pipe' });
+    this.process = spawn(options.command, options.args, {
+      cwd: options.cwd,
+      env: options.env ?? process.env,
+      stdio: 'pipe',
+    });
     this.exited = new Promise((resolve) => {
       const end = (exit: { code: number | null; signal: NodeJS.Signals | null }, reason: string) => {
         if (this.exit) return;
@@ -116,11 +121,14 @@ export class LspClient {
         this.waiters.clear();
         resolve();
       };
-      this.process.once('exit', (code, signal) => end({ code, signal }, `the language server exited (code ${code}, signal ${signal})`));
+      this.process.once('exit', (code, signal) =>
+        end({ code, signal }, `the language server exited (code ${code}, signal ${signal})`),
+      );
       // a server that cannot be started at all emits 'error' and no 'exit'
       this.process.on('error', (error) => {
         this.stderr += `\nprocess error: ${error.message}`;
-        if (this.process.pid === undefined) end({ code: null, signal: null }, `the language server could not be started: ${error.message}`);
+        if (this.process.pid === undefined)
+          end({ code: null, signal: null }, `the language server could not be started: ${error.message}`);
       });
     });
     this.process.stderr.setEncoding('utf8');
@@ -138,7 +146,11 @@ export class LspClient {
       for (const message of messages) this.dispatch(message);
     });
     // a broken pipe to or from a server that already exited must not crash the test process
-    for (const [name, stream] of [['stdin', this.process.stdin], ['stdout', this.process.stdout], ['stderr', this.process.stderr]] as const) {
+    for (const [name, stream] of [
+      ['stdin', this.process.stdin],
+      ['stdout', this.process.stdout],
+      ['stderr', this.process.stderr],
+    ] as const) {
       stream.on('error', (error) => {
         this.stderr += `\n${name}: ${error.message}`;
       });
@@ -238,7 +250,10 @@ export class LspClient {
       if (pending) {
         this.pending.delete(Number(message.id));
         clearTimeout(pending.timer);
-        if (message.error) pending.reject(new Error(`${pending.method} failed: ${message.error.code} ${message.error.message}${this.tail()}`));
+        if (message.error)
+          pending.reject(
+            new Error(`${pending.method} failed: ${message.error.code} ${message.error.message}${this.tail()}`),
+          );
         else pending.resolve(message.result ?? null);
       }
     } else if (message.method !== undefined && message.id !== undefined && message.id !== null) {
@@ -258,7 +273,11 @@ export class LspClient {
   private async answer(id: number | string, method: string, params: unknown): Promise<void> {
     const handler = this.requestHandlers.get(method);
     if (!handler) {
-      this.send({ jsonrpc: '2.0', id, error: { code: METHOD_NOT_FOUND, message: `the test client does not handle ${method}` } });
+      this.send({
+        jsonrpc: '2.0',
+        id,
+        error: { code: METHOD_NOT_FOUND, message: `the test client does not handle ${method}` },
+      });
       return;
     }
     try {

@@ -9,7 +9,7 @@ ruleTester.run('no-unchecked-bound-address', rule, {
   assertionOptions,
   valid: [
     {
-      name: "the test idiom: inside the listen callback of a port",
+      name: 'the test idiom: inside the listen callback of a port',
       code: `${HEADER}const server = http.createServer();\nserver.listen(0, () => {\n  const { port } = server.address() as AddressInfo;\n  console.log(port);\n});`,
     },
     {
@@ -21,19 +21,19 @@ ruleTester.run('no-unchecked-bound-address', rule, {
       code: `${HEADER}export async function start() {\n  const server = http.createServer();\n  server.listen(0, '127.0.0.1');\n  await once(server, 'listening');\n  return (server.address() as AddressInfo).port;\n}`,
     },
     {
-      name: "after an awaited listen",
+      name: 'after an awaited listen',
       code: `${HEADER}export async function start() {\n  const server = http.createServer();\n  await new Promise<void>((resolve) => server.listen(0, resolve));\n  return (server.address() as AddressInfo).port;\n}`,
     },
     {
-      name: "after a synchronous listen(port) without a host",
+      name: 'after a synchronous listen(port) without a host',
       code: `${HEADER}const server = http.createServer();\nserver.listen(0);\nconst { port } = server.address() as AddressInfo;\nconsole.log(port);`,
     },
     {
-      name: "after a typeof check",
+      name: 'after a typeof check',
       code: `${HEADER}export function url(server: net.Server) {\n  const address = server.address();\n  if (typeof address === 'object' && address !== null) return (address as AddressInfo).port;\n  return address;\n}`,
     },
     {
-      name: "after typeof !== string with an early return",
+      name: 'after typeof !== string with an early return',
       code: `${HEADER}export function port(server: net.Server) {\n  const address = server.address();\n  if (typeof address === 'string' || !address) return undefined;\n  return (address as AddressInfo).port;\n}`,
     },
     {
@@ -41,24 +41,24 @@ ruleTester.run('no-unchecked-bound-address', rule, {
       code: `${HEADER}export function port(socket: net.Socket) {\n  const address = socket.address();\n  return 'port' in address ? (address as AddressInfo).port : undefined;\n}`,
     },
     {
-      name: "an assertion that keeps every case",
+      name: 'an assertion that keeps every case',
       code: `${HEADER}export function describe(server: net.Server) {\n  const address = server.address() as AddressInfo | string | null;\n  return address;\n}`,
     },
     {
-      name: "a socket accepted by a server on a port",
+      name: 'a socket accepted by a server on a port',
       code: `${HEADER}net.createServer((socket) => {\n  const { port } = socket.address() as AddressInfo;\n  console.log(port);\n}).listen(3000);`,
     },
     {
-      name: "dgram addresses are always AddressInfo",
+      name: 'dgram addresses are always AddressInfo',
       code: `import * as dgram from 'node:dgram';\nconst udp = dgram.createSocket('udp4');\nudp.bind(0, () => console.log(udp.address().port));`,
     },
     {
-      name: "optional chaining in JavaScript",
-      filename: "plain.js",
+      name: 'optional chaining in JavaScript',
+      filename: 'plain.js',
       code: `import * as http from 'node:http';\nexport function port(server) {\n  return server.address()?.port;\n}`,
     },
     {
-      name: "a server made and started in one expression: http.createServer().listen(0)",
+      name: 'a server made and started in one expression: http.createServer().listen(0)',
       code: `${HEADER}const server = http.createServer().listen(0);\nconst { port } = server.address() as AddressInfo;\nconsole.log(port);`,
     },
     {
@@ -66,19 +66,19 @@ ruleTester.run('no-unchecked-bound-address', rule, {
       code: `${HEADER}declare const app: { listen(port: number | string, host?: string): http.Server };\nconst server = app.listen(0);\nconst { port } = server.address() as AddressInfo;\nconsole.log(port);`,
     },
     {
-      name: "a promise that the listen callback resolves with the server",
+      name: 'a promise that the listen callback resolves with the server',
       code: `${HEADER}declare const app: { listen(port: number | string, host?: string, cb?: () => void): http.Server };\nexport async function start() {\n  const server = await new Promise<http.Server>((resolve) => {\n    const s = app.listen(0, () => resolve(s));\n  });\n  return (server.address() as AddressInfo).port;\n}`,
     },
   ],
   invalid: [
     {
-      name: "a promise resolved with the server right after a listen with a host",
+      name: 'a promise resolved with the server right after a listen with a host',
       code: `${HEADER}declare const app: { listen(port: number | string, host?: string, cb?: () => void): http.Server };\nexport async function start() {\n  const server = await new Promise<http.Server>((resolve) => {\n    const s = app.listen(0, 'localhost');\n    resolve(s);\n  });\n  return (server.address() as AddressInfo).port;\n}`,
       output: null,
       errors: [
         {
           messageId: 'serverAddress',
-          data: {"call":"server.address()","evidence":": here the `listen` on line 8 has not completed yet"},
+          data: { call: 'server.address()', evidence: ': here the `listen` on line 8 has not completed yet' },
           line: 11,
           column: 11,
           endLine: 11,
@@ -88,13 +88,13 @@ ruleTester.run('no-unchecked-bound-address', rule, {
       ],
     },
     {
-      name: "a promise resolved with a server that listens on a path",
+      name: 'a promise resolved with a server that listens on a path',
       code: `${HEADER}declare const app: { listen(port: number | string, host?: string, cb?: () => void): http.Server };\nexport async function start() {\n  const server = await new Promise<http.Server>((resolve) => {\n    const s = app.listen('/tmp/app.sock', () => resolve(s));\n  });\n  return (server.address() as AddressInfo).port;\n}`,
       output: null,
       errors: [
         {
           messageId: 'serverAddress',
-          data: {"call":"server.address()","evidence":": it listens on the path `'/tmp/app.sock'` (line 8)"},
+          data: { call: 'server.address()', evidence: ": it listens on the path `'/tmp/app.sock'` (line 8)" },
           line: 10,
           column: 11,
           endLine: 10,
@@ -110,7 +110,7 @@ ruleTester.run('no-unchecked-bound-address', rule, {
       errors: [
         {
           messageId: 'serverAddress',
-          data: {"call":"server.address()","evidence":": here the `listen` on line 8 has not completed yet"},
+          data: { call: 'server.address()', evidence: ': here the `listen` on line 8 has not completed yet' },
           line: 11,
           column: 11,
           endLine: 11,
@@ -126,7 +126,7 @@ ruleTester.run('no-unchecked-bound-address', rule, {
       errors: [
         {
           messageId: 'serverAddress',
-          data: {"call":"server.address()","evidence":": it listens on the path `'/tmp/app.sock'` (line 6)"},
+          data: { call: 'server.address()', evidence: ": it listens on the path `'/tmp/app.sock'` (line 6)" },
           line: 7,
           column: 18,
           endLine: 7,
@@ -147,7 +147,7 @@ ruleTester.run('no-unchecked-bound-address', rule, {
       errors: [
         {
           messageId: 'serverAddress',
-          data: {"call":"server.address()","evidence":": here the `listen` on line 6 has not completed yet"},
+          data: { call: 'server.address()', evidence: ': here the `listen` on line 6 has not completed yet' },
           line: 7,
           column: 18,
           endLine: 7,
@@ -162,13 +162,13 @@ ruleTester.run('no-unchecked-bound-address', rule, {
       ],
     },
     {
-      name: "asserted with no visible listen",
+      name: 'asserted with no visible listen',
       code: `${HEADER}export function url(server: http.Server) {\n  const { port } = server.address() as AddressInfo;\n  return \`http://localhost:\${port}\`;\n}`,
       output: null,
       errors: [
         {
           messageId: 'serverAddress',
-          data: {"call":"server.address()","evidence":""},
+          data: { call: 'server.address()', evidence: '' },
           line: 6,
           column: 20,
           endLine: 6,
@@ -183,13 +183,16 @@ ruleTester.run('no-unchecked-bound-address', rule, {
       ],
     },
     {
-      name: "a listen target typed string (process.env.PORT)",
+      name: 'a listen target typed string (process.env.PORT)',
       code: `${HEADER}const server = http.createServer();\nserver.listen(process.env.PORT, () => {\n  console.log((server.address() as AddressInfo).port);\n});`,
       output: null,
       errors: [
         {
           messageId: 'serverAddress',
-          data: {"call":"server.address()","evidence":": it listens on `process.env.PORT`, a string that names a pipe unless it is all digits (line 6)"},
+          data: {
+            call: 'server.address()',
+            evidence: ': it listens on `process.env.PORT`, a string that names a pipe unless it is all digits (line 6)',
+          },
           line: 7,
           column: 16,
           endLine: 7,
@@ -199,13 +202,13 @@ ruleTester.run('no-unchecked-bound-address', rule, {
       ],
     },
     {
-      name: "a server listening on a path",
+      name: 'a server listening on a path',
       code: `${HEADER}const server = net.createServer();\nserver.listen('/tmp/app.sock');\nserver.on('listening', () => {\n  const address = server.address() as net.AddressInfo;\n  console.log(address.port);\n});`,
       output: null,
       errors: [
         {
           messageId: 'serverAddress',
-          data: {"call":"server.address()","evidence":": it listens on the path `'/tmp/app.sock'` (line 6)"},
+          data: { call: 'server.address()', evidence: ": it listens on the path `'/tmp/app.sock'` (line 6)" },
           line: 8,
           column: 19,
           endLine: 8,
@@ -220,13 +223,13 @@ ruleTester.run('no-unchecked-bound-address', rule, {
       ],
     },
     {
-      name: "before an asynchronous listen with a host completes",
+      name: 'before an asynchronous listen with a host completes',
       code: `${HEADER}const server = http.createServer();\nserver.listen(0, 'localhost');\nconsole.log((<AddressInfo>server.address()).port);`,
       output: null,
       errors: [
         {
           messageId: 'serverAddress',
-          data: {"call":"server.address()","evidence":": here the `listen` on line 6 has not completed yet"},
+          data: { call: 'server.address()', evidence: ': here the `listen` on line 6 has not completed yet' },
           line: 7,
           column: 14,
           endLine: 7,
@@ -236,13 +239,13 @@ ruleTester.run('no-unchecked-bound-address', rule, {
       ],
     },
     {
-      name: "a non-null assertion",
+      name: 'a non-null assertion',
       code: `${HEADER}export function log(server: net.Server) {\n  console.log(server.address()!);\n}`,
       output: null,
       errors: [
         {
           messageId: 'serverAddress',
-          data: {"call":"server.address()","evidence":""},
+          data: { call: 'server.address()', evidence: '' },
           line: 6,
           column: 15,
           endLine: 6,
@@ -252,13 +255,13 @@ ruleTester.run('no-unchecked-bound-address', rule, {
       ],
     },
     {
-      name: "through any",
+      name: 'through any',
       code: `${HEADER}export function port(server: net.Server): number {\n  return (server.address() as any as AddressInfo).port;\n}`,
       output: null,
       errors: [
         {
           messageId: 'serverAddress',
-          data: {"call":"server.address()","evidence":""},
+          data: { call: 'server.address()', evidence: '' },
           line: 6,
           column: 11,
           endLine: 6,
@@ -268,13 +271,13 @@ ruleTester.run('no-unchecked-bound-address', rule, {
       ],
     },
     {
-      name: "through a const without a check",
+      name: 'through a const without a check',
       code: `${HEADER}export function port(server: net.Server) {\n  const address = server.address();\n  return (address as AddressInfo).port;\n}`,
       output: null,
       errors: [
         {
           messageId: 'serverAddress',
-          data: {"call":"server.address()","evidence":""},
+          data: { call: 'server.address()', evidence: '' },
           line: 7,
           column: 11,
           endLine: 7,
@@ -284,14 +287,17 @@ ruleTester.run('no-unchecked-bound-address', rule, {
       ],
     },
     {
-      name: "a JavaScript file reads the port directly",
-      filename: "plain.js",
+      name: 'a JavaScript file reads the port directly',
+      filename: 'plain.js',
       code: `import * as http from 'node:http';\nconst server = http.createServer();\nserver.listen(process.env.PORT);\nexport const port = () => server.address().port;`,
       output: null,
       errors: [
         {
           messageId: 'serverAddress',
-          data: {"call":"server.address()","evidence":": it listens on `process.env.PORT`, a string that names a pipe unless it is all digits (line 3)"},
+          data: {
+            call: 'server.address()',
+            evidence: ': it listens on `process.env.PORT`, a string that names a pipe unless it is all digits (line 3)',
+          },
           line: 4,
           column: 27,
           endLine: 4,
@@ -301,14 +307,14 @@ ruleTester.run('no-unchecked-bound-address', rule, {
       ],
     },
     {
-      name: "JavaScript destructuring",
-      filename: "plain.js",
+      name: 'JavaScript destructuring',
+      filename: 'plain.js',
       code: `import * as net from 'node:net';\nexport function port(/** @type {net.Server} */ server) {\n  const { port } = server.address();\n  return port;\n}`,
       output: null,
       errors: [
         {
           messageId: 'serverAddress',
-          data: {"call":"server.address()","evidence":""},
+          data: { call: 'server.address()', evidence: '' },
           line: 3,
           column: 9,
           endLine: 3,
@@ -318,13 +324,13 @@ ruleTester.run('no-unchecked-bound-address', rule, {
       ],
     },
     {
-      name: "a socket address on a pipe server",
+      name: 'a socket address on a pipe server',
       code: `${HEADER}net.createServer((socket) => {\n  const { port } = socket.address() as AddressInfo;\n  console.log(port);\n}).listen('/run/app.sock');`,
       output: null,
       errors: [
         {
           messageId: 'socketAddress',
-          data: {"call":"socket.address()","evidence":": its server listens on the path `'/run/app.sock'` (line 8)"},
+          data: { call: 'socket.address()', evidence: ": its server listens on the path `'/run/app.sock'` (line 8)" },
           line: 6,
           column: 20,
           endLine: 6,
@@ -339,13 +345,13 @@ ruleTester.run('no-unchecked-bound-address', rule, {
       ],
     },
     {
-      name: "a socket from elsewhere",
+      name: 'a socket from elsewhere',
       code: `${HEADER}export function local(socket: net.Socket) {\n  return (socket.address() as AddressInfo).address;\n}`,
       output: null,
       errors: [
         {
           messageId: 'socketAddress',
-          data: {"call":"socket.address()","evidence":""},
+          data: { call: 'socket.address()', evidence: '' },
           line: 6,
           column: 11,
           endLine: 6,
@@ -355,13 +361,13 @@ ruleTester.run('no-unchecked-bound-address', rule, {
       ],
     },
     {
-      name: "the suggestion picks a free name",
+      name: 'the suggestion picks a free name',
       code: `${HEADER}export function url(server: http.Server, address: string) {\n  let { port } = server.address() as AddressInfo;\n  return address + port;\n}`,
       output: null,
       errors: [
         {
           messageId: 'serverAddress',
-          data: {"call":"server.address()","evidence":""},
+          data: { call: 'server.address()', evidence: '' },
           line: 6,
           column: 18,
           endLine: 6,

@@ -9,19 +9,19 @@ ruleTester.run('no-unguarded-tls-api', rule, {
   assertionOptions,
   valid: [
     {
-      name: "a socket from tls.connect",
+      name: 'a socket from tls.connect',
       code: `${HEADER}const socket = tls.connect(443, 'example.com');\nsocket.on('secureConnect', () => console.log(socket.getPeerCertificate(), socket.authorized));`,
     },
     {
-      name: "the secure connection of a TLS server",
+      name: 'the secure connection of a TLS server',
       code: `${HEADER}tls.createServer({}, (socket) => {\n  console.log(socket.getProtocol(), socket.alpnProtocol);\n}).listen(8443);`,
     },
     {
-      name: "the request socket of an HTTPS server",
+      name: 'the request socket of an HTTPS server',
       code: `${HEADER}https.createServer({}, (req, res) => {\n  const cert = (req.socket as tls.TLSSocket).getPeerCertificate();\n  res.end(cert.subject?.CN);\n}).listen(443);`,
     },
     {
-      name: "the compatibility socket of a secure HTTP/2 server",
+      name: 'the compatibility socket of a secure HTTP/2 server',
       code: `${HEADER}import * as http2 from 'node:http2';\nhttp2.createSecureServer({}, (req) => {\n  console.log((req.socket as tls.TLSSocket).getCipher());\n});`,
     },
     {
@@ -41,47 +41,52 @@ ruleTester.run('no-unguarded-tls-api', rule, {
       code: `${HEADER}import * as http2 from 'node:http2';\nconst server = http2.createSecureServer({});\nserver.on('stream', (stream) => {\n  console.log((stream.session!.socket as tls.TLSSocket).authorized);\n  stream.respond({ ':status': 200 });\n  stream.end();\n});\nserver.listen(8443);`,
     },
     {
-      name: "the session socket of http2.connect to an https: URL",
+      name: 'the session socket of http2.connect to an https: URL',
       code: `${HEADER}import * as http2 from 'node:http2';\nconst client = http2.connect('https://example.com');\nclient.on('connect', () => console.log((client.socket as tls.TLSSocket).getPeerCertificate().subject?.CN));`,
     },
     {
-      name: "req.stream.session.socket of a secure HTTP/2 compatibility request",
+      name: 'req.stream.session.socket of a secure HTTP/2 compatibility request',
       code: `${HEADER}import * as http2 from 'node:http2';\nhttp2.createSecureServer({}, (req, res) => {\n  console.log((req.stream.session!.socket as tls.TLSSocket).authorized);\n  res.end();\n}).listen(8443);`,
     },
     {
-      name: "a request socket of a handler shared by two HTTPS servers",
+      name: 'a request socket of a handler shared by two HTTPS servers',
       code: `${HEADER}function handler(req: http.IncomingMessage, res: http.ServerResponse) {\n  res.end((req.socket as tls.TLSSocket).getPeerCertificate().subject?.CN);\n}\nhttps.createServer({}, handler).listen(443);\nhttps.createServer({}, handler).listen(8443);`,
     },
     {
-      name: "an instanceof tls.TLSSocket check",
+      name: 'an instanceof tls.TLSSocket check',
       code: `${HEADER}export function peer(req: http.IncomingMessage) {\n  if (req.socket instanceof tls.TLSSocket) return req.socket.getPeerCertificate();\n  return null;\n}`,
     },
     {
-      name: "an encrypted === true check",
+      name: 'an encrypted === true check',
       code: `${HEADER}export function peer(socket: net.Socket) {\n  if ((socket as tls.TLSSocket).encrypted === true) return (socket as tls.TLSSocket).getPeerCertificate();\n  return null;\n}`,
     },
     {
-      name: "reading encrypted through an assertion is the documented check",
+      name: 'reading encrypted through an assertion is the documented check',
       code: `${HEADER}export function isSecure(req: http.IncomingMessage): boolean {\n  return (req.socket as tls.TLSSocket).encrypted === true;\n}`,
     },
     {
-      name: "a TLSSocket parameter",
+      name: 'a TLSSocket parameter',
       code: `${HEADER}export function cipher(socket: tls.TLSSocket) {\n  return socket.getCipher().name;\n}`,
     },
     {
-      name: "a user object with the same names",
+      name: 'a user object with the same names',
       code: `const session = { authorized: true, getCipher: () => 'x' };\nexport const ok = session.authorized && session.getCipher();`,
     },
   ],
   invalid: [
     {
-      name: "a request socket of a handler shared by HTTP and HTTPS",
+      name: 'a request socket of a handler shared by HTTP and HTTPS',
       code: `${HEADER}function handler(req: http.IncomingMessage, res: http.ServerResponse) {\n  const cert = (req.socket as tls.TLSSocket).getPeerCertificate();\n  res.end(cert.subject?.CN);\n}\nhttp.createServer(handler).listen(80);\nhttps.createServer({}, handler).listen(443);`,
       output: null,
       errors: [
         {
           messageId: 'notTls',
-          data: {"subject":"req.socket","member":"getPeerCertificate","why":"it is asserted to `TLSSocket` from `Socket`","effect":"it is not a function (TypeError)"},
+          data: {
+            subject: 'req.socket',
+            member: 'getPeerCertificate',
+            why: 'it is asserted to `TLSSocket` from `Socket`',
+            effect: 'it is not a function (TypeError)',
+          },
           line: 6,
           column: 46,
           endLine: 6,
@@ -91,13 +96,18 @@ ruleTester.run('no-unguarded-tls-api', rule, {
       ],
     },
     {
-      name: "authorized on a plain socket fails silently",
+      name: 'authorized on a plain socket fails silently',
       code: `${HEADER}export function check(req: http.IncomingMessage, res: http.ServerResponse) {\n  if (!(req.socket as tls.TLSSocket).authorized) {\n    res.statusCode = 401;\n  }\n}`,
       output: null,
       errors: [
         {
           messageId: 'notTls',
-          data: {"subject":"req.socket","member":"authorized","why":"it is asserted to `TLSSocket` from `Socket`","effect":"it is `undefined`, so a check on it silently fails"},
+          data: {
+            subject: 'req.socket',
+            member: 'authorized',
+            why: 'it is asserted to `TLSSocket` from `Socket`',
+            effect: 'it is `undefined`, so a check on it silently fails',
+          },
           line: 6,
           column: 38,
           endLine: 6,
@@ -105,7 +115,7 @@ ruleTester.run('no-unguarded-tls-api', rule, {
           suggestions: [
             {
               messageId: 'guardTls',
-              data: {"subject":"req.socket","tlsSocket":"tls.TLSSocket"},
+              data: { subject: 'req.socket', tlsSocket: 'tls.TLSSocket' },
               output: `${HEADER}export function check(req: http.IncomingMessage, res: http.ServerResponse) {\n  if (!(req.socket instanceof tls.TLSSocket ? (req.socket as tls.TLSSocket).authorized : undefined)) {\n    res.statusCode = 401;\n  }\n}`,
             },
           ],
@@ -119,7 +129,12 @@ ruleTester.run('no-unguarded-tls-api', rule, {
       errors: [
         {
           messageId: 'notTls',
-          data: {"subject":"res.socket","member":"getPeerCertificate","why":"it is asserted to `TLSSocket` from `Socket`","effect":"it is not a function (TypeError)"},
+          data: {
+            subject: 'res.socket',
+            member: 'getPeerCertificate',
+            why: 'it is asserted to `TLSSocket` from `Socket`',
+            effect: 'it is not a function (TypeError)',
+          },
           line: 6,
           column: 45,
           endLine: 6,
@@ -135,7 +150,12 @@ ruleTester.run('no-unguarded-tls-api', rule, {
       errors: [
         {
           messageId: 'notTls',
-          data: {"subject":"res.socket","member":"authorized","why":"it is asserted to `TLSSocket` from `Socket`","effect":"it is `undefined`, so a check on it silently fails"},
+          data: {
+            subject: 'res.socket',
+            member: 'authorized',
+            why: 'it is asserted to `TLSSocket` from `Socket`',
+            effect: 'it is `undefined`, so a check on it silently fails',
+          },
           line: 7,
           column: 45,
           endLine: 7,
@@ -145,13 +165,18 @@ ruleTester.run('no-unguarded-tls-api', rule, {
       ],
     },
     {
-      name: "the response socket of an HTTPS request with an agent of its own",
+      name: 'the response socket of an HTTPS request with an agent of its own',
       code: `${HEADER}export function check(agent: https.Agent) {\n  https.get('https://example.com/', { agent }, (res) => {\n    console.log((res.socket as tls.TLSSocket).getPeerCertificate().subject?.CN);\n  });\n}`,
       output: null,
       errors: [
         {
           messageId: 'notTls',
-          data: {"subject":"res.socket","member":"getPeerCertificate","why":"it is asserted to `TLSSocket` from `Socket`","effect":"it is not a function (TypeError)"},
+          data: {
+            subject: 'res.socket',
+            member: 'getPeerCertificate',
+            why: 'it is asserted to `TLSSocket` from `Socket`',
+            effect: 'it is not a function (TypeError)',
+          },
           line: 7,
           column: 47,
           endLine: 7,
@@ -161,13 +186,18 @@ ruleTester.run('no-unguarded-tls-api', rule, {
       ],
     },
     {
-      name: "a response callback that is also called directly proves nothing",
+      name: 'a response callback that is also called directly proves nothing',
       code: `${HEADER}const onResponse = (res: http.IncomingMessage) => {\n  console.log((res.socket as tls.TLSSocket).authorized);\n};\nhttps.get('https://example.com/', onResponse);\nexport function replay(res: http.IncomingMessage) {\n  onResponse(res);\n}`,
       output: null,
       errors: [
         {
           messageId: 'notTls',
-          data: {"subject":"res.socket","member":"authorized","why":"it is asserted to `TLSSocket` from `Socket`","effect":"it is `undefined`, so a check on it silently fails"},
+          data: {
+            subject: 'res.socket',
+            member: 'authorized',
+            why: 'it is asserted to `TLSSocket` from `Socket`',
+            effect: 'it is `undefined`, so a check on it silently fails',
+          },
           line: 6,
           column: 45,
           endLine: 6,
@@ -177,13 +207,18 @@ ruleTester.run('no-unguarded-tls-api', rule, {
       ],
     },
     {
-      name: "a reassigned response parameter proves nothing",
+      name: 'a reassigned response parameter proves nothing',
       code: `${HEADER}declare const other: http.IncomingMessage;\nhttps.get('https://example.com/', (res) => {\n  res = other;\n  console.log((res.socket as tls.TLSSocket).authorized);\n});`,
       output: null,
       errors: [
         {
           messageId: 'notTls',
-          data: {"subject":"res.socket","member":"authorized","why":"it is asserted to `TLSSocket` from `Socket`","effect":"it is `undefined`, so a check on it silently fails"},
+          data: {
+            subject: 'res.socket',
+            member: 'authorized',
+            why: 'it is asserted to `TLSSocket` from `Socket`',
+            effect: 'it is `undefined`, so a check on it silently fails',
+          },
           line: 8,
           column: 45,
           endLine: 8,
@@ -199,7 +234,12 @@ ruleTester.run('no-unguarded-tls-api', rule, {
       errors: [
         {
           messageId: 'notTls',
-          data: {"subject":"session.socket","member":"getPeerCertificate","why":"it is asserted to `TLSSocket` from `TLSSocket | Socket`","effect":"it is not a function (TypeError)"},
+          data: {
+            subject: 'session.socket',
+            member: 'getPeerCertificate',
+            why: 'it is asserted to `TLSSocket` from `TLSSocket | Socket`',
+            effect: 'it is not a function (TypeError)',
+          },
           line: 8,
           column: 49,
           endLine: 8,
@@ -209,13 +249,18 @@ ruleTester.run('no-unguarded-tls-api', rule, {
       ],
     },
     {
-      name: "the session socket of http2.connect to an http: URL",
+      name: 'the session socket of http2.connect to an http: URL',
       code: `${HEADER}import * as http2 from 'node:http2';\nconst client = http2.connect('http://localhost:8080');\nclient.on('connect', () => console.log((client.socket as tls.TLSSocket).getPeerCertificate().subject?.CN));`,
       output: null,
       errors: [
         {
           messageId: 'notTls',
-          data: {"subject":"client.socket","member":"getPeerCertificate","why":"it is asserted to `TLSSocket` from `TLSSocket | Socket`","effect":"it is not a function (TypeError)"},
+          data: {
+            subject: 'client.socket',
+            member: 'getPeerCertificate',
+            why: 'it is asserted to `TLSSocket` from `TLSSocket | Socket`',
+            effect: 'it is not a function (TypeError)',
+          },
           line: 7,
           column: 73,
           endLine: 7,
@@ -225,13 +270,18 @@ ruleTester.run('no-unguarded-tls-api', rule, {
       ],
     },
     {
-      name: "a session listener that is exported as well proves nothing",
+      name: 'a session listener that is exported as well proves nothing',
       code: `${HEADER}import * as http2 from 'node:http2';\nexport function onSession(session: http2.ServerHttp2Session) {\n  console.log((session.socket as tls.TLSSocket).getPeerCertificate().subject?.CN);\n}\nhttp2.createSecureServer({}).on('session', onSession).listen(8443);`,
       output: null,
       errors: [
         {
           messageId: 'notTls',
-          data: {"subject":"session.socket","member":"getPeerCertificate","why":"it is asserted to `TLSSocket` from `TLSSocket | Socket`","effect":"it is not a function (TypeError)"},
+          data: {
+            subject: 'session.socket',
+            member: 'getPeerCertificate',
+            why: 'it is asserted to `TLSSocket` from `TLSSocket | Socket`',
+            effect: 'it is not a function (TypeError)',
+          },
           line: 7,
           column: 49,
           endLine: 7,
@@ -247,7 +297,12 @@ ruleTester.run('no-unguarded-tls-api', rule, {
       errors: [
         {
           messageId: 'notTls',
-          data: {"subject":"stream.session!.socket","member":"authorized","why":"it is asserted to `TLSSocket` from `TLSSocket | Socket`","effect":"it is `undefined`, so a check on it silently fails"},
+          data: {
+            subject: 'stream.session!.socket',
+            member: 'authorized',
+            why: 'it is asserted to `TLSSocket` from `TLSSocket | Socket`',
+            effect: 'it is `undefined`, so a check on it silently fails',
+          },
           line: 8,
           column: 57,
           endLine: 8,
@@ -263,7 +318,12 @@ ruleTester.run('no-unguarded-tls-api', rule, {
       errors: [
         {
           messageId: 'notTls',
-          data: {"subject":"socket","member":"getPeerCertificate","why":"it is asserted to `TLSSocket` from `Socket & Record<\"encrypted\", unknown>`","effect":"it is not a function (TypeError)"},
+          data: {
+            subject: 'socket',
+            member: 'getPeerCertificate',
+            why: 'it is asserted to `TLSSocket` from `Socket & Record<"encrypted", unknown>`',
+            effect: 'it is not a function (TypeError)',
+          },
           line: 6,
           column: 56,
           endLine: 6,
@@ -271,7 +331,7 @@ ruleTester.run('no-unguarded-tls-api', rule, {
           suggestions: [
             {
               messageId: 'guardTls',
-              data: {"subject":"socket","tlsSocket":"tls.TLSSocket"},
+              data: { subject: 'socket', tlsSocket: 'tls.TLSSocket' },
               output: `${HEADER}export function peer(socket: net.Socket) {\n  if ('encrypted' in socket) { if (socket instanceof tls.TLSSocket) (socket as tls.TLSSocket).getPeerCertificate(); }\n}`,
             },
           ],
@@ -279,13 +339,18 @@ ruleTester.run('no-unguarded-tls-api', rule, {
       ],
     },
     {
-      name: "the compatibility socket of a cleartext HTTP/2 server",
+      name: 'the compatibility socket of a cleartext HTTP/2 server',
       code: `${HEADER}import * as http2 from 'node:http2';\nhttp2.createServer((req) => {\n  console.log((req.socket as tls.TLSSocket).getProtocol());\n});`,
       output: null,
       errors: [
         {
           messageId: 'notTls',
-          data: {"subject":"req.socket","member":"getProtocol","why":"`req` is an HTTP/2 compatibility request of a server without TLS","effect":"it is not a function (TypeError)"},
+          data: {
+            subject: 'req.socket',
+            member: 'getProtocol',
+            why: '`req` is an HTTP/2 compatibility request of a server without TLS',
+            effect: 'it is not a function (TypeError)',
+          },
           line: 7,
           column: 45,
           endLine: 7,
@@ -301,7 +366,12 @@ ruleTester.run('no-unguarded-tls-api', rule, {
       errors: [
         {
           messageId: 'notTls',
-          data: {"subject":"socket","member":"getSession","why":"it is asserted to `TLSSocket` from `Socket`","effect":"it is not a function (TypeError)"},
+          data: {
+            subject: 'socket',
+            member: 'getSession',
+            why: 'it is asserted to `TLSSocket` from `Socket`',
+            effect: 'it is not a function (TypeError)',
+          },
           line: 7,
           column: 41,
           endLine: 7,
@@ -311,13 +381,18 @@ ruleTester.run('no-unguarded-tls-api', rule, {
       ],
     },
     {
-      name: "a Duplex",
+      name: 'a Duplex',
       code: `${HEADER}import { Duplex } from 'node:stream';\nexport function proto(stream: Duplex) {\n  return (stream as unknown as tls.TLSSocket).alpnProtocol;\n}`,
       output: null,
       errors: [
         {
           messageId: 'notTls',
-          data: {"subject":"stream","member":"alpnProtocol","why":"it is asserted to `TLSSocket` from `Duplex`","effect":"it is `undefined`, so a check on it silently fails"},
+          data: {
+            subject: 'stream',
+            member: 'alpnProtocol',
+            why: 'it is asserted to `TLSSocket` from `Duplex`',
+            effect: 'it is `undefined`, so a check on it silently fails',
+          },
           line: 7,
           column: 47,
           endLine: 7,
@@ -327,13 +402,18 @@ ruleTester.run('no-unguarded-tls-api', rule, {
       ],
     },
     {
-      name: "destructuring TLS members",
+      name: 'destructuring TLS members',
       code: `${HEADER}export function peer(socket: net.Socket) {\n  const { authorized, authorizationError } = socket as tls.TLSSocket;\n  return authorized || authorizationError;\n}`,
       output: null,
       errors: [
         {
           messageId: 'notTls',
-          data: {"subject":"socket","member":"authorized","why":"it is asserted to `TLSSocket` from `Socket`","effect":"it is `undefined`, so a check on it silently fails"},
+          data: {
+            subject: 'socket',
+            member: 'authorized',
+            why: 'it is asserted to `TLSSocket` from `Socket`',
+            effect: 'it is `undefined`, so a check on it silently fails',
+          },
           line: 6,
           column: 11,
           endLine: 6,
@@ -342,7 +422,12 @@ ruleTester.run('no-unguarded-tls-api', rule, {
         },
         {
           messageId: 'notTls',
-          data: {"subject":"socket","member":"authorizationError","why":"it is asserted to `TLSSocket` from `Socket`","effect":"it is `undefined`, so a check on it silently fails"},
+          data: {
+            subject: 'socket',
+            member: 'authorizationError',
+            why: 'it is asserted to `TLSSocket` from `Socket`',
+            effect: 'it is `undefined`, so a check on it silently fails',
+          },
           line: 6,
           column: 23,
           endLine: 6,
@@ -352,14 +437,19 @@ ruleTester.run('no-unguarded-tls-api', rule, {
       ],
     },
     {
-      name: "a JavaScript file",
-      filename: "plain.js",
+      name: 'a JavaScript file',
+      filename: 'plain.js',
       code: `import * as http from 'node:http';\nhttp.createServer((req, res) => {\n  res.end(String(req.socket.authorized));\n}).listen(80);`,
       output: null,
       errors: [
         {
           messageId: 'notTls',
-          data: {"subject":"req.socket","member":"authorized","why":"it is typed `Socket`","effect":"it is `undefined`, so a check on it silently fails"},
+          data: {
+            subject: 'req.socket',
+            member: 'authorized',
+            why: 'it is typed `Socket`',
+            effect: 'it is `undefined`, so a check on it silently fails',
+          },
           line: 3,
           column: 29,
           endLine: 3,
@@ -369,13 +459,18 @@ ruleTester.run('no-unguarded-tls-api', rule, {
       ],
     },
     {
-      name: "no tls import: no suggestion",
+      name: 'no tls import: no suggestion',
       code: `import type { TLSSocket } from 'node:tls';\nimport type { Socket } from 'node:net';\nexport function peer(socket: Socket) {\n  return (socket as TLSSocket).getPeerCertificate();\n}`,
       output: null,
       errors: [
         {
           messageId: 'notTls',
-          data: {"subject":"socket","member":"getPeerCertificate","why":"it is asserted to `TLSSocket` from `Socket`","effect":"it is not a function (TypeError)"},
+          data: {
+            subject: 'socket',
+            member: 'getPeerCertificate',
+            why: 'it is asserted to `TLSSocket` from `Socket`',
+            effect: 'it is not a function (TypeError)',
+          },
           line: 4,
           column: 32,
           endLine: 4,

@@ -70,7 +70,13 @@ describe('Node 20: port and path together', () => {
   });
 
   it('connect({ port, path }) connects to the path', async () => {
-    expect(await connect({ port: (tcp.address() as net.AddressInfo).port, host: '127.0.0.1', path: unixPath } as net.NetConnectOpts)).toBe('unix');
+    expect(
+      await connect({
+        port: (tcp.address() as net.AddressInfo).port,
+        host: '127.0.0.1',
+        path: unixPath,
+      } as net.NetConnectOpts),
+    ).toBe('unix');
   });
 
   it('connect({ port, path: undefined }) and connect({ port, path: "" }) connect to the port', async () => {
