@@ -4,7 +4,19 @@ import eslintPlugin from 'eslint-plugin-eslint-plugin';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'examples/', 'scratch/', 'tests/fixtures/', 'bench/out/', 'coverage/'] },
+  {
+    ignores: [
+      'dist/',
+      'node_modules/',
+      'examples/',
+      'scratch/',
+      'tests/fixtures/',
+      'bench/out/',
+      'coverage/',
+      'realworld/repos/',
+      'realworld/out/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
