@@ -158,6 +158,8 @@ function kindOf(entry, rel) {
 // Collect reports and file counts.
 const reports = [];
 const fileCounts = { shipped: 0, test: 0 };
+/** @type {string[]} */
+const notLinted = [];
 let failed = false;
 for (const result of results) {
   if (result.error) {
@@ -171,12 +173,17 @@ for (const result of results) {
     if (!kind) continue;
     if (result.config === 'recommended') fileCounts[kind]++;
     for (const message of file.messages) {
+      if (!message.ruleId) {
+        // Not a report of a rule: the file could not be linted (a parse error, or no type information for it).
+        notLinted.push(`${result.entry.repo} ${rel} [${result.config}]: ${message.message.split('\n')[0]}`);
+        continue;
+      }
       reports.push({
         repo: result.entry.repo,
         path: rel,
         line: message.line,
         column: message.column,
-        rule: (message.ruleId ?? '(parse error)').replace(/^transport\//, ''),
+        rule: message.ruleId.replace(/^transport\//, ''),
         config: result.config,
         kind,
         message: message.message,
@@ -243,6 +250,10 @@ console.log(
 );
 
 const show = (r) => `  ${r.repo} ${r.path}:${r.line}:${r.column} ${r.rule} [${r.config}, ${r.kind}] ${r.message}`;
+if (notLinted.length) {
+  console.log(`\nNOT LINTED, no rule ran on these files (${notLinted.length}):`);
+  for (const line of notLinted) console.log(`  ${line}`);
+}
 if (untriaged.length) {
   console.log(`\nUNTRIAGED (${untriaged.length}):`);
   for (const r of untriaged) console.log(show(r));
