@@ -6,7 +6,8 @@
  *
  * It prints precision per rule and overall, on shipped code and on tests (a report counts as good when its verdict is
  * `true` or `close` AND the message's stated reason is the real one), reports per 100 test files, every report that
- * has no verdict (untriaged), and every verdict that no longer matches a report (stale).
+ * has no verdict (untriaged), every verdict that no longer matches a report (stale), and the false reports by the
+ * class of misread their verdict names (`class`, a section of realworld/FINDINGS.md).
  *
  * Usage: node realworld/run.mjs [--repos DIR] [--only SUBSTRING] [--jobs N] [--cached] [--check] [--untriaged FILE]
  *   --repos      the folder holding <owner>__<name>/ checkouts (default $REALWORLD_REPOS, else realworld/repos)
@@ -245,6 +246,18 @@ for (const config of CONFIGS) {
     `test code: ${testReports} reports in ${fileCounts.test} test files = ${fileCounts.test ? ((100 * testReports) / fileCounts.test).toFixed(1) : '-'} per 100 test files; shipped code: ${fileCounts.shipped} files`,
   );
 }
+// False reports by class of misread (the `class` of a verdict names a section of realworld/FINDINGS.md).
+const byClass = new Map();
+for (const r of reports) {
+  if (r.verdict?.verdict !== 'false' || r.config !== 'strict') continue;
+  const key = `${r.verdict.class ?? '(no class)'} [${r.verdict.config}]`;
+  byClass.set(key, (byClass.get(key) ?? 0) + 1);
+}
+if (byClass.size) {
+  console.log('\nfalse reports by class (strict run; [recommended] = recommended makes them too):');
+  for (const [key, n] of [...byClass].sort((a, b) => b[1] - a[1])) console.log(`  ${String(n).padStart(4)}  ${key}`);
+}
+
 console.log(
   `\n${runnable.length} repositories linted${args.cached ? ' (cached reports)' : ` in ${seconds} s`}, ${missing.length} missing`,
 );
