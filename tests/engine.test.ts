@@ -5,7 +5,7 @@
 import { parse } from '@typescript-eslint/parser';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import { topLevelModules } from '../src/utils/ast.ts';
+import { topLevelModules } from '../src/engine/ast.ts';
 import { engineProbe, probeResults } from './probe.ts';
 
 interface Probe {

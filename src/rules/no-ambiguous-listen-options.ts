@@ -1,10 +1,10 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import ts from '../utils/typescript.cts';
-import { calleeParts, propertyKeyName, unwrap } from '../utils/ast.ts';
-import { objectLiteralOf } from '../utils/bindings.ts';
-import { createRule } from '../utils/createRule.ts';
-import { getEngine } from '../utils/engine.ts';
-import { memberSelector, mentions, wordPattern } from '../utils/prefilter.ts';
+import ts from '../engine/typescript.cts';
+import { calleeParts, propertyKeyName, unwrap } from '../engine/ast.ts';
+import { objectLiteralOf } from '../engine/bindings.ts';
+import { createRule } from '../rule-kit/create-rule.ts';
+import { getEngine } from '../engine/engine.ts';
+import { memberSelector, mentions, wordPattern } from '../rule-kit/prefilter.ts';
 
 type MessageIds = 'listen' | 'connect' | 'keepOnly';
 type Node = TSESTree.Node;

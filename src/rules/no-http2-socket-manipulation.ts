@@ -6,14 +6,14 @@ import {
   SOCKET_ACCESSORS,
   socketOwner,
   unwrapAssertions,
-} from '../utils/ast.ts';
-import { isSocketAccess } from '../utils/bindings.ts';
-import { createRule, optionsSchema } from '../utils/createRule.ts';
-import { shortText } from '../utils/endpoints.ts';
-import { getEngine } from '../utils/engine.ts';
-import { memberPattern, memberSelector, mentions, perOptions } from '../utils/prefilter.ts';
-import type { Evidence } from '../utils/evidence.ts';
-import { callSiteOf, removeCallFix, wrapStatementFix } from '../utils/fixes.ts';
+} from '../engine/ast.ts';
+import { isSocketAccess } from '../engine/bindings.ts';
+import { createRule, optionsSchema } from '../rule-kit/create-rule.ts';
+import { shortText } from '../engine/endpoints.ts';
+import { getEngine } from '../engine/engine.ts';
+import { memberPattern, memberSelector, mentions, perOptions } from '../rule-kit/prefilter.ts';
+import type { Evidence } from '../engine/evidence.ts';
+import { callSiteOf, removeCallFix, wrapStatementFix } from '../rule-kit/fixes.ts';
 
 type Options = [{ destroyThrows?: boolean }];
 type MessageIds = 'sessionThrows' | 'compatThrows' | 'compatShared' | 'removeCall' | 'useStream' | 'onlyHttp1';

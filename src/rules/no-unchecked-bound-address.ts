@@ -1,14 +1,14 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { isTransparentWrapper, memberName, statementList, unwrap } from '../utils/ast.ts';
-import { variableWrites } from '../utils/bindings.ts';
-import { createRule } from '../utils/createRule.ts';
-import { shortText } from '../utils/endpoints.ts';
-import { getEngine, hasBunTypes, type TransportEngine } from '../utils/engine.ts';
-import type { FileContext } from '../utils/file-context.ts';
-import { memberSelector, mentions, wordPattern } from '../utils/prefilter.ts';
-import { isEmptyObject, isStringLike } from '../utils/types.ts';
-import { listeningAt } from '../utils/lifecycle.ts';
-import { bunUnixEvidence, denoAddrVisitors, isBunServer } from '../utils/runtimes.ts';
+import { isTransparentWrapper, memberName, statementList, unwrap } from '../engine/ast.ts';
+import { variableWrites } from '../engine/bindings.ts';
+import { createRule } from '../rule-kit/create-rule.ts';
+import { shortText } from '../engine/endpoints.ts';
+import { getEngine, hasBunTypes, type TransportEngine } from '../engine/engine.ts';
+import type { FileContext } from '../engine/file-context/index.ts';
+import { memberSelector, mentions, wordPattern } from '../rule-kit/prefilter.ts';
+import { isEmptyObject, isStringLike } from '../engine/type-matcher.ts';
+import { listeningAt } from '../engine/lifecycle.ts';
+import { bunUnixEvidence, denoAddrVisitors, isBunServer } from '../engine/runtimes.ts';
 
 type MessageIds = 'serverAddress' | 'socketAddress' | 'denoAddr' | 'bunServer' | 'checkAddress';
 type Node = TSESTree.Node;

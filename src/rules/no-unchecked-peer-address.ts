@@ -1,12 +1,12 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { calleeParts, isFunction, memberName, unwrapAssertions } from '../utils/ast.ts';
-import { createRule } from '../utils/createRule.ts';
-import { shortText } from '../utils/endpoints.ts';
-import { getEngine } from '../utils/engine.ts';
-import { memberSelector, mentions, wordPattern } from '../utils/prefilter.ts';
-import { enclosingListener } from '../utils/lifecycle.ts';
-import { bunUnixEvidence, denoAddrVisitors, isBunServer } from '../utils/runtimes.ts';
-import { isNumberLike } from '../utils/types.ts';
+import { calleeParts, isFunction, memberName, unwrapAssertions } from '../engine/ast.ts';
+import { createRule } from '../rule-kit/create-rule.ts';
+import { shortText } from '../engine/endpoints.ts';
+import { getEngine } from '../engine/engine.ts';
+import { memberSelector, mentions, wordPattern } from '../rule-kit/prefilter.ts';
+import { enclosingListener } from '../engine/lifecycle.ts';
+import { bunUnixEvidence, denoAddrVisitors, isBunServer } from '../engine/runtimes.ts';
+import { isNumberLike } from '../engine/type-matcher.ts';
 
 type MessageIds = 'notProven' | 'afterClose' | 'denoRemoteAddr' | 'bunRequestIP' | 'useFallback';
 type Node = TSESTree.Node;

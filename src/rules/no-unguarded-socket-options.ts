@@ -1,12 +1,12 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { memberName, propertyKeyName, unwrapAssertions } from '../utils/ast.ts';
-import { thisClass } from '../utils/bindings.ts';
-import { createRule, optionsSchema } from '../utils/createRule.ts';
-import { getEngine } from '../utils/engine.ts';
-import { memberPattern, memberSelector, mentions, perOptions } from '../utils/prefilter.ts';
-import type { FileContext } from '../utils/file-context.ts';
-import type { Classification, Evidence } from '../utils/evidence.ts';
-import { shortText } from '../utils/endpoints.ts';
+import { memberName, propertyKeyName, unwrapAssertions } from '../engine/ast.ts';
+import { thisClass } from '../engine/bindings.ts';
+import { createRule, optionsSchema } from '../rule-kit/create-rule.ts';
+import { getEngine } from '../engine/engine.ts';
+import { memberPattern, memberSelector, mentions, perOptions } from '../rule-kit/prefilter.ts';
+import type { FileContext } from '../engine/file-context/index.ts';
+import type { Classification, Evidence } from '../engine/evidence.ts';
+import { shortText } from '../engine/endpoints.ts';
 import {
   callSiteOf,
   canGuard,
@@ -14,7 +14,7 @@ import {
   guardExpressionFix,
   removeCallFix,
   wrapStatementFix,
-} from '../utils/fixes.ts';
+} from '../rule-kit/fixes.ts';
 
 type Options = [{ methods?: string[]; socketOnlyMethods?: string[]; requireTcp?: boolean }];
 type MessageIds =

@@ -1,11 +1,11 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { memberName, propertyKeyName, unwrapAssertions } from '../utils/ast.ts';
-import { isConst, variableWrites } from '../utils/bindings.ts';
-import { createRule } from '../utils/createRule.ts';
-import { shortText } from '../utils/endpoints.ts';
-import { getEngine } from '../utils/engine.ts';
-import { memberSelector, mentions, wordPattern } from '../utils/prefilter.ts';
-import { callSiteOf, canGuard, runtimeName, wrapStatementFix } from '../utils/fixes.ts';
+import { memberName, propertyKeyName, unwrapAssertions } from '../engine/ast.ts';
+import { isConst, variableWrites } from '../engine/bindings.ts';
+import { createRule } from '../rule-kit/create-rule.ts';
+import { shortText } from '../engine/endpoints.ts';
+import { getEngine } from '../engine/engine.ts';
+import { memberSelector, mentions, wordPattern } from '../rule-kit/prefilter.ts';
+import { callSiteOf, canGuard, runtimeName, wrapStatementFix } from '../rule-kit/fixes.ts';
 
 type MessageIds = 'notTls' | 'guardTls';
 type Node = TSESTree.Node;

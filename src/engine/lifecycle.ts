@@ -17,8 +17,8 @@ import {
   unwrap,
 } from './ast.ts';
 import { objectLiteralOf } from './bindings.ts';
-import type { FileContext } from './file-context.ts';
-import type { ServerFacts } from './provenance.ts';
+import type { FileContext } from './file-context/index.ts';
+import type { ServerFacts } from './provenance/index.ts';
 
 type Node = TSESTree.Node;
 

@@ -14,10 +14,10 @@ import { socketOwner, topLevelModules, unwrap } from './ast.ts';
 
 export { ABSENT_ON_SESSION, ruledOutBy, SOCKET_ONLY_MEMBERS, SOCKET_OPTIONS } from './guards.ts';
 import type { Classification, Evidence, Guard, Kind } from './evidence.ts';
-import { FileContext, matcherFor } from './file-context.ts';
+import { FileContext, matcherFor } from './file-context/index.ts';
 import { countClassification, startFile } from './stats.ts';
 import { guardsAt, ruledOutBy } from './guards.ts';
-import { Provenance, type ValueInfo } from './provenance.ts';
+import { Provenance, type ValueInfo } from './provenance/index.ts';
 
 export interface ClassifyOptions {
   /** The point where the value is used (the member access); guards are looked for around it. Default: the node. */

@@ -7,8 +7,8 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import ts from './typescript.cts';
 import { findProperty, isFunction, staticString, unwrap } from './ast.ts';
 import { objectLiteralOf } from './bindings.ts';
-import type { FileContext } from './file-context.ts';
-import { isNumberLike, isStringLike } from './types.ts';
+import type { FileContext } from './file-context/index.ts';
+import { isNumberLike, isStringLike } from './type-matcher.ts';
 
 type Node = TSESTree.Node;
 

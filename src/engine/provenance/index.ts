@@ -16,7 +16,7 @@ import {
   SOCKET_ACCESSORS,
   staticString,
   unwrap,
-} from './ast.ts';
+} from '../ast.ts';
 import {
   fieldWrites,
   functionUses,
@@ -27,11 +27,11 @@ import {
   thisMemberUses,
   variableWrites,
   type Write,
-} from './bindings.ts';
-import { endpointsOfArguments, shortText, type Endpoint } from './endpoints.ts';
-import type { Evidence, Kind } from './evidence.ts';
-import type { FileContext } from './file-context.ts';
-import { guardsAt, ruledOutBy } from './guards.ts';
+} from '../bindings.ts';
+import { endpointsOfArguments, shortText, type Endpoint } from '../endpoints.ts';
+import type { Evidence, Kind } from '../evidence.ts';
+import type { FileContext } from '../file-context/index.ts';
+import { guardsAt, ruledOutBy } from '../guards.ts';
 
 type Node = TSESTree.Node;
 type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration;

@@ -4,9 +4,9 @@
  * formatting inside it are kept.
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { isSideEffectFreeReference, requiredModule, statementList, unwrapAssertions } from './ast.ts';
-import type { Classification } from './evidence.ts';
-import type { FileContext } from './file-context.ts';
+import { isSideEffectFreeReference, requiredModule, statementList, unwrapAssertions } from '../engine/ast.ts';
+import type { Classification } from '../engine/evidence.ts';
+import type { FileContext } from '../engine/file-context/index.ts';
 
 type Fix = TSESLint.ReportFixFunction;
 

@@ -9,11 +9,11 @@ import {
   type TSESLint,
   type TSESTree,
 } from '@typescript-eslint/utils';
-import { isFunction, LISTENER_METHODS, memberName, staticString } from './ast.ts';
-import ts from './typescript.cts';
-import { SOCKET_ONLY_MEMBERS } from './guards.ts';
-import { countQuery, type EngineStats, timed } from './stats.ts';
-import { TypeMatcher, type TypeMember } from './types.ts';
+import { isFunction, LISTENER_METHODS, memberName, staticString } from '../ast.ts';
+import ts from '../typescript.cts';
+import { SOCKET_ONLY_MEMBERS } from '../guards.ts';
+import { countQuery, type EngineStats, timed } from '../stats.ts';
+import { TypeMatcher, type TypeMember } from '../type-matcher.ts';
 
 type Variable = TSESLint.Scope.Variable;
 
