@@ -17,7 +17,8 @@ import type { Classification, Evidence, Guard, Kind } from './evidence.ts';
 import { FileContext, matcherFor } from './file-context/index.ts';
 import { countClassification, startFile } from './stats.ts';
 import { guardsAt, ruledOutBy } from './guards.ts';
-import { Provenance, type ValueInfo } from './provenance/index.ts';
+import { Provenance } from './provenance/index.ts';
+import type { ValueInfo } from './provenance/value-info.ts';
 
 export interface ClassifyOptions {
   /** The point where the value is used (the member access); guards are looked for around it. Default: the node. */

@@ -18,7 +18,7 @@ import {
 } from './ast.ts';
 import { objectLiteralOf } from './bindings.ts';
 import type { FileContext } from './file-context/index.ts';
-import type { ServerFacts } from './provenance/index.ts';
+import type { ServerFacts } from './provenance/servers.ts';
 
 type Node = TSESTree.Node;
 
