@@ -512,3 +512,14 @@ export function isEmptyObject(t: ts.Type): boolean {
     t.getConstructSignatures().length === 0
   );
 }
+
+/** Whether every member has the property, and not as an optional one. False without members. */
+export function requiresProperty(members: readonly TypeMember[], name: string): boolean {
+  return (
+    members.length > 0 &&
+    members.every((m) => {
+      const prop = m.type.getProperty(name);
+      return !!prop && !(prop.flags & ts.SymbolFlags.Optional);
+    })
+  );
+}
