@@ -70,16 +70,6 @@ export interface Classification {
   untyped: boolean;
 }
 
-/** Kinds on which calling a socket method throws at runtime. */
-export const THROWING_KINDS: ReadonlySet<Kind> = new Set([
-  'duplex',
-  'nullish',
-  'unknown',
-  'h2-session-proxy',
-  'deno-unix',
-  'deno-tls',
-]);
-
 /** What each guard rules out. */
 export const RULED_OUT: Readonly<Record<GuardFact, readonly Kind[]>> = {
   nonnull: ['nullish'],

@@ -34,7 +34,7 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
 ): TransportRule<MessageIds, Options> {
   // RuleCreator always sets `meta.docs` (the rule's own, with the URL)
   const created = ruleCreator(rule) as TransportRule<MessageIds, Options>;
-  const defaults = (rule.meta.defaultOptions ?? rule.defaultOptions ?? []) as Options;
+  const defaults = (rule.meta.defaultOptions ?? []) as Options;
   const merge = (user: Options): Options =>
     deepFreeze(structuredClone(ESLintUtils.applyDefault<Options, Options>(defaults, user)));
   // For a rule turned on with a severity alone, ESLint passes a new array per file that holds the very objects of

@@ -47,7 +47,6 @@ export default createRule<Options, MessageIds>({
     docs: {
       description: 'Disallow TCP socket options on sockets that may be plain streams, null, or Unix sockets and pipes',
       recommended: true,
-      strict: true,
       requiresTypeChecking: true,
     },
     fixable: 'code',

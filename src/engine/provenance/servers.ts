@@ -2,6 +2,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import {
   calleeParts,
+  isTransparentWrapper,
   LISTENER_METHODS,
   memberName,
   promiseResolveParameter,
@@ -257,7 +258,7 @@ export interface ServerFacts {
 /** The binding a value is stored in: `const x = v`, `x = v`, `this.x = v`, `class { x = v }`. */
 function storedIn(value: Node): { id: TSESTree.Identifier } | { body: TSESTree.ClassBody; name: string } | undefined {
   let node = value;
-  while (node.parent && isWrapperOf(node.parent, node)) node = node.parent;
+  while (node.parent && isTransparentWrapper(node.parent) && node.parent.expression === node) node = node.parent;
   const parent = node.parent;
   if (
     parent?.type === AST_NODE_TYPES.VariableDeclarator &&
@@ -283,16 +284,6 @@ function storedIn(value: Node): { id: TSESTree.Identifier } | { body: TSESTree.C
     if (name !== undefined) return { body: parent.parent, name };
   }
   return undefined;
-}
-
-function isWrapperOf(parent: Node, child: Node): boolean {
-  return (
-    (parent.type === AST_NODE_TYPES.TSAsExpression ||
-      parent.type === AST_NODE_TYPES.TSNonNullExpression ||
-      parent.type === AST_NODE_TYPES.TSSatisfiesExpression ||
-      parent.type === AST_NODE_TYPES.TSTypeAssertion) &&
-    parent.expression === child
-  );
 }
 
 export function secureEvidence(creation: Node): Evidence {
