@@ -283,7 +283,7 @@ describe.concurrent('linting fixture repositories', { timeout: 240_000 }, () => 
   });
 });
 
-describe.concurrent('exit code 2 with one line on stderr', { timeout: 120_000 }, () => {
+describe.concurrent('exit code 2 with one line on stderr', { timeout: 240_000 }, () => {
   it.each([
     [['--nope'], "transport-lint: unknown option '--nope' (see --help)"],
     [['no/such/dir'], 'transport-lint: no such file or directory: no/such/dir'],
