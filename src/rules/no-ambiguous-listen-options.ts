@@ -6,7 +6,7 @@ import { memberSelector, mentions, wordPattern } from '../rule-kit/prefilter.ts'
 type MessageIds = 'listen' | 'connect' | 'keepOnly';
 type Node = TSESTree.Node;
 
-/** The calls whose options pick a transport, and how (RUNTIME-FACTS 2, checked in tests/runtime/listen-options.test.ts). */
+/** The calls whose options pick a transport, and how (RUNTIME-FACTS 2, checked in tests/integration/runtime/listen-options.test.ts). */
 const CALLS: Record<string, 'listen' | 'connect'> = {
   'net.Server.listen': 'listen',
   'net.connect': 'connect',
