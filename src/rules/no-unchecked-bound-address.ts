@@ -5,7 +5,7 @@ import { createRule } from '../utils/createRule.ts';
 import { shortText } from '../utils/endpoints.ts';
 import { getEngine, hasBunTypes, type TransportEngine } from '../utils/engine.ts';
 import type { FileContext } from '../utils/file-context.ts';
-import { memberSelector, mentions, wordPattern } from '../utils/prefilter.ts';
+import { accessPattern, memberSelector, mentions, wordPattern } from '../utils/prefilter.ts';
 import { isEmptyObject, isStringLike } from '../utils/types.ts';
 import { listeningAt } from '../utils/lifecycle.ts';
 import { bunUnixEvidence, denoAddrVisitors, isBunServer } from '../utils/runtimes.ts';
@@ -15,8 +15,10 @@ type Node = TSESTree.Node;
 
 /** Deno properties that hold a local address: `listener.addr`, `server.addr`, `conn.localAddr`. */
 const DENO_LOCAL = new Set(['addr', 'localAddr']);
-/** `x.address()`, Deno's `addr`, Bun's `port!` and `hostname!`. */
-const NAMES = wordPattern(['address', ...DENO_LOCAL, 'port', 'hostname']);
+/** `x.address()`, Deno's `addr`. */
+const NAMES = wordPattern(['address', ...DENO_LOCAL]);
+/** Bun's `x.port!` and `x.hostname!`: common names (parameters, options), so only where a member is read. */
+const BUN_NAMES = accessPattern(['port', 'hostname']);
 
 /** `x.port!`, `x.hostname as string` (and the computed forms). */
 const BUN_MEMBERS = [
@@ -56,7 +58,7 @@ export default createRule<[], MessageIds>({
     languages: ['js/js'],
   },
   create(context) {
-    if (!mentions(context.sourceCode, NAMES)) return {};
+    if (!mentions(context.sourceCode, NAMES) && !mentions(context.sourceCode, BUN_NAMES)) return {};
     // built at the first listener call: `port` and `hostname` are common names, and without Bun's types
     // `this.options.port!` needs no engine
     let engine!: TransportEngine;
