@@ -5,6 +5,7 @@
 //
 //   npm run bench:cli                                     # a generated project of 800 files, 2 runs each
 //   npm run bench:cli -- --size 3200 --runs 3
+//   npm run bench:cli -- --size 96 --configs 23 --out /tmp/mono   # a monorepo: 23 folders with their own tsconfig
 //   npm run bench:cli -- ../repos/redis__ioredis          # a checkout: its tsconfig.json
 //   npm run bench:cli -- ../repos/node-redis/packages/client --project tsconfig.json
 //
@@ -26,6 +27,8 @@ const { values: args, positionals } = parseArgs({
     size: { type: 'string', default: '800' },
     runs: { type: 'string', default: '2' },
     project: { type: 'string', default: 'tsconfig.json' },
+    configs: { type: 'string', default: '0' },
+    out: { type: 'string' },
   },
 });
 const runs = Number(args.runs);
@@ -33,8 +36,9 @@ const runs = Number(args.runs);
 let dir;
 if (positionals[0]) dir = path.resolve(positionals[0]);
 else {
-  dir = path.join(import.meta.dirname, 'out', `cli-vs-tsc-${args.size}`);
+  dir = path.resolve(args.out ?? path.join(import.meta.dirname, 'out', `cli-vs-tsc-${args.size}`));
   generateProject(dir, Number(args.size));
+  splitIntoPackages(dir, Number(args.configs));
 }
 const tsconfig = path.resolve(dir, args.project);
 if (!fs.existsSync(tsconfig)) throw new Error(`no ${tsconfig}`);
@@ -46,6 +50,24 @@ const files = listed.stdout
   .map((f) => f.trim())
   .filter((f) => f && !/\.d\.[cm]?ts$/.test(f) && !f.includes('/node_modules/') && f.startsWith(dir + path.sep));
 if (files.length === 0) throw new Error(`tsc lists no files of ${tsconfig}:\n${listed.stdout}${listed.stderr}`);
+
+/**
+ * Gives the first `count` module folders of a generated project a tsconfig.json of their own, as the packages of a
+ * monorepo: transport-lint then builds one program per folder; `tsc -p` builds the root config's one program.
+ */
+function splitIntoPackages(project, count) {
+  if (count <= 0) return;
+  const root = JSON.parse(fs.readFileSync(path.join(project, 'tsconfig.json'), 'utf8'));
+  const folders = fs
+    .readdirSync(path.join(project, 'src'))
+    .filter((f) => f !== 'shared')
+    .slice(0, count);
+  if (folders.length < count) throw new Error(`only ${folders.length} folders for --configs ${count}: raise --size`);
+  for (const folder of folders) {
+    const config = { compilerOptions: root.compilerOptions, include: ['.'] };
+    fs.writeFileSync(path.join(project, 'src', folder, 'tsconfig.json'), `${JSON.stringify(config, null, 2)}\n`);
+  }
+}
 
 const hasTime = fs.existsSync(TIME);
 /** One run: wall seconds, peak RSS in MiB (or undefined), exit code, stderr. */
