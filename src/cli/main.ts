@@ -303,7 +303,7 @@ function describePlan(plan: LintPlan, owners: ReadonlyMap<string, string | undef
       const linted = new Set(g.lint);
       return {
         kind: g.kind,
-        ...(g.config ? { config: rel(g.config) } : {}),
+        ...(g.configs ? { configs: g.configs.map(rel) } : {}),
         ...(g.compilerOptions ? { compilerOptions: g.compilerOptions } : {}),
         files: g.owned.map((f) => ({
           file: rel(f),

@@ -21,8 +21,10 @@ import { commonDirectory, isInside } from './files.ts';
 export interface ProgramGroup {
   /** `config`: the program of a user's config. `default`: the program for files no readable config includes. */
   kind: 'config' | 'default';
-  /** The user's config, for `config` groups. */
+  /** The user's config whose options the program has, for `config` groups. */
   config?: string;
+  /** Every config whose files the program holds: those with the same options as `config` share its program. */
+  configs?: string[];
   /** What is added to the config's compiler options (Node's types), or the default program's options. */
   compilerOptions?: DefaultOptions | AddedOptions;
   /**
@@ -103,21 +105,37 @@ export function planPrograms(files: readonly string[], options: PlanOptions): Ty
   }
 
   const groups: ProgramGroup[] = [];
+  // configs with the same options share one program (the packages of a monorepo, a config per test folder): one
+  // parse, one module resolution and one checker for their files instead of one each
+  const byOptions = new Map<string, ProgramGroup>();
   for (const [owner, owned] of byOwner) {
     const parsed = finder.parse(owner);
-    const group: ProgramGroup = {
-      kind: 'config',
-      config: owner,
-      files: [...parsed.fileNames],
-      owned,
-      lint: [],
-    };
+    let added: AddedOptions | undefined;
     if (!hasNodeTypes(parsed.options, owner)) {
-      group.compilerOptions = {
+      added = {
         types: [...typeNames(parsed.options).filter((n) => n !== 'node'), 'node'],
         typeRoots: typeRootsWith(parsed.options, options.bundledTypeRoot),
       };
     }
+    const key = sharingKey(parsed, added);
+    const shared = byOptions.get(key);
+    if (shared) {
+      const files = new Set(shared.files);
+      for (const file of parsed.fileNames) if (!files.has(file)) shared.files.push(file);
+      shared.owned.push(...owned);
+      shared.configs!.push(owner);
+      continue;
+    }
+    const group: ProgramGroup = {
+      kind: 'config',
+      config: owner,
+      configs: [owner],
+      files: [...parsed.fileNames],
+      owned: [...owned],
+      lint: [],
+      ...(added ? { compilerOptions: added } : {}),
+    };
+    byOptions.set(key, group);
     groups.push(group);
   }
   if (loose.length > 0) {
@@ -149,6 +167,41 @@ export function planPrograms(files: readonly string[], options: PlanOptions): Ty
     );
   }
   return { root, groups, owners, warnings };
+}
+
+/** Options that do not change what a file's types are: configs that differ only in these can share a program. */
+const OUTPUT_OPTIONS = new Set([
+  'configFilePath',
+  'outDir',
+  'rootDir',
+  'declarationDir',
+  'tsBuildInfoFile',
+  'composite',
+  'incremental',
+  'declaration',
+  'declarationMap',
+  'emitDeclarationOnly',
+  'sourceMap',
+  'inlineSourceMap',
+  'inlineSources',
+  'noEmit',
+  'noEmitOnError',
+  'removeComments',
+  'listFiles',
+  'listEmittedFiles',
+  'pretty',
+  'build',
+]);
+
+/**
+ * What decides a program's types, as a string: the compiler options but those about output (with `paths`, the
+ * folder they are relative to), project references, and the options added here.
+ */
+function sharingKey(parsed: ParsedConfig, added: AddedOptions | undefined): string {
+  const options = Object.entries(parsed.options)
+    .filter(([name]) => !OUTPUT_OPTIONS.has(name) && (name !== 'pathsBasePath' || parsed.options.paths))
+    .sort(([a], [b]) => (a < b ? -1 : 1));
+  return JSON.stringify([options, parsed.references, added ?? null]);
 }
 
 /**

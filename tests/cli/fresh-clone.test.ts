@@ -8,7 +8,7 @@ import type { ESLint } from 'eslint';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyFixture, debugPlan, ensureBuilt, lintOf, programOf, runCli } from './run-cli.ts';
+import { copyFixture, debugPlan, ensureBuilt, lintOf, programOf, runCli, sharedPrograms } from './run-cli.ts';
 
 const temps: string[] = [];
 beforeAll(() => ensureBuilt(), 120_000);
@@ -88,6 +88,10 @@ describe.concurrent('a repository as cloned', { timeout: 240_000 }, () => {
       'examples/nuxt/server.ts': 'default',
       'lib/util.js': 'default',
     });
+    // the two packages have the same options (but the root's skipLibCheck): one program for both
+    expect(sharedPrograms(plan)).toEqual([
+      ['packages/files-only/tsconfig.json', 'packages/include-chain/tsconfig.json'],
+    ]);
     // which files ESLint sees: those in which a rule may report; src/broken.ts only for its parse error
     expect(lintOf(plan)).toEqual({
       'src/broken.ts': 'syntax',

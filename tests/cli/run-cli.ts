@@ -100,7 +100,8 @@ export function copyFixture(name: string, options: { linkNodeModules?: boolean }
 export interface DebugPlan {
   groups: {
     kind: 'config' | 'default';
-    config?: string;
+    /** The configs whose files the program holds (configs with the same options share one). */
+    configs?: string[];
     compilerOptions?: { types?: string[]; typeRoots?: string[] };
     files: { file: string; owner?: string; lint: 'types' | 'syntax' | 'skipped' }[];
   }[];
@@ -113,17 +114,21 @@ export function debugPlan(stderr: string): DebugPlan {
 }
 
 /**
- * Which program gives types to each file: its config (`<config> + node types` when Node's types are added to it),
- * or `default` (the program for files no readable config includes).
+ * Which program gives types to each file: the program of its config (`<config> + node types` when Node's types are
+ * added to it), or `default` (the program for files no readable config includes).
  */
 export function programOf(plan: DebugPlan): Record<string, string> {
   const out: Record<string, string> = {};
   for (const group of plan.groups) {
-    for (const { file } of group.files)
-      out[file] =
-        group.kind === 'default' ? 'default' : `${group.config}${group.compilerOptions ? ' + node types' : ''}`;
+    for (const { file, owner } of group.files)
+      out[file] = group.kind === 'default' ? 'default' : `${owner}${group.compilerOptions ? ' + node types' : ''}`;
   }
   return out;
+}
+
+/** The configs of each program that holds more than one (configs with the same options share a program). */
+export function sharedPrograms(plan: DebugPlan): string[][] {
+  return plan.groups.flatMap((g) => (g.configs && g.configs.length > 1 ? [g.configs] : []));
 }
 
 /** How ESLint sees each file: with types, without (it does not parse, and no rule can report in it), or not at all. */
