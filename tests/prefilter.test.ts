@@ -11,8 +11,8 @@ import {
   mentions,
   perOptions,
   wordPattern,
-} from '../src/utils/prefilter.ts';
-import { createRule, sameValue } from '../src/utils/createRule.ts';
+} from '../src/rule-kit/prefilter.ts';
+import { createRule, sameValue } from '../src/rule-kit/create-rule.ts';
 
 describe('memberPattern', () => {
   const pattern = memberPattern(['setNoDelay', 'setTimeout']);

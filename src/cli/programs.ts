@@ -13,7 +13,7 @@
 import tsParser from '@typescript-eslint/parser';
 import type { Linter } from 'eslint';
 import path from 'node:path';
-import ts from '../utils/typescript.cts';
+import ts from '../engine/typescript.cts';
 import { type ProgramGroup, readConfig } from './projects.ts';
 
 export class Programs {

@@ -1,7 +1,7 @@
 /**
  * Which files ESLint needs to see. A rule can report on a file only if its `create` returns listeners for it; every
  * rule of this plugin first looks for its names in the file's text and returns none when they are absent
- * (src/utils/prefilter.ts). Asking the rules themselves, with their configured options, before any parse, keeps
+ * (src/rule-kit/prefilter.ts). Asking the rules themselves, with their configured options, before any parse, keeps
  * this exact: `create` runs with a context that holds only the file's text and the options, and a rule that reaches
  * for anything else (the AST, types, the file name, `report`) counts as one that may report. Most files of a project
  * mention none of the names; handing them to ESLint would cost a parse and an AST conversion each, for nothing.
@@ -11,7 +11,7 @@
  */
 import type { Linter, Rule } from 'eslint';
 import path from 'node:path';
-import ts from '../utils/typescript.cts';
+import ts from '../engine/typescript.cts';
 
 export interface ConfiguredRule {
   rule: Rule.RuleModule;
