@@ -4,7 +4,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Linter } from 'eslint';
-import { memberPattern, memberSelector, mentions, perOptions, wordPattern } from '../../src/rule-kit/prefilter.ts';
+import {
+  accessPattern,
+  memberPattern,
+  memberSelector,
+  mentions,
+  perOptions,
+  wordPattern,
+} from '../../src/rule-kit/prefilter.ts';
 import { createRule, sameValue } from '../../src/rule-kit/create-rule.ts';
 
 describe('memberPattern', () => {
@@ -35,6 +42,39 @@ describe('memberPattern', () => {
       expect(mentions({ text }, pattern)).toBe(false);
     },
   );
+});
+
+describe('accessPattern', () => {
+  const pattern = accessPattern(['port', 'hostname']);
+  it.each([
+    'server.port!',
+    'server?.port as number',
+    's\n  .hostname!',
+    "server['port']!",
+    'server[`hostname`]',
+    's./* c */port',
+  ])('matches %j', (text) => {
+    expect(pattern.test(text)).toBe(true);
+    expect(mentions({ text }, pattern)).toBe(true);
+  });
+  // a name that stands only where memberPattern or wordPattern counts it: the file has no member read of it
+  it.each([
+    'connect(host: string, port: number)',
+    'const { port } = options',
+    'const { host, hostname: h } = options',
+    'port = 80',
+    'server.portNumber',
+  ])('does not match %j', (text) => {
+    expect(pattern.test(text)).toBe(false);
+    expect(mentions({ text }, pattern)).toBe(false);
+  });
+  it('a name found in both positions counts for both kinds of pattern', () => {
+    const member = memberPattern(['port']);
+    const text = 'function f(a, port) { return server.port!; }';
+    expect(mentions({ text }, pattern)).toBe(true);
+    expect(mentions({ text }, member)).toBe(true);
+    expect(mentions({ text: 'function f(a, port) {}' }, member)).toBe(true);
+  });
 });
 
 describe('wordPattern', () => {

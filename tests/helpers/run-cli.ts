@@ -102,13 +102,14 @@ export function copyFixture(name: string, options: { linkNodeModules?: boolean }
   return to;
 }
 
-/** The plan that TRANSPORT_LINT_DEBUG prints: which program lints which file. */
+/** The plan that TRANSPORT_LINT_DEBUG prints: which program gives types to which file, and which files ESLint sees. */
 export interface DebugPlan {
   groups: {
-    kind: 'service' | 'project';
-    base?: string;
+    kind: 'config' | 'default';
+    /** The configs whose files the program holds (configs with the same options share one). */
+    configs?: string[];
     compilerOptions?: { types?: string[]; typeRoots?: string[] };
-    files: { file: string; owner?: string }[];
+    files: { file: string; owner?: string; lint: 'types' | 'syntax' | 'skipped' }[];
   }[];
 }
 
@@ -118,12 +119,25 @@ export function debugPlan(stderr: string): DebugPlan {
   return JSON.parse(line.slice('transport-lint debug: '.length)) as DebugPlan;
 }
 
-/** Which group lints each file: `service`, `default` (the program for files no config includes), or `wraps <config>`. */
+/**
+ * Which program gives types to each file: the program of its config (`<config> + node types` when Node's types are
+ * added to it), or `default` (the program for files no readable config includes).
+ */
 export function programOf(plan: DebugPlan): Record<string, string> {
   const out: Record<string, string> = {};
   for (const group of plan.groups) {
-    for (const { file } of group.files)
-      out[file] = group.kind === 'service' ? 'service' : group.base ? `wraps ${group.base}` : 'default';
+    for (const { file, owner } of group.files)
+      out[file] = group.kind === 'default' ? 'default' : `${owner}${group.compilerOptions ? ' + node types' : ''}`;
   }
   return out;
+}
+
+/** The configs of each program that holds more than one (configs with the same options share a program). */
+export function sharedPrograms(plan: DebugPlan): string[][] {
+  return plan.groups.flatMap((g) => (g.configs && g.configs.length > 1 ? [g.configs] : []));
+}
+
+/** How ESLint sees each file: with types, without (it does not parse, and no rule can report in it), or not at all. */
+export function lintOf(plan: DebugPlan): Record<string, string> {
+  return Object.fromEntries(plan.groups.flatMap((g) => g.files.map((f) => [f.file, f.lint])));
 }

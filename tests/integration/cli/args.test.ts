@@ -21,6 +21,7 @@ describe('parseCommandLine', () => {
       maxWarnings: -1,
       concurrency: 'off',
       quiet: false,
+      ignorePatterns: [],
     });
   });
 
@@ -42,6 +43,10 @@ describe('parseCommandLine', () => {
         '--concurrency',
         '4',
         '--quiet',
+        '--ignore-pattern',
+        'examples/',
+        '--ignore-pattern',
+        '**/*.spec.ts',
         'src',
         'lib',
       ),
@@ -56,6 +61,7 @@ describe('parseCommandLine', () => {
       maxWarnings: 0,
       concurrency: 4,
       quiet: true,
+      ignorePatterns: ['examples/', '**/*.spec.ts'],
     });
     expect(run('--strict', '--concurrency', 'auto').concurrency).toBe('auto');
     expect(run('--strict').config).toBe('strict');

@@ -2,6 +2,7 @@
 import type { ESLint, Linter } from 'eslint';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { cleanResult } from '../../../src/cli/report.ts';
 import { PARSE_ERROR_RULE, relativeUri, toSarif } from '../../../src/cli/sarif.ts';
 
 const cwd = path.join(path.sep, 'repo');
@@ -14,15 +15,10 @@ const tool = {
 
 function result(file: string, messages: Partial<Linter.LintMessage>[]): ESLint.LintResult {
   return {
-    filePath: path.join(cwd, file),
-    messages: messages.map((m) => ({ ruleId: null, message: 'm', line: 1, column: 1, severity: 2, ...m })),
-    suppressedMessages: [],
-    errorCount: 0,
-    fatalErrorCount: 0,
-    warningCount: 0,
-    fixableErrorCount: 0,
-    fixableWarningCount: 0,
-    usedDeprecatedRules: [],
+    ...cleanResult(path.join(cwd, file)),
+    messages: messages.map(
+      (m) => ({ ruleId: null, message: 'm', line: 1, column: 1, severity: 2, ...m }) as Linter.LintMessage,
+    ),
   };
 }
 
