@@ -167,7 +167,7 @@ export default createRule<Options, MessageIds>({
       // the declared type first (`private timer: NodeJS.Timeout`): no flow analysis where it already says no
       const annotation = annotationOf(ctx, receiver);
       if (annotation && !ours(ctx.writtenType(annotation.typeAnnotation))) return false;
-      return ours(ctx.typeForMembers(receiver));
+      return ctx.askByParts(receiver, ours);
     }
 
     return {

@@ -38,6 +38,7 @@ export class FileContext {
   private readonly variables = new Map<TSESTree.Identifier, Variable | null>();
   private readonly narrowed = new Map<Variable, readonly Narrowing[] | null>();
   private readonly callees = new Map<TSESTree.CallExpression, readonly ts.SignatureDeclaration[] | undefined>();
+  private readonly bounds = new Map<TSESTree.Node, readonly ts.Type[] | undefined>();
 
   constructor(
     readonly sourceCode: Readonly<TSESLint.SourceCode>,
@@ -408,6 +409,26 @@ export class FileContext {
   }
 
   /**
+   * What `ask` says of the type at a node for its members (typeForMembers), read from an upper bound of the type
+   * (typeBound) where every part of the bound gives the same answer. `ask` must answer a union as the parts do when
+   * they agree (`every`/`some` over its members): TypeScript's type there is made of some of the bound's parts.
+   */
+  askByParts<T>(node: TSESTree.Node, ask: (type: ts.Type) => T): T {
+    if (!this.memberTypes.has(node) && !this.types.has(node)) {
+      const declared = timed(() => this.declaredTypeAt(node, true));
+      if (declared) this.memberTypes.set(node, declared);
+      else {
+        const bound = timed(() => this.typeBound(node));
+        if (bound && bound.length > 0) {
+          const first = ask(bound[0]!);
+          if (bound.every((part) => part === bound[0] || ask(part) === first)) return first;
+        }
+      }
+    }
+    return ask(this.typeForMembers(node));
+  }
+
+  /**
    * The module and name of the function or method a call resolves to, e.g. `net.connect`, `http.Server.listen`.
    * For a call, read from the declarations of the callee's symbol when all of them (the overloads) have the same
    * name: resolving the call against the overloads (what `getResolvedSignature` does) can cost 50-150 ms the first
@@ -443,8 +464,10 @@ export class FileContext {
     if (this.callees.has(call)) return this.callees.get(call);
     const callee = call.callee;
     let symbol: ts.Symbol | undefined;
+    let declarations: readonly ts.Declaration[] | undefined;
+    // an import, or a global the file does not declare (`setTimeout(…)`: TypeScript would check the callback's body)
     if (callee.type === AST_NODE_TYPES.Identifier)
-      symbol = this.isImport(callee) ? this.aliasedSymbol(callee) : undefined;
+      symbol = this.isImport(callee) || isGlobal(this.variable(callee)) ? this.aliasedSymbol(callee) : undefined;
     else if (
       callee.type === AST_NODE_TYPES.MemberExpression &&
       !callee.computed &&
@@ -454,17 +477,174 @@ export class FileContext {
       if (object.type === AST_NODE_TYPES.Identifier && this.isImport(object))
         symbol = this.aliasedSymbol(callee.property);
       else {
-        const owner = this.typeAt(object);
-        symbol = owner.isUnion() ? undefined : owner.getProperty(callee.property.name);
+        this.callees.set(call, undefined);
+        declarations = this.memberDeclarations(object, callee.property.name);
       }
     }
-    const declarations = symbol?.declarations;
+    declarations ??= symbol?.declarations;
+    // a namespace merged with the function (`namespace setTimeout { const __promisify__ … }`) has no call signatures
+    const functions = declarations?.filter(isFunctionDeclarationLike);
     const found =
-      declarations?.length && declarations.every(isFunctionDeclarationLike)
-        ? (declarations as ts.SignatureDeclaration[])
+      functions?.length && declarations!.every((d) => isFunctionDeclarationLike(d) || ts.isModuleDeclaration(d))
+        ? (functions as ts.SignatureDeclaration[])
         : undefined;
     this.callees.set(call, found);
     return found;
+  }
+
+  /**
+   * The declarations of member `name` of the value of `object`, where every part of its type declares the member
+   * alike (one class, or a union whose parts inherit it from one class: `Http2Server | Http2SecureServer` and
+   * `net.Server.address`). The receiver's type is read from declarations where they give it exactly (declaredTypeAt);
+   * otherwise from an upper bound (typeBound), which answers whenever all its parts agree, since TypeScript's type
+   * is made of some of them; only then is the flow type asked. `const server = this.createServer(…)` with a method
+   * that returns a `let server: Http2Server | Http2SecureServer`: TypeScript infers the method's return type by
+   * checking its body, the calls assigned to `server` and every call on the way (1-3 s for grpc-js's server.ts).
+   */
+  private memberDeclarations(object: TSESTree.Node, name: string): readonly ts.Declaration[] | undefined {
+    if (!this.types.has(object)) {
+      const declared = timed(() => this.declaredTypeAt(object));
+      if (declared) this.types.set(object, declared);
+      else {
+        const bound = timed(() => this.typeBound(object));
+        const found = bound && sameDeclarations(bound, name);
+        if (found) return found;
+      }
+    }
+    const owner = this.typeAt(object);
+    return sameDeclarations(owner.isUnion() ? owner.types : [owner], name);
+  }
+
+  /**
+   * Types that every part of TypeScript's type at a reference is one of, read from declarations (an upper bound, not
+   * the type: a union may have fewer parts at the use). Undefined where they do not bound it. A variable:
+   *
+   * - with a written type that is an object type or a union of them (`let server: A | B`): TypeScript narrows such a
+   *   variable by assignments, by tests and by discriminants to some of its parts; never by `instanceof`, `in`, a
+   *   type predicate or an assertion function before the use (mayNarrowApart), nor by a compound assignment;
+   * - a `const` initialized by a call to a function or method of this file that declares no return type: the bounds
+   *   of what its `return` statements return (TypeScript infers the union of their types).
+   */
+  typeBound(node: TSESTree.Node, depth = 0): readonly ts.Type[] | undefined {
+    if (this.bounds.has(node)) return this.bounds.get(node);
+    this.bounds.set(node, undefined);
+    const bound = this.computeBound(node, depth);
+    this.bounds.set(node, bound);
+    return bound;
+  }
+
+  private computeBound(node: TSESTree.Node, depth: number): readonly ts.Type[] | undefined {
+    const declared = this.types.get(node) ?? this.declaredTypeAt(node);
+    if (declared) return declared.isUnion() ? declared.types : [declared];
+    if (node.type !== AST_NODE_TYPES.Identifier || depth > 3) return undefined;
+    const variable = this.variable(node);
+    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (def?.type !== 'Variable' || def.name.type !== AST_NODE_TYPES.Identifier || def.node.id !== def.name)
+      return undefined;
+    if (this.mayNarrowApart(variable!, node)) return undefined;
+    if (def.name.typeAnnotation) {
+      const written = this.writtenType(def.name.typeAnnotation.typeAnnotation);
+      const parts = written.isUnion() ? written.types : [written];
+      return parts.every((t) => t.flags & ts.TypeFlags.Object) ? parts : undefined;
+    }
+    const init = def.node.init;
+    if (def.parent.kind !== 'const' || init?.type !== AST_NODE_TYPES.CallExpression) return undefined;
+    const returned = this.returnedValues(init);
+    if (!returned) return undefined;
+    const parts = new Set<ts.Type>();
+    for (const value of returned) {
+      const bound = this.typeBound(value, depth + 1);
+      if (!bound) return undefined;
+      for (const t of bound) parts.add(t);
+    }
+    return [...parts];
+  }
+
+  /**
+   * The values the `return` statements of the called function return, where the function is of this file, has one
+   * declaration, no written return type, no type parameters, is neither async nor a generator, and ends with a
+   * `return` of a value (its end is not reached): then TypeScript's inferred return type is the union of their types.
+   */
+  private returnedValues(call: TSESTree.CallExpression): TSESTree.Node[] | undefined {
+    const declarations = this.calleeDeclarations(call);
+    const declaration = declarations?.length === 1 ? declarations[0]! : undefined;
+    if (!declaration || declaration.type || declaration.typeParameters) return undefined;
+    let fn = this.services.tsNodeToESTreeNodeMap.get(declaration) as TSESTree.Node | undefined;
+    if (fn?.type === AST_NODE_TYPES.MethodDefinition) fn = fn.value;
+    if (
+      fn?.type !== AST_NODE_TYPES.FunctionDeclaration &&
+      fn?.type !== AST_NODE_TYPES.FunctionExpression &&
+      fn?.type !== AST_NODE_TYPES.ArrowFunctionExpression
+    )
+      return undefined;
+    if (fn.async || fn.generator) return undefined;
+    if (fn.body?.type !== AST_NODE_TYPES.BlockStatement) return fn.body ? [fn.body] : undefined;
+    const last = fn.body.body.at(-1);
+    if (last?.type !== AST_NODE_TYPES.ReturnStatement) return undefined;
+    const values: TSESTree.Node[] = [];
+    let complete = true;
+    const visit = (node: TSESTree.Node): void => {
+      if (!complete || isFunction(node)) return;
+      if (node.type === AST_NODE_TYPES.ReturnStatement) {
+        if (node.argument) values.push(node.argument);
+        else complete = false;
+        return;
+      }
+      for (const key of Object.keys(node) as (keyof typeof node)[]) {
+        if (key === 'parent') continue;
+        const value = node[key] as unknown;
+        for (const child of Array.isArray(value) ? value : [value])
+          if (child && typeof (child as TSESTree.Node).type === 'string') visit(child as TSESTree.Node);
+      }
+    };
+    for (const statement of fn.body.body) visit(statement);
+    return complete ? values : undefined;
+  }
+
+  /**
+   * Whether a use of the variable before `use` (or in a loop around it) may narrow it to a type that is none of its
+   * declared parts: `instanceof`, `in`, a method call in a condition (`x.isFoo()`, perhaps a `this is T` predicate),
+   * an argument of a call whose callee may be a type predicate or an assertion function (one that does not declare a
+   * return type other than a predicate), a write other than `x = …`. Tests of truthiness, `typeof`, equality and
+   * discriminants only remove parts.
+   */
+  private mayNarrowApart(variable: Variable, use: TSESTree.Identifier): boolean {
+    const at = use.range[0];
+    for (const reference of variable.references) {
+      const identifier = reference.identifier as TSESTree.Identifier;
+      if (identifier === use || reference.init) continue;
+      const loop = outermostLoop(identifier);
+      if (identifier.range[0] >= at && !(loop && loop[0] <= at && at <= loop[1])) continue;
+      const parent = identifier.parent;
+      if (reference.isWrite()) {
+        if (
+          parent.type !== AST_NODE_TYPES.AssignmentExpression ||
+          parent.operator !== '=' ||
+          parent.left !== identifier
+        )
+          return true;
+        continue;
+      }
+      const path = narrowingPath(identifier, variable.name);
+      if (path !== '') continue;
+      if (
+        parent.type === AST_NODE_TYPES.CallExpression &&
+        parent.callee !== identifier &&
+        parent.arguments.includes(identifier)
+      ) {
+        const declarations = this.calleeDeclarations(parent);
+        if (declarations?.every((d) => d.type && !ts.isTypePredicateNode(d.type))) continue;
+        return true;
+      }
+      if (
+        parent.type === AST_NODE_TYPES.BinaryExpression &&
+        (parent.operator === 'instanceof' || parent.operator === 'in')
+      )
+        return true;
+      if (parent.type === AST_NODE_TYPES.MemberExpression || parent.type === AST_NODE_TYPES.UpdateExpression)
+        return true;
+    }
+    return false;
   }
 
   /** Whether the name is an import binding (`connect`, or `http2` of `http2.createServer`). */
@@ -679,6 +859,24 @@ function plain(type: ts.Type | undefined): ts.Type | undefined {
   if (!type) return undefined;
   const parts = type.isUnion() || type.isIntersection() ? type.types : [type];
   return parts.some((t) => t.flags & COMPUTED) ? undefined : type;
+}
+
+/** A name the file does not declare: unresolved, or a global of the libraries (no definition in the file). */
+function isGlobal(variable: Variable | null): boolean {
+  return !variable || variable.defs.length === 0;
+}
+
+/** The declarations of a member, where every type declares it with the same ones; undefined where one lacks it. */
+function sameDeclarations(types: readonly ts.Type[], name: string): readonly ts.Declaration[] | undefined {
+  let found: readonly ts.Declaration[] | undefined;
+  for (const type of types) {
+    const declarations = type.getProperty(name)?.declarations;
+    if (!declarations) return undefined;
+    if (found && (found.length !== declarations.length || found.some((d, i) => d !== declarations[i])))
+      return undefined;
+    found ??= declarations;
+  }
+  return found;
 }
 
 function isFunctionDeclarationLike(declaration: ts.Declaration): boolean {
