@@ -2,6 +2,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { timed } from '../stats.ts';
 import ts from '../typescript.cts';
+import { isGlobal, memberDeclarations } from './bounds.ts';
 import type { FileContext } from './index.ts';
 
 /**
@@ -38,8 +39,8 @@ export function resolveCallee(
 
 /**
  * The declarations of the function or method a call's callee names, without resolving the call: through the import
- * for `connect(…)` and `http2.createServer(…)`, through the receiver's type (which typeAt may read from
- * declarations) for `server.listen(…)`. Undefined unless every declaration is a function or method.
+ * for `connect(…)` and `http2.createServer(…)`, through the receiver's type (memberDeclarations) for
+ * `server.listen(…)`. Undefined unless every declaration is a function or method.
  */
 export function calleeDeclarations(
   p: FileContext,
@@ -49,7 +50,10 @@ export function calleeDeclarations(
   if (p.callees.has(call)) return p.callees.get(call);
   const callee = call.callee;
   let symbol: ts.Symbol | undefined;
-  if (callee.type === AST_NODE_TYPES.Identifier) symbol = isImport(p, callee) ? aliasedSymbol(p, callee) : undefined;
+  let declarations: readonly ts.Declaration[] | undefined;
+  // an import, or a global the file does not declare (`setImmediate(…)`: TypeScript would check the callback's body)
+  if (callee.type === AST_NODE_TYPES.Identifier)
+    symbol = isImport(p, callee) || isGlobal(p.variable(callee)) ? aliasedSymbol(p, callee) : undefined;
   else if (
     callee.type === AST_NODE_TYPES.MemberExpression &&
     !callee.computed &&
@@ -58,14 +62,17 @@ export function calleeDeclarations(
     const object = callee.object;
     if (object.type === AST_NODE_TYPES.Identifier && isImport(p, object)) symbol = aliasedSymbol(p, callee.property);
     else {
-      const owner = p.typeAt(object);
-      symbol = owner.isUnion() ? undefined : owner.getProperty(callee.property.name);
+      // no recursion through a bound back to this call
+      p.callees.set(call, undefined);
+      declarations = memberDeclarations(p, object, callee.property.name);
     }
   }
-  const declarations = symbol?.declarations;
+  declarations ??= symbol?.declarations;
+  // a namespace merged with the function (`namespace setTimeout { const __promisify__ … }`) has no call signatures
+  const functions = declarations?.filter(isFunctionDeclarationLike);
   const found =
-    declarations?.length && declarations.every(isFunctionDeclarationLike)
-      ? (declarations as ts.SignatureDeclaration[])
+    functions?.length && declarations!.every((d) => isFunctionDeclarationLike(d) || ts.isModuleDeclaration(d))
+      ? (functions as ts.SignatureDeclaration[])
       : undefined;
   p.callees.set(call, found);
   return found;

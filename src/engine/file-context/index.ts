@@ -11,6 +11,7 @@ import {
 import { countQuery, type EngineStats, timed } from '../stats.ts';
 import { TypeMatcher, type TypeMember } from '../type-matcher.ts';
 import ts from '../typescript.cts';
+import { askByParts, typeBound } from './bounds.ts';
 import { calleeDeclaration, typePredicate } from './callees.ts';
 import { declaredTypeAt, writtenType } from './declared-types.ts';
 import type { Narrowing } from './narrowing.ts';
@@ -32,6 +33,8 @@ export class FileContext {
   readonly narrowed = new Map<Variable, readonly Narrowing[] | null>();
 
   readonly callees = new Map<TSESTree.CallExpression, readonly ts.SignatureDeclaration[] | undefined>();
+
+  readonly bounds = new Map<TSESTree.Node, readonly ts.Type[] | undefined>();
 
   constructor(
     readonly sourceCode: Readonly<TSESLint.SourceCode>,
@@ -136,6 +139,22 @@ export class FileContext {
    */
   calleeDeclaration(call: TSESTree.CallExpression | TSESTree.NewExpression): string | undefined {
     return calleeDeclaration(this, call);
+  }
+
+  /**
+   * Types that every part of TypeScript's type at a reference is one of, read from declarations (an upper bound, not
+   * the type): see bounds.ts. Undefined where declarations do not bound it.
+   */
+  typeBound(node: TSESTree.Node): readonly ts.Type[] | undefined {
+    return typeBound(this, node);
+  }
+
+  /**
+   * What `ask` says of the type for members at a node, from the upper bound where all its parts agree, else from
+   * typeForMembers. `ask` must answer a union as its parts do when they agree (`every` over its members).
+   */
+  askByParts<T>(node: TSESTree.Node, ask: (type: ts.Type) => T): T {
+    return askByParts(this, node, ask);
   }
 
   /** The type predicate of the called signature, if the call is a user type guard. */
