@@ -210,6 +210,16 @@ ruleTester.run('no-unguarded-socket-options', rule, {
       options: [{ requireTcp: true }],
     },
     {
+      name: 'a net.Socket parameter behind a transport check, with requireTcp',
+      code: `${HEADER}export function tune(s: net.Socket) {\n  if (s.remoteFamily) s.setNoDelay(true);\n}`,
+      options: [{ requireTcp: true }],
+    },
+    {
+      name: 'a server listening on process.env.PORT, the call behind a transport check, with requireTcp',
+      code: `${HEADER}const server = http.createServer((req) => {\n  if (req.socket.remoteFamily) req.socket.setNoDelay(true);\n});\nserver.listen(process.env.PORT);`,
+      options: [{ requireTcp: true }],
+    },
+    {
       name: 'guarded with requireTcp',
       code: `${HEADER}export function f(s: net.Socket) {\n  if ('setNoDelay' in s) s.setNoDelay(true);\n}`,
       options: [{ requireTcp: true }],
@@ -507,7 +517,7 @@ ruleTester.run('no-unguarded-socket-options', rule, {
           suggestions: [
             {
               messageId: 'removeCall',
-              output: `${HEADER}const req = http.request({ socketPath: '/var/run/docker.sock', path: '/info' });\nreq.on('socket', (socket) => {\n});`,
+              output: `${HEADER}const req = http.request({ socketPath: '/var/run/docker.sock', path: '/info' });\n`,
             },
           ],
         },
@@ -575,13 +585,7 @@ ruleTester.run('no-unguarded-socket-options', rule, {
           column: 14,
           endLine: 5,
           endColumn: 24,
-          suggestions: [
-            {
-              messageId: 'wrapInGuard',
-              data: { guard: "'setNoDelay' in res.socket" },
-              output: `${HEADER}export function onResponse(res: http.IncomingMessage) {\n  if ('setNoDelay' in res.socket) res.socket.setNoDelay(true);\n}\nhttp.get('http://example.com/', onResponse);`,
-            },
-          ],
+          suggestions: null,
         },
       ],
     },
@@ -625,13 +629,7 @@ ruleTester.run('no-unguarded-socket-options', rule, {
           column: 3,
           endLine: 8,
           endColumn: 13,
-          suggestions: [
-            {
-              messageId: 'wrapInGuard',
-              data: { guard: "'setNoDelay' in s" },
-              output: `${HEADER}declare function start(s: net.Socket): void;\nconst s = new net.Socket();\nstart(s);\ns.connect(8080);\nif ('setNoDelay' in s) s.setNoDelay(true);`,
-            },
-          ],
+          suggestions: null,
         },
       ],
     },
@@ -700,7 +698,137 @@ ruleTester.run('no-unguarded-socket-options', rule, {
           suggestions: [
             {
               messageId: 'removeCall',
-              output: `${HEADER}declare const app: { listen(target: number | string): http.Server };\nconst server = app.listen('/tmp/app.sock');\nserver.on('connection', (socket) => {\n});`,
+              output: `${HEADER}declare const app: { listen(target: number | string): http.Server };\nconst server = app.listen('/tmp/app.sock');\n`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a socket listener that only sets an option on a Unix socket: the listener goes with the call',
+      code: `${HEADER}const req = http.request({ socketPath: '/tmp/app.sock', path: '/' });
+req.on('socket', (s) => s.setKeepAlive(true));
+req.end();`,
+      output: null,
+      errors: [
+        {
+          messageId: 'pipe',
+          data: {
+            subject: 's',
+            method: 'setKeepAlive',
+            guard: "'setKeepAlive' in s",
+            evidence: "its request connects through `socketPath` ('/tmp/app.sock')",
+            line: 4,
+          },
+          line: 5,
+          column: 27,
+          endLine: 5,
+          endColumn: 39,
+          suggestions: [
+            {
+              messageId: 'removeCall',
+              output: `${HEADER}const req = http.request({ socketPath: '/tmp/app.sock', path: '/' });
+req.end();`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a socket listener block that only sets an option on a Unix socket: the listener goes with the call',
+      code: `${HEADER}const req = http.request({ socketPath: '/tmp/app.sock', path: '/' });
+req.once('socket', function (s) {
+  s.setNoDelay(true);
+});
+req.end();`,
+      output: null,
+      errors: [
+        {
+          messageId: 'pipe',
+          data: {
+            subject: 's',
+            method: 'setNoDelay',
+            guard: "'setNoDelay' in s",
+            evidence: "its request connects through `socketPath` ('/tmp/app.sock')",
+            line: 4,
+          },
+          line: 6,
+          column: 5,
+          endLine: 6,
+          endColumn: 15,
+          suggestions: [
+            {
+              messageId: 'removeCall',
+              output: `${HEADER}const req = http.request({ socketPath: '/tmp/app.sock', path: '/' });
+req.end();`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a socket listener on a request in a chain: the registration goes, the request stays',
+      code: `${HEADER}http
+  .request({ socketPath: '/tmp/app.sock', path: '/' })
+  .on('socket', (s) => s.setKeepAlive(true))
+  .end();`,
+      output: null,
+      errors: [
+        {
+          messageId: 'pipe',
+          data: {
+            subject: 's',
+            method: 'setKeepAlive',
+            guard: "'setKeepAlive' in s",
+            evidence: "its request connects through `socketPath` ('/tmp/app.sock')",
+            line: 5,
+          },
+          line: 6,
+          column: 26,
+          endLine: 6,
+          endColumn: 38,
+          suggestions: [
+            {
+              messageId: 'removeCall',
+              output: `${HEADER}http
+  .request({ socketPath: '/tmp/app.sock', path: '/' })
+  .end();`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a socket listener that does more than the call: only the call goes',
+      code: `${HEADER}const req = http.request({ socketPath: '/tmp/app.sock', path: '/' });
+req.on('socket', (s) => {
+  s.setKeepAlive(true);
+  s.setTimeout(1000);
+});
+req.end();`,
+      output: null,
+      errors: [
+        {
+          messageId: 'pipe',
+          data: {
+            subject: 's',
+            method: 'setKeepAlive',
+            guard: "'setKeepAlive' in s",
+            evidence: "its request connects through `socketPath` ('/tmp/app.sock')",
+            line: 4,
+          },
+          line: 6,
+          column: 5,
+          endLine: 6,
+          endColumn: 17,
+          suggestions: [
+            {
+              messageId: 'removeCall',
+              output: `${HEADER}const req = http.request({ socketPath: '/tmp/app.sock', path: '/' });
+req.on('socket', (s) => {
+  s.setTimeout(1000);
+});
+req.end();`,
             },
           ],
         },
@@ -719,13 +847,7 @@ ruleTester.run('no-unguarded-socket-options', rule, {
           column: 5,
           endLine: 5,
           endColumn: 15,
-          suggestions: [
-            {
-              messageId: 'wrapInGuard',
-              data: { guard: "'setNoDelay' in s" },
-              output: `${HEADER}export function tune(s: net.Socket) {\n  if ('setNoDelay' in s) s.setNoDelay(true);\n}`,
-            },
-          ],
+          suggestions: null,
         },
       ],
     },
@@ -742,13 +864,7 @@ ruleTester.run('no-unguarded-socket-options', rule, {
           column: 14,
           endLine: 5,
           endColumn: 24,
-          suggestions: [
-            {
-              messageId: 'wrapInGuard',
-              data: { guard: "'setNoDelay' in req.socket" },
-              output: `${HEADER}export const handler: http.RequestListener = (req) => {\n  if ('setNoDelay' in req.socket) req.socket.setNoDelay(true);\n};`,
-            },
-          ],
+          suggestions: null,
         },
       ],
     },
@@ -772,13 +888,7 @@ ruleTester.run('no-unguarded-socket-options', rule, {
           column: 14,
           endLine: 5,
           endColumn: 24,
-          suggestions: [
-            {
-              messageId: 'wrapInGuard',
-              data: { guard: "'setNoDelay' in req.socket" },
-              output: `${HEADER}const server = http.createServer((req) => {\n  if ('setNoDelay' in req.socket) req.socket.setNoDelay(true);\n});\nserver.listen(process.env.PORT);`,
-            },
-          ],
+          suggestions: null,
         },
       ],
     },
