@@ -4,7 +4,18 @@ import eslintPlugin from 'eslint-plugin-eslint-plugin';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'examples/', 'scratch/', 'tests/fixtures/', 'bench/out/', 'coverage/'] },
+  {
+    ignores: [
+      'dist/',
+      'node_modules/',
+      'examples/',
+      'scratch/',
+      'tests/fixtures/',
+      'bench/out/',
+      'coverage/',
+      '.compat/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
