@@ -14,7 +14,7 @@ const NAMESPACE = 'transport';
 const plugin = {
   meta: { name: pkg.name, version: pkg.version, namespace: NAMESPACE },
   rules,
-  configs: {} as Record<'recommended' | 'strict' | 'all' | 'disable-type-checked', Config>,
+  configs: {} as Record<'recommended' | 'strict' | 'disable-type-checked', Config>,
 };
 
 /** Options that `strict` sets on top of a rule's defaults. */
@@ -49,14 +49,6 @@ Object.assign(plugin.configs, {
     plugins: { [NAMESPACE]: plugin },
     rules: ruleEntries(
       (n) => !!docs(n).recommended || !!docs(n).strict,
-      (n) => (STRICT_OPTIONS[n] ? [error, ...STRICT_OPTIONS[n]] : error),
-    ),
-  },
-  all: {
-    name: `${NAMESPACE}/all`,
-    plugins: { [NAMESPACE]: plugin },
-    rules: ruleEntries(
-      () => true,
       (n) => (STRICT_OPTIONS[n] ? [error, ...STRICT_OPTIONS[n]] : error),
     ),
   },

@@ -27,7 +27,7 @@ describe('parseCommandLine', () => {
   it('reads every flag', () => {
     expect(
       run(
-        '--all',
+        '--strict',
         '--rule',
         'transport/a',
         '--rule',
@@ -47,7 +47,7 @@ describe('parseCommandLine', () => {
       ),
     ).toEqual({
       paths: ['src', 'lib'],
-      config: 'all',
+      config: 'strict',
       rules: ['a', 'b'],
       fix: false,
       fixDryRun: true,
@@ -73,7 +73,7 @@ describe('parseCommandLine', () => {
     [['--fix=yes'], "option '--fix' does not take a value"],
     [['--max-warnings', 'many'], "--max-warnings must be an integer of at least -1, not 'many'"],
     [['--concurrency', '1.5'], "--concurrency must be an integer of at least 1, 'auto' or 'off', not '1.5'"],
-    [['--strict', '--all'], '--strict and --all cannot be used together'],
+    [['--all'], "unknown option '--all' (see --help)"],
     [['-o', ''], '--output-file needs a file name'],
   ])('rejects %j', (argv, message) => {
     expect(() => parseCommandLine(argv)).toThrow(new UsageError(message));

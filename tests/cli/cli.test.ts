@@ -342,7 +342,6 @@ describe.concurrent('help and version', { timeout: 120_000 }, () => {
     expect(run.stdout).toMatch(/^Usage: transport-lint \[options\] \[paths\.\.\.\]\n/);
     for (const flag of [
       '--strict',
-      '--all',
       '--rule',
       '--fix',
       '--fix-dry-run',
