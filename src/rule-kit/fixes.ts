@@ -5,15 +5,15 @@
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import {
-  LISTENER_METHODS,
   isSideEffectFreeReference,
+  LISTENER_METHODS,
   memberName,
   requiredModule,
   statementList,
   unwrapAssertions,
-} from './ast.ts';
-import type { Classification } from './evidence.ts';
-import type { FileContext } from './file-context.ts';
+  type Classification,
+  type TransportEngine,
+} from '../engine/index.ts';
 
 type Fix = TSESLint.ReportFixFunction;
 
@@ -51,19 +51,21 @@ export function callSiteOf(member: TSESTree.MemberExpression): CallSite | undefi
 
 /** The guard text `x != null && 'm' in x`, with the null check only where the value may be nullish. */
 export function capabilityGuard(
-  ctx: FileContext,
+  engine: TransportEngine,
   receiver: TSESTree.Node,
   member: string,
   classification: Classification,
 ): string {
   const reference = unwrapAssertions(receiver);
-  const text = ctx.sourceCode.getText(reference);
+  const text = engine.sourceCode.getText(reference);
   const provenNonNull = classification.guards.some((g) => g.fact === 'nonnull');
   const mayBeNullish =
     !provenNonNull &&
     (classification.possible.has('nullish') ||
       classification.possible.has('unknown') ||
-      ctx.membersAt(reference).some((m) => m.verdict === 'nullish' || m.verdict === 'any' || m.verdict === 'unknown'));
+      engine
+        .membersAt(reference)
+        .some((m) => m.verdict === 'nullish' || m.verdict === 'any' || m.verdict === 'unknown'));
   const quoted = `'${member}'`;
   return mayBeNullish ? `${text} != null && ${quoted} in ${text}` : `${quoted} in ${text}`;
 }
@@ -83,15 +85,20 @@ export function wrapStatementFix(statement: TSESTree.ExpressionStatement, guard:
 }
 
 /** `(guard ? x.m() : x)` for a call whose value is used. */
-export function guardExpressionFix(ctx: FileContext, site: CallSite, receiver: TSESTree.Node, guard: string): Fix {
+export function guardExpressionFix(
+  engine: TransportEngine,
+  site: CallSite,
+  receiver: TSESTree.Node,
+  guard: string,
+): Fix {
   const receiverText =
     receiver.type === AST_NODE_TYPES.Identifier ||
     receiver.type === AST_NODE_TYPES.MemberExpression ||
     receiver.type === AST_NODE_TYPES.ThisExpression
-      ? ctx.sourceCode.getText(receiver)
-      : `(${ctx.sourceCode.getText(receiver)})`;
+      ? engine.sourceCode.getText(receiver)
+      : `(${engine.sourceCode.getText(receiver)})`;
   return (fixer) =>
-    fixer.replaceText(site.expression, `(${guard} ? ${ctx.sourceCode.getText(site.expression)} : ${receiverText})`);
+    fixer.replaceText(site.expression, `(${guard} ? ${engine.sourceCode.getText(site.expression)} : ${receiverText})`);
 }
 
 /**
@@ -100,36 +107,36 @@ export function guardExpressionFix(ctx: FileContext, site: CallSite, receiver: T
  * call is all that a listener does (`req.on('socket', (s) => s.setKeepAlive(true))`), the listener goes with it: what
  * would be left (`(s) => s`) is a listener that does nothing.
  */
-export function removeCallFix(ctx: FileContext, site: CallSite, receiver: TSESTree.Node): Fix | undefined {
-  if (!isSideEffectFreeReference(receiver)) return replaceByReceiver(ctx, site, receiver);
+export function removeCallFix(engine: TransportEngine, site: CallSite, receiver: TSESTree.Node): Fix | undefined {
+  if (!isSideEffectFreeReference(receiver)) return replaceByReceiver(engine, site, receiver);
   const registration = listenerDoingOnly(site);
   if (registration) {
     const { call, expression } = registration;
     const statement = expression.parent.type === AST_NODE_TYPES.ExpressionStatement ? expression.parent : undefined;
     const emitter = call.callee.type === AST_NODE_TYPES.MemberExpression ? call.callee.object : undefined;
-    if (statement && emitter && isSideEffectFreeReference(emitter)) return removeStatementFix(ctx, statement);
+    if (statement && emitter && isSideEffectFreeReference(emitter)) return removeStatementFix(engine, statement);
     // `http.get(url).on('socket', …)`: the request stays, only the registration goes (`on` returns the emitter)
-    return replaceByReceiver(ctx, registration, emitter);
+    return replaceByReceiver(engine, registration, emitter);
   }
-  if (site.statement) return removeStatementFix(ctx, site.statement);
-  return replaceByReceiver(ctx, site, receiver);
+  if (site.statement) return removeStatementFix(engine, site.statement);
+  return replaceByReceiver(engine, site, receiver);
 }
 
 /** `x.m(…)` (or `x?.m(…)`) replaced by `x`, for a method that returns its receiver; not `x.m.call(x)`. */
 function replaceByReceiver(
-  ctx: FileContext,
+  engine: TransportEngine,
   { call, expression }: { call: TSESTree.CallExpression; expression: TSESTree.Expression },
   receiver: TSESTree.Node | undefined,
 ): Fix | undefined {
   const member = call.callee;
   if (!receiver || member.type !== AST_NODE_TYPES.MemberExpression || member.object !== receiver) return undefined;
-  return (fixer) => fixer.replaceText(expression, ctx.sourceCode.getText(receiver));
+  return (fixer) => fixer.replaceText(expression, engine.sourceCode.getText(receiver));
 }
 
 /** The statement removed: its whole line in a statement list, an empty block as the body of `if`/`else`/a loop. */
-function removeStatementFix(ctx: FileContext, statement: TSESTree.Statement): Fix {
+function removeStatementFix(engine: TransportEngine, statement: TSESTree.Statement): Fix {
   if (statementList(statement.parent))
-    return (fixer) => fixer.removeRange(lineRange(ctx, statement) ?? statement.range);
+    return (fixer) => fixer.removeRange(lineRange(engine, statement) ?? statement.range);
   return (fixer) => fixer.replaceText(statement, '{}');
 }
 
@@ -165,8 +172,8 @@ function listenerDoingOnly(
 }
 
 /** The range of the whole line(s) a statement stands on alone, newline included, so removal leaves no blank line. */
-function lineRange(ctx: FileContext, statement: TSESTree.Node): [number, number] | undefined {
-  const text = ctx.sourceCode.text;
+function lineRange(engine: TransportEngine, statement: TSESTree.Node): [number, number] | undefined {
+  const text = engine.sourceCode.text;
   const lineStart = text.lastIndexOf('\n', statement.range[0] - 1) + 1;
   let lineEnd = text.indexOf('\n', statement.range[1]);
   if (lineEnd < 0) lineEnd = text.length;
@@ -180,8 +187,8 @@ function lineRange(ctx: FileContext, statement: TSESTree.Node): [number, number]
  * How the file can name a runtime value exported by a Node module, e.g. `tls.TLSSocket`: through a namespace or
  * default import, a named (value) import, or `require`. Undefined when the file has no such binding.
  */
-export function runtimeName(ctx: FileContext, modules: readonly string[], exported: string): string | undefined {
-  const program = ctx.sourceCode.ast;
+export function runtimeName(engine: TransportEngine, modules: readonly string[], exported: string): string | undefined {
+  const program = engine.sourceCode.ast;
   for (const statement of program.body) {
     if (
       statement.type === AST_NODE_TYPES.ImportDeclaration &&

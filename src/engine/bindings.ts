@@ -4,7 +4,7 @@
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { isFunction, memberName, propertyKeyName, SOCKET_ACCESSORS, unwrap } from './ast.ts';
-import type { FileContext } from './file-context.ts';
+import type { FileContext } from './file-context/index.ts';
 
 type Node = TSESTree.Node;
 type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration;
