@@ -16,6 +16,7 @@ export default tseslint.config(
       'coverage/',
       'realworld/repos/',
       'realworld/out/',
+      '.compat/',
     ],
   },
   js.configs.recommended,

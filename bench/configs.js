@@ -18,9 +18,9 @@ const NFP = {
 };
 
 function rulesFor(mode) {
-  if (mode === 'all') return [plugin.configs.all];
+  if (mode === 'all') return [plugin.configs.strict];
   if (mode === 'nfp') return [NFP];
-  if (mode === 'nfp+all') return [NFP, plugin.configs.all];
+  if (mode === 'nfp+all') return [NFP, plugin.configs.strict];
   return [];
 }
 

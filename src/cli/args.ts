@@ -4,7 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 
-export type ConfigName = 'recommended' | 'strict' | 'all';
+export type ConfigName = 'recommended' | 'strict';
 export type Format = 'stylish' | 'json' | 'sarif';
 export type Concurrency = number | 'auto' | 'off';
 
@@ -54,7 +54,6 @@ for occurs in their text) are only checked for syntax errors.
 
 Rules:
   --strict                    the 'strict' config instead of 'recommended'
-  --all                       every rule, with the strict options
   --rule NAME                 run only this rule (repeatable), e.g. --rule no-unguarded-socket-options
 
 Fixes:
@@ -90,7 +89,6 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
       strict: true,
       options: {
         strict: { type: 'boolean' },
-        all: { type: 'boolean' },
         rule: { type: 'string', multiple: true },
         fix: { type: 'boolean' },
         'fix-dry-run': { type: 'boolean' },
@@ -111,7 +109,6 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
   if (values.help) return { kind: 'help' };
   if (values.version) return { kind: 'version' };
 
-  if (values.strict && values.all) throw new UsageError('--strict and --all cannot be used together');
   if (values.fix && values['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run cannot be used together');
 
   const format = values.format ?? 'stylish';
@@ -139,7 +136,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
     kind: 'run',
     options: {
       paths: positionals.length > 0 ? positionals : ['.'],
-      config: values.all ? 'all' : values.strict ? 'strict' : 'recommended',
+      config: values.strict ? 'strict' : 'recommended',
       rules: (values.rule ?? []).map((r) => r.replace(/^transport\//, '')),
       fix: !!values.fix,
       fixDryRun: !!values['fix-dry-run'],

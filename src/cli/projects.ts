@@ -13,8 +13,8 @@
  * The plan is plain JSON (worker threads get a copy); programs.ts builds the programs from it.
  */
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import ts from '../engine/typescript.cts';
 import { commonDirectory, isInside } from './files.ts';
 
@@ -58,14 +58,16 @@ export interface TypePlan {
 /** Error codes that make a config unreadable: JSON syntax, a missing or unreadable file (also one it extends). */
 const FATAL_CONFIG_ERRORS = new Set([5083, 5092, 6053, 18001]);
 
-/** The folder of the @types/node that this package depends on, for projects without one. */
+/**
+ * The type root with the Node types that this package bundles, for projects without any: dist/node-types/, which holds
+ * `node/` (scripts/bundle-node-types.mjs copies it at build time). Not a dependency on @types/node, which npm would
+ * hoist into the project's node_modules/@types/, where TypeScript loads it for the project itself. Run from src/ (the
+ * repository's tests), the build's copy.
+ */
 export function bundledTypeRoot(): string | undefined {
-  try {
-    const require = createRequire(import.meta.url);
-    return path.dirname(path.dirname(require.resolve('@types/node/package.json')));
-  } catch {
-    return undefined;
-  }
+  return ['../node-types', '../../dist/node-types']
+    .map((relative) => fileURLToPath(new URL(relative, import.meta.url)))
+    .find((root) => fs.existsSync(path.join(root, 'node', 'index.d.ts')));
 }
 
 /**

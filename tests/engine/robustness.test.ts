@@ -20,7 +20,7 @@ const typed = (sourceType: 'module' | 'script' = 'module'): Linter.Config[] => [
       parserOptions: { projectService: true, tsconfigRootDir: fixtures },
     },
   },
-  plugin.configs.all as Linter.Config,
+  plugin.configs.strict as Linter.Config,
 ];
 
 /** Lints with every rule (`all`, which must not crash) and returns what `recommended` reports. */
@@ -127,7 +127,7 @@ describe('a project without @types/node', () => {
         parserOptions: { projectService: true, tsconfigRootDir: root },
       },
     },
-    plugin.configs.all as Linter.Config,
+    plugin.configs.strict as Linter.Config,
   ];
   const verify = (file: string) => () =>
     new Linter({ configType: 'flat', cwd: root }).verify(

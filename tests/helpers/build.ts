@@ -17,7 +17,11 @@ function newestMtime(dir: string): number {
 }
 
 /** The oldest output file that tells whether dist/ is current. */
-const MARKERS = [path.join(ROOT, 'dist', 'index.js'), path.join(ROOT, 'dist', 'cli', 'main.js')];
+const MARKERS = [
+  path.join(ROOT, 'dist', 'index.js'),
+  path.join(ROOT, 'dist', 'cli', 'main.js'),
+  path.join(ROOT, 'dist', 'node-types', 'node', 'index.d.ts'),
+];
 
 export function ensureBuilt(): void {
   const built = Math.min(...MARKERS.map((f) => (fs.existsSync(f) ? fs.statSync(f).mtimeMs : 0)));
@@ -25,6 +29,8 @@ export function ensureBuilt(): void {
   const tsc = path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
   try {
     execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'pipe' });
+    // the Node types the CLI gives projects without any (package.json's build script does the same)
+    execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'bundle-node-types.mjs')], { cwd: ROOT, stdio: 'pipe' });
   } catch (error) {
     const out = error as { stdout?: Buffer; stderr?: Buffer };
     throw new Error(`tsc -p tsconfig.build.json failed:\n${String(out.stdout ?? '')}${String(out.stderr ?? '')}`, {

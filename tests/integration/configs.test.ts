@@ -31,14 +31,13 @@ describe('plugin object', () => {
 });
 
 describe('configs', () => {
-  const { recommended, strict, all } = plugin.configs;
+  const { recommended, strict } = plugin.configs;
   const disable = plugin.configs['disable-type-checked'];
 
   it('every config has a name', () => {
     expect(Object.entries(plugin.configs).map(([key, config]) => [key, config.name])).toEqual([
       ['recommended', 'transport/recommended'],
       ['strict', 'transport/strict'],
-      ['all', 'transport/all'],
       ['disable-type-checked', 'transport/disable-type-checked'],
     ]);
   });
@@ -53,12 +52,13 @@ describe('configs', () => {
     expect(strict.rules?.['transport/no-unguarded-socket-options']).toEqual(['error', { requireTcp: true }]);
   });
 
-  it('all has every rule and disable-type-checked turns every rule off', () => {
-    expect(Object.keys(all.rules ?? {})).toEqual(ruleNames.map((n) => `transport/${n}`));
+  it('strict has every rule, there is no `all` (it equalled strict), and disable-type-checked turns every rule off', () => {
+    expect(Object.keys(strict.rules ?? {})).toEqual(ruleNames.map((n) => `transport/${n}`));
+    expect(Object.keys(plugin.configs)).not.toContain('all');
     expect(disable.rules).toEqual(Object.fromEntries(ruleNames.map((n) => [`transport/${n}`, 'off'])));
   });
 
   it('configs register the plugin under its namespace', () => {
-    for (const config of [recommended, strict, all]) expect(config.plugins?.transport).toBe(plugin);
+    for (const config of [recommended, strict]) expect(config.plugins?.transport).toBe(plugin);
   });
 });

@@ -66,7 +66,7 @@ describe('corpus', () => {
         `import plugin from ${JSON.stringify(path.join(root, 'dist', 'index.js'))};`,
         `const crash = { meta: { type: 'problem', schema: [] }, create: (context) => ({ Identifier() { if (context.filename.endsWith('dgram.d.ts')) throw new Error('boom'); } }) };`,
         'const self = { ...plugin, rules: { ...plugin.rules, crash } };',
-        `export default { ...self, configs: { all: { plugins: { transport: self }, rules: { ...plugin.configs.all.rules, 'transport/crash': 'error' } } } };`,
+        `export default { ...self, configs: { strict: { plugins: { transport: self }, rules: { ...plugin.configs.strict.rules, 'transport/crash': 'error' } } } };`,
       ].join('\n'),
     );
     const { code, stderr, result } = await corpus(

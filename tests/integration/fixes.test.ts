@@ -28,8 +28,8 @@ async function lint(dir: string, fix: boolean): Promise<ESLint.LintResult[]> {
       files: ['**/*.ts', '**/*.js'],
       languageOptions: { parser: tsParser, parserOptions: { projectService: true, tsconfigRootDir: dir } },
     },
-    plugin.configs.all as Linter.Config,
-    // requireTcp reports real sockets of unknown transport with suggestions only; the rest of `all` as it is
+    plugin.configs.strict as Linter.Config,
+    // requireTcp reports real sockets of unknown transport with suggestions only; the rest of `strict` as it is
     { rules: { 'transport/no-unguarded-socket-options': 'error' } },
   ];
   const eslint = new ESLint({ cwd: dir, overrideConfigFile: true, overrideConfig: config, fix });

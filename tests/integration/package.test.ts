@@ -93,12 +93,16 @@ describe('package', () => {
       expect.arrayContaining(['package.json', 'README.md', 'LICENSE', 'dist/index.js', 'dist/index.d.ts']),
     );
     const unexpected = files.filter(
-      (f) => !/^(?:package\.json|README\.md|LICENSE|dist\/.+\.(?:js|d\.ts|cjs|d\.cts))$/.test(f),
+      (f) =>
+        !/^(?:package\.json|README\.md|LICENSE|dist\/.+\.(?:js|d\.ts|cjs|d\.cts)|dist\/node-types\/node\/(?:LICENSE|package\.json))$/.test(
+          f,
+        ),
     );
     expect(unexpected).toEqual([]);
     const scratch = files.filter(
       (f) =>
-        /(?:^|\/)(?:src|tests?|fixtures|scratch|bench|examples|scripts|coverage|node_modules|\.tmp)\//.test(f) ||
+        (!f.startsWith('dist/node-types/') &&
+          /(?:^|\/)(?:src|tests?|fixtures|scratch|bench|examples|scripts|coverage|node_modules|\.tmp)\//.test(f)) ||
         f.endsWith('.tsbuildinfo'),
     );
     expect(scratch).toEqual([]);
@@ -107,7 +111,9 @@ describe('package', () => {
   it('ships the build of every source file and no stale output', () => {
     // `.ts` builds to `.js` + `.d.ts`, `.cts` (CommonJS) to `.cjs` + `.d.cts`
     const sources = filesBelow(path.join(root, 'src')).filter((f) => /\.c?ts$/.test(f) && !/\.d\.c?ts$/.test(f));
-    const shipped = packed.files.map((f) => f.path).filter((f) => f.startsWith('dist/'));
+    const shipped = packed.files
+      .map((f) => f.path)
+      .filter((f) => f.startsWith('dist/') && !f.startsWith('dist/node-types/'));
     const expected = sources.flatMap((s) =>
       s.endsWith('.cts')
         ? [`dist/${s.slice(0, -4)}.cjs`, `dist/${s.slice(0, -4)}.d.cts`]
@@ -133,11 +139,23 @@ describe('package', () => {
 
   it('declares every package that dist imports, and imports every runtime dependency', () => {
     const imported = new Set<string>();
-    for (const file of filesBelow(path.join(installed, 'dist')).filter((f) => f.endsWith('.js'))) {
+    // the code, and the bundled Node types (their `undici-types` import is a dependency, found from the package)
+    const dist = filesBelow(path.join(installed, 'dist'));
+    const bundledTypes = dist.filter((f) => f.startsWith('node-types/') && f.endsWith('.d.ts'));
+    // the modules the bundled types declare (`declare module "stream/iter"`, Node modules newer than this Node)
+    const declaredModules = new Set(
+      bundledTypes.flatMap(
+        (f) =>
+          ts.preProcessFile(fs.readFileSync(path.join(installed, 'dist', f), 'utf8'), true, true)
+            .ambientExternalModules ?? [],
+      ),
+    );
+    for (const file of [...dist.filter((f) => f.endsWith('.js')), ...bundledTypes]) {
       const code = fs.readFileSync(path.join(installed, 'dist', file), 'utf8');
       for (const specifier of moduleSpecifiers(code)) {
         if (
           !specifier ||
+          declaredModules.has(specifier) ||
           specifier.startsWith('.') ||
           specifier.startsWith('node:') ||
           builtinModules.includes(specifier)
@@ -154,6 +172,24 @@ describe('package', () => {
     expect([...imported].filter((p) => p !== manifest.name && !declared.has(p))).toEqual([]);
     const unused = Object.keys(manifest.dependencies ?? {}).filter((d) => !imported.has(d) && !KNOWN_UNUSED.has(d));
     expect(unused).toEqual([]);
+  });
+
+  it("bundles Node's types for the CLI in a private folder instead of depending on @types/node", () => {
+    // a dependency on @types/node would be hoisted into a project without one, into node_modules/@types/, where
+    // TypeScript loads it for the project: Node 26's types in a Node 20 project
+    const everyDependency = { ...manifest.dependencies, ...manifest.peerDependencies };
+    expect(Object.keys(everyDependency).filter((d) => d.startsWith('@types/'))).toEqual([]);
+    const bundled = path.join(installed, 'dist', 'node-types', 'node');
+    for (const file of ['index.d.ts', 'net.d.ts', 'http.d.ts', 'LICENSE'])
+      expect(fs.existsSync(path.join(bundled, file)), file).toBe(true);
+    // no package name: nothing takes the folder for @types/node; the version says which copy it is
+    const bundledManifest = JSON.parse(fs.readFileSync(path.join(bundled, 'package.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
+    const developedWith = require('@types/node/package.json') as { version: string };
+    expect(bundledManifest).toMatchObject({ version: developedWith.version, types: 'index.d.ts' });
+    expect(bundledManifest.name).toBeUndefined();
   });
 
   it('passes publint --strict', async () => {

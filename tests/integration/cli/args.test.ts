@@ -28,7 +28,7 @@ describe('parseCommandLine', () => {
   it('reads every flag', () => {
     expect(
       run(
-        '--all',
+        '--strict',
         '--rule',
         'transport/a',
         '--rule',
@@ -52,7 +52,7 @@ describe('parseCommandLine', () => {
       ),
     ).toEqual({
       paths: ['src', 'lib'],
-      config: 'all',
+      config: 'strict',
       rules: ['a', 'b'],
       fix: false,
       fixDryRun: true,
@@ -79,7 +79,7 @@ describe('parseCommandLine', () => {
     [['--fix=yes'], "option '--fix' does not take a value"],
     [['--max-warnings', 'many'], "--max-warnings must be an integer of at least -1, not 'many'"],
     [['--concurrency', '1.5'], "--concurrency must be an integer of at least 1, 'auto' or 'off', not '1.5'"],
-    [['--strict', '--all'], '--strict and --all cannot be used together'],
+    [['--all'], "unknown option '--all' (see --help)"],
     [['-o', ''], '--output-file needs a file name'],
   ])('rejects %j', (argv, message) => {
     expect(() => parseCommandLine(argv)).toThrow(new UsageError(message));

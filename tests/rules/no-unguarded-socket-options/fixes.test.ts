@@ -316,5 +316,175 @@ declare function next(): Duplex;
         },
       ],
     },
+    {
+      name: 'a socket listener that only sets an option on a Unix socket: the listener goes with the call',
+      code: `
+import * as net from 'node:net';
+import * as http from 'node:http';
+import { Duplex, PassThrough } from 'node:stream';
+const req = http.request({ socketPath: '/tmp/app.sock', path: '/' });
+req.on('socket', (s) => s.setKeepAlive(true));
+req.end();
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'pipe',
+          data: {
+            subject: 's',
+            method: 'setKeepAlive',
+            guard: "'setKeepAlive' in s",
+            evidence: "its request connects through `socketPath` ('/tmp/app.sock')",
+            line: 5,
+          },
+          line: 6,
+          column: 27,
+          endLine: 6,
+          endColumn: 39,
+          suggestions: [
+            {
+              messageId: 'removeCall',
+              output: `
+import * as net from 'node:net';
+import * as http from 'node:http';
+import { Duplex, PassThrough } from 'node:stream';
+const req = http.request({ socketPath: '/tmp/app.sock', path: '/' });
+req.end();
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a socket listener block that only sets an option on a Unix socket: the listener goes with the call',
+      code: `
+import * as net from 'node:net';
+import * as http from 'node:http';
+import { Duplex, PassThrough } from 'node:stream';
+const req = http.request({ socketPath: '/tmp/app.sock', path: '/' });
+req.once('socket', function (s) {
+  s.setNoDelay(true);
+});
+req.end();
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'pipe',
+          data: {
+            subject: 's',
+            method: 'setNoDelay',
+            guard: "'setNoDelay' in s",
+            evidence: "its request connects through `socketPath` ('/tmp/app.sock')",
+            line: 5,
+          },
+          line: 7,
+          column: 5,
+          endLine: 7,
+          endColumn: 15,
+          suggestions: [
+            {
+              messageId: 'removeCall',
+              output: `
+import * as net from 'node:net';
+import * as http from 'node:http';
+import { Duplex, PassThrough } from 'node:stream';
+const req = http.request({ socketPath: '/tmp/app.sock', path: '/' });
+req.end();
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a socket listener on a request in a chain: the registration goes, the request stays',
+      code: `
+import * as net from 'node:net';
+import * as http from 'node:http';
+import { Duplex, PassThrough } from 'node:stream';
+http
+  .request({ socketPath: '/tmp/app.sock', path: '/' })
+  .on('socket', (s) => s.setKeepAlive(true))
+  .end();
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'pipe',
+          data: {
+            subject: 's',
+            method: 'setKeepAlive',
+            guard: "'setKeepAlive' in s",
+            evidence: "its request connects through `socketPath` ('/tmp/app.sock')",
+            line: 6,
+          },
+          line: 7,
+          column: 26,
+          endLine: 7,
+          endColumn: 38,
+          suggestions: [
+            {
+              messageId: 'removeCall',
+              output: `
+import * as net from 'node:net';
+import * as http from 'node:http';
+import { Duplex, PassThrough } from 'node:stream';
+http
+  .request({ socketPath: '/tmp/app.sock', path: '/' })
+  .end();
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a socket listener that does more than the call: only the call goes',
+      code: `
+import * as net from 'node:net';
+import * as http from 'node:http';
+import { Duplex, PassThrough } from 'node:stream';
+const req = http.request({ socketPath: '/tmp/app.sock', path: '/' });
+req.on('socket', (s) => {
+  s.setKeepAlive(true);
+  s.setTimeout(1000);
+});
+req.end();
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'pipe',
+          data: {
+            subject: 's',
+            method: 'setKeepAlive',
+            guard: "'setKeepAlive' in s",
+            evidence: "its request connects through `socketPath` ('/tmp/app.sock')",
+            line: 5,
+          },
+          line: 7,
+          column: 5,
+          endLine: 7,
+          endColumn: 17,
+          suggestions: [
+            {
+              messageId: 'removeCall',
+              output: `
+import * as net from 'node:net';
+import * as http from 'node:http';
+import { Duplex, PassThrough } from 'node:stream';
+const req = http.request({ socketPath: '/tmp/app.sock', path: '/' });
+req.on('socket', (s) => {
+  s.setTimeout(1000);
+});
+req.end();
+      `,
+            },
+          ],
+        },
+      ],
+    },
   ],
 });

@@ -94,6 +94,31 @@ export function f(s: net.Socket) {
       `,
       options: [{ requireTcp: true }],
     },
+    {
+      name: 'a net.Socket parameter behind a transport check, with requireTcp',
+      code: `
+import * as net from 'node:net';
+import * as http from 'node:http';
+import { Duplex, PassThrough } from 'node:stream';
+export function tune(s: net.Socket) {
+  if (s.remoteFamily) s.setNoDelay(true);
+}
+      `,
+      options: [{ requireTcp: true }],
+    },
+    {
+      name: 'a server listening on process.env.PORT, the call behind a transport check, with requireTcp',
+      code: `
+import * as net from 'node:net';
+import * as http from 'node:http';
+import { Duplex, PassThrough } from 'node:stream';
+const server = http.createServer((req) => {
+  if (req.socket.remoteFamily) req.socket.setNoDelay(true);
+});
+server.listen(process.env.PORT);
+      `,
+      options: [{ requireTcp: true }],
+    },
   ],
   invalid: [
     {
@@ -117,21 +142,7 @@ http.get('http://example.com/', onResponse);
           column: 14,
           endLine: 6,
           endColumn: 24,
-          suggestions: [
-            {
-              messageId: 'wrapInGuard',
-              data: { guard: "'setNoDelay' in res.socket" },
-              output: `
-import * as net from 'node:net';
-import * as http from 'node:http';
-import { Duplex, PassThrough } from 'node:stream';
-export function onResponse(res: http.IncomingMessage) {
-  if ('setNoDelay' in res.socket) res.socket.setNoDelay(true);
-}
-http.get('http://example.com/', onResponse);
-      `,
-            },
-          ],
+          suggestions: null,
         },
       ],
     },
@@ -157,22 +168,7 @@ s.setNoDelay(true);
           column: 3,
           endLine: 9,
           endColumn: 13,
-          suggestions: [
-            {
-              messageId: 'wrapInGuard',
-              data: { guard: "'setNoDelay' in s" },
-              output: `
-import * as net from 'node:net';
-import * as http from 'node:http';
-import { Duplex, PassThrough } from 'node:stream';
-declare function start(s: net.Socket): void;
-const s = new net.Socket();
-start(s);
-s.connect(8080);
-if ('setNoDelay' in s) s.setNoDelay(true);
-      `,
-            },
-          ],
+          suggestions: null,
         },
       ],
     },
@@ -196,20 +192,7 @@ export function tune(s: net.Socket) {
           column: 5,
           endLine: 6,
           endColumn: 15,
-          suggestions: [
-            {
-              messageId: 'wrapInGuard',
-              data: { guard: "'setNoDelay' in s" },
-              output: `
-import * as net from 'node:net';
-import * as http from 'node:http';
-import { Duplex, PassThrough } from 'node:stream';
-export function tune(s: net.Socket) {
-  if ('setNoDelay' in s) s.setNoDelay(true);
-}
-      `,
-            },
-          ],
+          suggestions: null,
         },
       ],
     },
@@ -233,20 +216,7 @@ export const handler: http.RequestListener = (req) => {
           column: 14,
           endLine: 6,
           endColumn: 24,
-          suggestions: [
-            {
-              messageId: 'wrapInGuard',
-              data: { guard: "'setNoDelay' in req.socket" },
-              output: `
-import * as net from 'node:net';
-import * as http from 'node:http';
-import { Duplex, PassThrough } from 'node:stream';
-export const handler: http.RequestListener = (req) => {
-  if ('setNoDelay' in req.socket) req.socket.setNoDelay(true);
-};
-      `,
-            },
-          ],
+          suggestions: null,
         },
       ],
     },
@@ -278,21 +248,7 @@ server.listen(process.env.PORT);
           column: 14,
           endLine: 6,
           endColumn: 24,
-          suggestions: [
-            {
-              messageId: 'wrapInGuard',
-              data: { guard: "'setNoDelay' in req.socket" },
-              output: `
-import * as net from 'node:net';
-import * as http from 'node:http';
-import { Duplex, PassThrough } from 'node:stream';
-const server = http.createServer((req) => {
-  if ('setNoDelay' in req.socket) req.socket.setNoDelay(true);
-});
-server.listen(process.env.PORT);
-      `,
-            },
-          ],
+          suggestions: null,
         },
       ],
     },

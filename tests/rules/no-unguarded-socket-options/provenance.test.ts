@@ -642,8 +642,6 @@ import * as net from 'node:net';
 import * as http from 'node:http';
 import { Duplex, PassThrough } from 'node:stream';
 const req = http.request({ socketPath: '/var/run/docker.sock', path: '/info' });
-req.on('socket', (socket) => {
-});
       `,
             },
           ],
@@ -869,8 +867,6 @@ import * as http from 'node:http';
 import { Duplex, PassThrough } from 'node:stream';
 declare const app: { listen(target: number | string): http.Server };
 const server = app.listen('/tmp/app.sock');
-server.on('connection', (socket) => {
-});
       `,
             },
           ],
