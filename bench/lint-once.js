@@ -9,7 +9,8 @@ import { ESLint } from 'eslint';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileStats, globalStats, recordFileStats } from 'eslint-plugin-transport/internal/stats';
+// the engine's observer hook: not a package export, so from the build (the plugin resolves to the same dist files)
+import { observeEngine } from '../dist/engine/stats.js';
 import { configFor, MODES } from './configs.js';
 
 const [dir, mode, concurrencyArg] = process.argv.slice(2);
@@ -20,7 +21,37 @@ if (!dir || !MODES.includes(mode ?? '')) {
 const concurrency = concurrencyArg ? Number(concurrencyArg) : 'off';
 const cwd = path.resolve(dir);
 
-recordFileStats(true);
+// counts per file and in all; type questions timed as a whole (nested questions once, by the outermost)
+const globalStats = { typeQueries: 0, classifications: 0, queryMs: 0 };
+const fileStats = new Map();
+let active = globalStats;
+let depth = 0;
+observeEngine({
+  startFile(filename) {
+    active = { typeQueries: 0, classifications: 0, queryMs: 0 };
+    fileStats.set(filename, active);
+  },
+  countQuery() {
+    globalStats.typeQueries++;
+    active.typeQueries++;
+  },
+  countClassification() {
+    globalStats.classifications++;
+    active.classifications++;
+  },
+  observe(ask) {
+    const start = depth++ === 0 ? performance.now() : 0;
+    try {
+      return ask();
+    } finally {
+      if (--depth === 0) {
+        const ms = performance.now() - start;
+        globalStats.queryMs += ms;
+        if (active !== globalStats) active.queryMs += ms;
+      }
+    }
+  },
+});
 const loadAverage = os.loadavg()[0];
 const cpu0 = process.cpuUsage();
 const t0 = performance.now();

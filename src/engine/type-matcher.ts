@@ -4,7 +4,7 @@
  * (@types/node <= 24) both become `net.Socket`; subclasses carry the names of all their bases, so a
  * `tls.TLSSocket` is also a `net.Socket` and a `stream.Duplex`.
  */
-import { timed } from './stats.ts';
+import { observer } from './stats.ts';
 import ts from './typescript.cts';
 
 /** Qualified names such as `net.Socket`, `stream.Duplex`, `http2.Http2Session`, `Deno.TcpConn`. */
@@ -70,7 +70,7 @@ export class TypeMatcher {
 
   /** The qualified names of a type's class or interface and all its bases. */
   lineage(type: ts.Type): Lineage {
-    return timed(() => this.lineageOf(type));
+    return observer ? observer.observe(() => this.lineageOf(type)) : this.lineageOf(type);
   }
 
   private lineageOf(type: ts.Type): Lineage {
@@ -243,7 +243,7 @@ export class TypeMatcher {
 
   /** Splits a type into union members (generics through their constraint) with a verdict for each. */
   members(type: ts.Type): readonly TypeMember[] {
-    return timed(() => this.membersOf(type));
+    return observer ? observer.observe(() => this.membersOf(type)) : this.membersOf(type);
   }
 
   private membersOf(type: ts.Type): readonly TypeMember[] {
@@ -334,7 +334,7 @@ export class TypeMatcher {
    * type), `?` for a type literal, `undefined` for a member that lacks it.
    */
   declaringOwners(type: ts.Type, property: string): readonly (string | undefined)[] {
-    return timed(() => this.ownersOf(type, property));
+    return observer ? observer.observe(() => this.ownersOf(type, property)) : this.ownersOf(type, property);
   }
 
   private ownersOf(type: ts.Type, property: string): readonly (string | undefined)[] {
@@ -396,8 +396,12 @@ export class TypeMatcher {
    */
   display(type: ts.Type): string {
     const text =
-      this.simpleText(type) ?? timed(() => this.checker.typeToString(type, undefined, ts.TypeFormatFlags.NoTruncation));
+      this.simpleText(type) ?? (observer ? observer.observe(() => this.typeText(type)) : this.typeText(type));
     return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+  }
+
+  private typeText(type: ts.Type): string {
+    return this.checker.typeToString(type, undefined, ts.TypeFormatFlags.NoTruncation);
   }
 
   /** The text TypeScript prints for a simple type (see display), or undefined. */

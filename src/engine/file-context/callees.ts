@@ -1,6 +1,6 @@
 /** Callee resolution: the module and name of the function a call resolves to, from its declarations. */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { timed } from '../stats.ts';
+import { observer } from '../stats.ts';
 import ts from '../typescript.cts';
 import type { FileContext } from './index.ts';
 
@@ -15,7 +15,7 @@ export function calleeDeclaration(
   p: FileContext,
   call: TSESTree.CallExpression | TSESTree.NewExpression,
 ): string | undefined {
-  return timed(() => resolveCallee(p, call));
+  return observer ? observer.observe(() => resolveCallee(p, call)) : resolveCallee(p, call);
 }
 
 export function resolveCallee(

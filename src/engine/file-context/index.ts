@@ -8,7 +8,7 @@ import {
   type TSESLint,
   type TSESTree,
 } from '@typescript-eslint/utils';
-import { countQuery, type EngineStats, timed } from '../stats.ts';
+import { observer } from '../stats.ts';
 import { TypeMatcher, type TypeMember } from '../type-matcher.ts';
 import ts from '../typescript.cts';
 import { calleeDeclaration, typePredicate } from './callees.ts';
@@ -19,9 +19,6 @@ export class FileContext {
   readonly checker: ts.TypeChecker;
 
   readonly matcher: TypeMatcher;
-
-  /** This file's counters (the global ones count every file). */
-  readonly stats: EngineStats = { typeQueries: 0, classifications: 0, queryMs: 0 };
 
   readonly types = new Map<TSESTree.Node, ts.Type>();
 
@@ -45,7 +42,7 @@ export class FileContext {
   typeAt(node: TSESTree.Node): ts.Type {
     let type = this.types.get(node);
     if (!type) {
-      type = timed(() => declaredTypeAt(this, node)) ?? this.flowType(node);
+      type = this.declaredType(node, false) ?? this.flowType(node);
       this.types.set(node, type);
     }
     return type;
@@ -59,7 +56,9 @@ export class FileContext {
   }
 
   membersAt(node: TSESTree.Node): readonly TypeMember[] {
-    return timed(() => this.matcher.members(this.typeForMembers(node)));
+    return observer
+      ? observer.observe(() => this.matcher.members(this.typeForMembers(node)))
+      : this.matcher.members(this.typeForMembers(node));
   }
 
   /**
@@ -74,16 +73,24 @@ export class FileContext {
     let type = this.memberTypes.get(node) ?? this.types.get(node);
     if (!type) {
       // where the declarations do not answer even with member tests allowed, they do not answer typeAt either
-      type = timed(() => declaredTypeAt(this, node, true)) ?? this.flowType(node);
+      type = this.declaredType(node, true) ?? this.flowType(node);
       this.memberTypes.set(node, type);
     }
     return type;
   }
 
-  /** Asks the type checker something: counted, and timed while recording. */
+  /** The type the declarations give a node (declaredTypeAt), seen by the observer if one is installed. */
+  private declaredType(node: TSESTree.Node, presence: boolean): ts.Type | undefined {
+    return observer
+      ? observer.observe(() => declaredTypeAt(this, node, presence))
+      : declaredTypeAt(this, node, presence);
+  }
+
+  /** Asks the type checker something, seen by the observer if one is installed. */
   query<T>(ask: () => T): T {
-    countQuery();
-    return timed(ask);
+    if (!observer) return ask();
+    observer.countQuery();
+    return observer.observe(ask);
   }
 
   /** The variable an identifier refers to, or null for globals and unresolved names. */
