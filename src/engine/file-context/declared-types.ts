@@ -20,8 +20,8 @@ import { isPathPrefix, narrowedPaths } from './narrowing.ts';
  *   no comparison of the assertion's two types;
  * - an unannotated listener parameter (`session` in `server.on('session', (session) => …)`): the type the
  *   receiver's `on` declares for that event name. TypeScript can only give the contextual type by resolving the
- *   whole call against the overloads of `on`: 0.5 s the first time for an HTTP/2 server (the generic event maps of
- *   @types/node), where the type of the receiver's method costs a few milliseconds;
+ *   whole call against the overloads of `on` (for an HTTP/2 server, the generic event maps of @types/node), where
+ *   the type of the receiver's method is one lookup;
  * - a `const` initialized by a call whose overloads all declare one return type (declaredReturnType);
  * - a callback's parameter, from the called function's declaration (callbackParameterType).
  *
@@ -36,7 +36,7 @@ export function declaredTypeAt(p: FileContext, node: TSESTree.Node, presence = f
     return inner && p.checker.getNonNullableType(inner);
   }
   // `server.address()`: what the method declares it returns (a call's value is not narrowed); TypeScript would type
-  // the receiver first, `const server = net.createServer((socket) => …)` by resolving that whole call (20 ms)
+  // the receiver first, `const server = net.createServer((socket) => …)` by resolving that whole call
   if (node.type === AST_NODE_TYPES.CallExpression) {
     const optional =
       node.optional ||
@@ -138,7 +138,7 @@ export function declaredTypeOf(p: FileContext, variable: Variable): ts.Type | un
  * (`http.createServer((req, res) => …)`), read from the overload TypeScript picks by arity, where the callback's
  * parameter type is declared. In a generic overload whose type parameters only the callback could infer, they take
  * their defaults, which is what TypeScript infers then: `InstanceType<Request>` is `IncomingMessage`. Asking for the
- * contextual type instead resolves the whole call (13-50 ms the first time for a request listener).
+ * contextual type instead resolves the whole call.
  */
 export function callbackParameterType(
   p: FileContext,
@@ -210,7 +210,7 @@ export function withDefaults(p: FileContext, type: ts.Type): ts.Type | undefined
  */
 export function writtenType(p: FileContext, node: TSESTree.TypeNode): ts.Type {
   // `private sweeper: NodeJS.Timeout | undefined` in many files: every name in it is global, so it is the same type
-  // in each, and resolving it again cost about 0.2 ms per file
+  // in each: resolve it once per program
   const key = globalTypeText(p, node);
   let byText = key === undefined ? undefined : globalWrittenTypes.get(p.checker);
   if (key !== undefined && !byText) globalWrittenTypes.set(p.checker, (byText = new Map()));
@@ -254,8 +254,7 @@ export function globalTypeText(p: FileContext, node: TSESTree.TypeNode): string 
 
 /**
  * Whether a scope of this file around the name declares it (a variable, import, type, type parameter): read from
- * TypeScript's symbol tables of the enclosing declarations (TypeMatcher.localSymbol), a few lookups (all the scopes
- * of the file were 10-18 µs per file).
+ * TypeScript's symbol tables of the enclosing declarations (TypeMatcher.localSymbol), a few lookups.
  */
 export function declaredAround(p: FileContext, name: TSESTree.Identifier): boolean {
   const id = p.services.esTreeNodeToTSNodeMap.get(name);

@@ -66,7 +66,7 @@ export class FileContext {
    * as typeAt, except where the only narrowing of a reference to an object type that is no union is a test of a
    * member that sockets have and plain streams lack (`'setKeepAlive' in socket`): TypeScript then types `socket` as
    * `Duplex & Record<"setKeepAlive", unknown>`, which only adds that member (with no class that declares it), and it
-   * resolves every member of `Duplex` to find out (17 ms the first time); here it is the declared `Duplex`. The guard
+   * resolves every member of `Duplex` to find out; here it is the declared `Duplex`. The guard
    * itself is the engine's to read.
    */
   typeForMembers(node: TSESTree.Node): ts.Type {
@@ -112,8 +112,8 @@ export class FileContext {
    *   no comparison of the assertion's two types;
    * - an unannotated listener parameter (`session` in `server.on('session', (session) => …)`): the type the
    *   receiver's `on` declares for that event name. TypeScript can only give the contextual type by resolving the
-   *   whole call against the overloads of `on`: 0.5 s the first time for an HTTP/2 server (the generic event maps of
-   *   @types/node), where the type of the receiver's method costs a few milliseconds;
+   *   whole call against the overloads of `on` (for an HTTP/2 server, the generic event maps of @types/node), where
+   *   the type of the receiver's method is one lookup;
    * - a `const` initialized by a call whose overloads all declare one return type (declaredReturnType);
    * - a callback's parameter, from the called function's declaration (callbackParameterType).
    *
@@ -137,8 +137,8 @@ export class FileContext {
   /**
    * The module and name of the function or method a call resolves to, e.g. `net.connect`, `http.Server.listen`.
    * For a call, read from the declarations of the callee's symbol when all of them (the overloads) have the same
-   * name: resolving the call against the overloads (what `getResolvedSignature` does) can cost 50-150 ms the first
-   * time for `server.listen({ … })` or `http.createServer((req, res) => …)`. Otherwise, and for `new`, the resolved
+   * name, without resolving the call against the overloads (what `getResolvedSignature` does, which checks every
+   * overload for `server.listen({ … })` or `http.createServer((req, res) => …)`). Otherwise, and for `new`, the resolved
    * signature.
    */
   calleeDeclaration(call: TSESTree.CallExpression | TSESTree.NewExpression): string | undefined {
