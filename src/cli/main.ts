@@ -86,7 +86,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         ? new ESLint(eslintOptions(plan))
         : await ESLint.fromOptionsModule(writeOptionsModule(tempDir, plan, ESLINT_OPTIONS_MODULE));
 
-    const showProgress = !!io.stderr.isTTY && options.format === 'stylish' && !options.quiet;
+    const showProgress = io.stderr.isTTY && options.format === 'stylish' && !options.quiet;
     const progress = new report.Progress(showProgress ? io.stderr : undefined, files.length);
     let results: ESLint.LintResult[] = [];
     if (options.concurrency === 'off') {

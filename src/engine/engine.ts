@@ -56,7 +56,7 @@ export class TransportEngine {
       guards.push({ fact: 'nonnull', node: at, says: '`?.`' });
     }
     const result = this.combine(info, guards, options.member);
-    if (!byPoint) this.memo.set(node, (byPoint = new Map()));
+    if (!byPoint) this.memo.set(node, (byPoint = new Map<string, Classification>()));
     byPoint.set(memoKey, result);
     return result;
   }

@@ -339,7 +339,7 @@ export class TypeMatcher {
 
   private ownersOf(type: ts.Type, property: string): readonly (string | undefined)[] {
     let byProperty = this.ownerCache.get(type);
-    if (!byProperty) this.ownerCache.set(type, (byProperty = new Map()));
+    if (!byProperty) this.ownerCache.set(type, (byProperty = new Map<string, readonly (string | undefined)[]>()));
     let owners = byProperty.get(property);
     if (!owners) byProperty.set(property, (owners = this.computeOwners(type, property)));
     return owners;

@@ -1,8 +1,10 @@
 /** Callee resolution: the module and name of the function a call resolves to, from its declarations. */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { observer } from '../stats.ts';
 import ts from '../typescript.cts';
 import type { FileContext } from './index.ts';
+
+const { DefinitionType } = TSESLint.Scope;
 
 /**
  * The module and name of the function or method a call resolves to, e.g. `net.connect`, `http.Server.listen`.
@@ -73,7 +75,7 @@ export function calleeDeclarations(
 
 /** Whether the name is an import binding (`connect`, or `http2` of `http2.createServer`). */
 export function isImport(p: FileContext, id: TSESTree.Identifier): boolean {
-  return p.variable(id)?.defs[0]?.type === 'ImportBinding';
+  return p.variable(id)?.defs[0]?.type === DefinitionType.ImportBinding;
 }
 
 /**

@@ -2,12 +2,14 @@
  * Declared types: the type at a reference read from declarations (a written annotation, a listener's declared
  * parameter, a call's declared return type) where it must equal what flow analysis would say, without asking for it.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { LISTENER_METHODS, memberName, staticString } from '../ast.ts';
 import ts from '../typescript.cts';
 import { calleeDeclarations, closed, COMPUTED, declaredReturnType } from './callees.ts';
 import type { FileContext, Variable } from './index.ts';
 import { isPathPrefix, narrowedPaths } from './narrowing.ts';
+
+const { DefinitionType } = TSESLint.Scope;
 
 /**
  * The type at a reference (`x`, `x.a`, `x.a.b`) read from declarations instead of from flow analysis at the use,
@@ -97,7 +99,7 @@ export function propertyPath(p: FileContext, type: ts.Type, names: readonly stri
 export function declaredTypeOf(p: FileContext, variable: Variable): ts.Type | undefined {
   const def = variable.defs.length === 1 ? variable.defs[0] : undefined;
   if (!def || def.name.type !== AST_NODE_TYPES.Identifier) return undefined;
-  if (def.type === 'Variable') {
+  if (def.type === DefinitionType.Variable) {
     const declarator = def.node;
     if (def.parent.kind !== 'const' || declarator.id !== def.name) return undefined;
     if (def.name.typeAnnotation) {
@@ -113,7 +115,7 @@ export function declaredTypeOf(p: FileContext, variable: Variable): ts.Type | un
     }
     return init?.type === AST_NODE_TYPES.CallExpression ? plain(declaredReturnType(p, init)) : undefined;
   }
-  if (def.type !== 'Parameter') return undefined;
+  if (def.type !== DefinitionType.Parameter) return undefined;
   const fn = def.node;
   const index = fn.params.indexOf(def.name);
   if (index < 0 || def.name.optional) return undefined;
@@ -213,7 +215,7 @@ export function writtenType(p: FileContext, node: TSESTree.TypeNode): ts.Type {
   // in each: resolve it once per program
   const key = globalTypeText(p, node);
   let byText = key === undefined ? undefined : globalWrittenTypes.get(p.checker);
-  if (key !== undefined && !byText) globalWrittenTypes.set(p.checker, (byText = new Map()));
+  if (key !== undefined && !byText) globalWrittenTypes.set(p.checker, (byText = new Map<string, ts.Type>()));
   const cached = key === undefined ? undefined : byText?.get(key);
   if (cached) return cached;
   const written = p.services.esTreeNodeToTSNodeMap.get(node) as ts.TypeNode;
