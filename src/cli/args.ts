@@ -21,6 +21,8 @@ export interface CliOptions {
   maxWarnings: number;
   concurrency: Concurrency;
   quiet: boolean;
+  /** `--ignore-pattern`s, as ESLint reads them: relative to the working folder. */
+  ignorePatterns: string[];
 }
 
 export type ParsedArgs = { kind: 'help' } | { kind: 'version' } | { kind: 'run'; options: CliOptions };
@@ -36,13 +38,19 @@ const FORMATS: readonly Format[] = ['stylish', 'json', 'sarif'];
 export const HELP = `Usage: transport-lint [options] [paths...]
 
 Lints JavaScript and TypeScript files with eslint-plugin-transport's rules, with type information, without an
-ESLint config. Paths are files or directories (default: the current directory). Directories are searched for
-.ts .tsx .mts .cts .js .jsx .mjs .cjs files, skipping node_modules, dist, build, coverage, folders whose name
-starts with a dot, .d.ts files and .min.js files.
+ESLint config (the project's ESLint config and .eslintignore are not read). Paths are files or directories
+(default: the current directory). Directories are searched for .ts .tsx .mts .cts .js .jsx .mjs .cjs files.
+
+Ignored by default, in any folder below a path given: dependencies (node_modules, bower_components,
+jspm_packages), build output (dist, build), coverage, folders whose name starts with a dot (.git, .next, .nuxt,
+...), declaration files (.d.ts), minified files (.min.js) and generated bundles (.bundle.js). A folder or file
+named on the command line is always searched.
 
 Type information comes from the tsconfig.json or jsconfig.json that includes each file, found as an editor finds
-it. Files that none includes are linted in one extra program (JavaScript allowed, Node's types). Where a
-project has no @types/node, the copy that comes with eslint-plugin-transport is used.
+it. Files that none includes are linted in one extra program (JavaScript allowed, Node's types), and so are the
+files of a tsconfig that cannot be read (a warning names it). Where a project has no @types/node, the copy that
+comes with eslint-plugin-transport is used. Files in which no rule can report (none of the names the rules look
+for occurs in their text) are only checked for syntax errors.
 
 Rules:
   --strict                    the 'strict' config instead of 'recommended'
@@ -59,13 +67,18 @@ Output:
   --quiet                     report errors only, and print no progress and no summary
   --max-warnings N            exit with 1 when there are more than N warnings
 
+Files:
+  --ignore-pattern PATTERN    leave out the files that match PATTERN (repeatable; ESLint's --ignore-pattern:
+                              relative to the current directory, e.g. 'examples/', '**/*.spec.ts')
+
 Other:
   --concurrency N|auto|off    lint in N worker threads (ESLint's option; default off). Every thread builds its
                               own TypeScript programs, so this needs more memory
   -h, --help                  print this help
   -v, --version               print the version
 
-Exit codes: 0 no findings, 1 findings (a file that does not parse is one), 2 bad usage or a fatal error.
+Exit codes: 0 no findings, 1 findings (a file that does not parse is one), 2 bad usage or a fatal error
+(a tsconfig that cannot be read is not one).
 `;
 
 export function parseCommandLine(argv: readonly string[]): ParsedArgs {
@@ -86,6 +99,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
         'max-warnings': { type: 'string' },
         concurrency: { type: 'string' },
         quiet: { type: 'boolean' },
+        'ignore-pattern': { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -116,6 +130,8 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
     concurrency = c === 'auto' || c === 'off' ? c : integer(c, '--concurrency', 1, "'auto' or 'off'");
   }
 
+  if (values['ignore-pattern']?.some((p) => p.trim() === '')) throw new UsageError('--ignore-pattern needs a pattern');
+
   const outputFile = values['output-file'];
   if (outputFile === '') throw new UsageError('--output-file needs a file name');
 
@@ -132,6 +148,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
       maxWarnings,
       concurrency,
       quiet: !!values.quiet,
+      ignorePatterns: values['ignore-pattern'] ?? [],
     },
   };
 }

@@ -9,7 +9,7 @@ type Node = TSESTree.Node;
 /**
  * The calls whose options pick a transport, and how: given both `port` and `path`, `Server#listen` checks `port` first
  * and listens on TCP, `Socket#connect` (behind `net.connect` and `tls.connect`) connects to the pipe (Node's
- * `lib/net.js`; tests/runtime/listen-options.test.ts checks it on the running Node).
+ * `lib/net.js`; tests/integration/runtime/listen-options.test.ts checks it on the running Node).
  */
 const CALLS: Record<string, 'listen' | 'connect'> = {
   'net.Server.listen': 'listen',

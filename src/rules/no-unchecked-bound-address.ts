@@ -16,15 +16,17 @@ import {
   type TransportEngine,
 } from '../engine/index.ts';
 import { createRule } from '../rule-kit/create-rule.ts';
-import { memberSelector, mentions, wordPattern } from '../rule-kit/prefilter.ts';
+import { accessPattern, memberSelector, mentions, wordPattern } from '../rule-kit/prefilter.ts';
 
 type MessageIds = 'serverAddress' | 'socketAddress' | 'denoAddr' | 'bunServer' | 'checkAddress';
 type Node = TSESTree.Node;
 
 /** Deno properties that hold a local address: `listener.addr`, `server.addr`, `conn.localAddr`. */
 const DENO_LOCAL = new Set(['addr', 'localAddr']);
-/** `x.address()`, Deno's `addr`, Bun's `port!` and `hostname!`. */
-const NAMES = wordPattern(['address', ...DENO_LOCAL, 'port', 'hostname']);
+/** `x.address()`, Deno's `addr`. */
+const NAMES = wordPattern(['address', ...DENO_LOCAL]);
+/** Bun's `x.port!` and `x.hostname!`: common names (parameters, options), so only where a member is read. */
+const BUN_NAMES = accessPattern(['port', 'hostname']);
 
 /** `x.port!`, `x.hostname as string` (and the computed forms). */
 const BUN_MEMBERS = [
@@ -64,7 +66,7 @@ export default createRule<[], MessageIds>({
     languages: ['js/js'],
   },
   create(context) {
-    if (!mentions(context.sourceCode, NAMES)) return {};
+    if (!mentions(context.sourceCode, NAMES) && !mentions(context.sourceCode, BUN_NAMES)) return {};
     // built at the first listener call: `port` and `hostname` are common names, and without Bun's types
     // `this.options.port!` needs no engine
     let engine!: TransportEngine;
