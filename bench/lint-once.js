@@ -14,7 +14,8 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import { fileStats, globalStats, recordFileStats } from 'eslint-plugin-transport/internal/stats';
+// the engine's observer hook: not a package export, so from the build (the plugin resolves to the same dist files)
+import { observeEngine } from '../dist/engine/stats.js';
 import { configFor, MODES } from './configs.js';
 
 const { values: options, positionals } = parseArgs({
@@ -35,7 +36,37 @@ const configOptions = options.project
   ? { project: path.resolve(options.project), files: ['**/*.{ts,tsx,mts,cts,js,mjs,cjs}'] }
   : {};
 
-recordFileStats(true);
+// counts per file and in all; type questions timed as a whole (nested questions once, by the outermost)
+const globalStats = { typeQueries: 0, classifications: 0, queryMs: 0 };
+const fileStats = new Map();
+let active = globalStats;
+let depth = 0;
+observeEngine({
+  startFile(filename) {
+    active = { typeQueries: 0, classifications: 0, queryMs: 0 };
+    fileStats.set(filename, active);
+  },
+  countQuery() {
+    globalStats.typeQueries++;
+    active.typeQueries++;
+  },
+  countClassification() {
+    globalStats.classifications++;
+    active.classifications++;
+  },
+  observe(ask) {
+    const start = depth++ === 0 ? performance.now() : 0;
+    try {
+      return ask();
+    } finally {
+      if (--depth === 0) {
+        const ms = performance.now() - start;
+        globalStats.queryMs += ms;
+        if (active !== globalStats) active.queryMs += ms;
+      }
+    }
+  },
+});
 const loadAverage = os.loadavg()[0];
 const cpu0 = process.cpuUsage();
 const t0 = performance.now();

@@ -68,6 +68,7 @@ export function eslintOptions(plan: LintPlan, programs = new Programs(plan.group
  * is made: this one passes on every other warning.
  */
 export function silenceESLintIgnoreWarning(): void {
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- called with .call(process, …) below
   const emit = process.emitWarning as typeof process.emitWarning & { transportLint?: true };
   if (emit.transportLint) return;
   const filtered = Object.assign(
@@ -78,5 +79,5 @@ export function silenceESLintIgnoreWarning(): void {
     },
     { transportLint: true as const },
   );
-  process.emitWarning = filtered as typeof process.emitWarning;
+  process.emitWarning = filtered;
 }

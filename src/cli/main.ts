@@ -116,7 +116,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         eslint = await ESLint.fromOptionsModule(writeOptionsModule(tempDir, plan, ESLINT_OPTIONS_MODULE));
       }
 
-      const showProgress = !!io.stderr.isTTY && options.format === 'stylish' && !options.quiet;
+      const showProgress = io.stderr.isTTY && options.format === 'stylish' && !options.quiet;
       const progress = new report.Progress(showProgress ? io.stderr : undefined, files.length);
       if (options.concurrency === 'off') {
         const labels = new PackageLabels(typePlan.root, io.cwd);

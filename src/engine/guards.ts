@@ -39,7 +39,8 @@ export const SOCKET_OPTIONS: ReadonlySet<string> = new Set(['setNoDelay', 'setKe
 
 /**
  * Members of the HTTP/2 session proxy's throw list that `Http2Session` itself lacks: `'m' in proxy` asks the
- * session (the proxy has no `has` trap), so it is false for these and never throws (RUNTIME-FACTS 4a).
+ * session (the proxy has no `has` trap), so it is false for these and never throws (Node's `proxySocketHandler` in
+ * `lib/internal/http2/core.js`).
  */
 export const ABSENT_ON_SESSION: ReadonlySet<string> = new Set([
   'setNoDelay',

@@ -1,7 +1,7 @@
 /**
  * File-level syntactic pre-filters. A rule whose names occur nowhere in a file's text returns no listeners for it, so
  * ESLint never calls the rule on that file's nodes and the engine is never built: on a typical project most files
- * cost each rule one scan of the text (a few microseconds) and nothing else. A pattern may match more than the rule
+ * cost each rule one scan of the text and nothing else. A pattern may match more than the rule
  * cares about (a comment, a string); it must never miss a file the rule could report on.
  */
 
@@ -39,7 +39,7 @@ function compile(source: string, names: readonly string[], position: Position): 
 /**
  * Whether the file's text matches the pattern (made by wordPattern or memberPattern). One scan for the names of all
  * rules runs once per file and notes where each name found stands; each rule then looks its names up (one scan
- * instead of one per rule: 2 µs instead of 6 on a file with names, and on most files none occurs).
+ * instead of one per rule; on most files none occurs).
  */
 export function mentions(sourceCode: Readonly<{ text: string }>, pattern: RegExp): boolean {
   anyName ??= new RegExp(`\\b(?:${alternatives(allNames)})\\b`, 'g');

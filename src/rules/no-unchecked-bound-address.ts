@@ -129,9 +129,9 @@ export default createRule<[], MessageIds>({
     }
 
     return {
-      ...denoAddrVisitors(ready, DENO_LOCAL, (node, subject) =>
-        context.report({ node, messageId: 'denoAddr', data: { subject } }),
-      ),
+      ...denoAddrVisitors(ready, DENO_LOCAL, (node, subject) => {
+        context.report({ node, messageId: 'denoAddr', data: { subject } });
+      }),
       // Bun: `server.port!`, `server.hostname as string`
       [BUN_MEMBERS](node: TSESTree.MemberExpression) {
         const name = memberName(node);

@@ -7,7 +7,7 @@ import { memberSelector, mentions, wordPattern } from '../rule-kit/prefilter.ts'
 type MessageIds = 'notTls' | 'guardTls';
 type Node = TSESTree.Node;
 
-/** Methods only TLSSocket.prototype has (RUNTIME-FACTS 5): a TypeError on a plain socket. */
+/** Methods only TLSSocket.prototype has (Node's `lib/_tls_wrap.js`), not net.Socket's: a TypeError on a plain socket. */
 const TLS_METHODS = new Set([
   'getPeerCertificate',
   'getCertificate',

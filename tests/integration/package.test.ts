@@ -19,6 +19,7 @@ const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'ut
   name: string;
   dependencies?: Record<string, string>;
   peerDependencies?: Record<string, string>;
+  exports: Record<string, unknown>;
 };
 
 /**
@@ -124,6 +125,15 @@ describe('package', () => {
       missing: expected.filter((f) => !shipped.includes(f)),
       stale: shipped.filter((f) => !expected.includes(f)),
     }).toEqual({ missing: [], stale: [] });
+  });
+
+  it('exports the plugin and package.json only (the engine, its observer hook included, is no package export)', async () => {
+    expect(Object.keys(manifest.exports)).toEqual(['.', './package.json']);
+    // the benchmark imports the observer hook from dist by path; through the package name it is not exported
+    const script = `await import(${JSON.stringify(`${manifest.name}/dist/engine/stats.js`)});`;
+    await expect(run(process.execPath, ['--input-type=module', '-e', script], { cwd: tmp })).rejects.toThrow(
+      /ERR_PACKAGE_PATH_NOT_EXPORTED/,
+    );
   });
 
   it('has no install scripts', () => {
