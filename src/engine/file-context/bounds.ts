@@ -2,9 +2,9 @@
  * Upper bounds of a type read from declarations, and the questions answered from them where every part agrees: which
  * declarations a member has (memberDeclarations, for callees), askByParts (the type for members).
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { isFunction } from '../ast.ts';
-import { timed } from '../stats.ts';
+import { observer } from '../stats.ts';
 import ts from '../typescript.cts';
 import { calleeDeclarations } from './callees.ts';
 import { declaredTypeAt } from './declared-types.ts';
@@ -26,10 +26,10 @@ export function memberDeclarations(
   name: string,
 ): readonly ts.Declaration[] | undefined {
   if (!p.types.has(object)) {
-    const declared = timed(() => declaredTypeAt(p, object));
+    const declared = observer ? observer.observe(() => declaredTypeAt(p, object)) : declaredTypeAt(p, object);
     if (declared) p.types.set(object, declared);
     else {
-      const bound = timed(() => typeBound(p, object));
+      const bound = observer ? observer.observe(() => typeBound(p, object)) : typeBound(p, object);
       const found = bound && sameDeclarations(bound, name);
       if (found) return found;
     }
@@ -62,7 +62,11 @@ function computeBound(p: FileContext, node: TSESTree.Node, depth: number): reado
   if (node.type !== AST_NODE_TYPES.Identifier || depth > 3) return undefined;
   const variable = p.variable(node);
   const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-  if (def?.type !== 'Variable' || def.name.type !== AST_NODE_TYPES.Identifier || def.node.id !== def.name)
+  if (
+    def?.type !== TSESLint.Scope.DefinitionType.Variable ||
+    def.name.type !== AST_NODE_TYPES.Identifier ||
+    def.node.id !== def.name
+  )
     return undefined;
   if (mayNarrowApart(p, variable!, node)) return undefined;
   if (def.name.typeAnnotation) {
@@ -172,10 +176,10 @@ function mayNarrowApart(p: FileContext, variable: Variable, use: TSESTree.Identi
  */
 export function askByParts<T>(p: FileContext, node: TSESTree.Node, ask: (type: ts.Type) => T): T {
   if (!p.memberTypes.has(node) && !p.types.has(node)) {
-    const declared = timed(() => declaredTypeAt(p, node, true));
+    const declared = observer ? observer.observe(() => declaredTypeAt(p, node, true)) : declaredTypeAt(p, node, true);
     if (declared) p.memberTypes.set(node, declared);
     else {
-      const bound = timed(() => typeBound(p, node));
+      const bound = observer ? observer.observe(() => typeBound(p, node)) : typeBound(p, node);
       if (bound && bound.length > 0) {
         const first = ask(bound[0]!);
         if (bound.every((part) => part === bound[0] || ask(part) === first)) return first;
