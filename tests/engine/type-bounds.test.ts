@@ -20,7 +20,7 @@ interface Probe {
 
 /** The type's text without type arguments (`Http2Server<typeof IncomingMessage, …>` is `Http2Server`). */
 const text = (ctx: FileContext, type: ts.Type): string =>
-  ctx.checker.typeToString(type, undefined, 1).replace(/<.*>$/, '');
+  ctx.checker.typeToString(type, undefined, ts.TypeFormatFlags.NoTruncation).replace(/<.*>$/, '');
 const parts = (type: ts.Type): readonly ts.Type[] => (type.isUnion() ? type.types : [type]);
 
 /** `void x`: the bound of `x` next to TypeScript's type (asked after the bound, so the bound cannot reuse it). */
@@ -48,7 +48,7 @@ const calleeRule = engineProbe<TSESTree.CallExpression>('CallExpression[callee.n
   const receiver = (call.callee as TSESTree.MemberExpression).object;
   const engine = ctx.calleeDeclaration(call);
   const askedReceiver = asked(ctx, receiver);
-  const tsCall = ctx.services.esTreeNodeToTSNodeMap.get(call) as ts.CallExpression;
+  const tsCall = ctx.services.esTreeNodeToTSNodeMap.get(call);
   const declaration = ctx.checker.getResolvedSignature(tsCall)?.declaration;
   const name = declaration && ts.getNameOfDeclaration(declaration);
   const owner = declaration?.parent;

@@ -24,9 +24,9 @@ describe('plugin object', () => {
   it.each(ruleNames)('%s has a doc page, a docs URL, a description and requires type information', (name) => {
     const rule = plugin.rules[name as keyof typeof plugin.rules];
     expect(fs.existsSync(path.join(root, 'docs', 'rules', `${name}.md`))).toBe(true);
-    expect(rule.meta.docs?.url).toBe(`${REPOSITORY}/blob/main/docs/rules/${name}.md`);
-    expect(rule.meta.docs?.description).toMatch(/^(Disallow|Require|Enforce) .*[^.]$/);
-    expect(rule.meta.docs?.requiresTypeChecking).toBe(true);
+    expect(rule.meta.docs.url).toBe(`${REPOSITORY}/blob/main/docs/rules/${name}.md`);
+    expect(rule.meta.docs.description).toMatch(/^(Disallow|Require|Enforce) .*[^.]$/);
+    expect(rule.meta.docs.requiresTypeChecking).toBe(true);
   });
 });
 
@@ -43,7 +43,7 @@ describe('configs', () => {
   });
 
   it('recommended has exactly the rules marked recommended, as errors', () => {
-    const expected = ruleNames.filter((n) => plugin.rules[n as keyof typeof plugin.rules].meta.docs?.recommended);
+    const expected = ruleNames.filter((n) => plugin.rules[n as keyof typeof plugin.rules].meta.docs.recommended);
     expect(Object.keys(recommended.rules ?? {})).toEqual(expected.map((n) => `transport/${n}`));
     expect(Object.values(recommended.rules ?? {}).every((level) => level === 'error')).toBe(true);
   });

@@ -99,8 +99,8 @@ describe.concurrent('linting fixture repositories', { timeout: 240_000 }, () => 
     expect(driver.rules.map((r) => r.id)).toEqual([...recommended, 'parse-error']);
     for (const rule of driver.rules.slice(0, -1)) {
       const meta = plugin.rules[rule.id.replace('transport/', '') as keyof typeof plugin.rules].meta;
-      expect(rule.shortDescription.text).toBe(meta.docs?.description);
-      expect(rule.helpUri).toBe(meta.docs?.url);
+      expect(rule.shortDescription.text).toBe(meta.docs.description);
+      expect(rule.helpUri).toBe(meta.docs.url);
       expect(rule.helpUri).toMatch(/^https:\/\//);
     }
     expect(sarifRun!.originalUriBaseIds['%SRCROOT%']!.uri).toBe(`file://${dir}/`);

@@ -19,7 +19,9 @@ import {
 } from '../../helpers/run-cli.ts';
 
 const temps: string[] = [];
-beforeAll(() => ensureBuilt(), 120_000);
+beforeAll(() => {
+  ensureBuilt();
+}, 120_000);
 afterAll(() => {
   for (const dir of temps) fs.rmSync(dir, { recursive: true, force: true });
 });

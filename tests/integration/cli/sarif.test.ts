@@ -16,9 +16,7 @@ const tool = {
 function result(file: string, messages: Partial<Linter.LintMessage>[]): ESLint.LintResult {
   return {
     ...cleanResult(path.join(cwd, file)),
-    messages: messages.map(
-      (m) => ({ ruleId: null, message: 'm', line: 1, column: 1, severity: 2, ...m }) as Linter.LintMessage,
-    ),
+    messages: messages.map((m) => ({ ruleId: null, message: 'm', line: 1, column: 1, severity: 2, ...m })),
   };
 }
 
