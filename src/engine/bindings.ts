@@ -131,12 +131,17 @@ export interface FunctionUses {
   passedTo: { call: TSESTree.CallExpression; index: number }[];
   /** `fn(a, b)`: the calls of the function itself. */
   calledAt: TSESTree.CallExpression[];
-  /** True when the function is also used in a way we cannot follow (exported, stored, returned). */
+  /** True when the function is also used in a way we cannot follow (stored, returned, reassigned). */
   escapes: boolean;
+  /**
+   * True when the function is bound beyond this file's scope: exported (ESM or CommonJS), a method, an object
+   * property, `exports.f = function …`. Its other uses are in the program (interprocedural.ts programUses).
+   */
+  exported: boolean;
 }
 
 export function functionUses(ctx: FileContext, fn: FunctionNode): FunctionUses {
-  const uses: FunctionUses = { passedTo: [], calledAt: [], escapes: false };
+  const uses: FunctionUses = { passedTo: [], calledAt: [], escapes: false, exported: false };
   const record = (expr: Node): void => {
     const parent = expr.parent;
     if (parent?.type === AST_NODE_TYPES.CallExpression) {
@@ -145,19 +150,21 @@ export function functionUses(ctx: FileContext, fn: FunctionNode): FunctionUses {
         uses.passedTo.push({ call: parent, index: parent.arguments.indexOf(expr as TSESTree.CallExpressionArgument) });
       return;
     }
-    uses.escapes = true;
+    if (parent && isLink(parent, expr)) uses.exported = true;
+    else uses.escapes = true;
   };
   let name: TSESTree.Identifier | undefined;
   if (fn.type === AST_NODE_TYPES.FunctionDeclaration) name = fn.id ?? undefined;
   else if (fn.parent.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.id.type === AST_NODE_TYPES.Identifier)
     name = fn.parent.id;
   if (!name) {
-    record(fn);
+    if (isSharedFunction(fn)) uses.exported = true;
+    else record(fn);
     return uses;
   }
-  if (fn.type === AST_NODE_TYPES.FunctionDeclaration && fn.parent.type.startsWith('Export')) uses.escapes = true;
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration && fn.parent.type.startsWith('Export')) uses.exported = true;
   if (fn.parent.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.parent.parent.type.startsWith('Export'))
-    uses.escapes = true;
+    uses.exported = true;
   const variable = ctx.variable(name);
   if (!variable) {
     uses.escapes = true;
@@ -172,6 +179,21 @@ export function functionUses(ctx: FileContext, fn: FunctionNode): FunctionUses {
     record(ref.identifier);
   }
   return uses;
+}
+
+/**
+ * A function bound by a name that other code reaches through an object: a class method or field, an object literal's
+ * property (`module.exports = { f() {…} }`, a handler object), or an assignment `exports.f = function …`.
+ */
+export function isSharedFunction(fn: FunctionNode): boolean {
+  const parent = fn.parent;
+  if (parent.type === AST_NODE_TYPES.MethodDefinition) return parent.value === fn;
+  if (parent.type === AST_NODE_TYPES.PropertyDefinition) return parent.value === fn;
+  if (parent.type === AST_NODE_TYPES.AssignmentExpression)
+    return parent.right === fn && parent.left.type === AST_NODE_TYPES.MemberExpression;
+  if (parent.type === AST_NODE_TYPES.Property)
+    return parent.value === fn && parent.parent.type === AST_NODE_TYPES.ObjectExpression;
+  return false;
 }
 
 /** The function a parameter belongs to, and its index, for a simple (non-pattern) parameter. */
@@ -231,4 +253,49 @@ export function isSocketAccess(ctx: FileContext, node: Node, depth = 0): boolean
   return !!writes?.some((w) =>
     w.property ? SOCKET_ACCESSORS.has(w.property) : isSocketAccess(ctx, w.value, depth + 1),
   );
+}
+
+/**
+ * Imports, exports and `module.exports` forms: they pass the name on, and the program-wide search already follows
+ * the names they bind. The declaration's own name is no use either.
+ */
+export function isLink(holder: Node, expr: Node): boolean {
+  switch (holder.type) {
+    case AST_NODE_TYPES.ImportSpecifier:
+    case AST_NODE_TYPES.ImportDefaultSpecifier:
+    case AST_NODE_TYPES.ImportNamespaceSpecifier:
+    case AST_NODE_TYPES.ExportSpecifier:
+    case AST_NODE_TYPES.ExportDefaultDeclaration:
+    case AST_NODE_TYPES.MethodDefinition:
+    case AST_NODE_TYPES.PropertyDefinition:
+    case AST_NODE_TYPES.FunctionDeclaration:
+      return true;
+    case AST_NODE_TYPES.VariableDeclarator:
+      // `const f = require('./x').f`, `const { f } = …` (the pattern)
+      return holder.id === expr || holder.init === expr;
+    case AST_NODE_TYPES.Property:
+      // `const { f } = require(…)`, `module.exports = { f }`, `{ f: g }` as a pattern
+      return holder.parent.type === AST_NODE_TYPES.ObjectPattern || isModuleExports(holder.parent.parent);
+    case AST_NODE_TYPES.AssignmentExpression:
+      // `module.exports.f = f`, `exports.f = f`, `module.exports = f`, and the `exports.f` being defined
+      return holder.left === expr || isModuleExportsTarget(holder.left);
+    default:
+      return false;
+  }
+}
+
+/** `module.exports = …` (the assignment whose right side holds the node). */
+function isModuleExports(node: Node | undefined): boolean {
+  return node?.type === AST_NODE_TYPES.AssignmentExpression && isModuleExportsTarget(node.left);
+}
+
+/** `module.exports`, `module.exports.x`, `exports.x`. */
+function isModuleExportsTarget(node: Node): boolean {
+  const inner = unwrap(node);
+  if (inner.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const object = unwrap(inner.object);
+  if (object.type === AST_NODE_TYPES.Identifier) {
+    return (object.name === 'module' && memberName(inner) === 'exports') || object.name === 'exports';
+  }
+  return isModuleExportsTarget(object);
 }

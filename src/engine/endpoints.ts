@@ -4,8 +4,8 @@
  * `port` and `path`, `Server#listen` takes the port and `Socket#connect` takes the path.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { findProperty, isFunction, staticString, unwrap } from './ast.ts';
-import { objectLiteralOf } from './bindings.ts';
+import { isFunction, staticString, unwrap } from './ast.ts';
+import { keyOf, optionsShapes, type KeyValue, type OptionsShape } from './options-shape.ts';
 import type { FileContext } from './file-context/index.ts';
 import { isNumberLike, isStringLike, requiresProperty } from './type-matcher.ts';
 
@@ -84,8 +84,9 @@ function endpointsOfValue(ctx: FileContext, node: Node, mode: EndpointMode, dept
   }
   if (inner.type === AST_NODE_TYPES.Literal && typeof inner.value === 'number')
     return [{ kind: 'tcp', certain: true, node: inner, target: `port \`${text}\`` }];
-  const object = objectLiteralOf(ctx, inner);
-  if (object) return [optionsEndpoint(ctx, object, mode, inner)];
+  // an options object, however it was built (options-shape.ts): one endpoint for each shape it may have
+  const shapes = optionsShapes(ctx, inner);
+  if (shapes && shapes.length > 0) return shapes.map((shape) => optionsEndpoint(ctx, shape, mode, inner));
 
   const members = ctx.membersAt(inner).filter((m) => m.verdict !== 'nullish');
   if (members.length > 0 && members.every((m) => isNumberLike(m.type)))
@@ -113,30 +114,43 @@ function endpointsOfValue(ctx: FileContext, node: Node, mode: EndpointMode, dept
   return [{ kind: 'unknown', certain: true, node: inner, target: `\`${text}\`` }];
 }
 
-/** `{ port }`, `{ path }`, `{ fd }`: the options object's keys decide (a present key counts, whatever its value). */
-function optionsEndpoint(
-  ctx: FileContext,
-  object: TSESTree.ObjectExpression,
-  mode: EndpointMode,
-  shown: Node,
-): Endpoint {
-  const port = findProperty(object, 'port');
-  const path = findProperty(object, 'path');
-  const fd = findProperty(object, 'fd') ?? findProperty(object, 'handle');
-  const opaque = fd === 'spread' ? undefined : fd;
-  if (port === 'spread' || path === 'spread' || fd === 'spread')
-    return { kind: 'unknown', certain: true, node: shown, target: `\`${shortText(ctx, shown)}\`` };
-  const winner = mode === 'listen' ? (port ?? path) : (path ?? port);
+/**
+ * `{ port }`, `{ path }`, `{ fd }`: the options object's keys decide (a present key counts, whatever its value).
+ * `listen` takes `port` whenever it is there, `connect` takes `path`; a key that something unseen may set leaves the
+ * target unknown.
+ */
+function optionsEndpoint(ctx: FileContext, shape: OptionsShape, mode: EndpointMode, shown: Node): Endpoint {
+  const port = keyOf(shape, 'port');
+  const path = keyOf(shape, 'path');
+  const fd = keyOf(shape, 'fd') ?? keyOf(shape, 'handle');
+  const first = mode === 'listen' ? port : path;
+  const unknown = { kind: 'unknown', certain: true, node: shown, target: `\`${shortText(ctx, shown)}\`` } as const;
+  let winner: KeyValue | undefined;
+  if (first && first !== 'unknown') winner = first;
+  else if (port === 'unknown' || path === 'unknown' || fd === 'unknown') return unknown;
+  else winner = port ?? path;
   if (winner && winner === port) {
-    return { kind: 'tcp', certain: true, node: winner, target: `port \`${shortText(ctx, winner.value)}\`` };
+    return {
+      kind: 'tcp',
+      certain: true,
+      node: winner.node,
+      target: `port \`${shortText(winner.ctx, winner.value)}\``,
+    };
   }
   if (winner && winner === path) {
     const value = staticString(winner.value);
     const certain =
-      value !== undefined || !ctx.membersAt(winner.value).some((m) => m.verdict === 'nullish' || m.verdict === 'any');
-    return { kind: 'pipe', certain, node: winner, target: `the path \`${shortText(ctx, winner.value)}\`` };
+      value !== undefined ||
+      !winner.ctx.membersAt(winner.value).some((m) => m.verdict === 'nullish' || m.verdict === 'any');
+    return {
+      kind: 'pipe',
+      certain,
+      node: winner.node,
+      target: `the path \`${shortText(winner.ctx, winner.value)}\``,
+    };
   }
-  if (opaque) return { kind: 'unknown', certain: true, node: opaque, target: `\`${shortText(ctx, opaque)}\`` };
+  if (fd && fd !== 'unknown')
+    return { kind: 'unknown', certain: true, node: fd.node, target: `\`${shortText(fd.ctx, fd.node)}\`` };
   return {
     kind: mode === 'listen' ? 'tcp' : 'unknown',
     certain: true,

@@ -23,6 +23,9 @@ import { observer } from './stats.ts';
 import { guardsAt, ruledOutBy } from './guards.ts';
 import { Provenance } from './provenance/index.ts';
 import type { ValueInfo } from './provenance/value-info.ts';
+import { programIndex } from './program-index.ts';
+import { lineOf } from './interprocedural.ts';
+import { optionsShapes, type OptionsShape } from './options-shape.ts';
 
 export interface ClassifyOptions {
   /** The point where the value is used (the member access); guards are looked for around it. Default: the node. */
@@ -94,6 +97,24 @@ export class TransportEngine {
   /** The object literal behind a value: written in place, or the initializer of a `const`. */
   objectLiteral(node: TSESTree.Node): TSESTree.ObjectExpression | undefined {
     return objectLiteralOf(this.ctx, node);
+  }
+
+  /**
+   * The shapes an options value may have at its use (options-shape.ts: literals, spreads, `Object.assign`, later
+   * assignments and `delete`, builders and parameters across modules). `literal` only where that object literal is
+   * in this file, where a fix can edit it. Undefined where no shape is known (the type decides).
+   */
+  optionsShapes(node: TSESTree.Node): OptionsShape[] | undefined {
+    return optionsShapes(this.ctx, node)?.map((shape) =>
+      shape.literal && [...shape.keys.values()].some((k) => k !== 'unknown' && k.ctx !== this.ctx)
+        ? { ...shape, literal: undefined }
+        : shape,
+    );
+  }
+
+  /** "12" for a node in this file, "12 of src/main.ts" for one in another file of the program: for messages. */
+  lineOf(node: TSESTree.Node): string {
+    return lineOf(this.ctx, node);
   }
 
   /** Whether the value is read from a `.socket` or `.connection` (through `const` bindings). */
@@ -195,6 +216,14 @@ export function getEngine(context: Readonly<TSESLint.RuleContext<string, readonl
     if (nodeModule !== undefined) throw new Error(noNodeTypes(context.filename, nodeModule));
   }
   engines.set(ast, engine);
+  // questions that follow a value from another file back into this one use this file's engine
+  const sourceFile = services.esTreeNodeToTSNodeMap.get(ast) as { fileName?: string } | undefined;
+  if (sourceFile?.fileName)
+    programIndex(services.program).setCurrent({
+      fileName: sourceFile.fileName,
+      ctx: engine.ctx,
+      provenance: engine.provenance,
+    });
   observer?.startFile(context.filename);
   return engine;
 }

@@ -9,6 +9,7 @@ import { alwaysExits, calleeParts, isFunction, memberName, staticString, stateme
 import { isConst, singleValue } from './bindings.ts';
 import { RULED_OUT, type Guard, type Kind } from './evidence.ts';
 import type { FileContext } from './file-context/index.ts';
+import { calleeFunction, crossing, returnedValues } from './interprocedural.ts';
 
 type Node = TSESTree.Node;
 
@@ -344,6 +345,26 @@ class Facts {
     }
   }
 
+  /**
+   * A boolean helper of the program, in this file or another module: `isTcp(socket)` where `isTcp` returns one
+   * condition on its parameter (`return typeof s.remotePort === 'number'`, `(s) => 'setNoDelay' in s`). What that
+   * condition proves of the parameter, the call proves of the argument.
+   */
+  private helper(call: TSESTree.CallExpression, index: number, out: Guard[], says: string): void {
+    const found = crossing(this.ctx, () => {
+      const target = calleeFunction(this.ctx, call);
+      const param = target?.fn.params[index];
+      if (!target || param?.type !== AST_NODE_TYPES.Identifier || target.fn.async || target.fn.generator) return [];
+      const values = returnedValues(target.fn);
+      const writes = target.file.ctx.variable(param)?.references.some((r) => r.isWrite() && !r.init);
+      if (values.length !== 1 || writes) return [];
+      const guards: Guard[] = [];
+      new Facts(target.file.ctx, referenceKey(target.file.ctx, param)).collect(values[0]!, true, guards);
+      return guards;
+    });
+    for (const guard of found ?? []) out.push({ ...guard, node: call, says });
+  }
+
   /** `x instanceof net.Socket` proves the methods exist (not TCP); `tls.TLSSocket` proves TLS. */
   private instanceFact(ctor: Node): Guard['fact'] | undefined {
     const construct = this.ctx.typeAt(ctor).getConstructSignatures()[0];
@@ -374,7 +395,11 @@ class Facts {
     const index = node.arguments.findIndex((arg) => this.matches(arg));
     if (index < 0) return;
     const predicate = this.ctx.typePredicate(node);
-    if (!predicate?.type || predicate.parameterIndex !== index || predicate.kind !== ts.TypePredicateKind.Identifier)
+    if (!predicate) {
+      this.helper(node, index, out, says);
+      return;
+    }
+    if (!predicate.type || predicate.parameterIndex !== index || predicate.kind !== ts.TypePredicateKind.Identifier)
       return;
     const members = this.ctx.matcher.members(predicate.type);
     if (members.length > 0 && members.every((m) => m.verdict === 'tls')) out.push({ fact: 'tls', node, says });

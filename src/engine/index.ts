@@ -8,6 +8,7 @@ export { getEngine, hasBunTypes, provesTcp, type ClassifyOptions, type Transport
 export type { Classification, Evidence, Guard, GuardFact, Kind, Proof } from './evidence.ts';
 export type { ServerAddress } from './lifecycle.ts';
 export type { TypeMember } from './type-matcher.ts';
+export type { KeyValue, OptionsShape } from './options-shape.ts';
 export { enclosingListener } from './lifecycle.ts';
 export { bunUnixEvidence, denoAddrVisitors, isBunServer } from './runtimes.ts';
 export { isEmptyObject, isNumberLike, isStringLike, requiresProperty } from './type-matcher.ts';

@@ -174,8 +174,11 @@ export type ServerAddress =
   | { state: 'listening' }
   /** The server listens on a Unix socket or pipe (perhaps: `certain` false for a string that may be a port). */
   | { state: 'pipe'; endpoint: Endpoint }
-  /** The server listens only on TCP ports, but this `listen` has not completed at the point. */
-  | { state: 'pending'; listen: TSESTree.CallExpression }
+  /**
+   * The server listens only on TCP ports, but this `listen` has not completed at the point (`listen`: undefined
+   * where every `listen` call is in another file of the program).
+   */
+  | { state: 'pending'; listen: TSESTree.CallExpression | undefined }
   /** Nothing visible says. */
   | { state: 'unknown' };
 
@@ -186,6 +189,6 @@ export function serverAddressAt(engine: TransportEngine, server: Node, point: No
   if (tcp && listeningAt(engine.ctx, facts, point)) return { state: 'listening' };
   const pipe = facts.endpoints.find((e) => e.kind === 'pipe');
   if (pipe) return { state: 'pipe', endpoint: pipe };
-  if (tcp) return { state: 'pending', listen: facts.listens[0]! };
+  if (tcp) return { state: 'pending', listen: facts.listens[0] };
   return { state: 'unknown' };
 }

@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { calleeParts, getEngine, propertyKeyName, requiresProperty, unwrap } from '../engine/index.ts';
+import { calleeParts, getEngine, requiresProperty, unwrap } from '../engine/index.ts';
 import { createRule } from '../rule-kit/create-rule.ts';
 import { memberSelector, mentions, wordPattern } from '../rule-kit/prefilter.ts';
 
@@ -58,21 +58,20 @@ export default createRule<[], MessageIds>({
     if (!mentions(context.sourceCode, PATTERN)) return {};
     const engine = getEngine(context);
 
-    /** The `port` and `path` keys an options value carries for sure: literal keys, or non-optional properties of its type. */
+    /**
+     * The `port` and `path` keys an options value carries for sure on some path (literals, spreads, `Object.assign`,
+     * later assignments, builders: TransportEngine.optionsShapes), or the non-optional properties of its type.
+     */
     function keysOf(node: Node): Keys {
-      const literal = engine.objectLiteral(node);
-      if (!literal) return { port: requiredProperty(node, 'port'), path: requiredProperty(node, 'path') };
-      const keys: Keys = { literal };
-      for (const prop of literal.properties) {
-        if (prop.type === AST_NODE_TYPES.SpreadElement) {
-          keys.port = requiredProperty(prop.argument, 'port') ?? keys.port;
-          keys.path = requiredProperty(prop.argument, 'path') ?? keys.path;
-          continue;
-        }
-        const name = propertyKeyName(prop);
-        if (name === 'port' || name === 'path') keys[name] = prop;
+      const shapes = engine.optionsShapes(node);
+      if (!shapes) return { port: requiredProperty(node, 'port'), path: requiredProperty(node, 'path') };
+      for (const shape of shapes) {
+        const port = shape.keys.get('port');
+        const path = shape.keys.get('path');
+        if (!port || !path || port === 'unknown' || path === 'unknown') continue;
+        return { port: port.node, path: path.node, literal: shape.literal };
       }
-      return keys;
+      return {};
     }
 
     /** The node itself when its type has a non-optional `name` property on every union member. */

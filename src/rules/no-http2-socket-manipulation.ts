@@ -103,7 +103,7 @@ export default createRule<Options, MessageIds>({
       const session = c.doubts.find((d) => d.kind === 'h2-session-proxy');
       const subject = engine.text(unwrapAssertions(receiver));
       const site = access ? callSiteOf(access) : undefined;
-      const line = (e: Evidence) => e.node.loc.start.line;
+      const line = (e: Evidence) => engine.lineOf(e.node);
       if (session && sessionThrows.has(member)) {
         const remove = member === 'setNoDelay' && site ? removeCallFix(engine, site, receiver) : undefined;
         context.report({

@@ -167,14 +167,14 @@ export default createRule<[], MessageIds>({
           if (address.state === 'listening') return;
           if (address.state === 'pipe') {
             const pipe = address.endpoint;
-            evidence = `: it listens on ${pipe.target}${pipe.certain ? '' : ', a string that names a pipe unless it is all digits'} (line ${pipe.node.loc.start.line})`;
-          } else if (address.state === 'pending')
+            evidence = `: it listens on ${pipe.target}${pipe.certain ? '' : ', a string that names a pipe unless it is all digits'} (line ${engine.lineOf(pipe.node)})`;
+          } else if (address.state === 'pending' && address.listen)
             evidence = `: here the \`listen\` on line ${address.listen.loc.start.line} has not completed yet`;
         } else {
           const c = engine.classify(receiver, { at: call });
           if (provesTcp(c.proof) && c.doubts.length === 0) return;
           const pipe = c.doubts.find((d) => d.kind === 'pipe');
-          if (pipe) evidence = `: ${pipe.says} (line ${pipe.node.loc.start.line})`;
+          if (pipe) evidence = `: ${pipe.says} (line ${engine.lineOf(pipe.node)})`;
         }
         for (const use of uses) {
           const suggest = checkSuggestion(use, call);

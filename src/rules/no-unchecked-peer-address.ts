@@ -14,7 +14,7 @@ import {
 import { createRule } from '../rule-kit/create-rule.ts';
 import { memberSelector, mentions, wordPattern } from '../rule-kit/prefilter.ts';
 
-type MessageIds = 'notProven' | 'afterClose' | 'denoRemoteAddr' | 'bunRequestIP' | 'useFallback';
+type MessageIds = 'notProven' | 'dereferenced' | 'afterClose' | 'denoRemoteAddr' | 'bunRequestIP' | 'useFallback';
 type Node = TSESTree.Node;
 
 const DENO_REMOTE = new Set(['remoteAddr']);
@@ -49,6 +49,8 @@ export default createRule<[], MessageIds>({
     messages: {
       notProven:
         '`{{subject}}.{{member}}` is asserted to be defined, but it is `undefined` on a Unix socket or named pipe, before the socket connects and once it is destroyed{{evidence}}. Use `?? {{fallback}}` or check it for `undefined`.',
+      dereferenced:
+        '`{{subject}}.{{member}}` is used as if it were defined (`.{{next}}`), but it is `undefined` on a Unix socket or named pipe{{evidence}}, and then this throws a TypeError. Check it for `undefined` first, or use `({{subject}}.{{member}} ?? {{fallback}})`.',
       afterClose:
         "`{{subject}}.{{member}}` is asserted to be defined in a '{{event}}' listener, but once the socket is closed {{when}}, and always on a Unix socket or named pipe. Read it when the connection starts, or use `?? {{fallback}}`.",
       denoRemoteAddr:
@@ -62,6 +64,42 @@ export default createRule<[], MessageIds>({
   create(context) {
     if (!mentions(context.sourceCode, NAMES)) return {};
     const engine = getEngine(context);
+
+    /**
+     * Plain JavaScript has no `!` or cast: `socket.remoteAddress.split(':')` dereferences the value itself. Reported
+     * only where provenance shows the socket is a Unix socket or pipe on some path (a path listen or connect in
+     * reach, in any module), never on every read.
+     */
+    function dereference(node: TSESTree.MemberExpression, member: string): void {
+      const parent = node.parent;
+      if (parent.type !== AST_NODE_TYPES.MemberExpression || parent.object !== node || parent.optional) return;
+      const next = memberName(parent);
+      if (next === undefined) return;
+      const c = engine.classify(node.object, { at: node, member });
+      if (c.guards.some((g) => g.fact === 'tcp' || g.fact === 'ip')) return;
+      const pipe = c.doubts.find((d) => d.kind === 'pipe' && d.certain && d.from === 'provenance');
+      if (!pipe) return;
+      const here = engine.membersAt(node);
+      const fallback =
+        here.length > 0 && here.every((m) => isNumberLike(m.type))
+          ? '0'
+          : member === 'remotePort' || member === 'localPort'
+            ? '0'
+            : "''";
+      const subject = engine.text(node.object);
+      context.report({
+        node,
+        messageId: 'dereferenced',
+        data: { subject, member, next, fallback, evidence: `: ${pipe.says} (line ${engine.lineOf(pipe.node)})` },
+        suggest: [
+          {
+            messageId: 'useFallback',
+            data: { member, fallback },
+            fix: (fixer) => fixer.replaceText(node, `(${context.sourceCode.getText(node)} ?? ${fallback})`),
+          },
+        ],
+      });
+    }
 
     return {
       ...denoAddrVisitors(
@@ -92,7 +130,10 @@ export default createRule<[], MessageIds>({
         const member = memberName(node);
         if (member === undefined || !PEER_MEMBERS.has(member)) return;
         const assertion = assertionAround(node);
-        if (!assertion) return;
+        if (!assertion) {
+          dereference(node, member);
+          return;
+        }
         // the type here must still include `undefined` (a check narrows it), and the object must be a Node socket
         const here = engine.membersAt(node);
         if (!here.some((m) => m.verdict === 'nullish')) return;
@@ -131,9 +172,9 @@ export default createRule<[], MessageIds>({
         if (tcpGuard || (connected && c.doubts.length === 0)) return;
         const doubt = c.doubts.find((d) => d.kind === 'pipe') ?? c.doubts[0];
         const evidence = doubt
-          ? `: ${doubt.says} (line ${doubt.node.loc.start.line})`
+          ? `: ${doubt.says} (line ${engine.lineOf(doubt.node)})`
           : proof
-            ? `: here \`${subject}\` may not have connected yet (${proof.says}, line ${proof.node.loc.start.line}); read it in its 'connect' listener`
+            ? `: here \`${subject}\` may not have connected yet (${proof.says}, line ${engine.lineOf(proof.node)}); read it in its 'connect' listener`
             : '';
         context.report({
           node: assertion,

@@ -110,7 +110,7 @@ export default createRule<Options, MessageIds>({
       const subject = engine.text(unwrapAssertions(receiver));
       const guard = canGuard(receiver) ? capabilityGuard(engine, receiver, method, c) : `'${method}' in socket`;
       const site = member ? callSiteOf(member) : undefined;
-      const evidenceData = (e: Evidence) => ({ subject, method, guard, evidence: e.says, line: e.node.loc.start.line });
+      const evidenceData = (e: Evidence) => ({ subject, method, guard, evidence: e.says, line: engine.lineOf(e.node) });
 
       if (doubt && doubt.kind !== 'pipe') {
         const wrap = site?.statement && canGuard(receiver) ? wrapStatementFix(site.statement, guard) : undefined;

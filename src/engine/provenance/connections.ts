@@ -6,7 +6,8 @@ import { endpointsOfArguments, shortText } from '../endpoints.ts';
 import type { Evidence, Kind } from '../evidence.ts';
 import type { Provenance } from './index.ts';
 import { fromType } from './types.ts';
-import { merge, type ValueInfo } from './value-info.ts';
+import { merge, type ValueInfo, withBase } from './value-info.ts';
+import { calleeFunction, crossing, returnedValues } from '../interprocedural.ts';
 
 /**
  * `const s = new net.Socket(); s.connect(8080)`: a socket created without a target is what its `connect` calls make
@@ -46,7 +47,25 @@ export function callInfo(p: Provenance, call: TSESTree.CallExpression): ValueInf
     if (object && declared && /^(net\.Socket|tls\.TLSSocket)\./.test(declared) && SOCKET_RETURNING_THIS.has(name ?? ''))
       return p.info(object);
   }
-  return fromType(p, call);
+  return returned(p, call, false) ?? fromType(p, call);
+}
+
+/**
+ * What a call of a function of the program gives: what the function returns (`return net.connect(path)`), in its own
+ * file, where that says more than the type (a creation, a server's connection, an assertion). `awaited`: the value of
+ * `await f()`, where an async function's returns are the values. Undefined otherwise.
+ */
+export function returned(p: Provenance, call: TSESTree.CallExpression, awaited: boolean): ValueInfo | undefined {
+  const target = crossing(p.ctx, () => calleeFunction(p.ctx, call));
+  if (!target || target.fn.async !== awaited || target.fn.generator) return undefined;
+  const values = returnedValues(target.fn);
+  if (values.length === 0) return undefined;
+  const where = target.file.provenance;
+  const infos = crossing(p.ctx, () => values.map((value) => where.guarded(where.info(value), value)));
+  if (!infos) return undefined;
+  const info = merge(infos);
+  const learned = info.proofs.length > 0 || info.tlsProof !== undefined || info.doubts.some((d) => d.from !== 'type');
+  return learned ? withBase(fromType(p, call), info) : undefined;
 }
 
 /** A connecting call's socket; `how` says what the call does to it in the evidence (`created`, `connected`). */

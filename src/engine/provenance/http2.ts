@@ -22,7 +22,7 @@ export function secureSession(p: Provenance, session: Node, depth: number): Evid
     return secureStream(p, inner.object, depth + 1);
   if (inner.type !== AST_NODE_TYPES.Identifier) return undefined;
   const role = onlyRole(p, inner);
-  if (role?.role === 'h2-session') return secureServer(p, role.owner);
+  if (role?.role === 'h2-session') return secureServer(role.in, role.owner);
   if (role) return undefined;
   // `const client = http2.connect('https://…')`
   const value = singleValue(p.ctx.variable(inner));
@@ -45,13 +45,13 @@ export function secureSession(p: Provenance, session: Node, depth: number): Evid
 export function secureStream(p: Provenance, stream: Node, depth: number): Evidence | undefined {
   const inner = unwrap(stream);
   if (inner.type === AST_NODE_TYPES.MemberExpression && !inner.computed && memberName(inner) === 'stream') {
-    const evidence = serversOfRequest(p, inner.object).map((server) => secureServer(p, server));
+    const evidence = serversOfRequest(p, inner.object).map((server) => secureServer(server.in, server.owner));
     return evidence.length > 0 && evidence.every((e) => e) ? evidence[0] : undefined;
   }
   const role = onlyRole(p, inner);
   if (role?.role !== 'h2-stream') return undefined;
   // `server.on('stream', …)` or `session.on('stream', …)`
-  return secureServer(p, role.owner) ?? secureSession(p, role.owner, depth + 1);
+  return secureServer(role.in, role.owner) ?? secureSession(role.in, role.owner, depth + 1);
 }
 
 /** Evidence that a server is secure, where nothing injects other connections into it. */

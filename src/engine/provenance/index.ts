@@ -12,8 +12,14 @@ import type { FileContext } from '../file-context/index.ts';
 import { guardsAt, ruledOutBy } from '../guards.ts';
 import { bunConnection, bunHandlerSocket, bunServeOptions } from './bun.ts';
 import { clientRequest } from './clients.ts';
-import { callInfo, connectedLater } from './connections.ts';
-import { destructuredParameter, type FunctionRoles, functionRoles } from './listeners.ts';
+import { callInfo, connectedLater, returned } from './connections.ts';
+import {
+  type Argument,
+  destructuredParameter,
+  type FunctionRoles,
+  functionRoles,
+  parameterArguments,
+} from './listeners.ts';
 import { serverConnection, type ServerFacts, serverFacts } from './servers.ts';
 import { socketOf } from './sockets.ts';
 import { asserted, fromType, narrowedAt } from './types.ts';
@@ -82,7 +88,9 @@ export class Provenance {
         // `await Bun.connect({ unix })`
         const argument = unwrap(node.argument);
         const bun = argument.type === AST_NODE_TYPES.CallExpression ? bunConnection(this, argument) : undefined;
-        return bun ?? fromType(this, node);
+        const awaited =
+          !bun && argument.type === AST_NODE_TYPES.CallExpression ? returned(this, argument, true) : undefined;
+        return bun ?? awaited ?? fromType(this, node);
       }
       default:
         return fromType(this, node);
@@ -98,13 +106,11 @@ export class Provenance {
       const destructured = destructuredParameter(def.name);
       if (destructured && SOCKET_ACCESSORS.has(destructured.property)) {
         const { roles } = functionRoles(this, destructured.fn, destructured.index);
-        const servers = roles.every((r) => r.role === 'request' || r.role === 'response')
-          ? roles.map((r) => r.owner)
-          : [];
+        const servers = roles.every((r) => r.role === 'request' || r.role === 'response') ? roles : [];
         if (servers.length > 0)
           return narrowedAt(
             this,
-            withBase(fromType(this, id), merge(servers.map((s) => serverConnection(this, s)))),
+            withBase(fromType(this, id), merge(servers.map((s) => serverConnection(s.in, s.owner)))),
             id,
           );
       }
@@ -148,20 +154,21 @@ export class Provenance {
     const { roles, args, escapes } = functionRoles(this, fn, index);
     const infos: ValueInfo[] = [];
     for (const role of roles) {
+      const where = role.in;
       if (role.role === 'connection')
-        infos.push(role.raw ? rawSocket(serverConnection(this, role.owner)) : serverConnection(this, role.owner));
-      else if (role.role === 'client-socket') infos.push(clientRequest(this, role.owner) ?? fromType(this, id));
+        infos.push(role.raw ? rawSocket(serverConnection(where, role.owner)) : serverConnection(where, role.owner));
+      else if (role.role === 'client-socket') infos.push(clientRequest(where, role.owner) ?? fromType(this, id));
       else return undefined; // a request or response object, not a socket
     }
     // each argument as it is at its call: `if (socket) tune(socket)` passes no null
-    for (const arg of args) infos.push(this.guarded(this.info(arg), arg));
+    for (const arg of args) infos.push(arg.in.guarded(arg.in.info(arg.node), arg.node));
     if (infos.length === 0) return undefined;
     if (escapes) infos.push(fromType(this, id));
     return merge(infos);
   }
 
-  /** What the guards around `at` rule out of a value (for values followed into calls). */
-  private guarded(info: ValueInfo, at: Node): ValueInfo {
+  /** What the guards around `at` rule out of a value (for values followed into calls, in the file of the call). */
+  guarded(info: ValueInfo, at: Node): ValueInfo {
     if (info.doubts.length === 0) return info;
     const ruled = new Set<Kind>(guardsAt(this.ctx, at, at).flatMap((g) => ruledOutBy(g, undefined)));
     if (ruled.size === 0) return info;
@@ -172,9 +179,20 @@ export class Provenance {
     };
   }
 
+  /**
+   * The arguments every call of a function passes for one parameter, in the files of the calls; undefined where
+   * the function is also used otherwise (registered as a listener, escaping, callable from outside the program).
+   */
+  parameterArguments(fn: FunctionNode, index: number): readonly Argument[] | undefined {
+    return parameterArguments(this, fn, index);
+  }
+
   readonly roleMemo = new Map<FunctionNode, Map<number, FunctionRoles>>();
 
   readonly serverFactMemo = new Map<Node, ServerFacts>();
+
+  /** serverFacts with what the other files of the program show (servers.ts). */
+  readonly programFactMemo = new Map<Node, ServerFacts>();
 
   /** What the declared (or flow-narrowed) type at a node says. */
   fromType(node: Node): ValueInfo {

@@ -2,24 +2,25 @@
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { calleeParts, LISTENER_METHODS, propertyKeyName, staticString, unwrap } from '../ast.ts';
 import { functionUses, parameterOf } from '../bindings.ts';
+import { crossing, programUses } from '../interprocedural.ts';
 import type { Provenance } from './index.ts';
 import type { FunctionNode, Node } from './value-info.ts';
 
 const { DefinitionType } = TSESLint.Scope;
 
 /** The servers a request/response parameter came from: those whose visible request listener it is a parameter of. */
-export function serversOfRequest(p: Provenance, owner: Node): Node[] {
+export function serversOfRequest(p: Provenance, owner: Node): Role[] {
   const uses = parameterRoles(p, owner);
-  return uses?.roles.filter((r) => r.role === 'request' || r.role === 'response').map((r) => r.owner) ?? [];
+  return uses?.roles.filter((r) => r.role === 'request' || r.role === 'response') ?? [];
 }
 
 /**
  * The client request whose response a parameter is (`https.get(url, (res) => …)`, `req.on('response', (res) => …)`),
  * where that is all the function is used for and the parameter is never reassigned (onlyRole).
  */
-export function requestOfResponse(p: Provenance, owner: Node): Node | undefined {
+export function requestOfResponse(p: Provenance, owner: Node): Role | undefined {
   const role = onlyRole(p, owner);
-  return role?.role === 'client-response' ? role.owner : undefined;
+  return role?.role === 'client-response' ? role : undefined;
 }
 
 /**
@@ -49,14 +50,38 @@ export function functionRoles(p: Provenance, fn: FunctionNode, index: number): F
   if (!byIndex) p.roleMemo.set(fn, (byIndex = new Map<number, FunctionRoles>()));
   const cached = byIndex.get(index);
   if (cached) return cached;
+  byIndex.set(index, { roles: [], args: [], escapes: true }); // a recursive question stops here
   const uses = functionUses(p.ctx, fn);
-  const result: FunctionRoles = { roles: [], args: [], escapes: uses.escapes };
-  for (const { call, index: argIndex } of uses.passedTo) {
-    const role = roleOf(p, call, argIndex, index);
+  const passed: { call: TSESTree.CallExpression; index: number; in: Provenance }[] = uses.passedTo.map((use) => ({
+    ...use,
+    in: p,
+  }));
+  const called: { call: TSESTree.CallExpression | TSESTree.NewExpression; in: Provenance }[] = uses.calledAt.map(
+    (call) => ({ call, in: p }),
+  );
+  let escapes = uses.escapes;
+  if (uses.exported) {
+    // exported, a method, a handler object's property: its calls anywhere in the program (imports, `require`,
+    // instances), or the type where they cannot all be seen
+    const program = crossing(p.ctx, () => programUses(p.ctx, fn));
+    if (!program) escapes = true;
+    else {
+      escapes ||= program.escapes;
+      for (const use of program.passed)
+        if (!passed.some((q) => q.call === use.call && q.index === use.index))
+          passed.push({ call: use.call, index: use.index, in: use.file.provenance });
+      for (const c of program.calls)
+        if (!called.some((q) => q.call === c.call)) called.push({ call: c.call, in: c.file.provenance });
+    }
+  }
+  const result: FunctionRoles = { roles: [], args: [], escapes };
+  for (const { call, index: argIndex, in: where } of passed) {
+    const role = roleOf(where, call, argIndex, index);
     if (role) result.roles.push(role);
     else result.escapes = true;
   }
-  for (const call of uses.calledAt) {
+  for (const { call, in: where } of called) {
+    // `this.handle(socket)` inside a method: an instance method called with the argument
     const arg = call.arguments[index];
     if (
       !arg ||
@@ -64,19 +89,33 @@ export function functionRoles(p: Provenance, fn: FunctionNode, index: number): F
       call.arguments.some((a) => a.type === AST_NODE_TYPES.SpreadElement)
     )
       result.escapes = true;
-    else result.args.push(arg);
+    else result.args.push({ node: arg, in: where });
   }
   byIndex.set(index, result);
   return result;
 }
 
-/** What a listener's parameter is, from the call that registered the listener. */
-export function roleOf(
+/**
+ * The arguments every call of a function passes for one parameter, in the files of the calls; undefined where the
+ * function is also used otherwise (registered as a listener, escaping, callable from outside the program).
+ */
+export function parameterArguments(p: Provenance, fn: FunctionNode, index: number): readonly Argument[] | undefined {
+  const { roles, args, escapes } = functionRoles(p, fn, index);
+  return escapes || roles.length > 0 ? undefined : args;
+}
+
+/** What a listener's parameter is, from the call that registered the listener (in the file of `p`). */
+function roleOf(p: Provenance, call: TSESTree.CallExpression, argIndex: number, paramIndex: number): Role | undefined {
+  const role = localRoleOf(p, call, argIndex, paramIndex);
+  return role && { ...role, in: p };
+}
+
+function localRoleOf(
   p: Provenance,
   call: TSESTree.CallExpression,
   argIndex: number,
   paramIndex: number,
-): Role | undefined {
+): DistributiveOmit<Role, 'in'> | undefined {
   const { object, name } = calleeParts(call);
   if (!name) return undefined;
   if (object && LISTENER_METHODS.has(name) && argIndex === 1) {
@@ -119,19 +158,29 @@ export function isClientRequest(p: Provenance, node: Node): boolean {
   return p.ctx.membersAt(node).some((m) => m.lineage.has('http.ClientRequest'));
 }
 
-type Role =
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/** What a listener's parameter is; `in`: the provenance of the file that registered it (another module's). */
+type Role = (
   | { role: 'connection'; owner: Node; raw: boolean }
   | { role: 'request' | 'response'; owner: Node }
   | { role: 'client-socket'; owner: Node }
   /** The response of a client request: `https.get(url, (res) => …)` (owner: the call), `req.on('response', …)` (owner: `req`). */
   | { role: 'client-response'; owner: Node }
   /** An HTTP/2 session or stream: `server.on('session', …)`, `server.on('stream', …)`, `session.on('stream', …)`. */
-  | { role: 'h2-session' | 'h2-stream'; owner: Node };
+  | { role: 'h2-session' | 'h2-stream'; owner: Node }
+) & { in: Provenance };
+
+/** An argument of a call of a function, in the file of the call. */
+export interface Argument {
+  node: Node;
+  in: Provenance;
+}
 
 /** What a function is registered as (the roles of one of its parameters), the arguments of its direct calls, and whether it is used otherwise. */
 export interface FunctionRoles {
   roles: Role[];
-  args: Node[];
+  args: Argument[];
   escapes: boolean;
 }
 

@@ -2,6 +2,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import {
   calleeParts,
+  isFunction,
   isTransparentWrapper,
   LISTENER_METHODS,
   memberName,
@@ -10,11 +11,13 @@ import {
   staticString,
   unwrap,
 } from '../ast.ts';
-import { fieldWrites, thisClass, thisMemberUses, variableWrites } from '../bindings.ts';
+import { fieldWrites, functionUses, thisClass, thisMemberUses, variableWrites } from '../bindings.ts';
+import { crossing, importedDeclaration, isExported, programUses, readsElsewhere } from '../interprocedural.ts';
+import type { Argument } from './listeners.ts';
 import { type Endpoint, endpointsOfArguments } from '../endpoints.ts';
 import type { Evidence, Kind } from '../evidence.ts';
 import type { Provenance } from './index.ts';
-import type { Node, ValueInfo } from './value-info.ts';
+import type { FunctionNode, Node, ValueInfo } from './value-info.ts';
 
 /**
  * The sockets a server hands to its `connection`/`request` listeners: the transport of its visible `listen(...)`
@@ -76,6 +79,92 @@ export function serverConnection(p: Provenance, owner: Node): ValueInfo {
  * targets, and `emit('connection', x)` calls whose `x` is not a socket.
  */
 export function serverFacts(p: Provenance, owner: Node): ServerFacts {
+  const local = localServerFacts(p, owner);
+  const key = local.sites[0] ?? owner;
+  const cached = p.programFactMemo.get(key);
+  if (cached) return cached;
+  p.programFactMemo.set(key, local); // a question that comes back here gets what this file shows
+  const elsewhere = crossing(p.ctx, () => serverFactsElsewhere(p, local)) ?? [];
+  const facts: ServerFacts =
+    elsewhere.length === 0
+      ? local
+      : {
+          ...local,
+          endpoints: [...local.endpoints],
+          injections: [...local.injections],
+          elsewhere: [...(local.elsewhere ?? [])],
+        };
+  for (const other of elsewhere) {
+    for (const e of other.endpoints) if (!facts.endpoints.some((f) => f.node === e.node)) facts.endpoints.push(e);
+    for (const i of other.injections) if (!facts.injections.some((f) => f.node === i.node)) facts.injections.push(i);
+    for (const l of [...other.listens, ...(other.elsewhere ?? [])])
+      if (!facts.listens.includes(l) && !facts.elsewhere!.includes(l)) facts.elsewhere!.push(l);
+    facts.secure ??= other.secure;
+  }
+  for (const site of local.sites) p.programFactMemo.set(site, facts);
+  return facts;
+}
+
+/**
+ * What the other files of the program show of a server this file shows: the declaration that an imported server
+ * names (`import { server } from './server'`), the reads of an exported server in other modules, and the callers of
+ * a function that returns it (a factory). Each is asked in its own file.
+ */
+function serverFactsElsewhere(p: Provenance, local: ServerFacts): ServerFacts[] {
+  const out: ServerFacts[] = [];
+  const seen = new Set<Node>();
+  for (const site of local.sites) {
+    // a read of the variable, or the creation stored in it (`export const server = net.createServer(…)`)
+    const stored = site.type === AST_NODE_TYPES.Identifier ? undefined : storedIn(site);
+    const reference = site.type === AST_NODE_TYPES.Identifier ? site : stored && 'id' in stored ? stored.id : undefined;
+    if (reference) {
+      const variable = p.ctx.variable(reference);
+      const name = variable?.defs[0]?.name;
+      if (name?.type !== AST_NODE_TYPES.Identifier || seen.has(name)) continue;
+      seen.add(name);
+      const imported = importedDeclaration(p.ctx, name);
+      if (imported) out.push(serverFacts(imported.file.provenance, imported.node));
+      else if (isExported(p.ctx, name))
+        for (const read of readsElsewhere(p.ctx, name) ?? [])
+          out.push(localServerFacts(read.file.provenance, read.node));
+    }
+    // `return net.createServer(…)`, `return server`: what the callers of the function do with it
+    const fn = returnedFrom(site);
+    if (fn && !seen.has(fn)) {
+      seen.add(fn);
+      for (const call of callsOf(p, fn)) out.push(localServerFacts(call.in, call.node));
+    }
+  }
+  return out;
+}
+
+/** Every call of a function: in this file, and in the program where it is exported or a method. */
+function callsOf(p: Provenance, fn: FunctionNode): Argument[] {
+  const uses = functionUses(p.ctx, fn);
+  const calls: Argument[] = uses.calledAt.map((node) => ({ node, in: p }));
+  if (uses.exported) {
+    const program = programUses(p.ctx, fn);
+    for (const c of program?.calls ?? [])
+      if (c.call.type === AST_NODE_TYPES.CallExpression && !calls.some((k) => k.node === c.call))
+        calls.push({ node: c.call, in: c.file.provenance });
+  }
+  return calls;
+}
+
+/** The function whose return value a node is: `return x`, or an arrow function's expression body. */
+function returnedFrom(node: Node): FunctionNode | undefined {
+  let current = node;
+  while (current.parent && isTransparentWrapper(current.parent) && current.parent.expression === current)
+    current = current.parent;
+  const parent = current.parent;
+  if (parent?.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === current) return parent;
+  if (parent?.type !== AST_NODE_TYPES.ReturnStatement) return undefined;
+  for (let up: Node | undefined = parent.parent; up; up = up.parent) if (isFunction(up)) return up;
+  return undefined;
+}
+
+/** What this file shows of a server (serverFacts without the other files). */
+export function localServerFacts(p: Provenance, owner: Node): ServerFacts {
   const sites = serverSites(p, owner);
   const key = sites[0] ?? owner;
   const cached = p.serverFactMemo.get(key);
@@ -253,6 +342,8 @@ export interface ServerFacts {
   injections: Evidence[];
   /** The creation of an HTTPS, TLS or secure HTTP/2 server: its sockets are TLS sockets. */
   secure?: TSESTree.CallExpression | TSESTree.NewExpression;
+  /** `listen(...)` calls in other files of the program (their targets are in `endpoints`). */
+  elsewhere?: TSESTree.CallExpression[];
 }
 
 /** The binding a value is stored in: `const x = v`, `x = v`, `this.x = v`, `class { x = v }`. */

@@ -61,18 +61,18 @@ export function socketOf(p: Provenance, owner: Node, node: Node): ValueInfo | un
     });
   }
   // a handler of several servers: TLS where every one is secure, and what the sockets of each may be
-  const secure = servers.map((server) => serverFacts(p, server).secure);
+  const secure = servers.map((server) => serverFacts(server.in, server.owner).secure);
   if (compat && servers.length > 0 && secure.every((creation) => creation))
     parts[0] = { ...parts[0]!, tlsProof: secureEvidence(secure[0]!) };
   if (servers.length > 0 && (has('http.IncomingMessage') || has('http.ServerResponse')))
-    parts.push(merge(servers.map((server) => serverConnection(p, server))));
+    parts.push(merge(servers.map((server) => serverConnection(server.in, server.owner))));
   else if (has('http.ClientRequest')) {
     const client = clientRequest(p, owner);
     if (client) parts.push(client);
   } else if (has('http.IncomingMessage')) {
     // a response callback's `res.socket` is its request's socket
     const request = requestOfResponse(p, owner);
-    const client = request && clientRequest(p, request);
+    const client = request && clientRequest(request.in, request.owner);
     if (client) parts.push(client);
   }
   if (parts.length === 0) return undefined;
