@@ -1,0 +1,76 @@
+/**
+ * no-unchecked-peer-address, with values followed across functions and files: a multi-file program in
+ * tests/fixtures/program (TypeScript and JavaScript, ESM and CommonJS). The linted file is the virtual file.ts,
+ * file.cjs or file.mjs of that program; the other files are on disk and call, import or listen on what it defines.
+ */
+import path from 'node:path';
+import noUncheckedPeerAddress from '../../../src/rules/no-unchecked-peer-address.ts';
+import { assertionOptions, fixtures, typedRuleTester } from '../../helpers/rule-tester.ts';
+
+const program = typedRuleTester(path.join(fixtures, 'program'));
+
+program.run('no-unchecked-peer-address (across files)', noUncheckedPeerAddress, {
+  assertionOptions,
+  valid: [
+    {
+      name: 'JavaScript: a peer address dereferenced in a helper that only TCP servers call',
+      filename: 'file.cjs',
+      code: `
+function logTcpPeer(socket) {
+  console.log(socket.remoteAddress.split(':'));
+}
+module.exports = { logTcpPeer };
+      `,
+    },
+    {
+      name: 'JavaScript: a peer address dereferenced in a helper that nothing in the program calls',
+      filename: 'file.cjs',
+      code: `
+function logAnyPeer(socket) {
+  console.log(socket.remoteAddress.split(':'));
+}
+module.exports = { logAnyPeer };
+      `,
+    },
+  ],
+  invalid: [
+    {
+      name: 'JavaScript: a peer address dereferenced in a helper that a Unix-socket server in another module calls',
+      filename: 'file.cjs',
+      code: `
+function logPeer(socket) {
+  console.log(socket.remoteAddress.split(':'));
+}
+module.exports = { logPeer };
+      `,
+      errors: [
+        {
+          messageId: 'dereferenced',
+          data: {
+            subject: 'socket',
+            member: 'remoteAddress',
+            next: 'split',
+            fallback: "''",
+            evidence: ": its server listens on the path `'/tmp/peer.sock'` (line 7 of callers.cjs)",
+          },
+          line: 3,
+          column: 15,
+          endLine: 3,
+          endColumn: 35,
+          suggestions: [
+            {
+              messageId: 'useFallback',
+              data: { member: 'remoteAddress', fallback: "''" },
+              output: `
+function logPeer(socket) {
+  console.log((socket.remoteAddress ?? '').split(':'));
+}
+module.exports = { logPeer };
+      `,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
