@@ -11,7 +11,7 @@ import {
   type TSESTree,
 } from '@typescript-eslint/utils';
 import { socketOwner, topLevelModules, unwrap } from './ast.ts';
-import { isSocketAccess, objectLiteralOf } from './bindings.ts';
+import { isSocketAccess } from './bindings.ts';
 import { shortText } from './endpoints.ts';
 import { assertionBehind, isMemberOwnedBy } from './members.ts';
 import { serverAddressAt, type ServerAddress } from './lifecycle.ts';
@@ -92,11 +92,6 @@ export class TransportEngine {
   /** The type at a node, as TypeScript prints it. */
   typeText(node: TSESTree.Node): string {
     return this.ctx.matcher.display(this.ctx.typeAt(node));
-  }
-
-  /** The object literal behind a value: written in place, or the initializer of a `const`. */
-  objectLiteral(node: TSESTree.Node): TSESTree.ObjectExpression | undefined {
-    return objectLiteralOf(this.ctx, node);
   }
 
   /**
