@@ -15,6 +15,14 @@ export default defineConfig({
       provider: 'v8',
       include: ['src/**/*.ts', 'src/**/*.cts'],
       reporter: ['text-summary', 'json-summary'],
+      // floors a little below what tests/rules and tests/engine reach alone (measured 2026-12-04: engine 91.2 statements,
+      // 84.8 branches, 93.1 functions, 94.0 lines; rule-kit 94.9/88.5/100/95.2; rules 94.5/88.4/100/97.6). The engine's
+      // branches are short of 85: the floor is what they reach. Checked by `npm run coverage`, which runs every test.
+      thresholds: {
+        'src/engine/**': { statements: 90, branches: 84, functions: 92, lines: 93 },
+        'src/rule-kit/**': { statements: 93, branches: 87, functions: 98, lines: 94 },
+        'src/rules/**': { statements: 93, branches: 87, functions: 98, lines: 96 },
+      },
     },
   },
 });
