@@ -22,6 +22,10 @@ export default defineConfig({
         'src/engine/**': { statements: 90, branches: 84, functions: 92, lines: 93 },
         'src/rule-kit/**': { statements: 93, branches: 87, functions: 98, lines: 94 },
         'src/rules/**': { statements: 93, branches: 87, functions: 98, lines: 96 },
+        // the CLI's spawned runs are not counted (13.1/16.4/12.0/14.3 for src/cli from tests/integration/cli): floors
+        // only for the files its tests import (args 90.7/82.4/100/94.6, sarif 100/91.4/100/100)
+        'src/cli/args.ts': { statements: 89, branches: 81, functions: 98, lines: 93 },
+        'src/cli/sarif.ts': { statements: 98, branches: 90, functions: 98, lines: 98 },
       },
     },
   },
