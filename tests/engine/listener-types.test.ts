@@ -33,10 +33,9 @@ const probeRule = engineProbe<TSESTree.UnaryExpression | TSESTree.CallExpression
   },
 );
 
-const HEADER = `import * as net from 'node:net';\nimport * as http from 'node:http';\nimport * as tls from 'node:tls';\nimport * as http2 from 'node:http2';\n`;
-
+/** Each snippet is the whole file, a module (`export {};` where it imports nothing, as with a name it declares). */
 function probes(code: string): Probe[] {
-  return probeResults<Probe>(probeRule, HEADER + code);
+  return probeResults<Probe>(probeRule, code);
 }
 
 /** The probes read from the declarations (null: asked TypeScript); each one read agrees with TypeScript. */
@@ -56,7 +55,15 @@ function expectAsked(code: string): void {
 describe('written types read from the declarations', () => {
   it('consts initialized by calls whose overloads all declare one return type', () => {
     expectDeclared(
-      'const a = net.connect(80);\nconst b = http2.createServer();\nconst c = tls.connect({ port: 443 });\nvoid a; void b; void c;',
+      `
+import * as net from 'node:net';
+import * as tls from 'node:tls';
+import * as http2 from 'node:http2';
+const a = net.connect(80);
+const b = http2.createServer();
+const c = tls.connect({ port: 443 });
+void a; void b; void c;
+`,
       [
         'Socket',
         'Http2Server<typeof IncomingMessage, typeof ServerResponse, typeof Http2ServerRequest, typeof Http2ServerResponse>',
@@ -64,25 +71,55 @@ describe('written types read from the declarations', () => {
       ],
     );
     // a return type computed from the arguments is asked
-    expectAsked('declare function same<T>(x: T): T;\nconst s = same(net.connect(80));\nvoid s;');
+    expectAsked(`
+import * as net from 'node:net';
+declare function same<T>(x: T): T;
+const s = same(net.connect(80));
+void s;
+`);
   });
 
   it('calls of methods and functions whose overloads all declare one return type', () => {
     expectDeclared(
-      "const server = net.createServer((socket) => socket.end());\nvoid server.address();\nvoid net.connect(80);\nvoid net.isIP('::1');\nfunction f(s: net.Socket) { void s.address(); void s.setNoDelay(true); }",
+      `
+import * as net from 'node:net';
+const server = net.createServer((socket) => socket.end());
+void server.address();
+void net.connect(80);
+void net.isIP('::1');
+function f(s: net.Socket) { void s.address(); void s.setNoDelay(true); }
+`,
       // `setNoDelay` returns `this`: asked
       ['string | AddressInfo | null', 'Socket', 'number', '{} | AddressInfo', null],
     );
     // computed from the arguments, or part of an optional chain: asked
-    expectAsked(
-      'declare function same<T>(x: T): T;\nvoid same(net.connect(80));\ndeclare const s: net.Socket | undefined;\nvoid s?.address();',
-    );
-    expectAsked('declare function wrap<T>(x: T): Promise<T>;\nvoid wrap(net.connect(80));');
+    expectAsked(`
+import * as net from 'node:net';
+declare function same<T>(x: T): T;
+void same(net.connect(80));
+declare const s: net.Socket | undefined;
+void s?.address();
+`);
+    expectAsked(`
+import * as net from 'node:net';
+declare function wrap<T>(x: T): Promise<T>;
+void wrap(net.connect(80));
+`);
   });
 
   it('annotated parameters, assertions and annotated consts, and paths through them', () => {
     expectDeclared(
-      "function f(socket: net.Socket, res: http.ServerResponse) {\n  const conn = res.socket as tls.TLSSocket;\n  const other: net.Server = net.createServer();\n  void socket; void socket.remoteAddress; void conn; void other;\n}\nnet.createServer().on('connection', (x: net.Socket) => void x);",
+      `
+import * as net from 'node:net';
+import * as http from 'node:http';
+import * as tls from 'node:tls';
+function f(socket: net.Socket, res: http.ServerResponse) {
+  const conn = res.socket as tls.TLSSocket;
+  const other: net.Server = net.createServer();
+  void socket; void socket.remoteAddress; void conn; void other;
+}
+net.createServer().on('connection', (x: net.Socket) => void x);
+`,
       ['Socket', 'string | undefined', 'TLSSocket', 'Server', 'Socket'],
     );
   });
@@ -90,90 +127,224 @@ describe('written types read from the declarations', () => {
   it('narrowing below a path that is no union leaves the path to the declarations', () => {
     // `!s.authorized` narrows `s.authorized` (asked), not `s` (a TLSSocket: no discriminant to narrow it by)
     expectDeclared(
-      'function f(s: tls.TLSSocket) {\n  if (!s.authorized) void s;\n  if (s.remoteAddress) void s.remotePort;\n  void s.authorized;\n  void s.remoteAddress;\n}',
+      `
+import * as tls from 'node:tls';
+function f(s: tls.TLSSocket) {
+  if (!s.authorized) void s;
+  if (s.remoteAddress) void s.remotePort;
+  void s.authorized;
+  void s.remoteAddress;
+}
+`,
       ['TLSSocket', 'number | undefined', null, null],
     );
     // a narrowing that comes later cannot reach a use, unless a loop takes it back there
     expectDeclared(
-      'function f(s: net.Socket | tls.TLSSocket) {\n  void s;\n  if (s instanceof tls.TLSSocket) return;\n}',
+      `
+import * as net from 'node:net';
+import * as tls from 'node:tls';
+function f(s: net.Socket | tls.TLSSocket) {
+  void s;
+  if (s instanceof tls.TLSSocket) return;
+}
+`,
       ['Socket | TLSSocket'],
     );
-    expectAsked(
-      'function f(s: net.Socket | tls.TLSSocket) {\n  for (;;) {\n    void s;\n    if (s instanceof tls.TLSSocket) break;\n  }\n}',
-    );
+    expectAsked(`
+import * as net from 'node:net';
+import * as tls from 'node:tls';
+function f(s: net.Socket | tls.TLSSocket) {
+  for (;;) {
+    void s;
+    if (s instanceof tls.TLSSocket) break;
+  }
+}
+`);
     // a use narrows what comes after it, not itself: `probe(s)` may be an assertion call
-    const probeDeclaration =
-      'declare function probe(x: unknown): void;\ndeclare function assertTls(x: unknown): asserts x is tls.TLSSocket;\n';
-    expectDeclared(`${probeDeclaration}function f(s: net.Socket | tls.TLSSocket) {\n  probe(s);\n}`, [
-      'Socket | TLSSocket',
-    ]);
-    expectDeclared(`${probeDeclaration}function f(s: net.Socket | tls.TLSSocket) {\n  assertTls(s);\n  void s;\n}`, [
-      null,
-    ]);
-    expectAsked(
-      `${probeDeclaration}function f(s: net.Socket | tls.TLSSocket) {\n  for (;;) {\n    probe(s);\n    assertTls(s);\n  }\n}`,
+    expectDeclared(
+      `
+import * as net from 'node:net';
+import * as tls from 'node:tls';
+declare function probe(x: unknown): void;
+declare function assertTls(x: unknown): asserts x is tls.TLSSocket;
+function f(s: net.Socket | tls.TLSSocket) {
+  probe(s);
+}
+`,
+      ['Socket | TLSSocket'],
     );
+    expectDeclared(
+      `
+import * as net from 'node:net';
+import * as tls from 'node:tls';
+declare function probe(x: unknown): void;
+declare function assertTls(x: unknown): asserts x is tls.TLSSocket;
+function f(s: net.Socket | tls.TLSSocket) {
+  assertTls(s);
+  void s;
+}
+`,
+      [null],
+    );
+    expectAsked(`
+import * as net from 'node:net';
+import * as tls from 'node:tls';
+declare function probe(x: unknown): void;
+declare function assertTls(x: unknown): asserts x is tls.TLSSocket;
+function f(s: net.Socket | tls.TLSSocket) {
+  for (;;) {
+    probe(s);
+    assertTls(s);
+  }
+}
+`);
     // a union has discriminants: `s.encrypted` may narrow `net.Socket | tls.TLSSocket`
-    expectAsked('function f(s: net.Socket | tls.TLSSocket) {\n  if (s.readable) void s;\n}');
+    expectAsked(`
+import * as net from 'node:net';
+import * as tls from 'node:tls';
+function f(s: net.Socket | tls.TLSSocket) {
+  if (s.readable) void s;
+}
+`);
   });
 
   it('a written type of global names is resolved once per program, a name the file declares is not shared', () => {
     // the same text means the same type in every file where no name in it is declared
-    expectDeclared('function f(t: NodeJS.Timeout | undefined, p: Promise<number>) { void t; void p; }', [
-      'Timeout | undefined',
-      'Promise<number>',
-    ]);
-    expectDeclared('function g(t: NodeJS.Timeout | undefined) { void t; }', ['Timeout | undefined']);
+    expectDeclared(
+      `
+export {};
+function f(t: NodeJS.Timeout | undefined, p: Promise<number>) { void t; void p; }
+`,
+      ['Timeout | undefined', 'Promise<number>'],
+    );
+    expectDeclared(
+      `
+export {};
+function g(t: NodeJS.Timeout | undefined) { void t; }
+`,
+      ['Timeout | undefined'],
+    );
     // here `Socket` is this file's own interface
-    expectDeclared('interface Socket { own: true }\nfunction h(s: Socket) { void s.own; }', ['true']);
+    expectDeclared(
+      `
+export {};
+interface Socket { own: true }
+function h(s: Socket) { void s.own; }
+`,
+      ['true'],
+    );
     // declared in a function around the annotation; `NodeJS` of another function's scope does not reach `k`
     expectDeclared(
-      'function f() {\n  interface Socket { inner: 1 }\n  return (s: Socket) => void s.inner;\n}\nfunction g() { type NodeJS = string; }\nfunction k(t: NodeJS.Timeout) { void t; }',
+      `
+export {};
+function f() {
+  interface Socket { inner: 1 }
+  return (s: Socket) => void s.inner;
+}
+function g() { type NodeJS = string; }
+function k(t: NodeJS.Timeout) { void t; }
+`,
       ['1', 'Timeout'],
     );
   });
 
   it('asks TypeScript for a written union (narrowed by the initializer), `as const`, `let`, optional parameters', () => {
-    expectAsked('declare const a: net.Socket;\nconst s: net.Socket | undefined = a;\nvoid s;');
-    expectAsked('const port = 80 as const;\nvoid port;');
-    expectAsked('declare const a: net.Socket;\nlet s = a as net.Socket;\nvoid s;');
-    expectAsked('function f(s?: net.Socket) { void s; }');
-    expectAsked('function f(s: net.Socket | tls.TLSSocket) { if (s instanceof tls.TLSSocket) void s; }');
+    expectAsked(`
+import * as net from 'node:net';
+declare const a: net.Socket;
+const s: net.Socket | undefined = a;
+void s;
+`);
+    expectAsked(`
+export {};
+const port = 80 as const;
+void port;
+`);
+    expectAsked(`
+import * as net from 'node:net';
+declare const a: net.Socket;
+let s = a as net.Socket;
+void s;
+`);
+    expectAsked(`
+import * as net from 'node:net';
+function f(s?: net.Socket) { void s; }
+`);
+    expectAsked(`
+import * as net from 'node:net';
+import * as tls from 'node:tls';
+function f(s: net.Socket | tls.TLSSocket) { if (s instanceof tls.TLSSocket) void s; }
+`);
   });
 });
 
 describe('callback parameters read from the declarations', () => {
   it('a request listener: the type parameters that only the callback could infer take their defaults', () => {
     expectDeclared(
-      'net.createServer((socket) => void socket);\nhttp.createServer((req) => void req);\nhttp2.createServer((req) => void req);\nhttp.createServer({ keepAlive: true }, (req) => void req);',
+      `
+import * as net from 'node:net';
+import * as http from 'node:http';
+import * as http2 from 'node:http2';
+net.createServer((socket) => void socket);
+http.createServer((req) => void req);
+http2.createServer((req) => void req);
+http.createServer({ keepAlive: true }, (req) => void req);
+`,
       ['Socket', 'IncomingMessage', 'Http2ServerRequest', null],
     );
     // the response is `InstanceType<Response> & { req: … }` of a generic class: read as the class (the lineage the
     // engine matches on), its type argument left open, and TypeScript is asked for paths through that (`res.req`)
-    const [res, resReq] = probes('http.createServer((req, res) => { void res; void res.req; });');
+    const [res, resReq] = probes(`
+import * as http from 'node:http';
+http.createServer((req, res) => { void res; void res.req; });
+`);
     expect(res).toEqual({
       declared: 'ServerResponse<Request>',
       checker: 'ServerResponse<IncomingMessage> & { req: IncomingMessage; }',
     });
     expect(resReq?.declared).toBeNull();
-    expectDeclared("http.createServer((req, res) => {\n  res.on('finish', () => void res.socket!);\n});", ['Socket']);
+    expectDeclared(
+      `
+import * as http from 'node:http';
+http.createServer((req, res) => {
+  res.on('finish', () => void res.socket!);
+});
+`,
+      ['Socket'],
+    );
   });
 
   it('asks TypeScript where another argument can infer the type parameters, or the overload is not plain', () => {
-    expectAsked(
-      'class MyRequest extends http.IncomingMessage {}\nhttp.createServer({ IncomingMessage: MyRequest }, (req) => void req);',
-    );
-    expectAsked(
-      'declare function run<T>(make: () => T, use: (value: T) => void): void;\nrun(() => net.connect(80), (socket) => void socket);',
-    );
-    expectAsked('net.createServer((...all) => void all);');
+    expectAsked(`
+import * as http from 'node:http';
+class MyRequest extends http.IncomingMessage {}
+http.createServer({ IncomingMessage: MyRequest }, (req) => void req);
+`);
+    expectAsked(`
+import * as net from 'node:net';
+declare function run<T>(make: () => T, use: (value: T) => void): void;
+run(() => net.connect(80), (socket) => void socket);
+`);
+    expectAsked(`
+import * as net from 'node:net';
+net.createServer((...all) => void all);
+`);
   });
 });
 
 describe('listener parameters read from the declarations', () => {
   it('an HTTP/2 session and its socket (event map with type arguments)', () => {
     expectDeclared(
-      "const server = http2.createServer();\nserver.on('session', (session) => {\n  void session;\n  void session.socket;\n  const peer = session.socket.remoteAddress ?? 'unknown';\n  session.on('close', () => console.log(peer));\n});",
+      `
+import * as http2 from 'node:http2';
+const server = http2.createServer();
+server.on('session', (session) => {
+  void session;
+  void session.socket;
+  const peer = session.socket.remoteAddress ?? 'unknown';
+  session.on('close', () => console.log(peer));
+});
+`,
       [
         'ServerHttp2Session<typeof IncomingMessage, typeof ServerResponse, typeof Http2ServerRequest, typeof Http2ServerResponse>',
         'Socket | TLSSocket',
@@ -185,14 +356,31 @@ describe('listener parameters read from the declarations', () => {
     // `http.createServer()` is read as the declared `Server<Request, Response>`: its request listener's parameters
     // are `InstanceType<Request>`, computed from the type parameters, so TypeScript is asked for those
     expectDeclared(
-      "const a = net.createServer();\na.on('connection', (socket) => void socket);\nconst b = http.createServer();\nb.once('request', (req, res) => { void req; void res; });\nb.prependListener('upgrade', (req, socket, head) => { void socket; void head; });",
+      `
+import * as net from 'node:net';
+import * as http from 'node:http';
+const a = net.createServer();
+a.on('connection', (socket) => void socket);
+const b = http.createServer();
+b.once('request', (req, res) => { void req; void res; });
+b.prependListener('upgrade', (req, socket, head) => { void socket; void head; });
+`,
       ['Socket', null, null, 'Duplex', 'NonSharedBuffer'],
     );
   });
 
   it('one overload per event name (the older @types/node layout)', () => {
     expectDeclared(
-      "interface Legacy { on(event: 'close', listener: () => void): this; on(event: 'connection', listener: (socket: net.Socket, id: number) => void): this; on(event: string, listener: (...args: any[]) => void): this; }\ndeclare const legacy: Legacy;\nlegacy.on('connection', (socket, id) => { void socket; void id; });",
+      `
+import * as net from 'node:net';
+interface Legacy {
+  on(event: 'close', listener: () => void): this;
+  on(event: 'connection', listener: (socket: net.Socket, id: number) => void): this;
+  on(event: string, listener: (...args: any[]) => void): this;
+}
+declare const legacy: Legacy;
+legacy.on('connection', (socket, id) => { void socket; void id; });
+`,
       ['Socket', 'number'],
     );
   });
@@ -209,22 +397,45 @@ describe('listener parameters read from the declarations', () => {
       'switch (socket.remoteFamily) { default: void socket.remoteFamily; }',
       'socket = new net.Socket(); void socket;',
     ]) {
-      expectAsked(
-        `declare function check(s: unknown): asserts s is tls.TLSSocket;\nconst server = net.createServer();\nserver.on('connection', (socket) => { ${body} });`,
-      );
+      expectAsked(`
+import * as net from 'node:net';
+import * as tls from 'node:tls';
+declare function check(s: unknown): asserts s is tls.TLSSocket;
+const server = net.createServer();
+server.on('connection', (socket) => { ${body} });
+`);
     }
   });
 
   it('asks TypeScript where the overload is not plain', () => {
     // an event outside the map (the catch-all overload), more parameters than the listener takes, a rest
     // parameter, a listener that is not the second argument, a generic emitter
-    expectAsked("const s = net.createServer();\ns.on('custom', (x) => void x);");
-    expectAsked("const s = net.createServer();\ns.on('close', (x) => void x);");
-    expectAsked("const s = net.createServer();\ns.on('connection', (...all) => void all);");
-    expectAsked(
-      "import { EventEmitter } from 'node:events';\nconst e = new EventEmitter<{ conn: [net.Socket] }>();\ne.on('conn', (x) => void x);",
-    );
-    expectAsked("const handler = function (x) { void x; };\nnet.createServer().on('connection', handler);");
+    expectAsked(`
+import * as net from 'node:net';
+const s = net.createServer();
+s.on('custom', (x) => void x);
+`);
+    expectAsked(`
+import * as net from 'node:net';
+const s = net.createServer();
+s.on('close', (x) => void x);
+`);
+    expectAsked(`
+import * as net from 'node:net';
+const s = net.createServer();
+s.on('connection', (...all) => void all);
+`);
+    expectAsked(`
+import * as net from 'node:net';
+import { EventEmitter } from 'node:events';
+const e = new EventEmitter<{ conn: [net.Socket] }>();
+e.on('conn', (x) => void x);
+`);
+    expectAsked(`
+import * as net from 'node:net';
+const handler = function (x) { void x; };
+net.createServer().on('connection', handler);
+`);
   });
 });
 
@@ -255,7 +466,18 @@ describe('the type for members where a guard tests a member', () => {
   it("reads the declared class where `'m' in x` is the only narrowing of an object type that is no union", () => {
     const found = probeResults<MemberProbe>(
       memberProbeRule,
-      `${HEADER}import type { Duplex } from 'node:stream';\nfunction f(socket: Duplex, s: net.Socket, u: net.Socket | Duplex, v: unknown) {\n  if ('setKeepAlive' in socket) void socket;\n  if ('setKeepAlive' in s) void s;\n  if ('setKeepAlive' in u) void u;\n  if ('setKeepAlive' in socket && socket instanceof net.Socket) void socket;\n  if (v && typeof v === 'object' && 'setNoDelay' in v) void v;\n  if ('agent' in socket) void socket;\n}`,
+      `
+import * as net from 'node:net';
+import type { Duplex } from 'node:stream';
+function f(socket: Duplex, s: net.Socket, u: net.Socket | Duplex, v: unknown) {
+  if ('setKeepAlive' in socket) void socket;
+  if ('setKeepAlive' in s) void s;
+  if ('setKeepAlive' in u) void u;
+  if ('setKeepAlive' in socket && socket instanceof net.Socket) void socket;
+  if (v && typeof v === 'object' && 'setNoDelay' in v) void v;
+  if ('agent' in socket) void socket;
+}
+`,
     );
     // a test of another member than a socket's is left to TypeScript
     expect(found.map((p) => p.forMembers)).toEqual([
