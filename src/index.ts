@@ -20,6 +20,7 @@ const plugin = {
 /** Options that `strict` sets on top of a rule's defaults. */
 const STRICT_OPTIONS: Partial<Record<RuleName, unknown[]>> = {
   'no-unguarded-socket-options': [{ requireTcp: true }],
+  'no-unchecked-bound-address': [{ requireProof: true }],
 };
 
 function ruleEntries(

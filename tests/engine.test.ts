@@ -66,9 +66,28 @@ describe('types', () => {
     expect(one('declare const s: net.Socket | null;\nprobe(s);').possible).toEqual(['nullish', 'pipe', 'tcp']);
     expect(one('declare const s: net.Socket | null;\nif (s) probe(s);').possible).toEqual(['pipe', 'tcp']);
   });
-  it('any and unknown are doubts; unresolved types are untyped', () => {
-    expect(one('declare const s: any;\nprobe(s);').doubts).toEqual(['unknown@8: it is typed `any`']);
-    expect(one('declare const s: unknown;\nprobe(s);').doubts).toEqual(['unknown@8: it is typed `unknown`']);
+  it('any and unknown are doubts only where the value comes from outside the module; unresolved types are untyped', () => {
+    expect(one('declare const s: any;\nprobe(s);')).toMatchObject({ possible: ['unknown'], doubts: [] });
+    expect(one('declare function make(): any;\nconst s = make();\nprobe(s);').doubts).toEqual([]);
+    expect(one('export function f(s: any) {\n  probe(s);\n}').doubts).toEqual([
+      'unknown@7: `s` comes from the caller and may be any stream',
+    ]);
+    expect(one('export function f(s: unknown) {\n  probe(s);\n}').doubts).toEqual([
+      'unknown@7: `s` comes from the caller and may be any stream',
+    ]);
+    expect(one('export function f(config: { stream: any }) {\n  probe(config.stream);\n}').doubts).toEqual([
+      'unknown@8: `config.stream` comes from the caller and may be any stream',
+    ]);
+    expect(
+      one(
+        'export class C {\n  options: any;\n  constructor(options: any) {\n    this.options = options;\n  }\n  m() {\n    probe(this.options.stream);\n  }\n}',
+      ).doubts,
+    ).toEqual(['unknown@13: `this.options.stream` comes from the caller and may be any stream']);
+    expect(one("declare const emitter: any;\nemitter.on('data', (s: any) => probe(s));").doubts).toEqual([
+      'unknown@8: `s` is given by a listener on `emitter`, an untyped emitter, and may be any stream',
+    ]);
+    // a local function with its arguments in view: judged by them
+    expect(one('function f(s: any) {\n  probe(s);\n}\nf(net.connect(80));').doubts).toEqual([]);
     expect(one('// @ts-expect-error missing\nimport { x } from "nope";\nprobe(x);').untyped).toBe(true);
   });
   it('generics through their constraint', () => {

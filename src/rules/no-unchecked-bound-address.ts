@@ -1,13 +1,13 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { isTransparentWrapper, memberName, statementList, unwrap } from '../utils/ast.ts';
 import { variableWrites } from '../utils/bindings.ts';
-import { createRule } from '../utils/createRule.ts';
+import { createRule, optionsSchema } from '../utils/createRule.ts';
 import { shortText } from '../utils/endpoints.ts';
 import { getEngine, hasBunTypes, type TransportEngine } from '../utils/engine.ts';
 import type { FileContext } from '../utils/file-context.ts';
 import { memberSelector, mentions, wordPattern } from '../utils/prefilter.ts';
 import { isEmptyObject, isStringLike } from '../utils/types.ts';
-import { listeningAt } from '../utils/lifecycle.ts';
+import { listeningAt, notListeningAt } from '../utils/lifecycle.ts';
 import { bunUnixEvidence, denoAddrVisitors, isBunServer } from '../utils/runtimes.ts';
 
 type MessageIds = 'serverAddress' | 'socketAddress' | 'denoAddr' | 'bunServer' | 'checkAddress';
@@ -31,7 +31,9 @@ const ADDRESS_CALLS = memberSelector(['address'], 'CallExpression[arguments.leng
 /** Where an `address()` result is used as an AddressInfo. */
 type Use = { node: Node; how: 'asserted' | 'non-null' | 'read' };
 
-export default createRule<[], MessageIds>({
+type Options = [{ requireProof?: boolean }];
+
+export default createRule<Options, MessageIds>({
   name: 'no-unchecked-bound-address',
   meta: {
     type: 'problem',
@@ -41,7 +43,14 @@ export default createRule<[], MessageIds>({
       requiresTypeChecking: true,
     },
     hasSuggestions: true,
-    schema: [],
+    schema: optionsSchema({
+      requireProof: {
+        type: 'boolean',
+        description:
+          'Also report where nothing proves that the server listens only on ports and is listening at the call, or that the socket is a TCP socket.',
+      },
+    }),
+    defaultOptions: [{ requireProof: false }],
     messages: {
       serverAddress:
         "`{{call}}` is used as an `AddressInfo` without a check, but it is a string when the server listens on a Unix socket or named pipe, and `null` before it is listening and after `close()`{{evidence}}. Check `typeof address === 'object' && address !== null` first.",
@@ -55,7 +64,7 @@ export default createRule<[], MessageIds>({
     },
     languages: ['js/js'],
   },
-  create(context) {
+  create(context, [{ requireProof = false }]) {
     if (!mentions(context.sourceCode, NAMES)) return {};
     // built at the first listener call: `port` and `hostname` are common names, and without Bun's types
     // `this.options.port!` needs no engine
@@ -157,17 +166,25 @@ export default createRule<[], MessageIds>({
           const facts = engine.provenance.serverFacts(receiver);
           const tcp = facts.endpoints.length > 0 && facts.endpoints.every((e) => e.kind === 'tcp');
           const pipe = facts.endpoints.find((e) => e.kind === 'pipe');
+          const handle = facts.endpoints.find((e) => e.handle);
           if (tcp && listeningAt(ctx, facts, call)) return;
+          // evidence: a path or a handle to listen on, or code that certainly runs before the server listens
+          const notYet = pipe || handle ? undefined : notListeningAt(ctx, facts, call);
           if (pipe)
             evidence = `: it listens on ${pipe.target}${pipe.certain ? '' : ', a string that names a pipe unless it is all digits'} (line ${pipe.node.loc.start.line})`;
+          else if (handle)
+            evidence = `: it listens on the handle ${handle.target}, which may be a Unix socket or pipe (line ${handle.node.loc.start.line})`;
+          else if (notYet) evidence = `: ${notYet.says}`;
+          else if (!requireProof) return;
           else if (tcp)
-            evidence = `: here the \`listen\` on line ${facts.listens[0]!.loc.start.line} has not completed yet`;
+            evidence = `: nothing shows that the \`listen\` on line ${facts.listens[0]!.loc.start.line} has completed here`;
         } else {
           const c = engine.classify(receiver, { at: call });
           if (c.proof && ('fact' in c.proof ? c.proof.fact === 'tcp' : c.proof.kind === 'tcp') && c.doubts.length === 0)
             return;
-          const pipe = c.doubts.find((d) => d.kind === 'pipe');
+          const pipe = c.doubts.find((d) => d.kind === 'pipe' && d.certain);
           if (pipe) evidence = `: ${pipe.says} (line ${pipe.node.loc.start.line})`;
+          else if (!requireProof) return;
         }
         for (const use of uses) {
           const suggest = checkSuggestion(use, call);

@@ -20,6 +20,8 @@ export interface Endpoint {
   node: Node;
   /** How to name the target in a message: "port `3000`", "the path `'/tmp/a.sock'`", "`process.env.PORT`". */
   target: string;
+  /** An `unknown` target given as a handle or file descriptor (`{ fd: 3 }`): a socket made elsewhere, TCP or not. */
+  handle?: boolean;
 }
 
 export type EndpointMode = 'listen' | 'connect';
@@ -137,7 +139,8 @@ function optionsEndpoint(
       value !== undefined || !ctx.membersAt(winner.value).some((m) => m.verdict === 'nullish' || m.verdict === 'any');
     return { kind: 'pipe', certain, node: winner, target: `the path \`${shortText(ctx, winner.value)}\`` };
   }
-  if (opaque) return { kind: 'unknown', certain: true, node: opaque, target: `\`${shortText(ctx, opaque)}\`` };
+  if (opaque)
+    return { kind: 'unknown', certain: true, node: opaque, target: `\`${shortText(ctx, opaque)}\``, handle: true };
   return {
     kind: mode === 'listen' ? 'tcp' : 'unknown',
     certain: true,

@@ -9,7 +9,8 @@ import {
   type TSESLint,
   type TSESTree,
 } from '@typescript-eslint/utils';
-import { isFunction, LISTENER_METHODS, memberName, staticString } from './ast.ts';
+import { isFunction, LISTENER_METHODS, memberName, requiredModule, staticString, unwrap } from './ast.ts';
+import { variableWrites } from './bindings.ts';
 import ts from './typescript.cts';
 import { SOCKET_ONLY_MEMBERS } from './guards.ts';
 import { countQuery, type EngineStats, timed } from './stats.ts';
@@ -454,7 +455,7 @@ export class FileContext {
       if (object.type === AST_NODE_TYPES.Identifier && this.isImport(object))
         symbol = this.aliasedSymbol(callee.property);
       else {
-        const owner = this.typeAt(object);
+        const owner = this.typeAt(lazilyRequired(this, object) ?? object);
         symbol = owner.isUnion() ? undefined : owner.getProperty(callee.property.name);
       }
     }
@@ -723,4 +724,29 @@ function qualifiedDeclarationName(declaration: ts.Declaration): string | undefin
     }
   }
   return names.length > 1 ? names.join('.') : undefined;
+}
+
+/**
+ * The `require('m')` call behind a module bound lazily: `let net; … net = net || require('net')`, or `if (!net) net =
+ * require('net')`. The variable is `any` (it starts out undefined), but each of its values is the same module: a
+ * call of its members is a call of the module's. Undefined unless every value written to it is that one module.
+ */
+function lazilyRequired(ctx: FileContext, object: TSESTree.Node): TSESTree.CallExpression | undefined {
+  if (object.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const variable = ctx.variable(object);
+  const writes = variable ? variableWrites(variable) : undefined;
+  let found: TSESTree.CallExpression | undefined;
+  for (const write of writes ?? []) {
+    let value = unwrap(write.value);
+    // `net = net || require('net')`
+    if (value.type === AST_NODE_TYPES.LogicalExpression) {
+      const left = unwrap(value.left);
+      if (left.type === AST_NODE_TYPES.Identifier && left.name === object.name) value = unwrap(value.right);
+    }
+    if (write.property || value.type !== AST_NODE_TYPES.CallExpression) return undefined;
+    const module = requiredModule(value);
+    if (module === undefined || (found && requiredModule(found) !== module)) return undefined;
+    found = value;
+  }
+  return found;
 }

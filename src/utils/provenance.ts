@@ -20,8 +20,10 @@ import {
 import {
   fieldWrites,
   functionUses,
+  liveFieldWrites,
   objectLiteralOf,
   parameterOf,
+  reachingWrite,
   singleValue,
   thisClass,
   thisMemberUses,
@@ -237,17 +239,14 @@ export class Provenance {
           }
           break;
         case 'any':
-        case 'unknown':
+        case 'unknown': {
           possible.add('unknown');
-          doubts.push({
-            kind: 'unknown',
-            node,
-            says: `it is typed \`${member.verdict}\``,
-            typeText: member.verdict,
-            certain: true,
-            from: 'type',
-          });
+          // evidence only where the value comes from outside the module; what it made itself is judged by its creation
+          const outside = this.outside(node);
+          if (outside && !doubts.some((d) => d.kind === 'unknown'))
+            doubts.push({ kind: 'unknown', typeText: member.verdict, certain: true, from: 'provenance', ...outside });
           break;
+        }
         case 'error':
           untyped = true;
           break;
@@ -293,6 +292,59 @@ export class Provenance {
       ? { kind: 'tls', node, says: 'it is typed `TLSSocket`', certain: true, from: 'type' }
       : undefined;
     return { possible, doubts, proofs, tlsProof, untyped: untyped && possible.size === 0 };
+  }
+
+  /**
+   * Where an untyped value comes from outside the module's control, the phrase that says so: a parameter of a
+   * function that others call (exported, a method, stored away), a property of such a parameter (a caller's options
+   * or config object), also through `this.options = options` and `const` bindings, or a parameter of a listener on an
+   * emitter that is itself untyped. Undefined for a value the module made (a call, `new`, `require(…)`): its creation
+   * decides, and an untyped creation says nothing.
+   */
+  private outside(node: Node, depth = 0): { node: Node; says: string } | undefined {
+    const text = shortText(this.ctx, node);
+    let root = unwrap(node);
+    while (root.type === AST_NODE_TYPES.MemberExpression && root.object.type !== AST_NODE_TYPES.ThisExpression)
+      root = unwrap(root.object);
+    if (depth > 3) return undefined;
+    const fromCaller = { node, says: `\`${text}\` comes from the caller and may be any stream` };
+    if (root.type === AST_NODE_TYPES.MemberExpression) {
+      // `this.options.socket`: what the class stored in `this.options`
+      const name = memberName(root);
+      const body = thisClass(root);
+      const writes = name !== undefined && body ? fieldWrites(this.ctx, body, name) : [];
+      return writes.some((w) => this.outside(w.value, depth + 1)) ? fromCaller : undefined;
+    }
+    if (root.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const variable = this.ctx.variable(root);
+    const def = variable?.defs[0];
+    if (def?.type === 'Variable') {
+      const writes = variableWrites(variable!) ?? [];
+      return writes.some((w) => this.outside(w.value, depth + 1)) ? fromCaller : undefined;
+    }
+    if (def?.type !== 'Parameter') return undefined;
+    const param = def.name.type === AST_NODE_TYPES.Identifier ? parameterOf(def.name) : undefined;
+    if (!param) return undefined;
+    const uses = functionUses(this.ctx, param.fn);
+    // `emitter.on('data', (x) => …)` on an emitter typed `any`
+    const untypedEmitter = uses.passedTo.find(({ call, index }) => {
+      const { object, name } = calleeParts(call);
+      return (
+        index === 1 &&
+        object !== undefined &&
+        LISTENER_METHODS.has(name ?? '') &&
+        this.ctx.membersAt(object).some((m) => m.verdict === 'any')
+      );
+    });
+    if (untypedEmitter) {
+      const emitter = shortText(this.ctx, calleeParts(untypedEmitter.call).object!);
+      return {
+        node: root === unwrap(node) ? def.name : node,
+        says: `\`${text}\` is given by a listener on \`${emitter}\`, an untyped emitter, and may be any stream`,
+      };
+    }
+    // the parameter itself: shown where it is declared
+    return uses.escapes ? { ...fromCaller, node: root === unwrap(node) ? def.name : node } : undefined;
   }
 
   /** `x as net.Socket`, `<net.Socket>x`, `x!`: the value is what `x` is; say what it was asserted from. */
@@ -344,7 +396,11 @@ export class Provenance {
       const writes = variableWrites(variable);
       if (!writes || writes.length === 0) return this.fromType(id);
       const connected = writes.length === 1 ? this.connectedLater(variable, writes[0]!) : undefined;
-      return this.narrowedAt(connected ?? merge(writes.map((w) => this.written(w, id))), id);
+      if (connected) return this.narrowedAt(connected, id);
+      // of several values, the one an assignment before the use wrote on every path to it
+      const reaching = writes.length > 1 ? reachingWrite(this.ctx, id, id) : undefined;
+      if (reaching) return this.narrowedAt(this.info(reaching), id);
+      return this.narrowedAt(merge(writes.map((w) => this.written(w, id))), id);
     }
     return this.fromType(id);
   }
@@ -415,7 +471,9 @@ export class Provenance {
     }
     if (name !== undefined && node.object.type === AST_NODE_TYPES.ThisExpression) {
       const body = thisClass(node);
-      const writes = body ? fieldWrites(this.ctx, body, name) : [];
+      const writes = body ? liveFieldWrites(this.ctx, body, name, node) : [];
+      const reaching = writes.length > 1 ? reachingWrite(this.ctx, node, node) : undefined;
+      if (reaching) return this.narrowedAt(this.info(reaching), node);
       if (writes.length > 0) return this.narrowedAt(merge(writes.map((w) => this.info(w.value))), node);
     }
     return this.fromType(node);

@@ -219,6 +219,97 @@ ruleTester.run('no-unguarded-socket-options', rule, {
       filename: 'plain.js',
       code: `import * as net from 'node:net';\nconst server = net.createServer((socket) => {\n  socket.setNoDelay(true);\n});\nserver.listen(3000);`,
     },
+    // ---- seen on real code (issue 18)
+    {
+      name: 'optional calls: ref?.() and unref?.() never throw on a plain stream',
+      code: `${HEADER}export function f(x: Duplex) {
+  const s = x as net.Socket;
+  s.ref?.();
+  s.unref?.();
+  s.setNoDelay?.(true);
+}`,
+    },
+    {
+      name: 'an untyped value the module made itself is judged by its creation',
+      code: `${HEADER}export function f(raw: string) {
+  const s = JSON.parse(raw) as net.Socket;
+  s.setKeepAlive(true);
+}`,
+    },
+    {
+      name: 'a socket from a module required lazily into a let',
+      filename: 'sloppy.cjs',
+      code: `let net;
+function connect(port, host) {
+  if (!net) net = require('net');
+  const socket = net.connect(port, host);
+  socket.setNoDelay(true);
+  return socket;
+}
+module.exports = connect;`,
+    },
+    {
+      name: 'a class field assigned in several branches is judged per branch',
+      code: `${HEADER}export class Connection {
+  stream: Duplex;
+  constructor(opts: { stream?: Duplex; port: number; host: string }) {
+    if (opts.stream) this.stream = opts.stream;
+    else {
+      this.stream = net.connect(opts.port, opts.host);
+      (this.stream as net.Socket).setNoDelay(true);
+    }
+  }
+}`,
+    },
+    {
+      name: 'a field declared null and set in the constructor is not null in a handler that runs later',
+      code: `${HEADER}export class Client {
+  socket: net.Socket | null = null;
+  constructor(port: number) {
+    this.socket = net.connect(port);
+    this.socket.on('connect', () => this.onConnect());
+  }
+  onConnect() {
+    this.socket!.setKeepAlive(true);
+  }
+}`,
+    },
+    {
+      name: "a callback's result after if (err) return",
+      code: `${HEADER}declare function acquire(cb: (err: Error | null, socket?: net.Socket) => void): void;
+acquire((err, socket) => {
+  if (err) return;
+  socket!.setNoDelay(true);
+});`,
+    },
+    {
+      name: 'the callback of connect() on the same socket',
+      code: `${HEADER}export class Client {
+  socket: any;
+  constructor(opts: { socket: any }) {
+    this.socket = opts.socket;
+  }
+  open(port: number) {
+    this.socket.connect(port, () => {
+      this.socket.setKeepAlive(true);
+    });
+  }
+}`,
+    },
+    {
+      name: 'a field whose value is the call the callback was given to',
+      code: `${HEADER}export class Client {
+  socket: any;
+  constructor(opts: { socket: any }) {
+    this.socket = opts.socket;
+  }
+  open(port: number) {
+    this.socket = net.connect(port, () => {
+      this.socket.setKeepAlive(true);
+    });
+  }
+}`,
+    },
   ],
   invalid: [
     {
@@ -849,9 +940,9 @@ ruleTester.run('no-unguarded-socket-options', rule, {
       ],
     },
     {
-      name: 'an assertion from any',
-      code: `${HEADER}export function f(raw: string) {\n  const s = JSON.parse(raw) as net.Socket;\n  s.setKeepAlive(true);\n}`,
-      output: `${HEADER}export function f(raw: string) {\n  const s = JSON.parse(raw) as net.Socket;\n  if (s != null && 'setKeepAlive' in s) s.setKeepAlive(true);\n}`,
+      name: 'an assertion from any that comes from the caller',
+      code: `${HEADER}export function f(opts: { stream: any }) {\n  const s = opts.stream as net.Socket;\n  s.setKeepAlive(true);\n}`,
+      output: `${HEADER}export function f(opts: { stream: any }) {\n  const s = opts.stream as net.Socket;\n  if (s != null && 'setKeepAlive' in s) s.setKeepAlive(true);\n}`,
       errors: [
         {
           messageId: 'unknown',
@@ -859,7 +950,7 @@ ruleTester.run('no-unguarded-socket-options', rule, {
             subject: 's',
             method: 'setKeepAlive',
             guard: "s != null && 'setKeepAlive' in s",
-            evidence: 'it is asserted to `Socket` from `any`',
+            evidence: '`opts.stream` comes from the caller and may be any stream',
             line: 5,
           },
           line: 6,
@@ -881,8 +972,8 @@ ruleTester.run('no-unguarded-socket-options', rule, {
             subject: 'socket',
             method: 'setNoDelay',
             guard: "socket != null && 'setNoDelay' in socket",
-            evidence: 'it is typed `any`',
-            line: 2,
+            evidence: '`socket` comes from the caller and may be any stream',
+            line: 1,
           },
           line: 2,
           column: 10,
@@ -1186,8 +1277,8 @@ ruleTester.run('no-unguarded-socket-options', rule, {
     },
     {
       name: 'optional call shape on a Duplex',
-      code: `${HEADER}export function f(x: Duplex) {\n  const s = x as net.Socket;\n  s?.setNoDelay(true);\n  s.setNoDelay?.(true);\n}`,
-      output: `${HEADER}export function f(x: Duplex) {\n  const s = x as net.Socket;\n  if ('setNoDelay' in s) s?.setNoDelay(true);\n  if ('setNoDelay' in s) s.setNoDelay?.(true);\n}`,
+      code: `${HEADER}export function f(x: Duplex) {\n  const s = x as net.Socket;\n  s?.setNoDelay(true);\n}`,
+      output: `${HEADER}export function f(x: Duplex) {\n  const s = x as net.Socket;\n  if ('setNoDelay' in s) s?.setNoDelay(true);\n}`,
       errors: [
         {
           messageId: 'duplex',
@@ -1202,21 +1293,6 @@ ruleTester.run('no-unguarded-socket-options', rule, {
           column: 6,
           endLine: 6,
           endColumn: 16,
-          suggestions: null,
-        },
-        {
-          messageId: 'duplex',
-          data: {
-            subject: 's',
-            method: 'setNoDelay',
-            guard: "'setNoDelay' in s",
-            evidence: 'it is asserted to `Socket` from `Duplex`',
-            line: 5,
-          },
-          line: 7,
-          column: 5,
-          endLine: 7,
-          endColumn: 15,
           suggestions: null,
         },
       ],
@@ -1529,30 +1605,36 @@ ruleTester.run('no-unguarded-socket-options', rule, {
       ],
     },
     {
-      name: 'a class field that is set to null somewhere, unchecked',
-      code: `${HEADER}export class Wrapper {\n  server: any;\n  address() {\n    return this.server.address();\n  }\n  close() {\n    this.server = null;\n  }\n}`,
-      output: null,
+      name: 'a class field reset to null and used in the same method',
+      code: `${HEADER}export class Wrapper {
+  socket: any;
+  restart() {
+    this.socket = null;
+    this.socket.ref();
+  }
+}`,
+      output: `${HEADER}export class Wrapper {
+  socket: any;
+  restart() {
+    this.socket = null;
+    if (this.socket != null && 'ref' in this.socket) this.socket.ref();
+  }
+}`,
       errors: [
         {
           messageId: 'nullish',
           data: {
-            subject: 'this.server',
-            method: 'address',
-            guard: "this.server != null && 'address' in this.server",
+            subject: 'this.socket',
+            method: 'ref',
+            guard: "this.socket != null && 'ref' in this.socket",
             evidence: 'it is assigned `null`',
-            line: 10,
+            line: 7,
           },
-          line: 7,
-          column: 24,
-          endLine: 7,
-          endColumn: 31,
-          suggestions: [
-            {
-              messageId: 'guardExpression',
-              data: { method: 'address', guard: "this.server != null && 'address' in this.server" },
-              output: `${HEADER}export class Wrapper {\n  server: any;\n  address() {\n    return (this.server != null && 'address' in this.server ? this.server.address() : this.server);\n  }\n  close() {\n    this.server = null;\n  }\n}`,
-            },
-          ],
+          line: 8,
+          column: 17,
+          endLine: 8,
+          endColumn: 20,
+          suggestions: null,
         },
       ],
     },

@@ -72,8 +72,164 @@ ruleTester.run('no-unguarded-tls-api', rule, {
       name: 'a user object with the same names',
       code: `const session = { authorized: true, getCipher: () => 'x' };\nexport const ok = session.authorized && session.getCipher();`,
     },
+    // ---- seen on real code (issue 18)
+    {
+      name: 'authorized tested on a socket that may be plain: undefined is the plain socket answer',
+      code: `${HEADER}export function check(req: http.IncomingMessage, res: http.ServerResponse) {
+  if (!(req.socket as tls.TLSSocket).authorized) {
+    res.statusCode = 401;
+  }
+}`,
+    },
+    {
+      name: 'TLS flags read as discriminators',
+      code: `${HEADER}export function describe(socket: net.Socket) {
+  const tlsSocket = socket as tls.TLSSocket;
+  const secure = tlsSocket.encrypted && tlsSocket.authorized;
+  const h2 = tlsSocket.alpnProtocol === 'h2';
+  const named = Boolean(tlsSocket.servername);
+  return { secure, h2, named };
+}`,
+    },
+    {
+      name: 'a const that is only tested',
+      code: `${HEADER}export function allow(socket: net.Socket): boolean {
+  const authorized = (socket as tls.TLSSocket).authorized;
+  return authorized === true;
+}`,
+    },
+    {
+      name: 'a guard on the HTTP/2 session: encrypted',
+      code: `${HEADER}import * as http2 from 'node:http2';
+export function peer(session: http2.ServerHttp2Session) {
+  if (session.encrypted) {
+    const s = session.socket as tls.TLSSocket;
+    return s.getPeerCertificate();
+  }
+  return null;
+}`,
+    },
+    {
+      name: 'instanceof tls.TLSSocket on the HTTP/2 session socket',
+      code: `${HEADER}import * as http2 from 'node:http2';
+export function peer(session: http2.ServerHttp2Session) {
+  if (session.socket instanceof tls.TLSSocket) return session.socket.getPeerCertificate();
+  return null;
+}`,
+    },
+    {
+      name: 'an optional call of a TLS method',
+      code: `${HEADER}export function peer(socket: net.Socket) {
+  return (socket as tls.TLSSocket).getPeerCertificate?.();
+}`,
+    },
+    {
+      name: 'an untyped value the module made, asserted to TLSSocket',
+      code: `${HEADER}export function peer(raw: string) {
+  const socket = JSON.parse(raw) as tls.TLSSocket;
+  return socket.getPeerCertificate();
+}`,
+    },
   ],
   invalid: [
+    // ---- seen on real code (issue 18): the twins
+    {
+      name: 'authorized compared with false: a plain socket passes',
+      code: `${HEADER}export function reject(req: http.IncomingMessage): boolean {
+  return (req.socket as tls.TLSSocket).authorized === false;
+}`,
+      output: null,
+      errors: [
+        {
+          messageId: 'notTls',
+          data: {
+            subject: 'req.socket',
+            member: 'authorized',
+            why: 'it is asserted to `TLSSocket` from `Socket`',
+            effect: 'it is `undefined`, so a check on it silently fails',
+          },
+          line: 6,
+          column: 40,
+          endLine: 6,
+          endColumn: 50,
+          suggestions: null,
+        },
+      ],
+    },
+    {
+      name: 'a TLS method on the HTTP/2 session socket without the encrypted guard',
+      code: `${HEADER}import * as http2 from 'node:http2';
+export function peer(session: http2.ServerHttp2Session) {
+  const s = session.socket as tls.TLSSocket;
+  return s.getPeerCertificate();
+}`,
+      output: null,
+      errors: [
+        {
+          messageId: 'notTls',
+          data: {
+            subject: 's',
+            member: 'getPeerCertificate',
+            why: 'it is the socket of an HTTP/2 session that may be cleartext (h2c)',
+            effect: 'it is not a function (TypeError)',
+          },
+          line: 8,
+          column: 12,
+          endLine: 8,
+          endColumn: 30,
+          suggestions: null,
+        },
+      ],
+    },
+    {
+      name: 'a guard on another session does not count',
+      code: `${HEADER}import * as http2 from 'node:http2';
+export function peer(session: http2.ServerHttp2Session, other: http2.ServerHttp2Session) {
+  if (other.encrypted) return (session.socket as tls.TLSSocket).getPeerCertificate();
+  return null;
+}`,
+      output: null,
+      errors: [
+        {
+          messageId: 'notTls',
+          data: {
+            subject: 'session.socket',
+            member: 'getPeerCertificate',
+            why: 'it is the socket of an HTTP/2 session that may be cleartext (h2c)',
+            effect: 'it is not a function (TypeError)',
+          },
+          line: 7,
+          column: 65,
+          endLine: 7,
+          endColumn: 83,
+          suggestions: null,
+        },
+      ],
+    },
+    {
+      name: 'an untyped value from the caller, asserted to TLSSocket',
+      code: `${HEADER}export function peer(options: { socket: any }) {
+  const socket = options.socket as tls.TLSSocket;
+  return socket.getPeerCertificate();
+}`,
+      output: null,
+      errors: [
+        {
+          messageId: 'notTls',
+          data: {
+            subject: 'socket',
+            member: 'getPeerCertificate',
+            why: '`options.socket` comes from the caller and may be any stream',
+            effect: 'it is not a function (TypeError)',
+          },
+          line: 7,
+          column: 17,
+          endLine: 7,
+          endColumn: 35,
+          suggestions: null,
+        },
+      ],
+    },
     {
       name: 'a request socket of a handler shared by HTTP and HTTPS',
       code: `${HEADER}function handler(req: http.IncomingMessage, res: http.ServerResponse) {\n  const cert = (req.socket as tls.TLSSocket).getPeerCertificate();\n  res.end(cert.subject?.CN);\n}\nhttp.createServer(handler).listen(80);\nhttps.createServer({}, handler).listen(443);`,
@@ -96,27 +252,27 @@ ruleTester.run('no-unguarded-tls-api', rule, {
       ],
     },
     {
-      name: 'authorized on a plain socket fails silently',
-      code: `${HEADER}export function check(req: http.IncomingMessage, res: http.ServerResponse) {\n  if (!(req.socket as tls.TLSSocket).authorized) {\n    res.statusCode = 401;\n  }\n}`,
+      name: 'authorizationError on a plain socket fails silently (undefined reads as no error)',
+      code: `${HEADER}export function check(req: http.IncomingMessage, res: http.ServerResponse) {\n  if ((req.socket as tls.TLSSocket).authorizationError) {\n    res.statusCode = 401;\n  }\n}`,
       output: null,
       errors: [
         {
           messageId: 'notTls',
           data: {
             subject: 'req.socket',
-            member: 'authorized',
+            member: 'authorizationError',
             why: 'it is asserted to `TLSSocket` from `Socket`',
             effect: 'it is `undefined`, so a check on it silently fails',
           },
           line: 6,
-          column: 38,
+          column: 37,
           endLine: 6,
-          endColumn: 48,
+          endColumn: 55,
           suggestions: [
             {
               messageId: 'guardTls',
               data: { subject: 'req.socket', tlsSocket: 'tls.TLSSocket' },
-              output: `${HEADER}export function check(req: http.IncomingMessage, res: http.ServerResponse) {\n  if (!(req.socket instanceof tls.TLSSocket ? (req.socket as tls.TLSSocket).authorized : undefined)) {\n    res.statusCode = 401;\n  }\n}`,
+              output: `${HEADER}export function check(req: http.IncomingMessage, res: http.ServerResponse) {\n  if ((req.socket instanceof tls.TLSSocket ? (req.socket as tls.TLSSocket).authorizationError : undefined)) {\n    res.statusCode = 401;\n  }\n}`,
             },
           ],
         },
@@ -237,7 +393,7 @@ ruleTester.run('no-unguarded-tls-api', rule, {
           data: {
             subject: 'session.socket',
             member: 'getPeerCertificate',
-            why: 'it is asserted to `TLSSocket` from `TLSSocket | Socket`',
+            why: 'it is the socket of an HTTP/2 session that may be cleartext (h2c)',
             effect: 'it is not a function (TypeError)',
           },
           line: 8,
@@ -258,7 +414,7 @@ ruleTester.run('no-unguarded-tls-api', rule, {
           data: {
             subject: 'client.socket',
             member: 'getPeerCertificate',
-            why: 'it is asserted to `TLSSocket` from `TLSSocket | Socket`',
+            why: 'it is the socket of an HTTP/2 session that may be cleartext (h2c)',
             effect: 'it is not a function (TypeError)',
           },
           line: 7,
@@ -279,7 +435,7 @@ ruleTester.run('no-unguarded-tls-api', rule, {
           data: {
             subject: 'session.socket',
             member: 'getPeerCertificate',
-            why: 'it is asserted to `TLSSocket` from `TLSSocket | Socket`',
+            why: 'it is the socket of an HTTP/2 session that may be cleartext (h2c)',
             effect: 'it is not a function (TypeError)',
           },
           line: 7,
@@ -300,7 +456,7 @@ ruleTester.run('no-unguarded-tls-api', rule, {
           data: {
             subject: 'stream.session!.socket',
             member: 'authorized',
-            why: 'it is asserted to `TLSSocket` from `TLSSocket | Socket`',
+            why: 'it is the socket of an HTTP/2 session that may be cleartext (h2c)',
             effect: 'it is `undefined`, so a check on it silently fails',
           },
           line: 8,
