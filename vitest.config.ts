@@ -2,9 +2,9 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   resolve: {
-    // src/utils/typescript.cts hands ESM code the `require`d TypeScript (Node scans a CJS bundle imported as ESM);
+    // src/engine/typescript.cts hands ESM code the `require`d TypeScript (Node scans a CJS bundle imported as ESM);
     // Vite does not transform `import x = require()`, and under Vitest the plain import is the same module
-    alias: [{ find: /^(?:\.\.?\/)+(?:utils\/)?typescript\.cts$/, replacement: 'typescript' }],
+    alias: [{ find: /^(?:\.\.?\/)+(?:engine\/)?typescript\.cts$/, replacement: 'typescript' }],
   },
   test: {
     include: ['tests/**/*.test.ts'],

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import plugin from '../src/index.ts';
-import { REPOSITORY } from '../src/utils/createRule.ts';
+import { REPOSITORY } from '../src/rule-kit/create-rule.ts';
 
 const root = path.join(import.meta.dirname, '..');
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { name: string; version: string };

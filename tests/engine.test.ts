@@ -5,7 +5,7 @@
 import { parse } from '@typescript-eslint/parser';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import { topLevelModules } from '../src/utils/ast.ts';
+import { topLevelModules } from '../src/engine/ast.ts';
 import { engineProbe, probeResults } from './probe.ts';
 
 interface Probe {
@@ -24,9 +24,9 @@ const probeRule = engineProbe<TSESTree.CallExpression>(
       possible: [...c.possible].sort(),
       doubts: c.doubts.map((d) => `${d.kind}${d.certain ? '' : '?'}@${d.node.loc.start.line}: ${d.says}`),
       proof: c.proof
-        ? 'fact' in c.proof
-          ? `guard ${c.proof.fact}`
-          : `${c.proof.kind}@${c.proof.node.loc.start.line}`
+        ? c.proof.by === 'guard'
+          ? `guard ${c.proof.guard.fact}`
+          : `${c.proof.evidence.kind}@${c.proof.evidence.node.loc.start.line}`
         : null,
       guards: c.guards.map((g) => g.fact),
       untyped: c.untyped,

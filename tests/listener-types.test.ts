@@ -6,7 +6,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import type { FileContext } from '../src/utils/file-context.ts';
+import type { FileContext } from '../src/engine/file-context/index.ts';
 import { engineProbe, probeResults } from './probe.ts';
 
 interface Probe {

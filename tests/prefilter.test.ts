@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Linter } from 'eslint';
-import { memberPattern, memberSelector, mentions, perOptions, wordPattern } from '../src/utils/prefilter.ts';
-import { createRule, sameValue } from '../src/utils/createRule.ts';
+import { memberPattern, memberSelector, mentions, perOptions, wordPattern } from '../src/rule-kit/prefilter.ts';
+import { createRule, sameValue } from '../src/rule-kit/create-rule.ts';
 
 describe('memberPattern', () => {
   const pattern = memberPattern(['setNoDelay', 'setTimeout']);

@@ -7,8 +7,8 @@ import { ESLintUtils, type TSESTree } from '@typescript-eslint/utils';
 import type { RuleModule } from '@typescript-eslint/utils/ts-eslint';
 import { Linter } from 'eslint';
 import path from 'node:path';
-import { getEngine, type TransportEngine } from '../src/utils/engine.ts';
-import type { FileContext } from '../src/utils/file-context.ts';
+import { getEngine, type TransportEngine } from '../src/engine/engine.ts';
+import type { FileContext } from '../src/engine/file-context/index.ts';
 import { fixtures } from './rule-tester.ts';
 
 const linter = new Linter({ configType: 'flat', cwd: fixtures });

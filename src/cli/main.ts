@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { REPOSITORY } from '../utils/createRule.ts';
+import { REPOSITORY } from '../rule-kit/create-rule.ts';
 import { CliError, type CliOptions, HELP, parseCommandLine, UsageError } from './args.ts';
 import type { LintPlan } from './eslint-options.ts';
 import { commonDirectory, isInside } from './files.ts';

@@ -15,7 +15,7 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import ts from '../utils/typescript.cts';
+import ts from '../engine/typescript.cts';
 import { CliError } from './args.ts';
 import { commonDirectory, isInside } from './files.ts';
 

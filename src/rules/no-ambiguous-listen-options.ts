@@ -1,10 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import ts from '../utils/typescript.cts';
-import { calleeParts, propertyKeyName, unwrap } from '../utils/ast.ts';
-import { objectLiteralOf } from '../utils/bindings.ts';
-import { createRule } from '../utils/createRule.ts';
-import { getEngine } from '../utils/engine.ts';
-import { memberSelector, mentions, wordPattern } from '../utils/prefilter.ts';
+import { calleeParts, getEngine, propertyKeyName, requiresProperty, unwrap } from '../engine/index.ts';
+import { createRule } from '../rule-kit/create-rule.ts';
+import { memberSelector, mentions, wordPattern } from '../rule-kit/prefilter.ts';
 
 type MessageIds = 'listen' | 'connect' | 'keepOnly';
 type Node = TSESTree.Node;
@@ -56,11 +53,10 @@ export default createRule<[], MessageIds>({
   create(context) {
     if (!mentions(context.sourceCode, PATTERN)) return {};
     const engine = getEngine(context);
-    const ctx = engine.ctx;
 
     /** The `port` and `path` keys an options value carries for sure: literal keys, or non-optional properties of its type. */
     function keysOf(node: Node): Keys {
-      const literal = objectLiteralOf(ctx, node);
+      const literal = engine.objectLiteral(node);
       if (!literal) return { port: requiredProperty(node, 'port'), path: requiredProperty(node, 'path') };
       const keys: Keys = { literal };
       for (const prop of literal.properties) {
@@ -77,13 +73,9 @@ export default createRule<[], MessageIds>({
 
     /** The node itself when its type has a non-optional `name` property on every union member. */
     function requiredProperty(node: Node, name: string): Node | undefined {
-      const members = ctx.membersAt(node).filter((m) => m.verdict !== 'nullish');
-      if (members.length === 0 || members.some((m) => m.verdict !== 'other')) return undefined;
-      const all = members.every((m) => {
-        const prop = m.type.getProperty(name);
-        return !!prop && !(prop.flags & ts.SymbolFlags.Optional);
-      });
-      return all ? node : undefined;
+      const members = engine.membersAt(node).filter((m) => m.verdict !== 'nullish');
+      if (members.some((m) => m.verdict !== 'other')) return undefined;
+      return requiresProperty(members, name) ? node : undefined;
     }
 
     return {
@@ -102,7 +94,7 @@ export default createRule<[], MessageIds>({
           return;
         const keys = keysOf(first);
         if (!keys.port || !keys.path) return;
-        const declared = ctx.calleeDeclaration(node);
+        const declared = engine.calleeDeclaration(node);
         const mode = declared ? CALLS[declared] : undefined;
         if (!mode) return;
         const call = `${context.sourceCode.getText(node.callee)}()`;
@@ -114,7 +106,7 @@ export default createRule<[], MessageIds>({
           ] as const) {
             // `connect` requires the kept key (`port: number` or `path: string`): not when it may be undefined
             const kept = key === 'port' ? keys.port : keys.path;
-            if (mode === 'connect' && ctx.membersAt(kept.value).some((m) => m.verdict === 'nullish')) continue;
+            if (mode === 'connect' && engine.membersAt(kept.value).some((m) => m.verdict === 'nullish')) continue;
             suggest.push({ messageId: 'keepOnly', data: { key }, fix: removeProperty(context.sourceCode, drop) });
           }
         }

@@ -1,19 +1,17 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import {
+  getEngine,
   isSideEffectFreeReference,
   memberName,
   propertyKeyName,
   SOCKET_ACCESSORS,
   socketOwner,
   unwrapAssertions,
-} from '../utils/ast.ts';
-import { isSocketAccess } from '../utils/bindings.ts';
-import { createRule, optionsSchema } from '../utils/createRule.ts';
-import { shortText } from '../utils/endpoints.ts';
-import { getEngine } from '../utils/engine.ts';
-import { memberPattern, memberSelector, mentions, perOptions } from '../utils/prefilter.ts';
-import type { Evidence } from '../utils/evidence.ts';
-import { callSiteOf, removeCallFix, wrapStatementFix } from '../utils/fixes.ts';
+  type Evidence,
+} from '../engine/index.ts';
+import { createRule, optionsSchema } from '../rule-kit/create-rule.ts';
+import { memberPattern, memberSelector, mentions, perOptions } from '../rule-kit/prefilter.ts';
+import { callSiteOf, removeCallFix, wrapStatementFix } from '../rule-kit/fixes.ts';
 
 type Options = [{ destroyThrows?: boolean }];
 type MessageIds = 'sessionThrows' | 'compatThrows' | 'compatShared' | 'removeCall' | 'useStream' | 'onlyHttp1';
@@ -87,7 +85,6 @@ export default createRule<Options, MessageIds>({
     if (!mentions(context.sourceCode, ACCESSORS)) return {};
     const { sessionThrows, watched, selector } = prepare(settings);
     const engine = getEngine(context);
-    const ctx = engine.ctx;
 
     function check(
       reportNode: TSESTree.Node,
@@ -95,14 +92,14 @@ export default createRule<Options, MessageIds>({
       member: string,
       access: TSESTree.MemberExpression | undefined,
     ): void {
-      if (!isSocketAccess(ctx, receiver)) return;
+      if (!engine.isSocketAccess(receiver)) return;
       const c = engine.classify(receiver, { at: access ?? reportNode, member });
       const session = c.doubts.find((d) => d.kind === 'h2-session-proxy');
-      const subject = shortText(ctx, unwrapAssertions(receiver));
+      const subject = engine.text(unwrapAssertions(receiver));
       const site = access ? callSiteOf(access) : undefined;
       const line = (e: Evidence) => e.node.loc.start.line;
       if (session && sessionThrows.has(member)) {
-        const remove = member === 'setNoDelay' && site ? removeCallFix(ctx, site, receiver) : undefined;
+        const remove = member === 'setNoDelay' && site ? removeCallFix(engine, site, receiver) : undefined;
         context.report({
           node: reportNode,
           messageId: 'sessionThrows',
@@ -120,7 +117,7 @@ export default createRule<Options, MessageIds>({
       const compat = c.doubts.find((d) => d.kind === 'h2-compat-proxy');
       if (!compat) return;
       const ownerNode = socketOwner(receiver);
-      const owner = ownerNode ? shortText(ctx, ownerNode) : 'req';
+      const owner = ownerNode ? engine.text(ownerNode) : 'req';
       const when = compat.certain ? '' : ' when the request is HTTP/2';
       const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
       // `req.socket.pause()` → `req.pause()`; `req.socket.setTimeout(…)` → `req.setTimeout(…)` (this stream only)
@@ -134,7 +131,7 @@ export default createRule<Options, MessageIds>({
         suggest.push({
           messageId: 'useStream',
           data: { owner, member },
-          fix: (fixer) => fixer.replaceText(receiver, ctx.sourceCode.getText(ownerNode)),
+          fix: (fixer) => fixer.replaceText(receiver, context.sourceCode.getText(ownerNode)),
         });
       }
       if (COMPAT_THROWS.has(member)) {
@@ -147,10 +144,10 @@ export default createRule<Options, MessageIds>({
       } else if (COMPAT_TUNING.has(member) && site) {
         // where the request may be HTTP/1, keep the call for it; on HTTP/2 alone Node already tunes the socket
         if (!compat.certain && site.statement && ownerNode && isSideEffectFreeReference(ownerNode)) {
-          const guard = `${ctx.sourceCode.getText(ownerNode)}.httpVersionMajor === 1`;
+          const guard = `${context.sourceCode.getText(ownerNode)}.httpVersionMajor === 1`;
           suggest.push({ messageId: 'onlyHttp1', data: { guard }, fix: wrapStatementFix(site.statement, guard) });
         }
-        const remove = member !== 'setTimeout' && compat.certain ? removeCallFix(ctx, site, receiver) : undefined;
+        const remove = member !== 'setTimeout' && compat.certain ? removeCallFix(engine, site, receiver) : undefined;
         if (remove) suggest.push({ messageId: 'removeCall', fix: remove });
         context.report({
           node: reportNode,

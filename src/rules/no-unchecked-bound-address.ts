@@ -1,14 +1,22 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { isTransparentWrapper, memberName, statementList, unwrap } from '../utils/ast.ts';
-import { variableWrites } from '../utils/bindings.ts';
-import { createRule, optionsSchema } from '../utils/createRule.ts';
-import { shortText } from '../utils/endpoints.ts';
-import { getEngine, hasBunTypes, type TransportEngine } from '../utils/engine.ts';
-import type { FileContext } from '../utils/file-context.ts';
-import { memberSelector, mentions, wordPattern } from '../utils/prefilter.ts';
-import { isEmptyObject, isStringLike } from '../utils/types.ts';
-import { listeningAt, notListeningAt } from '../utils/lifecycle.ts';
-import { bunUnixEvidence, denoAddrVisitors, isBunServer } from '../utils/runtimes.ts';
+import {
+  bunUnixEvidence,
+  denoAddrVisitors,
+  getEngine,
+  hasBunTypes,
+  isBunServer,
+  isEmptyObject,
+  isStringLike,
+  isTransparentWrapper,
+  memberName,
+  provesTcp,
+  statementList,
+  unwrap,
+  variableWrites,
+  type TransportEngine,
+} from '../engine/index.ts';
+import { createRule, optionsSchema } from '../rule-kit/create-rule.ts';
+import { memberSelector, mentions, wordPattern } from '../rule-kit/prefilter.ts';
 
 type MessageIds = 'serverAddress' | 'socketAddress' | 'denoAddr' | 'bunServer' | 'checkAddress';
 type Node = TSESTree.Node;
@@ -69,9 +77,8 @@ export default createRule<Options, MessageIds>({
     // built at the first listener call: `port` and `hostname` are common names, and without Bun's types
     // `this.options.port!` needs no engine
     let engine!: TransportEngine;
-    let ctx!: FileContext;
     const ready = (): TransportEngine => {
-      if (!engine) ({ ctx } = engine = getEngine(context));
+      if (!engine) engine = getEngine(context);
       return engine;
     };
 
@@ -104,7 +111,7 @@ export default createRule<Options, MessageIds>({
         if (parent.id.type === AST_NODE_TYPES.ObjectPattern)
           return stillUnchecked(current) ? [{ node: parent.id, how: 'read' }] : [];
         if (parent.id.type === AST_NODE_TYPES.Identifier && depth < 2) {
-          const variable = ctx.variable(parent.id);
+          const variable = engine.variable(parent.id);
           const writes = variable ? variableWrites(variable) : undefined;
           if (!variable || writes?.length !== 1) return [];
           return variable.references.filter((r) => r.isRead()).flatMap((r) => unsafeUses(r.identifier, depth + 1));
@@ -115,7 +122,7 @@ export default createRule<Options, MessageIds>({
 
     /** Whether the value's type here still has more than AddressInfo (TypeScript narrowing shows checks). */
     function stillUnchecked(node: Node): boolean {
-      const members = ctx.membersAt(node);
+      const members = engine.membersAt(node);
       return members.some(
         (m) => m.verdict === 'nullish' || m.verdict === 'any' || isStringLike(m.type) || isEmptyObject(m.type),
       );
@@ -123,7 +130,7 @@ export default createRule<Options, MessageIds>({
 
     /** `x as AddressInfo | string | null` keeps every case: not an unchecked use. */
     function acceptsEveryAddress(assertion: TSESTree.TSAsExpression | TSESTree.TSTypeAssertion): boolean {
-      const target = ctx.membersAt(assertion);
+      const target = engine.membersAt(assertion);
       if (target.some((m) => m.verdict === 'any' || m.verdict === 'unknown')) return true;
       return target.some((m) => m.verdict === 'nullish') && target.some((m) => isStringLike(m.type));
     }
@@ -140,7 +147,7 @@ export default createRule<Options, MessageIds>({
         // `as number | undefined` keeps the case
         if (
           node.parent.type === AST_NODE_TYPES.TSAsExpression &&
-          ctx.membersAt(node.parent).some((m) => m.verdict === 'nullish' || m.verdict === 'any')
+          engine.membersAt(node.parent).some((m) => m.verdict === 'nullish' || m.verdict === 'any')
         )
           return;
         const evidence = bunUnixEvidence(engine, node.object);
@@ -148,7 +155,7 @@ export default createRule<Options, MessageIds>({
         context.report({
           node: node.parent,
           messageId: 'bunServer',
-          data: { subject: shortText(ctx, node), evidence },
+          data: { subject: engine.text(node), evidence },
         });
       },
       [ADDRESS_CALLS](call: TSESTree.CallExpression) {
@@ -157,31 +164,27 @@ export default createRule<Options, MessageIds>({
         ready();
         const uses = unsafeUses(call.parent?.type === AST_NODE_TYPES.ChainExpression ? call.parent : call);
         if (uses.length === 0) return;
-        const declared = ctx.calleeDeclaration(call);
+        const declared = engine.calleeDeclaration(call);
         const isServer = declared === 'net.Server.address';
         if (!isServer && declared !== 'net.Socket.address') return;
         const receiver = callee.object;
         let evidence = '';
         if (isServer) {
-          const facts = engine.provenance.serverFacts(receiver);
-          const tcp = facts.endpoints.length > 0 && facts.endpoints.every((e) => e.kind === 'tcp');
-          const pipe = facts.endpoints.find((e) => e.kind === 'pipe');
-          const handle = facts.endpoints.find((e) => e.handle);
-          if (tcp && listeningAt(ctx, facts, call)) return;
+          const address = engine.serverAddressAt(receiver, call);
+          if (address.state === 'listening') return;
           // evidence: a path or a handle to listen on, or code that certainly runs before the server listens
-          const notYet = pipe || handle ? undefined : notListeningAt(ctx, facts, call);
-          if (pipe)
-            evidence = `: it listens on ${pipe.target}${pipe.certain ? '' : ', a string that names a pipe unless it is all digits'} (line ${pipe.node.loc.start.line})`;
-          else if (handle)
-            evidence = `: it listens on the handle ${handle.target}, which may be a Unix socket or pipe (line ${handle.node.loc.start.line})`;
-          else if (notYet) evidence = `: ${notYet.says}`;
+          if (address.state === 'pipe') {
+            const pipe = address.endpoint;
+            evidence = pipe.handle
+              ? `: it listens on the handle ${pipe.target}, which may be a Unix socket or pipe (line ${pipe.node.loc.start.line})`
+              : `: it listens on ${pipe.target}${pipe.certain ? '' : ', a string that names a pipe unless it is all digits'} (line ${pipe.node.loc.start.line})`;
+          } else if (address.state === 'not-listening') evidence = `: ${address.says}`;
           else if (!requireProof) return;
-          else if (tcp)
-            evidence = `: nothing shows that the \`listen\` on line ${facts.listens[0]!.loc.start.line} has completed here`;
+          else if (address.state === 'pending')
+            evidence = `: nothing shows that the \`listen\` on line ${address.listen.loc.start.line} has completed here`;
         } else {
           const c = engine.classify(receiver, { at: call });
-          if (c.proof && ('fact' in c.proof ? c.proof.fact === 'tcp' : c.proof.kind === 'tcp') && c.doubts.length === 0)
-            return;
+          if (provesTcp(c.proof) && c.doubts.length === 0) return;
           const pipe = c.doubts.find((d) => d.kind === 'pipe' && d.certain);
           if (pipe) evidence = `: ${pipe.says} (line ${pipe.node.loc.start.line})`;
           else if (!requireProof) return;
@@ -191,7 +194,7 @@ export default createRule<Options, MessageIds>({
           context.report({
             node: use.node,
             messageId: isServer ? 'serverAddress' : 'socketAddress',
-            data: { call: shortText(ctx, call), evidence },
+            data: { call: engine.text(call), evidence },
             suggest: suggest ? [{ messageId: 'checkAddress', fix: suggest }] : [],
           });
         }
@@ -216,16 +219,16 @@ export default createRule<Options, MessageIds>({
       const name = freeName(declaration, 'address');
       const indent = ' '.repeat(declaration.loc.start.column);
       const kind = declaration.kind;
-      const pattern = ctx.sourceCode.getText(declarator.id);
+      const pattern = context.sourceCode.getText(declarator.id);
       const text =
-        `const ${name} = ${ctx.sourceCode.getText(call)};\n` +
+        `const ${name} = ${context.sourceCode.getText(call)};\n` +
         `${indent}if (typeof ${name} !== 'object' || ${name} === null || !('port' in ${name})) throw new Error(\`expected a TCP address, got \${JSON.stringify(${name})}\`);\n` +
         `${indent}${kind} ${pattern} = ${name};`;
       return (fixer) => fixer.replaceText(declaration, text);
     }
 
     function freeName(at: Node, base: string): string {
-      const scope = ctx.sourceCode.getScope(at);
+      const scope = context.sourceCode.getScope(at);
       const taken = (name: string): boolean => {
         for (let s: typeof scope | null = scope; s; s = s.upper) if (s.set.has(name)) return true;
         return scope.through.some((r) => r.identifier.name === name);

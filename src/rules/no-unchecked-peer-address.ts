@@ -1,12 +1,18 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { calleeParts, isFunction, memberName, unwrapAssertions } from '../utils/ast.ts';
-import { createRule } from '../utils/createRule.ts';
-import { shortText } from '../utils/endpoints.ts';
-import { getEngine } from '../utils/engine.ts';
-import { memberSelector, mentions, wordPattern } from '../utils/prefilter.ts';
-import { enclosingListener } from '../utils/lifecycle.ts';
-import { bunUnixEvidence, denoAddrVisitors, isBunServer } from '../utils/runtimes.ts';
-import { isNumberLike } from '../utils/types.ts';
+import {
+  bunUnixEvidence,
+  calleeParts,
+  denoAddrVisitors,
+  enclosingListener,
+  getEngine,
+  isBunServer,
+  isFunction,
+  isNumberLike,
+  memberName,
+  unwrapAssertions,
+} from '../engine/index.ts';
+import { createRule } from '../rule-kit/create-rule.ts';
+import { memberSelector, mentions, wordPattern } from '../rule-kit/prefilter.ts';
 
 type MessageIds = 'notProven' | 'afterClose' | 'denoRemoteAddr' | 'bunRequestIP' | 'useFallback';
 type Node = TSESTree.Node;
@@ -56,7 +62,6 @@ export default createRule<[], MessageIds>({
   create(context) {
     if (!mentions(context.sourceCode, NAMES)) return {};
     const engine = getEngine(context);
-    const ctx = engine.ctx;
 
     return {
       ...denoAddrVisitors(
@@ -78,7 +83,7 @@ export default createRule<[], MessageIds>({
         context.report({
           node: node.parent as TSESTree.Node,
           messageId: 'bunRequestIP',
-          data: { subject: shortText(ctx, node), evidence },
+          data: { subject: engine.text(node), evidence },
         });
       },
       [SELECTOR](node: TSESTree.MemberExpression) {
@@ -87,17 +92,17 @@ export default createRule<[], MessageIds>({
         const assertion = assertionAround(node);
         if (!assertion) return;
         // the type here must still include `undefined` (a check narrows it), and the object must be a Node socket
-        const here = ctx.membersAt(node);
+        const here = engine.membersAt(node);
         if (!here.some((m) => m.verdict === 'nullish')) return;
-        if (!ctx.membersAt(node.object).some((m) => m.verdict === 'socket' || m.verdict === 'tls')) return;
-        const subject = shortText(ctx, unwrapAssertions(node.object));
+        if (!engine.membersAt(node.object).some((m) => m.verdict === 'socket' || m.verdict === 'tls')) return;
+        const subject = engine.text(unwrapAssertions(node.object));
         const fallback = here.some((m) => isNumberLike(m.type)) ? '0' : "''";
         const suggest = [
           {
             messageId: 'useFallback' as const,
             data: { member, fallback },
             fix: (fixer: import('@typescript-eslint/utils').TSESLint.RuleFixer) =>
-              fixer.replaceText(assertion, `(${ctx.sourceCode.getText(node)} ?? ${fallback})`),
+              fixer.replaceText(assertion, `(${context.sourceCode.getText(node)} ?? ${fallback})`),
           },
         ];
         const c = engine.classify(node.object, { at: node, member });
@@ -117,7 +122,7 @@ export default createRule<[], MessageIds>({
           });
           return;
         }
-        const proof = c.proof && !('fact' in c.proof) && c.proof.kind === 'tcp' ? c.proof : undefined;
+        const proof = c.proof?.by === 'evidence' && c.proof.evidence.kind === 'tcp' ? c.proof.evidence : undefined;
         const connected =
           !!proof &&
           (proof.accepted === true || !!enclosingListener(node, CONNECTED_EVENTS) || insideConnectCallback(node));

@@ -1,12 +1,13 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { memberName, propertyKeyName, unwrapAssertions } from '../utils/ast.ts';
-import { thisClass } from '../utils/bindings.ts';
-import { createRule, optionsSchema } from '../utils/createRule.ts';
-import { getEngine } from '../utils/engine.ts';
-import { memberPattern, memberSelector, mentions, perOptions } from '../utils/prefilter.ts';
-import type { FileContext } from '../utils/file-context.ts';
-import type { Classification, Evidence } from '../utils/evidence.ts';
-import { shortText } from '../utils/endpoints.ts';
+import {
+  getEngine,
+  memberName,
+  propertyKeyName,
+  unwrapAssertions,
+  type Classification,
+  type Evidence,
+} from '../engine/index.ts';
+import { createRule, optionsSchema } from '../rule-kit/create-rule.ts';
 import {
   callSiteOf,
   canGuard,
@@ -14,7 +15,8 @@ import {
   guardExpressionFix,
   removeCallFix,
   wrapStatementFix,
-} from '../utils/fixes.ts';
+} from '../rule-kit/fixes.ts';
+import { memberPattern, memberSelector, mentions, perOptions } from '../rule-kit/prefilter.ts';
 
 type Options = [{ methods?: string[]; socketOnlyMethods?: string[]; requireTcp?: boolean }];
 type MessageIds =
@@ -45,7 +47,6 @@ export default createRule<Options, MessageIds>({
     docs: {
       description: 'Disallow TCP socket options on sockets that may be plain streams, null, or Unix sockets and pipes',
       recommended: true,
-      strict: true,
       requiresTypeChecking: true,
     },
     fixable: 'code',
@@ -95,7 +96,6 @@ export default createRule<Options, MessageIds>({
     const { options, socketOnly, pattern, selector, requireTcp } = prepare(settings);
     if (!mentions(context.sourceCode, pattern)) return {};
     const engine = getEngine(context);
-    const ctx = engine.ctx;
 
     function check(
       reportNode: TSESTree.Node,
@@ -104,13 +104,13 @@ export default createRule<Options, MessageIds>({
       member: TSESTree.MemberExpression | undefined,
     ): void {
       // the member must be net.Socket's own (or missing): `req.setTimeout()` on an IncomingMessage is another API
-      if (!isSocketMember(receiver, method)) return;
+      if (!engine.memberOwnedBy(receiver, method, SOCKET_CLASSES, true)) return;
       const c = engine.classify(receiver, { at: member ?? reportNode, member: method });
       if (c.untyped || isOwnedElsewhere(c)) return;
       const isOption = options.has(method);
       const doubt = pickDoubt(c, isOption);
-      const subject = shortText(ctx, unwrapAssertions(receiver));
-      const guard = canGuard(receiver) ? capabilityGuard(ctx, receiver, method, c) : `'${method}' in socket`;
+      const subject = engine.text(unwrapAssertions(receiver));
+      const guard = canGuard(receiver) ? capabilityGuard(engine, receiver, method, c) : `'${method}' in socket`;
       const site = member ? callSiteOf(member) : undefined;
       const evidenceData = (e: Evidence) => ({ subject, method, guard, evidence: e.says, line: e.node.loc.start.line });
 
@@ -121,7 +121,7 @@ export default createRule<Options, MessageIds>({
           suggest.push({
             messageId: 'guardExpression',
             data: { method, guard },
-            fix: guardExpressionFix(ctx, site, receiver, guard),
+            fix: guardExpressionFix(engine, site, receiver, guard),
           });
         }
         const messageId =
@@ -138,7 +138,7 @@ export default createRule<Options, MessageIds>({
           context.report({ node: reportNode, messageId: 'pipeOnSomePaths', data: evidenceData(doubt) });
           return;
         }
-        const remove = site ? removeCallFix(ctx, site, receiver) : undefined;
+        const remove = site ? removeCallFix(engine, site, receiver) : undefined;
         context.report({
           node: reportNode,
           messageId: 'pipe',
@@ -156,18 +156,6 @@ export default createRule<Options, MessageIds>({
       if (maybePipe)
         context.report({ node: reportNode, messageId: 'notTcpMaybePipe', data: evidenceData(maybePipe), suggest });
       else context.report({ node: reportNode, messageId: 'notTcp', data: { subject, method, guard }, suggest });
-    }
-
-    function isSocketMember(receiver: TSESTree.Node, method: string): boolean {
-      // a class or interface that declares the member itself (IncomingMessage, Http2Stream, a user class) is not a socket
-      const ours = (type: import('typescript').Type): boolean =>
-        ctx.matcher
-          .declaringOwners(type, method)
-          .every((owner) => owner === undefined || owner === '?' || SOCKET_CLASSES.has(owner));
-      // the declared type first (`private timer: NodeJS.Timeout`): no flow analysis where it already says no
-      const annotation = annotationOf(ctx, receiver);
-      if (annotation && !ours(ctx.writtenType(annotation.typeAnnotation))) return false;
-      return ours(ctx.typeForMembers(receiver));
     }
 
     return {
@@ -231,22 +219,4 @@ function isChainedOption(
     return false;
   const name = memberName(inner.callee);
   return name !== undefined && (options.has(name) || socketOnly.has(name));
-}
-
-/** The type annotation of the variable, parameter or class field a receiver reads, if it has one. */
-function annotationOf(ctx: FileContext, receiver: TSESTree.Node): TSESTree.TSTypeAnnotation | undefined {
-  const inner = unwrapAssertions(receiver);
-  if (inner !== receiver) return undefined; // `x as T`: the assertion decides, not the declaration
-  if (inner.type === AST_NODE_TYPES.Identifier) {
-    const name = ctx.variable(inner)?.defs[0]?.name;
-    return name?.type === AST_NODE_TYPES.Identifier ? name.typeAnnotation : undefined;
-  }
-  if (inner.type === AST_NODE_TYPES.MemberExpression && inner.object.type === AST_NODE_TYPES.ThisExpression) {
-    const name = memberName(inner);
-    const field = thisClass(inner)?.body.find(
-      (m) => m.type === AST_NODE_TYPES.PropertyDefinition && propertyKeyName(m) === name,
-    );
-    return field?.type === AST_NODE_TYPES.PropertyDefinition ? (field.typeAnnotation ?? undefined) : undefined;
-  }
-  return undefined;
 }

@@ -1,11 +1,8 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { memberName, propertyKeyName, unwrapAssertions } from '../utils/ast.ts';
-import { isConst, variableWrites } from '../utils/bindings.ts';
-import { createRule } from '../utils/createRule.ts';
-import { shortText } from '../utils/endpoints.ts';
-import { getEngine } from '../utils/engine.ts';
-import { memberSelector, mentions, wordPattern } from '../utils/prefilter.ts';
-import { callSiteOf, canGuard, runtimeName, wrapStatementFix } from '../utils/fixes.ts';
+import { getEngine, memberName, propertyKeyName, unwrapAssertions, type Kind } from '../engine/index.ts';
+import { createRule } from '../rule-kit/create-rule.ts';
+import { callSiteOf, canGuard, runtimeName, wrapStatementFix } from '../rule-kit/fixes.ts';
+import { memberSelector, mentions, wordPattern } from '../rule-kit/prefilter.ts';
 
 type MessageIds = 'notTls' | 'guardTls';
 type Node = TSESTree.Node;
@@ -44,6 +41,8 @@ const DISCRIMINATORS = new Set(['authorized', 'alpnProtocol', 'servername']);
 const TLS_MODULES = ['node:tls', 'tls'];
 const NAMES = wordPattern([...TLS_METHODS, ...TLS_PROPERTIES]);
 const SELECTOR = memberSelector([...TLS_METHODS, ...TLS_PROPERTIES]);
+/** What a value may be on which TLS members are missing. */
+const PLAIN_KINDS: readonly Kind[] = ['tcp', 'pipe', 'duplex', 'h2-compat-proxy', 'h2-session-proxy'];
 const NODE_TLS_CLASSES = new Set(['tls.TLSSocket', 'net.Socket']);
 
 export default createRule<[], MessageIds>({
@@ -67,7 +66,6 @@ export default createRule<[], MessageIds>({
   create(context) {
     if (!mentions(context.sourceCode, NAMES)) return {};
     const engine = getEngine(context);
-    const ctx = engine.ctx;
 
     function check(
       reportNode: Node,
@@ -76,8 +74,7 @@ export default createRule<[], MessageIds>({
       access: TSESTree.MemberExpression | undefined,
     ): void {
       // a class that declares the member itself (Bun's native Socket) is not a Node socket asserted to TLS
-      const owners = ctx.matcher.declaringOwners(ctx.typeAt(receiver), member);
-      if (owners.some((owner) => owner !== undefined && owner !== '?' && !NODE_TLS_CLASSES.has(owner))) return;
+      if (!engine.memberOwnedBy(receiver, member, NODE_TLS_CLASSES)) return;
       // `socket.encrypted && socket.authorized`, `if (socket.alpnProtocol === 'h2')`: telling the kinds apart
       if (access && DISCRIMINATORS.has(member) && isDiscriminatorRead(outermostChain(access))) return;
       const c = engine.classify(receiver, { at: access ?? reportNode, member });
@@ -92,23 +89,21 @@ export default createRule<[], MessageIds>({
           (g.fact === 'caught' && isMethod),
       );
       if (guarded) return;
-      const plain = ['tcp', 'pipe', 'duplex', 'h2-compat-proxy', 'h2-session-proxy'].some((k) =>
-        c.possible.has(k as never),
-      );
+      const plain = PLAIN_KINDS.some((k) => c.possible.has(k));
       // an untyped value asserted to TLSSocket: reported where it comes from outside the module (the doubt says so)
-      const asserted = receiver !== unwrapAssertions(receiver) || !!assertionBehind(unwrapAssertions(receiver));
+      const asserted = receiver !== unwrapAssertions(receiver) || !!engine.assertionBehind(unwrapAssertions(receiver));
       const outside = asserted ? c.doubts.find((d) => d.kind === 'unknown') : undefined;
       if (!plain && !outside) return;
       const reference = unwrapAssertions(receiver);
-      const subject = shortText(ctx, reference);
+      const subject = engine.text(reference);
       const why = !plain && outside ? outside.says : reason(receiver, reference);
       const effect = isMethod
         ? 'it is not a function (TypeError)'
         : 'it is `undefined`, so a check on it silently fails';
-      const tlsSocket = runtimeName(ctx, TLS_MODULES, 'TLSSocket');
+      const tlsSocket = runtimeName(engine, TLS_MODULES, 'TLSSocket');
       const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
       if (tlsSocket && access && canGuard(receiver)) {
-        const guard = `${ctx.sourceCode.getText(reference)} instanceof ${tlsSocket}`;
+        const guard = `${context.sourceCode.getText(reference)} instanceof ${tlsSocket}`;
         const site = isMethod ? callSiteOf(access) : undefined;
         if (site?.statement)
           suggest.push({
@@ -123,7 +118,7 @@ export default createRule<[], MessageIds>({
             messageId: 'guardTls',
             data: { subject, tlsSocket },
             fix: (fixer) =>
-              fixer.replaceText(expression, `(${guard} ? ${ctx.sourceCode.getText(expression)} : undefined)`),
+              fixer.replaceText(expression, `(${guard} ? ${context.sourceCode.getText(expression)} : undefined)`),
           });
         }
       }
@@ -151,8 +146,9 @@ export default createRule<[], MessageIds>({
           return parent.callee.type === AST_NODE_TYPES.Identifier && parent.callee.name === 'Boolean';
         case AST_NODE_TYPES.VariableDeclarator: {
           if (depth > 1 || parent.init !== node || parent.id.type !== AST_NODE_TYPES.Identifier) return false;
-          const variable = ctx.variable(parent.id);
-          const reads = variable && isConst(variable) ? variable.references.filter((r) => !r.init) : [];
+          const variable = engine.variable(parent.id);
+          const isConst = variable?.defs[0]?.type === 'Variable' && variable.defs[0].parent.kind === 'const';
+          const reads = variable && isConst ? variable.references.filter((r) => !r.init) : [];
           return reads.length > 0 && reads.every((r) => isDiscriminatorRead(r.identifier, depth + 1));
         }
         default:
@@ -163,32 +159,21 @@ export default createRule<[], MessageIds>({
     /** Why the value may be a plain socket: an assertion from a socket type, its server, or its type. */
     function reason(receiver: Node, reference: Node): string {
       const inner = receiver.type === AST_NODE_TYPES.ChainExpression ? receiver.expression : receiver;
-      const typeText = ctx.matcher.display(ctx.typeAt(reference));
+      const typeText = engine.typeText(reference);
       const c = engine.classify(reference, { at: reference });
       const compat = c.doubts.find((d) => d.kind === 'h2-compat-proxy');
       if (compat) return `${compat.says} of a server without TLS`;
       // the session proxy hands TLS members to its socket, which is a plain one for a cleartext (h2c) session
       const session = c.doubts.find((d) => d.kind === 'h2-session-proxy');
       if (session) return 'it is the socket of an HTTP/2 session that may be cleartext (h2c)';
-      if (inner !== reference)
-        return `it is asserted to \`${ctx.matcher.display(ctx.typeAt(inner))}\` from \`${typeText}\``;
+      if (inner !== reference) return `it is asserted to \`${engine.typeText(inner)}\` from \`${typeText}\``;
       // `const socket = req.socket as TLSSocket`: the assertion is where the value was written
-      const assertion = assertionBehind(reference);
+      const assertion = engine.assertionBehind(reference);
       if (assertion) {
-        const from = ctx.matcher.display(ctx.typeAt(assertion.expression));
-        return `it is asserted to \`${ctx.matcher.display(ctx.typeAt(assertion))}\` from \`${from}\` on line ${assertion.loc.start.line}`;
+        const from = engine.typeText(assertion.expression);
+        return `it is asserted to \`${engine.typeText(assertion)}\` from \`${from}\` on line ${assertion.loc.start.line}`;
       }
       return `it is typed \`${typeText}\``;
-    }
-
-    /** The type assertion a `const` (or a chain of them) was initialised with, if any. */
-    function assertionBehind(node: Node, depth = 0): TSESTree.TSAsExpression | TSESTree.TSTypeAssertion | undefined {
-      if (node.type !== AST_NODE_TYPES.Identifier || depth > 3) return undefined;
-      const variable = ctx.variable(node);
-      const writes = variable && isConst(variable) ? variableWrites(variable) : undefined;
-      const value = writes?.length === 1 && !writes[0]!.property ? writes[0]!.value : undefined;
-      if (value?.type === AST_NODE_TYPES.TSAsExpression || value?.type === AST_NODE_TYPES.TSTypeAssertion) return value;
-      return value ? assertionBehind(value, depth + 1) : undefined;
     }
 
     return {

@@ -52,31 +52,24 @@ export interface Guard {
   member?: string;
 }
 
+/** A proof, tagged by what shows it: evidence (a type, the value's provenance) or a guard that dominates the point. */
+export type Proof = { by: 'evidence'; evidence: Evidence } | { by: 'guard'; guard: Guard };
+
 /** The engine's answer for an expression at a point. */
 export interface Classification {
   /** Every kind the value may be here, after guards. */
   possible: ReadonlySet<Kind>;
   /** Why the value is known to be TCP (or TLS over TCP), or guarded for the member asked about. */
-  proof?: Evidence | Guard;
+  proof?: Proof;
   /** Why the value may be something else, after guards removed what they rule out. Rules quote these. */
   doubts: readonly Evidence[];
   /** Why the value is a TLS socket here (its type, its creation, its server, or a guard), if it is. */
-  tls?: Evidence | Guard;
+  tls?: Proof;
   /** The guards that dominate the point for this reference. */
   guards: readonly Guard[];
   /** True when type information is missing for the value (an unresolved type): rules stay silent. */
   untyped: boolean;
 }
-
-/** Kinds on which calling a socket method throws at runtime. */
-export const THROWING_KINDS: ReadonlySet<Kind> = new Set([
-  'duplex',
-  'nullish',
-  'unknown',
-  'h2-session-proxy',
-  'deno-unix',
-  'deno-tls',
-]);
 
 /** What each guard rules out. */
 export const RULED_OUT: Readonly<Record<GuardFact, readonly Kind[]>> = {

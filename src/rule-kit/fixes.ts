@@ -4,9 +4,14 @@
  * formatting inside it are kept.
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { isSideEffectFreeReference, requiredModule, statementList, unwrapAssertions } from './ast.ts';
-import type { Classification } from './evidence.ts';
-import type { FileContext } from './file-context.ts';
+import {
+  isSideEffectFreeReference,
+  requiredModule,
+  statementList,
+  unwrapAssertions,
+  type Classification,
+  type TransportEngine,
+} from '../engine/index.ts';
 
 type Fix = TSESLint.ReportFixFunction;
 
@@ -44,19 +49,21 @@ export function callSiteOf(member: TSESTree.MemberExpression): CallSite | undefi
 
 /** The guard text `x != null && 'm' in x`, with the null check only where the value may be nullish. */
 export function capabilityGuard(
-  ctx: FileContext,
+  engine: TransportEngine,
   receiver: TSESTree.Node,
   member: string,
   classification: Classification,
 ): string {
   const reference = unwrapAssertions(receiver);
-  const text = ctx.sourceCode.getText(reference);
+  const text = engine.sourceCode.getText(reference);
   const provenNonNull = classification.guards.some((g) => g.fact === 'nonnull');
   const mayBeNullish =
     !provenNonNull &&
     (classification.possible.has('nullish') ||
       classification.possible.has('unknown') ||
-      ctx.membersAt(reference).some((m) => m.verdict === 'nullish' || m.verdict === 'any' || m.verdict === 'unknown'));
+      engine
+        .membersAt(reference)
+        .some((m) => m.verdict === 'nullish' || m.verdict === 'any' || m.verdict === 'unknown'));
   const quoted = `'${member}'`;
   return mayBeNullish ? `${text} != null && ${quoted} in ${text}` : `${quoted} in ${text}`;
 }
@@ -76,37 +83,42 @@ export function wrapStatementFix(statement: TSESTree.ExpressionStatement, guard:
 }
 
 /** `(guard ? x.m() : x)` for a call whose value is used. */
-export function guardExpressionFix(ctx: FileContext, site: CallSite, receiver: TSESTree.Node, guard: string): Fix {
+export function guardExpressionFix(
+  engine: TransportEngine,
+  site: CallSite,
+  receiver: TSESTree.Node,
+  guard: string,
+): Fix {
   const receiverText =
     receiver.type === AST_NODE_TYPES.Identifier ||
     receiver.type === AST_NODE_TYPES.MemberExpression ||
     receiver.type === AST_NODE_TYPES.ThisExpression
-      ? ctx.sourceCode.getText(receiver)
-      : `(${ctx.sourceCode.getText(receiver)})`;
+      ? engine.sourceCode.getText(receiver)
+      : `(${engine.sourceCode.getText(receiver)})`;
   return (fixer) =>
-    fixer.replaceText(site.expression, `(${guard} ? ${ctx.sourceCode.getText(site.expression)} : ${receiverText})`);
+    fixer.replaceText(site.expression, `(${guard} ? ${engine.sourceCode.getText(site.expression)} : ${receiverText})`);
 }
 
 /**
  * Removes a `this`-returning call: the whole statement when it is `x.m(…);` on a plain reference in a statement
  * list, otherwise the call is replaced by its receiver (`net.connect(p).setNoDelay()` → `net.connect(p)`).
  */
-export function removeCallFix(ctx: FileContext, site: CallSite, receiver: TSESTree.Node): Fix | undefined {
+export function removeCallFix(engine: TransportEngine, site: CallSite, receiver: TSESTree.Node): Fix | undefined {
   const { statement } = site;
   if (statement && isSideEffectFreeReference(receiver)) {
     // in a statement list the line goes; as the body of `if`/`else`/a loop an empty block takes its place
     if (statementList(statement.parent))
-      return (fixer) => fixer.removeRange(lineRange(ctx, statement) ?? statement.range);
+      return (fixer) => fixer.removeRange(lineRange(engine, statement) ?? statement.range);
     return (fixer) => fixer.replaceText(statement, '{}');
   }
   const member = site.call.callee;
   if (member.type !== AST_NODE_TYPES.MemberExpression || member.object !== receiver) return undefined;
-  return (fixer) => fixer.replaceText(site.expression, ctx.sourceCode.getText(receiver));
+  return (fixer) => fixer.replaceText(site.expression, engine.sourceCode.getText(receiver));
 }
 
 /** The range of the whole line(s) a statement stands on alone, newline included, so removal leaves no blank line. */
-function lineRange(ctx: FileContext, statement: TSESTree.Node): [number, number] | undefined {
-  const text = ctx.sourceCode.text;
+function lineRange(engine: TransportEngine, statement: TSESTree.Node): [number, number] | undefined {
+  const text = engine.sourceCode.text;
   const lineStart = text.lastIndexOf('\n', statement.range[0] - 1) + 1;
   let lineEnd = text.indexOf('\n', statement.range[1]);
   if (lineEnd < 0) lineEnd = text.length;
@@ -120,8 +132,8 @@ function lineRange(ctx: FileContext, statement: TSESTree.Node): [number, number]
  * How the file can name a runtime value exported by a Node module, e.g. `tls.TLSSocket`: through a namespace or
  * default import, a named (value) import, or `require`. Undefined when the file has no such binding.
  */
-export function runtimeName(ctx: FileContext, modules: readonly string[], exported: string): string | undefined {
-  const program = ctx.sourceCode.ast;
+export function runtimeName(engine: TransportEngine, modules: readonly string[], exported: string): string | undefined {
+  const program = engine.sourceCode.ast;
   for (const statement of program.body) {
     if (
       statement.type === AST_NODE_TYPES.ImportDeclaration &&

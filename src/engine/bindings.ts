@@ -12,7 +12,7 @@ import {
   statementList,
   unwrap,
 } from './ast.ts';
-import type { FileContext } from './file-context.ts';
+import type { FileContext } from './file-context/index.ts';
 
 type Node = TSESTree.Node;
 type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration;

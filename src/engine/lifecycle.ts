@@ -18,8 +18,10 @@ import {
   unwrap,
 } from './ast.ts';
 import { objectLiteralOf } from './bindings.ts';
-import type { FileContext } from './file-context.ts';
-import type { ServerFacts } from './provenance.ts';
+import type { FileContext } from './file-context/index.ts';
+import type { Endpoint } from './endpoints.ts';
+import type { TransportEngine } from './engine.ts';
+import type { ServerFacts } from './provenance/servers.ts';
 
 type Node = TSESTree.Node;
 
@@ -335,4 +337,31 @@ function hasAwaitAround(statement: Node, target: Node): boolean {
     if (node.type === AST_NODE_TYPES.AwaitExpression) return true;
   }
   return false;
+}
+
+/** What `server.address()` returns at a point, as far as the file shows (serverAddressAt). */
+export type ServerAddress =
+  /** The server listens only on TCP ports, and is listening at the point. */
+  | { state: 'listening' }
+  /** The server listens on a Unix socket or pipe (perhaps: `certain` false for a string that may be a port). */
+  | { state: 'pipe'; endpoint: Endpoint }
+  /** It is certain that the server is not listening at the point (notListeningAt), and why. */
+  | { state: 'not-listening'; node: Node; says: string }
+  /** The server listens only on TCP ports, but nothing shows that this `listen` has completed at the point. */
+  | { state: 'pending'; listen: TSESTree.CallExpression }
+  /** Nothing visible says. */
+  | { state: 'unknown' };
+
+/** Whether a server is listening at a point, and on what. */
+export function serverAddressAt(engine: TransportEngine, server: Node, point: Node): ServerAddress {
+  const facts = engine.provenance.serverFacts(server);
+  const tcp = facts.endpoints.length > 0 && facts.endpoints.every((e) => e.kind === 'tcp');
+  if (tcp && listeningAt(engine.ctx, facts, point)) return { state: 'listening' };
+  // a path, or a handle (`{ fd: 3 }`) that may be a Unix socket
+  const pipe = facts.endpoints.find((e) => e.kind === 'pipe') ?? facts.endpoints.find((e) => e.handle);
+  if (pipe) return { state: 'pipe', endpoint: pipe };
+  const notYet = notListeningAt(engine.ctx, facts, point);
+  if (notYet) return { state: 'not-listening', ...notYet };
+  if (tcp) return { state: 'pending', listen: facts.listens[0]! };
+  return { state: 'unknown' };
 }

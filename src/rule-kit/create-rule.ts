@@ -10,6 +10,13 @@ export interface TransportRuleDocs {
   requiresTypeChecking: true;
 }
 
+/** A rule made by createRule: its `meta.docs` is always there. */
+export type TransportRule<MessageIds extends string, Options extends readonly unknown[]> = TSESLint.RuleModule<
+  MessageIds,
+  Options,
+  TransportRuleDocs
+> & { meta: { docs: TransportRuleDocs } };
+
 export const REPOSITORY = 'https://github.com/eslint-plugin-transport/eslint-plugin-transport';
 
 const ruleCreator = ESLintUtils.RuleCreator<TransportRuleDocs>(
@@ -24,9 +31,10 @@ const ruleCreator = ESLintUtils.RuleCreator<TransportRuleDocs>(
  */
 export function createRule<Options extends readonly unknown[], MessageIds extends string>(
   rule: Readonly<ESLintUtils.RuleWithMetaAndName<Options, MessageIds, TransportRuleDocs>>,
-): TSESLint.RuleModule<MessageIds, Options, TransportRuleDocs> {
-  const created = ruleCreator(rule);
-  const defaults = (rule.meta.defaultOptions ?? rule.defaultOptions ?? []) as Options;
+): TransportRule<MessageIds, Options> {
+  // RuleCreator always sets `meta.docs` (the rule's own, with the URL)
+  const created = ruleCreator(rule) as TransportRule<MessageIds, Options>;
+  const defaults = (rule.meta.defaultOptions ?? []) as Options;
   const merge = (user: Options): Options =>
     deepFreeze(structuredClone(ESLintUtils.applyDefault<Options, Options>(defaults, user)));
   // For a rule turned on with a severity alone, ESLint passes a new array per file that holds the very objects of

@@ -4,11 +4,10 @@
  * `port` and `path`, `Server#listen` takes the port and `Socket#connect` takes the path.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import ts from './typescript.cts';
 import { findProperty, isFunction, staticString, unwrap } from './ast.ts';
 import { objectLiteralOf } from './bindings.ts';
-import type { FileContext } from './file-context.ts';
-import { isNumberLike, isStringLike } from './types.ts';
+import type { FileContext } from './file-context/index.ts';
+import { isNumberLike, isStringLike, requiresProperty } from './type-matcher.ts';
 
 type Node = TSESTree.Node;
 
@@ -152,16 +151,8 @@ function optionsEndpoint(
 /** An options value that is not a literal: its type decides when it has only one of `port` and `path`. */
 function optionsTypeEndpoint(ctx: FileContext, node: Node, mode: EndpointMode, text: string): Endpoint {
   const type = ctx.typeAt(node);
-  const required = (name: string): boolean => {
-    const members = ctx.matcher.members(type).filter((m) => m.verdict !== 'nullish');
-    return (
-      members.length > 0 &&
-      members.every((m) => {
-        const prop = m.type.getProperty(name);
-        return !!prop && !(prop.flags & ts.SymbolFlags.Optional);
-      })
-    );
-  };
+  const members = ctx.matcher.members(type).filter((m) => m.verdict !== 'nullish');
+  const required = (name: string): boolean => requiresProperty(members, name);
   const hasPath = required('path');
   const hasPort = required('port');
   if (hasPort && (mode === 'listen' || !hasPath))

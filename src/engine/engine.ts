@@ -11,14 +11,18 @@ import {
   type TSESTree,
 } from '@typescript-eslint/utils';
 import { memberName, topLevelModules, unwrap } from './ast.ts';
-import { socketOwnerThrough } from './bindings.ts';
+import { isSocketAccess, objectLiteralOf, socketOwnerThrough } from './bindings.ts';
+import { shortText } from './endpoints.ts';
+import { assertionBehind, isMemberOwnedBy } from './members.ts';
+import { serverAddressAt, type ServerAddress } from './lifecycle.ts';
+import type { TypeMember } from './type-matcher.ts';
 
-export { ABSENT_ON_SESSION, ruledOutBy, SOCKET_ONLY_MEMBERS, SOCKET_OPTIONS } from './guards.ts';
-import type { Classification, Evidence, Guard, Kind } from './evidence.ts';
-import { FileContext, matcherFor } from './file-context.ts';
+import type { Classification, Evidence, Guard, Kind, Proof } from './evidence.ts';
+import { FileContext, matcherFor } from './file-context/index.ts';
 import { countClassification, startFile } from './stats.ts';
 import { guardsAt, ruledOutBy } from './guards.ts';
-import { Provenance, type ValueInfo } from './provenance.ts';
+import { Provenance } from './provenance/index.ts';
+import type { ValueInfo } from './provenance/value-info.ts';
 
 export interface ClassifyOptions {
   /** The point where the value is used (the member access); guards are looked for around it. Default: the node. */
@@ -69,6 +73,61 @@ export class TransportEngine {
     return result;
   }
 
+  /** The linted file's source. */
+  get sourceCode(): Readonly<TSESLint.SourceCode> {
+    return this.ctx.sourceCode;
+  }
+
+  /** The type members at a node (one per union part), each with its verdict and lineage. */
+  membersAt(node: TSESTree.Node): readonly TypeMember[] {
+    return this.ctx.membersAt(node);
+  }
+
+  /** The module and name of the function or method a call resolves to, e.g. `net.Server.address`. */
+  calleeDeclaration(call: TSESTree.CallExpression | TSESTree.NewExpression): string | undefined {
+    return this.ctx.calleeDeclaration(call);
+  }
+
+  /** The variable an identifier refers to, or null for globals and unresolved names. */
+  variable(id: TSESTree.Identifier): TSESLint.Scope.Variable | null {
+    return this.ctx.variable(id);
+  }
+
+  /** A node's source text for messages, shortened. */
+  text(node: TSESTree.Node): string {
+    return shortText(this.ctx, node);
+  }
+
+  /** The type at a node, as TypeScript prints it. */
+  typeText(node: TSESTree.Node): string {
+    return this.ctx.matcher.display(this.ctx.typeAt(node));
+  }
+
+  /** The object literal behind a value: written in place, or the initializer of a `const`. */
+  objectLiteral(node: TSESTree.Node): TSESTree.ObjectExpression | undefined {
+    return objectLiteralOf(this.ctx, node);
+  }
+
+  /** Whether the value is read from a `.socket` or `.connection` (through `const` bindings). */
+  isSocketAccess(node: TSESTree.Node): boolean {
+    return isSocketAccess(this.ctx, node);
+  }
+
+  /** What owns a member: whether every class or interface that declares it on the receiver is one of `owners`. */
+  memberOwnedBy(receiver: TSESTree.Node, member: string, owners: ReadonlySet<string>, declared = false): boolean {
+    return isMemberOwnedBy(this.ctx, receiver, member, owners, declared);
+  }
+
+  /** The type assertion a `const` (or a chain of them) was initialised with, if any. */
+  assertionBehind(node: TSESTree.Node): TSESTree.TSAsExpression | TSESTree.TSTypeAssertion | undefined {
+    return assertionBehind(this.ctx, node);
+  }
+
+  /** Is this server listening at `point`, and on what: for `server.address()`. */
+  serverAddressAt(server: TSESTree.Node, point: TSESTree.Node): ServerAddress {
+    return serverAddressAt(this, server, point);
+  }
+
   private combine(info: ValueInfo, guards: Guard[], member: string | undefined): Classification {
     const ruled = new Set<Kind>();
     for (const guard of guards) for (const kind of ruledOutBy(guard, member)) ruled.add(kind);
@@ -77,10 +136,24 @@ export class TransportEngine {
     const tcpGuard = guards.find((g) => g.fact === 'tcp' || g.fact === 'tls');
     // a `catch` keeps a throwing call from crashing, but a call that does nothing on a pipe never throws: no proof
     const capability = guards.find((g) => g.fact !== 'caught' && ruledOutBy(g, member).includes('duplex'));
-    const proof: Evidence | Guard | undefined = tcpGuard ?? info.proofs[0] ?? capability;
-    const tls = info.tlsProof ?? guards.find((g) => g.fact === 'tls');
+    const proof = byGuard(tcpGuard) ?? byEvidence(info.proofs[0]) ?? byGuard(capability);
+    const tls = byEvidence(info.tlsProof) ?? byGuard(guards.find((g) => g.fact === 'tls'));
     return { possible, proof, doubts, tls, guards, untyped: info.untyped };
   }
+}
+
+function byEvidence(evidence: Evidence | undefined): Proof | undefined {
+  return evidence && { by: 'evidence', evidence };
+}
+
+function byGuard(guard: Guard | undefined): Proof | undefined {
+  return guard && { by: 'guard', guard };
+}
+
+/** Whether a proof shows TCP: evidence of a TCP socket, or a guard that tests for one. */
+export function provesTcp(proof: Proof | undefined): boolean {
+  if (!proof) return false;
+  return proof.by === 'guard' ? proof.guard.fact === 'tcp' : proof.evidence.kind === 'tcp';
 }
 
 const engines = new WeakMap<TSESTree.Program, TransportEngine>();

@@ -8,7 +8,7 @@ import ts from './typescript.cts';
 import { alwaysExits, calleeParts, isFunction, memberName, staticString, statementList, unwrap } from './ast.ts';
 import { isConst, parameterOf, referenceKey, singleValue } from './bindings.ts';
 import { RULED_OUT, type Guard, type Kind } from './evidence.ts';
-import type { FileContext } from './file-context.ts';
+import type { FileContext } from './file-context/index.ts';
 
 type Node = TSESTree.Node;
 

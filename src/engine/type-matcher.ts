@@ -328,17 +328,6 @@ export class TypeMatcher {
     return out.length > 0 ? out : ['deno-tcp', 'deno-unix', 'deno-tls'];
   }
 
-  /** True when every non-nullish member of the type is a net.Socket (TLS included). */
-  isSocketType(type: ts.Type): boolean {
-    const members = this.members(type).filter((m) => m.verdict !== 'nullish');
-    return members.length > 0 && members.every((m) => m.verdict === 'socket' || m.verdict === 'tls');
-  }
-
-  /** True when some member of the type has the qualified name in its lineage. */
-  has(type: ts.Type, qualified: string): boolean {
-    return this.members(type).some((m) => m.lineage.has(qualified));
-  }
-
   /**
    * Where each member of the type gets a property from: the qualified name of the class or interface that declares
    * it (`net.Socket`, `http.IncomingMessage`), `class Name` for a class or interface outside any module (a user
@@ -510,5 +499,16 @@ export function isEmptyObject(t: ts.Type): boolean {
     t.getProperties().length === 0 &&
     t.getCallSignatures().length === 0 &&
     t.getConstructSignatures().length === 0
+  );
+}
+
+/** Whether every member has the property, and not as an optional one. False without members. */
+export function requiresProperty(members: readonly TypeMember[], name: string): boolean {
+  return (
+    members.length > 0 &&
+    members.every((m) => {
+      const prop = m.type.getProperty(name);
+      return !!prop && !(prop.flags & ts.SymbolFlags.Optional);
+    })
   );
 }

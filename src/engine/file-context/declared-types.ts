@@ -1,0 +1,344 @@
+/**
+ * Declared types: the type at a reference read from declarations (a written annotation, a listener's declared
+ * parameter, a call's declared return type) where it must equal what flow analysis would say, without asking for it.
+ */
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { LISTENER_METHODS, memberName, staticString } from '../ast.ts';
+import ts from '../typescript.cts';
+import { calleeDeclarations, closed, COMPUTED, declaredReturnType } from './callees.ts';
+import type { FileContext, Variable } from './index.ts';
+import { isPathPrefix, narrowedPaths } from './narrowing.ts';
+
+/**
+ * The type at a reference (`x`, `x.a`, `x.a.b`) read from declarations instead of from flow analysis at the use,
+ * where the two must be the same: the variable is never written after its declaration, and no use narrows this
+ * path or one above it (narrowingPath), nor one below it through a union (a discriminant). So `if (!s.authorized)`
+ * leaves `s` (a TLSSocket, no union) and `s.remoteAddress` to this, and `s.authorized` to TypeScript. The variable:
+ *
+ * - a parameter with a written type, and a `const` with a written type that is not a union (a union is narrowed by
+ *   the initializer) or initialized by an assertion (`const conn = socket as net.Socket`): the written type, with
+ *   no comparison of the assertion's two types;
+ * - an unannotated listener parameter (`session` in `server.on('session', (session) => …)`): the type the
+ *   receiver's `on` declares for that event name. TypeScript can only give the contextual type by resolving the
+ *   whole call against the overloads of `on`: 0.5 s the first time for an HTTP/2 server (the generic event maps of
+ *   @types/node), where the type of the receiver's method costs a few milliseconds;
+ * - a `const` initialized by a call whose overloads all declare one return type (declaredReturnType);
+ * - a callback's parameter, from the called function's declaration (callbackParameterType).
+ *
+ * `x!` is the declared type without null and undefined.
+ *
+ * Undefined, so the caller asks TypeScript, whenever the answer is not plain.
+ */
+export function declaredTypeAt(p: FileContext, node: TSESTree.Node, presence = false): ts.Type | undefined {
+  // `res.socket!`: what the path declares, without null and undefined
+  if (node.type === AST_NODE_TYPES.TSNonNullExpression) {
+    const inner = declaredTypeAt(p, node.expression, presence);
+    return inner && p.checker.getNonNullableType(inner);
+  }
+  // `server.address()`: what the method declares it returns (a call's value is not narrowed); TypeScript would type
+  // the receiver first, `const server = net.createServer((socket) => …)` by resolving that whole call (20 ms)
+  if (node.type === AST_NODE_TYPES.CallExpression) {
+    const optional =
+      node.optional ||
+      node.parent.type === AST_NODE_TYPES.ChainExpression ||
+      (node.callee.type === AST_NODE_TYPES.MemberExpression && node.callee.optional);
+    const type = optional ? undefined : plain(declaredReturnType(p, node));
+    return type && closed(p, type) ? type : undefined;
+  }
+  // the path: `session.socket` is the variable `session` and ['socket']
+  const path: string[] = [];
+  let root: TSESTree.Node = node;
+  while (root.type === AST_NODE_TYPES.MemberExpression) {
+    const name = root.computed || root.optional ? undefined : memberName(root);
+    if (name === undefined) return undefined;
+    path.unshift(name);
+    root = root.object;
+  }
+  if (root.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const variable = p.variable(root);
+  const narrowed = variable ? narrowedPaths(p, variable) : null;
+  const rootType = narrowed ? declaredTypeOf(p, variable!) : undefined;
+  if (!rootType) return undefined;
+  const type = propertyPath(p, rootType, path);
+  if (!type) return undefined;
+  const here = path.join('.');
+  const at = node.range[0];
+  for (const { path: narrowedPath, start, loop, presence: presenceTest } of narrowed!) {
+    // a narrowing that comes later, outside any loop around both, cannot reach this use; nor can the use itself
+    // (`listen(port)` may be an assertion call, which narrows `port` after it, not in it)
+    if (start >= at && !(loop && loop[0] <= at && at <= loop[1])) continue;
+    // `'setKeepAlive' in socket` on a Duplex: `Duplex & Record<"setKeepAlive", unknown>`, the same class for typeForMembers
+    if (presence && presenceTest && narrowedPath === here && type.flags & ts.TypeFlags.Object && !type.isUnion())
+      continue;
+    // narrowed here or above (`if (s instanceof X) s.a`): not the declared type
+    if (narrowedPath === here || isPathPrefix(narrowedPath, here)) return undefined;
+    // narrowed below (`if (!s.authorized) s`): only a union on the way down has a discriminant to narrow by
+    if (
+      isPathPrefix(here, narrowedPath) &&
+      (propertyPath(p, type, narrowedPath.split('.').slice(path.length, -1))?.isUnion() ?? true)
+    )
+      return undefined;
+  }
+  return plain(type);
+}
+
+/** The declared type of the property path down from a type; undefined through a union or a missing property. */
+export function propertyPath(p: FileContext, type: ts.Type, names: readonly string[]): ts.Type | undefined {
+  let current = type;
+  for (const name of names) {
+    const property = current.isUnion() ? undefined : current.getProperty(name);
+    if (!property) return undefined;
+    current = p.checker.getTypeOfSymbol(property);
+  }
+  return current;
+}
+
+/** The declared type of a variable, where declaredTypeAt can read one (see there). */
+export function declaredTypeOf(p: FileContext, variable: Variable): ts.Type | undefined {
+  const def = variable.defs.length === 1 ? variable.defs[0] : undefined;
+  if (!def || def.name.type !== AST_NODE_TYPES.Identifier) return undefined;
+  if (def.type === 'Variable') {
+    const declarator = def.node;
+    if (def.parent.kind !== 'const' || declarator.id !== def.name) return undefined;
+    if (def.name.typeAnnotation) {
+      const type = writtenType(p, def.name.typeAnnotation.typeAnnotation);
+      return type.isUnion() ? undefined : type;
+    }
+    const init = declarator.init;
+    if (
+      (init?.type === AST_NODE_TYPES.TSAsExpression || init?.type === AST_NODE_TYPES.TSTypeAssertion) &&
+      !isConstAssertion(init.typeAnnotation)
+    ) {
+      return writtenType(p, init.typeAnnotation);
+    }
+    return init?.type === AST_NODE_TYPES.CallExpression ? plain(declaredReturnType(p, init)) : undefined;
+  }
+  if (def.type !== 'Parameter') return undefined;
+  const fn = def.node;
+  const index = fn.params.indexOf(def.name);
+  if (index < 0 || def.name.optional) return undefined;
+  if (def.name.typeAnnotation) return writtenType(p, def.name.typeAnnotation.typeAnnotation);
+  if (fn.type !== AST_NODE_TYPES.ArrowFunctionExpression && fn.type !== AST_NODE_TYPES.FunctionExpression)
+    return undefined;
+  const call = fn.parent;
+  if (call.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  const event = call.arguments.length === 2 && call.arguments[1] === fn ? staticString(call.arguments[0]) : undefined;
+  if (
+    event !== undefined &&
+    call.callee.type === AST_NODE_TYPES.MemberExpression &&
+    LISTENER_METHODS.has(memberName(call.callee) ?? '')
+  ) {
+    return plain(parameterOfListener(p, p.typeAt(call.callee), event, index, fn.params.length));
+  }
+  return plain(callbackParameterType(p, call, call.arguments.indexOf(fn), index, fn.params.length));
+}
+
+/**
+ * The type of parameter `index` of a callback passed as argument `position` of a call to a declared function
+ * (`http.createServer((req, res) => …)`), read from the overload TypeScript picks by arity, where the callback's
+ * parameter type is declared. In a generic overload whose type parameters only the callback could infer, they take
+ * their defaults, which is what TypeScript infers then: `InstanceType<Request>` is `IncomingMessage`. Asking for the
+ * contextual type instead resolves the whole call (13-50 ms the first time for a request listener).
+ */
+export function callbackParameterType(
+  p: FileContext,
+  call: TSESTree.CallExpression,
+  position: number,
+  index: number,
+  arity: number,
+): ts.Type | undefined {
+  const declarations = calleeDeclarations(p, call);
+  const count = call.arguments.length;
+  if (!declarations || position < 0 || call.arguments.some((a) => a.type === AST_NODE_TYPES.SpreadElement))
+    return undefined;
+  for (const declaration of declarations) {
+    const parameters = declaration.parameters;
+    if (parameters.some((p) => p.dotDotDotToken)) return undefined;
+    const required = parameters.filter((p) => !p.questionToken && !p.initializer).length;
+    if (count > parameters.length || count < required) continue;
+    const written = parameters[position]?.type;
+    if (!written) return undefined;
+    const listener = p.query(() => p.checker.getTypeFromTypeNode(written)).getCallSignatures();
+    // a non-function parameter here: TypeScript tries the next overload
+    if (listener.length === 0) continue;
+    if (listener.length > 1) return undefined;
+    // another argument could infer the type parameters (`createServer({ IncomingMessage: MyRequest }, …)`)
+    const typeParameters = new Set(declaration.typeParameters?.map((t) => t.name.text));
+    if (
+      typeParameters.size > 0 &&
+      parameters.some((p, i) => i !== position && i < count && p.type && namesAny(p.type, typeParameters))
+    )
+      return undefined;
+    const callbackParameters = listener[0]!.getParameters();
+    const parameter = callbackParameters[index];
+    if (!parameter || arity > callbackParameters.length || callbackParameters.some(isRest)) return undefined;
+    return withDefaults(p, p.checker.getTypeOfSymbol(parameter));
+  }
+  return undefined;
+}
+
+/**
+ * `InstanceType<T>` for a type parameter `T` with a default: the instance type of the default (of a generic class,
+ * its own type parameters left open: `ServerResponse<Request>`, the same class, which is what the engine matches).
+ * An intersection of one such part with object literal types (`InstanceType<Response> & { req: … }`) is read as
+ * that part. Undefined for anything else computed from type parameters.
+ */
+export function withDefaults(p: FileContext, type: ts.Type): ts.Type | undefined {
+  if (type.isIntersection()) {
+    const computed = type.types.filter((t) => t.flags & COMPUTED);
+    const rest = type.types.filter((t) => !(t.flags & COMPUTED));
+    if (
+      computed.length !== 1 ||
+      !rest.every((t) => t.flags & ts.TypeFlags.Object && (t.getSymbol()?.flags ?? 0) & ts.SymbolFlags.TypeLiteral)
+    )
+      return undefined;
+    return withDefaults(p, computed[0]!);
+  }
+  if (!(type.flags & COMPUTED)) return type;
+  const [argument] = type.aliasTypeArguments ?? [];
+  if (type.aliasSymbol?.name !== 'InstanceType' || !argument || !(argument.flags & ts.TypeFlags.TypeParameter))
+    return undefined;
+  const fallback = p.checker.getDefaultFromTypeParameter(argument);
+  const constructs = fallback?.getConstructSignatures() ?? [];
+  return constructs.length === 1 ? constructs[0]!.getReturnType() : undefined;
+}
+
+/**
+ * The type a type annotation or assertion writes (`x: T`, `private field: T`, `as T`): no flow analysis at a use,
+ * no comparison with anything. Far cheaper than the type at a use where the answer only depends on the declared
+ * class (`p.timer.unref()`).
+ */
+export function writtenType(p: FileContext, node: TSESTree.TypeNode): ts.Type {
+  // `private sweeper: NodeJS.Timeout | undefined` in many files: every name in it is global, so it is the same type
+  // in each, and resolving it again cost about 0.2 ms per file
+  const key = globalTypeText(p, node);
+  let byText = key === undefined ? undefined : globalWrittenTypes.get(p.checker);
+  if (key !== undefined && !byText) globalWrittenTypes.set(p.checker, (byText = new Map()));
+  const cached = key === undefined ? undefined : byText?.get(key);
+  if (cached) return cached;
+  const written = p.services.esTreeNodeToTSNodeMap.get(node) as ts.TypeNode;
+  // `Duplex`, `net.Socket`: the class's declared type, without resolving the import as TypeScript does it
+  const type = p.query(() => p.matcher.declaredClassType(written) ?? p.checker.getTypeFromTypeNode(written));
+  if (key !== undefined) byText?.set(key, type);
+  return type;
+}
+
+/**
+ * The text of a written type made only of keywords and references to names that this file does not declare
+ * (`NodeJS.Timeout | undefined`), so that it means the same in every file of the program; undefined otherwise.
+ */
+export function globalTypeText(p: FileContext, node: TSESTree.TypeNode): string | undefined {
+  const plainNames = (type: TSESTree.Node): boolean => {
+    switch (type.type) {
+      case AST_NODE_TYPES.TSUnionType:
+      case AST_NODE_TYPES.TSIntersectionType:
+        return type.types.every(plainNames);
+      case AST_NODE_TYPES.TSTypeReference: {
+        let root: TSESTree.EntityName = type.typeName;
+        while (root.type === AST_NODE_TYPES.TSQualifiedName) root = root.left;
+        if (root.type !== AST_NODE_TYPES.Identifier || declaredAround(p, root)) return false;
+        return type.typeArguments?.params.every(plainNames) ?? true;
+      }
+      case AST_NODE_TYPES.TSUndefinedKeyword:
+      case AST_NODE_TYPES.TSNullKeyword:
+      case AST_NODE_TYPES.TSStringKeyword:
+      case AST_NODE_TYPES.TSNumberKeyword:
+      case AST_NODE_TYPES.TSBooleanKeyword:
+        return true;
+      default:
+        return false;
+    }
+  };
+  return plainNames(node) ? p.sourceCode.getText(node) : undefined;
+}
+
+/**
+ * Whether a scope of this file around the name declares it (a variable, import, type, type parameter): read from
+ * TypeScript's symbol tables of the enclosing declarations (TypeMatcher.localSymbol), a few lookups (all the scopes
+ * of the file were 10-18 µs per file).
+ */
+export function declaredAround(p: FileContext, name: TSESTree.Identifier): boolean {
+  const id = p.services.esTreeNodeToTSNodeMap.get(name);
+  return !ts.isIdentifier(id) || p.matcher.localSymbol(id) !== undefined;
+}
+
+/**
+ * The type of parameter `index` of the listener that the overloads of `on` (its type given) take for `event`, for a
+ * listener with `arity` parameters (one with more than the overload offers makes TypeScript pick a later overload).
+ */
+export function parameterOfListener(
+  p: FileContext,
+  method: ts.Type,
+  event: string,
+  index: number,
+  arity: number,
+): ts.Type | undefined {
+  for (const signature of method.getCallSignatures()) {
+    const [eventParameter, listenerParameter] = signature.getParameters();
+    if (!eventParameter || !listenerParameter) return undefined;
+    const eventType = p.checker.getTypeOfSymbol(eventParameter);
+    const listener = p.checker.getTypeOfSymbol(listenerParameter).getCallSignatures();
+    if (listener.length !== 1) return undefined;
+    const parameters = listener[0]!.getParameters();
+    if (eventType.isStringLiteral()) {
+      // one overload per event: on(event: "session", listener: (session: ServerHttp2Session) => void)
+      if (eventType.value !== event) continue;
+      const parameter = parameters[index];
+      return parameter && arity <= parameters.length && !parameters.some(isRest)
+        ? p.checker.getTypeOfSymbol(parameter)
+        : undefined;
+    }
+    // an event map: on<E extends keyof Map>(event: E, listener: (...args: Map[E]) => void)
+    if (!(eventType.flags & ts.TypeFlags.TypeParameter) || parameters.length !== 1 || !isRest(parameters[0]!))
+      return undefined;
+    const args = p.checker.getTypeOfSymbol(parameters[0]!);
+    if (!(args.flags & ts.TypeFlags.IndexedAccess) || (args as ts.IndexedAccessType).indexType !== eventType)
+      return undefined;
+    const entry = p.checker.getPropertyOfType((args as ts.IndexedAccessType).objectType, event);
+    if (!entry) continue;
+    const tuple = p.checker.getTypeOfSymbol(entry);
+    if (!p.checker.isTupleType(tuple)) return undefined;
+    const elements = ((tuple as ts.TypeReference).target as ts.TupleType).elementFlags;
+    const flags = elements[index];
+    return arity <= elements.length &&
+      flags !== undefined &&
+      flags & ts.ElementFlags.Required &&
+      !elements.some((f) => f & ts.ElementFlags.Variable)
+      ? p.checker.getTypeArguments(tuple as ts.TypeReference)[index]
+      : undefined;
+  }
+  return undefined;
+}
+
+/** Written types that mean the same in every file of a program (FileContext.writtenType), by their text. */
+const globalWrittenTypes = new WeakMap<ts.TypeChecker, Map<string, ts.Type>>();
+
+/**
+ * The type, unless it is computed from type parameters (`T`, `InstanceType<Request>`): read from a generic
+ * declaration, such a type is not what TypeScript infers at the call, and says nothing about the value.
+ */
+export function plain(type: ts.Type | undefined): ts.Type | undefined {
+  if (!type) return undefined;
+  const parts = type.isUnion() || type.isIntersection() ? type.types : [type];
+  return parts.some((t) => t.flags & COMPUTED) ? undefined : type;
+}
+
+/** `as const`, which keeps the expression's literal type. */
+function isConstAssertion(node: TSESTree.TypeNode): boolean {
+  return (
+    node.type === AST_NODE_TYPES.TSTypeReference &&
+    node.typeName.type === AST_NODE_TYPES.Identifier &&
+    node.typeName.name === 'const'
+  );
+}
+
+/** Whether a type node names any of the names (`ServerOptions<Request, Response>` names `Request`). */
+function namesAny(node: ts.Node, names: ReadonlySet<string>): boolean {
+  if (ts.isIdentifier(node) && names.has(node.text)) return true;
+  return ts.forEachChild(node, (child) => namesAny(child, names) || undefined) ?? false;
+}
+
+function isRest(parameter: ts.Symbol): boolean {
+  const declaration = parameter.valueDeclaration;
+  return declaration !== undefined && ts.isParameter(declaration) && declaration.dotDotDotToken !== undefined;
+}

@@ -1,0 +1,150 @@
+/** Where a variable's uses narrow it (the paths TypeScript narrows), so that its declared type stands elsewhere. */
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { isFunction, memberName, staticString } from '../ast.ts';
+import { SOCKET_ONLY_MEMBERS } from '../guards.ts';
+import type { FileContext, Variable } from './index.ts';
+
+/**
+ * The property paths of a variable that some use may narrow (see narrowingPath), relative to it: '' for the
+ * variable itself, 'a.b' for `x.a.b`; where that use starts, and the outermost loop around it (through a loop's
+ * back edge a narrowing reaches uses before it). Null when the variable is written after its declaration.
+ */
+export function narrowedPaths(p: FileContext, variable: Variable): readonly Narrowing[] | null {
+  if (p.narrowed.has(variable)) return p.narrowed.get(variable)!;
+  let paths: Narrowing[] | null = [];
+  for (const reference of variable.references) {
+    if (reference.isWrite() && reference.init !== true) {
+      paths = null;
+      break;
+    }
+    const identifier = reference.identifier as TSESTree.Identifier;
+    const path = narrowingPath(identifier, variable.name);
+    if (path !== undefined)
+      paths.push({
+        path,
+        start: identifier.range[0],
+        loop: outermostLoop(identifier),
+        presence: isPresenceTest(identifier, path),
+      });
+  }
+  p.narrowed.set(variable, paths);
+  return paths;
+}
+
+/**
+ * The property path (relative to the variable) that a use narrows, if it sits where TypeScript narrows: a
+ * condition, a comparison, `typeof`, `!`, `in` or `instanceof` (also stored in a variable, which TypeScript follows),
+ * the left side of `&&`, `||` or `??` when the right side uses the variable again, a call argument (a type predicate
+ * or assertion function), the target of an assignment. `if (!s.authorized)` narrows 'authorized'; `check(s)` and
+ * `if (s.isFoo())` (a method may be a `this is T` predicate) narrow ''. Purely syntactic and conservative; undefined
+ * where the use narrows nothing (`const peer = s.a ?? 'unknown'`, `s.a.write(x)`).
+ */
+export function narrowingPath(reference: TSESTree.Identifier, name: string): string | undefined {
+  const names: string[] = [];
+  let called: number | undefined;
+  const path = (): string => names.slice(0, called ?? names.length).join('.');
+  let node: TSESTree.Node = reference;
+  for (let parent = node.parent; parent; node = parent, parent = node.parent) {
+    switch (parent.type) {
+      case AST_NODE_TYPES.MemberExpression: {
+        if (parent.object !== node) return undefined;
+        const member = memberName(parent);
+        if (member === undefined) return undefined;
+        if (called === undefined) names.push(member);
+        continue;
+      }
+      case AST_NODE_TYPES.CallExpression:
+      case AST_NODE_TYPES.NewExpression:
+        if (parent.callee !== node) return path();
+        // the call's value is not a reference: from here on, what can be narrowed is its receiver
+        called ??= Math.max(0, names.length - 1);
+        continue;
+      case AST_NODE_TYPES.ChainExpression:
+      case AST_NODE_TYPES.TSNonNullExpression:
+        continue;
+      case AST_NODE_TYPES.LogicalExpression:
+        if (parent.left === node && mentions(parent.right, name)) return path();
+        continue;
+      case AST_NODE_TYPES.ConditionalExpression:
+        if (parent.test === node) return path();
+        continue;
+      case AST_NODE_TYPES.BinaryExpression:
+        return ['===', '!==', '==', '!=', 'instanceof', 'in'].includes(parent.operator) ? path() : undefined;
+      case AST_NODE_TYPES.UnaryExpression:
+        return parent.operator === 'typeof' || parent.operator === '!' ? path() : undefined;
+      case AST_NODE_TYPES.AssignmentExpression:
+        return parent.left === node ? path() : undefined;
+      case AST_NODE_TYPES.UpdateExpression:
+      case AST_NODE_TYPES.SwitchStatement:
+        return path();
+      case AST_NODE_TYPES.IfStatement:
+      case AST_NODE_TYPES.WhileStatement:
+      case AST_NODE_TYPES.DoWhileStatement:
+      case AST_NODE_TYPES.ForStatement:
+        return parent.test === node ? path() : undefined;
+      default:
+        return undefined;
+    }
+  }
+  return undefined;
+}
+
+/** A use that may narrow a property path of a variable (FileContext.narrowedPaths). */
+export interface Narrowing {
+  path: string;
+  start: number;
+  loop: TSESTree.Range | undefined;
+  /**
+   * `'setKeepAlive' in x`, a test of a member that a socket has and a plain stream lacks: on an object type that is no
+   * union, TypeScript's narrowing only adds that member (typeForMembers).
+   */
+  presence: boolean;
+}
+
+/**
+ * Whether the use is the right operand of `in` with a socket member on the left (`'setKeepAlive' in socket`), through
+ * the member path it narrows. Only those: another member's type could matter elsewhere (`'agent' in options`).
+ */
+function isPresenceTest(reference: TSESTree.Identifier, path: string): boolean {
+  let node: TSESTree.Node = reference;
+  for (let i = path === '' ? 0 : path.split('.').length; i > 0; i--) node = node.parent!;
+  const parent = node.parent;
+  if (parent?.type !== AST_NODE_TYPES.BinaryExpression || parent.operator !== 'in' || parent.right !== node)
+    return false;
+  return SOCKET_ONLY_MEMBERS.has(staticString(parent.left) ?? '');
+}
+
+/** The range of the outermost loop statement around a node, within its function. */
+function outermostLoop(node: TSESTree.Node): TSESTree.Range | undefined {
+  let loop: TSESTree.Range | undefined;
+  for (let current = node.parent; current && !isFunction(current); current = current.parent) {
+    switch (current.type) {
+      case AST_NODE_TYPES.ForStatement:
+      case AST_NODE_TYPES.ForInStatement:
+      case AST_NODE_TYPES.ForOfStatement:
+      case AST_NODE_TYPES.WhileStatement:
+      case AST_NODE_TYPES.DoWhileStatement:
+        loop = current.range;
+    }
+  }
+  return loop;
+}
+
+/** Whether `prefix` is a strict prefix of the property path (`''` of every other, `a` of `a.b`). */
+export function isPathPrefix(prefix: string, path: string): boolean {
+  return prefix !== path && (prefix === '' || path.startsWith(`${prefix}.`));
+}
+
+/** Whether an identifier of this name occurs in the expression (a cheap syntactic scan). */
+function mentions(node: TSESTree.Node, name: string): boolean {
+  if (node.type === AST_NODE_TYPES.Identifier) return node.name === name;
+  for (const key of Object.keys(node) as (keyof typeof node)[]) {
+    if (key === 'parent') continue;
+    const value = node[key] as unknown;
+    const children = Array.isArray(value) ? value : [value];
+    for (const child of children)
+      if (child && typeof (child as TSESTree.Node).type === 'string' && mentions(child as TSESTree.Node, name))
+        return true;
+  }
+  return false;
+}

@@ -1,0 +1,61 @@
+/** Who owns a member of a value, and what a value was asserted from: questions about declarations, for the rules. */
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { memberName, propertyKeyName, unwrapAssertions } from './ast.ts';
+import { isConst, singleValue, thisClass } from './bindings.ts';
+import type { FileContext } from './file-context/index.ts';
+import type ts from './typescript.cts';
+
+/**
+ * Whether every class or interface that declares `member` on the receiver's type is one of `owners` (or nothing
+ * declares it there, or the declaration is not a class's): a class that declares the member itself (IncomingMessage,
+ * Http2Stream, Bun's Socket, a user class) is another API. With `declared`, the written type of the variable,
+ * parameter or field the receiver reads is asked first (`private timer: NodeJS.Timeout` says no without flow
+ * analysis), then the type for members (FileContext.typeForMembers); without, the type at the receiver.
+ */
+export function isMemberOwnedBy(
+  ctx: FileContext,
+  receiver: TSESTree.Node,
+  member: string,
+  owners: ReadonlySet<string>,
+  declared: boolean,
+): boolean {
+  const ours = (type: ts.Type): boolean =>
+    ctx.matcher
+      .declaringOwners(type, member)
+      .every((owner) => owner === undefined || owner === '?' || owners.has(owner));
+  if (!declared) return ours(ctx.typeAt(receiver));
+  const annotation = annotationOf(ctx, receiver);
+  if (annotation && !ours(ctx.writtenType(annotation.typeAnnotation))) return false;
+  return ours(ctx.typeForMembers(receiver));
+}
+
+/** The type annotation of the variable, parameter or class field a receiver reads, if it has one. */
+function annotationOf(ctx: FileContext, receiver: TSESTree.Node): TSESTree.TSTypeAnnotation | undefined {
+  const inner = unwrapAssertions(receiver);
+  if (inner !== receiver) return undefined; // `x as T`: the assertion decides, not the declaration
+  if (inner.type === AST_NODE_TYPES.Identifier) {
+    const name = ctx.variable(inner)?.defs[0]?.name;
+    return name?.type === AST_NODE_TYPES.Identifier ? name.typeAnnotation : undefined;
+  }
+  if (inner.type === AST_NODE_TYPES.MemberExpression && inner.object.type === AST_NODE_TYPES.ThisExpression) {
+    const name = memberName(inner);
+    const field = thisClass(inner)?.body.find(
+      (m) => m.type === AST_NODE_TYPES.PropertyDefinition && propertyKeyName(m) === name,
+    );
+    return field?.type === AST_NODE_TYPES.PropertyDefinition ? (field.typeAnnotation ?? undefined) : undefined;
+  }
+  return undefined;
+}
+
+/** The type assertion a `const` (or a chain of them) was initialised with, if any. */
+export function assertionBehind(
+  ctx: FileContext,
+  node: TSESTree.Node,
+  depth = 0,
+): TSESTree.TSAsExpression | TSESTree.TSTypeAssertion | undefined {
+  if (node.type !== AST_NODE_TYPES.Identifier || depth > 3) return undefined;
+  const variable = ctx.variable(node);
+  const value = variable && isConst(variable) ? singleValue(variable) : undefined;
+  if (value?.type === AST_NODE_TYPES.TSAsExpression || value?.type === AST_NODE_TYPES.TSTypeAssertion) return value;
+  return value ? assertionBehind(ctx, value, depth + 1) : undefined;
+}

@@ -1,0 +1,132 @@
+/** Sockets made by connecting calls (`net.connect`, `tls.connect`, `socket.connect`) and methods that return the socket. */
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { calleeParts, findProperty, memberName, unwrap } from '../ast.ts';
+import { objectLiteralOf, type Write } from '../bindings.ts';
+import { endpointsOfArguments, shortText } from '../endpoints.ts';
+import type { Evidence, Kind } from '../evidence.ts';
+import type { Provenance } from './index.ts';
+import { fromType } from './types.ts';
+import { merge, type ValueInfo } from './value-info.ts';
+
+/**
+ * `const s = new net.Socket(); s.connect(8080)`: a socket created without a target is what its `connect` calls make
+ * it (before or after the use: options set before `connect` apply when it connects). Only where the variable holds
+ * nothing else and every use of it is a member of it (`s.connect(…)`, `s.on(…)`): passed on, it may be connected
+ * elsewhere. Undefined otherwise, and where no `connect` call is visible.
+ */
+export function connectedLater(p: Provenance, variable: TSESLint.Scope.Variable, write: Write): ValueInfo | undefined {
+  const creation = unwrap(write.value);
+  if (
+    write.property ||
+    creation.type !== AST_NODE_TYPES.NewExpression ||
+    p.ctx.calleeDeclaration(creation)?.replace(/\.constructor$/, '') !== 'net.Socket'
+  )
+    return undefined;
+  const connects: TSESTree.CallExpression[] = [];
+  for (const reference of variable.references) {
+    if (reference.init) continue;
+    const use = reference.identifier.parent;
+    if (use?.type !== AST_NODE_TYPES.MemberExpression || use.object !== reference.identifier) return undefined;
+    if (memberName(use) !== 'connect') continue;
+    // `s.connect` read without being called is passed on as well
+    if (use.parent.type !== AST_NODE_TYPES.CallExpression || use.parent.callee !== use) return undefined;
+    connects.push(use.parent);
+  }
+  return connects.length > 0
+    ? merge(connects.map((call) => connecting(p, call, 'net.Socket.connect', 'connected')))
+    : undefined;
+}
+
+/** Creation calls (`net.connect(…)`, `tls.connect(…)`, `socket.connect(…)`) and `this`-returning socket methods. */
+export function callInfo(p: Provenance, call: TSESTree.CallExpression): ValueInfo {
+  const { object, name } = calleeParts(call);
+  if (name === 'connect' || name === 'createConnection' || (object && SOCKET_RETURNING_THIS.has(name ?? ''))) {
+    const declared = p.ctx.calleeDeclaration(call);
+    if (declared && CONNECT_FUNCTIONS.has(declared)) return connecting(p, call, declared);
+    if (object && declared && /^(net\.Socket|tls\.TLSSocket)\./.test(declared) && SOCKET_RETURNING_THIS.has(name ?? ''))
+      return p.info(object);
+  }
+  return fromType(p, call);
+}
+
+/** A connecting call's socket; `how` says what the call does to it in the evidence (`created`, `connected`). */
+export function connecting(
+  p: Provenance,
+  call: TSESTree.CallExpression,
+  declared: string,
+  how: 'created' | 'connected' = 'created',
+): ValueInfo {
+  const tls = declared.startsWith('tls.');
+  const options =
+    call.arguments[0] && call.arguments[0].type !== AST_NODE_TYPES.SpreadElement
+      ? objectLiteralOf(p.ctx, call.arguments[0])
+      : undefined;
+  const tlsProof: Evidence | undefined = tls
+    ? {
+        kind: 'tls',
+        node: call,
+        says: `it is ${how} by \`${shortText(p.ctx, call.callee)}(…)\``,
+        certain: true,
+        from: 'provenance',
+      }
+    : undefined;
+  if (tls && options && findProperty(options, 'socket'))
+    return { possible: new Set(['tls']), doubts: [], proofs: [], tlsProof, untyped: false };
+  const created = `\`${shortText(p.ctx, call.callee)}(…)\``;
+  const possible = new Set<Kind>(tls ? ['tls'] : []);
+  const doubts: Evidence[] = [];
+  const proofs: Evidence[] = [];
+  const endpoints = endpointsOfArguments(p.ctx, call.arguments, 'connect', call);
+  for (const e of endpoints) {
+    if (e.kind === 'tcp') {
+      possible.add(tls ? 'tls' : 'tcp');
+      proofs.push({
+        kind: 'tcp',
+        node: e.node,
+        says: `it is ${how} by ${created} with ${e.target}`,
+        certain: true,
+        from: 'provenance',
+      });
+    } else if (e.kind === 'pipe') {
+      possible.add('pipe');
+      if (!e.certain) possible.add('tcp');
+      doubts.push({
+        kind: 'pipe',
+        node: e.node,
+        says: e.certain
+          ? `it is ${how} by ${created} with ${e.target}`
+          : `it is ${how} by ${created} with ${e.target}, a string that Node treats as a path unless it is all digits`,
+        certain: e.certain,
+        from: 'provenance',
+      });
+    } else possible.add('tcp').add('pipe');
+  }
+  return {
+    possible,
+    doubts,
+    proofs: endpoints.every((e) => e.kind === 'tcp') ? proofs : [],
+    tlsProof,
+    untyped: false,
+  };
+}
+
+const SOCKET_RETURNING_THIS = new Set([
+  'setNoDelay',
+  'setKeepAlive',
+  'setTimeout',
+  'setEncoding',
+  'pause',
+  'resume',
+  'ref',
+  'unref',
+  'setTypeOfService',
+  'on',
+  'once',
+  'addListener',
+  'prependListener',
+  'prependOnceListener',
+  'off',
+  'removeListener',
+]);
+
+const CONNECT_FUNCTIONS = new Set(['net.connect', 'net.createConnection', 'tls.connect', 'net.Socket.connect']);

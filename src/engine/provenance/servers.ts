@@ -1,0 +1,297 @@
+/** Servers: every expression that is the same server, its `listen` calls and targets, and what its sockets are. */
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import {
+  calleeParts,
+  isTransparentWrapper,
+  LISTENER_METHODS,
+  memberName,
+  promiseResolveParameter,
+  propertyKeyName,
+  staticString,
+  unwrap,
+} from '../ast.ts';
+import { fieldWrites, thisClass, thisMemberUses, variableWrites } from '../bindings.ts';
+import { type Endpoint, endpointsOfArguments } from '../endpoints.ts';
+import type { Evidence, Kind } from '../evidence.ts';
+import type { Provenance } from './index.ts';
+import type { Node, ValueInfo } from './value-info.ts';
+
+/**
+ * The sockets a server hands to its `connection`/`request` listeners: the transport of its visible `listen(...)`
+ * targets, tainted by any `emit('connection', x)` with a value that is not a socket.
+ */
+export function serverConnection(p: Provenance, owner: Node): ValueInfo {
+  const facts = serverFacts(p, owner);
+  const cached = p.servers.get(facts);
+  if (cached) return cached;
+  const { endpoints, injections, secure } = facts;
+  const possible = new Set<Kind>(['tcp', 'pipe']);
+  const doubts: Evidence[] = [...injections];
+  let proofs: Evidence[] = [];
+  if (endpoints.length > 0) {
+    possible.clear();
+    for (const e of endpoints) {
+      if (e.kind === 'tcp') {
+        possible.add('tcp');
+        proofs.push({
+          kind: 'tcp',
+          node: e.node,
+          says: `its server listens on ${e.target}`,
+          certain: true,
+          from: 'provenance',
+          accepted: true,
+        });
+      } else if (e.kind === 'pipe') {
+        possible.add('pipe');
+        doubts.push({
+          kind: 'pipe',
+          node: e.node,
+          says: e.certain
+            ? `its server listens on ${e.target}`
+            : `its server listens on ${e.target}, a string that names a Unix socket or pipe unless it is all digits`,
+          certain: e.certain,
+          from: 'provenance',
+        });
+        if (!e.certain) possible.add('tcp');
+      } else possible.add('tcp').add('pipe');
+    }
+    if (!endpoints.every((e) => e.kind === 'tcp')) proofs = [];
+  }
+  if (injections.length > 0) {
+    possible.add('duplex');
+    proofs = [];
+  }
+  if (secure) {
+    possible.delete('tcp');
+    possible.add('tls');
+  }
+  const tlsProof = secure && injections.length === 0 ? secureEvidence(secure) : undefined;
+  const result: ValueInfo = { possible, doubts, proofs, tlsProof, untyped: false };
+  p.servers.set(facts, result);
+  return result;
+}
+
+/**
+ * What the file shows of a server: every expression that is the server, its `listen(...)` calls and their
+ * targets, and `emit('connection', x)` calls whose `x` is not a socket.
+ */
+export function serverFacts(p: Provenance, owner: Node): ServerFacts {
+  const sites = serverSites(p, owner);
+  const key = sites[0] ?? owner;
+  const cached = p.serverFactMemo.get(key);
+  if (cached) return cached;
+  const facts: ServerFacts = { sites, listens: [], endpoints: [], injections: [] };
+  const addListen = (call: TSESTree.CallExpression): void => {
+    if (facts.listens.includes(call)) return;
+    facts.listens.push(call);
+    facts.endpoints.push(...endpointsOfArguments(p.ctx, call.arguments, 'listen', call));
+  };
+  for (const site of sites) {
+    if (site.type !== AST_NODE_TYPES.CallExpression && site.type !== AST_NODE_TYPES.NewExpression) continue;
+    const declared = p.ctx.calleeDeclaration(site)?.replace(/\.constructor$/, '');
+    if (declared && SECURE_SERVERS.has(declared)) facts.secure = site;
+    // the server is the value of a `listen` call: `const server = app.listen(3000)` (Express and Koa return the
+    // server they made listen there), `http.createServer(…).listen(3000)`
+    if (site.type === AST_NODE_TYPES.CallExpression && calleeParts(site).name === 'listen') addListen(site);
+  }
+  const visited = new Set<Node>();
+  for (const site of sites) {
+    let current: Node = site;
+    while (!visited.has(current)) {
+      visited.add(current);
+      const parent = current.parent;
+      if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== current) break;
+      const call = parent.parent;
+      if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== parent) break;
+      const method = memberName(parent);
+      if (method === 'listen') {
+        addListen(call);
+      } else if (method === 'emit' && staticString(call.arguments[0]) === 'connection' && call.arguments[1]) {
+        const injected = call.arguments[1];
+        const info = p.info(injected);
+        const isSocket =
+          info.doubts.length === 0 && [...info.possible].every((k) => k === 'tcp' || k === 'pipe' || k === 'tls');
+        if (!isSocket) {
+          const what = info.doubts[0]?.typeText ?? p.ctx.matcher.display(p.ctx.typeAt(injected));
+          facts.injections.push({
+            kind: 'duplex',
+            node: call,
+            says: `its server is given a \`${what}\` through \`emit('connection', …)\``,
+            certain: true,
+            from: 'provenance',
+          });
+        }
+      }
+      if (method === 'listen' || (method !== undefined && CHAINABLE.has(method))) current = call;
+      else break;
+    }
+  }
+  for (const site of sites) p.serverFactMemo.set(site, facts);
+  return facts;
+}
+
+/**
+ * A server or request expression and, down a chain of calls that return it (`http.createServer(…).on(…).listen(…)`),
+ * each receiver down to the creation call. Node's `listen` returns its server; another `listen` (Express's
+ * `app.listen`) returns a new server and ends the chain.
+ */
+export function chainSites(p: Provenance, value: Node): Node[] {
+  const sites = [value];
+  let base: Node = value;
+  while (base.type === AST_NODE_TYPES.CallExpression && base.callee.type === AST_NODE_TYPES.MemberExpression) {
+    const method = memberName(base.callee);
+    if (
+      !(method !== undefined && CHAINABLE.has(method)) &&
+      !(method === 'listen' && p.ctx.calleeDeclaration(base) === 'net.Server.listen')
+    )
+      break;
+    base = unwrap(base.callee.object);
+    sites.push(base);
+  }
+  return sites;
+}
+
+/**
+ * The values a `new Promise(executor)` resolves with: the argument of every `resolve(x)` call (`resolve` the
+ * executor's first parameter). Undefined for anything else, and where `resolve` is used otherwise (passed on as a
+ * callback, it resolves with whatever calls it) or called without exactly one argument.
+ */
+export function resolvedValues(p: Provenance, node: Node): Node[] | undefined {
+  const resolve = promiseResolveParameter(unwrap(node));
+  const variable = resolve ? p.ctx.variable(resolve) : null;
+  if (!variable) return undefined;
+  const values: Node[] = [];
+  for (const reference of variable.references) {
+    const call = reference.identifier.parent;
+    if (
+      call?.type !== AST_NODE_TYPES.CallExpression ||
+      call.callee !== reference.identifier ||
+      call.arguments.length !== 1
+    )
+      return undefined;
+    const [value] = call.arguments;
+    if (value!.type === AST_NODE_TYPES.SpreadElement) return undefined;
+    values.push(unwrap(value!));
+  }
+  return values.length > 0 ? values : undefined;
+}
+
+/** Every expression in the file that evaluates to the same server as `owner`. */
+export function serverSites(p: Provenance, owner: Node): Node[] {
+  const inner = unwrap(owner);
+  const sites: Node[] = [];
+  const seen = new Set<TSESTree.Identifier>();
+  const addVariableReads = (id: TSESTree.Identifier): void => {
+    const variable = p.ctx.variable(id);
+    const name = variable?.defs[0]?.name;
+    if (!variable || (name?.type === AST_NODE_TYPES.Identifier && seen.has(name))) return;
+    if (name?.type === AST_NODE_TYPES.Identifier) seen.add(name);
+    for (const ref of variable.references) if (!ref.isWrite() || ref.isReadWrite()) sites.push(ref.identifier);
+    const writes = variableWrites(variable) ?? [];
+    for (const w of writes) {
+      if (w.property) continue;
+      const value = unwrap(w.value);
+      // `const server = await new Promise((resolve) => { const s = app.listen(0, () => resolve(s)); })`
+      const resolved = value.type === AST_NODE_TYPES.AwaitExpression ? resolvedValues(p, value.argument) : undefined;
+      if (!resolved) sites.push(...chainSites(p, value));
+      for (const r of resolved ?? []) {
+        if (r.type === AST_NODE_TYPES.Identifier) addVariableReads(r);
+        else sites.push(...chainSites(p, r));
+      }
+    }
+  };
+  if (inner.type === AST_NODE_TYPES.Identifier) addVariableReads(inner);
+  else if (inner.type === AST_NODE_TYPES.MemberExpression && inner.object.type === AST_NODE_TYPES.ThisExpression) {
+    const name = memberName(inner);
+    const body = thisClass(inner);
+    if (name !== undefined && body) {
+      sites.push(...thisMemberUses(p.ctx, body, name));
+      for (const w of fieldWrites(p.ctx, body, name)) sites.push(unwrap(w.value));
+    }
+  } else {
+    const chain = chainSites(p, inner);
+    sites.push(...chain);
+    // where the created server is stored: a variable, a class field, `p.x = …`, `x = …`
+    const stored = storedIn(chain.at(-1)!);
+    if (stored && 'id' in stored) addVariableReads(stored.id);
+    else if (stored) sites.push(...thisMemberUses(p.ctx, stored.body, stored.name));
+  }
+  return sites.length > 0 ? sites : [inner];
+}
+
+/** Server and socket methods that return `this`, so a chain keeps the same object. */
+const CHAINABLE = new Set([
+  ...LISTENER_METHODS,
+  'off',
+  'removeListener',
+  'removeAllListeners',
+  'setMaxListeners',
+  'ref',
+  'unref',
+  'setTimeout',
+  'setNoDelay',
+  'setKeepAlive',
+  'setEncoding',
+  'pause',
+  'resume',
+]);
+
+const SECURE_SERVERS = new Set([
+  'https.createServer',
+  'tls.createServer',
+  'http2.createSecureServer',
+  'https.Server',
+  'tls.Server',
+]);
+
+/** What a file shows of one server. */
+export interface ServerFacts {
+  /** Every expression that evaluates to the server. */
+  sites: Node[];
+  listens: TSESTree.CallExpression[];
+  endpoints: Endpoint[];
+  injections: Evidence[];
+  /** The creation of an HTTPS, TLS or secure HTTP/2 server: its sockets are TLS sockets. */
+  secure?: TSESTree.CallExpression | TSESTree.NewExpression;
+}
+
+/** The binding a value is stored in: `const x = v`, `x = v`, `this.x = v`, `class { x = v }`. */
+function storedIn(value: Node): { id: TSESTree.Identifier } | { body: TSESTree.ClassBody; name: string } | undefined {
+  let node = value;
+  while (node.parent && isTransparentWrapper(node.parent) && node.parent.expression === node) node = node.parent;
+  const parent = node.parent;
+  if (
+    parent?.type === AST_NODE_TYPES.VariableDeclarator &&
+    parent.init === node &&
+    parent.id.type === AST_NODE_TYPES.Identifier
+  )
+    return { id: parent.id };
+  if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.right === node && parent.operator === '=') {
+    if (parent.left.type === AST_NODE_TYPES.Identifier) return { id: parent.left };
+    const body =
+      parent.left.type === AST_NODE_TYPES.MemberExpression && parent.left.object.type === AST_NODE_TYPES.ThisExpression
+        ? thisClass(parent.left)
+        : undefined;
+    const name = parent.left.type === AST_NODE_TYPES.MemberExpression ? memberName(parent.left) : undefined;
+    if (body && name !== undefined) return { body, name };
+  }
+  if (
+    parent?.type === AST_NODE_TYPES.PropertyDefinition &&
+    parent.value === node &&
+    parent.parent.type === AST_NODE_TYPES.ClassBody
+  ) {
+    const name = propertyKeyName(parent);
+    if (name !== undefined) return { body: parent.parent, name };
+  }
+  return undefined;
+}
+
+export function secureEvidence(creation: Node): Evidence {
+  return {
+    kind: 'tls',
+    node: creation,
+    says: 'its server is an HTTPS or TLS server',
+    certain: true,
+    from: 'provenance',
+  };
+}
