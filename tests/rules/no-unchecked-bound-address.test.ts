@@ -69,16 +69,126 @@ ruleTester.run('no-unchecked-bound-address', rule, {
       name: 'a promise that the listen callback resolves with the server',
       code: `${HEADER}declare const app: { listen(port: number | string, host?: string, cb?: () => void): http.Server };\nexport async function start() {\n  const server = await new Promise<http.Server>((resolve) => {\n    const s = app.listen(0, () => resolve(s));\n  });\n  return (server.address() as AddressInfo).port;\n}`,
     },
+    // ---- without evidence, only requireProof (strict) reports these (issue 18)
+    {
+      name: 'a promise resolved with the server right after a listen with a host (recommended: no evidence)',
+      code: `${HEADER}declare const app: { listen(port: number | string, host?: string, cb?: () => void): http.Server };\nexport async function start() {\n  const server = await new Promise<http.Server>((resolve) => {\n    const s = app.listen(0, 'localhost');\n    resolve(s);\n  });\n  return (server.address() as AddressInfo).port;\n}`,
+    },
+    {
+      name: "an awaited promise that is resolved on 'error', not on listening (recommended: no evidence)",
+      code: `${HEADER}export async function start() {\n  const server = http.createServer();\n  await new Promise<void>((resolve) => {\n    server.listen(0, 'localhost');\n    server.on('error', () => resolve());\n  });\n  return (server.address() as AddressInfo).port;\n}`,
+    },
+    {
+      name: "the server that an app's listen(port, host) returns, before the lookup is done (recommended: no evidence)",
+      code: `${HEADER}declare const app: { listen(port: number | string, host?: string): http.Server };\nconst server = app.listen(0, 'localhost');\nconst { port } = server.address() as AddressInfo;\nconsole.log(port);`,
+    },
+    {
+      name: 'asserted with no visible listen (recommended: no evidence)',
+      code: `${HEADER}export function url(server: http.Server) {\n  const { port } = server.address() as AddressInfo;\n  return \`http://localhost:\${port}\`;\n}`,
+    },
+    {
+      name: 'a non-null assertion (recommended: no evidence)',
+      code: `${HEADER}export function log(server: net.Server) {\n  console.log(server.address()!);\n}`,
+    },
+    {
+      name: 'through any (recommended: no evidence)',
+      code: `${HEADER}export function port(server: net.Server): number {\n  return (server.address() as any as AddressInfo).port;\n}`,
+    },
+    {
+      name: 'through a const without a check (recommended: no evidence)',
+      code: `${HEADER}export function port(server: net.Server) {\n  const address = server.address();\n  return (address as AddressInfo).port;\n}`,
+    },
+    {
+      name: 'JavaScript destructuring (recommended: no evidence)',
+      filename: 'plain.js',
+      code: `import * as net from 'node:net';\nexport function port(/** @type {net.Server} */ server) {\n  const { port } = server.address();\n  return port;\n}`,
+    },
+    {
+      name: 'a socket from elsewhere (recommended: no evidence)',
+      code: `${HEADER}export function local(socket: net.Socket) {\n  return (socket.address() as AddressInfo).address;\n}`,
+    },
+    {
+      name: 'the suggestion picks a free name (recommended: no evidence)',
+      code: `${HEADER}export function url(server: http.Server, address: string) {\n  let { port } = server.address() as AddressInfo;\n  return address + port;\n}`,
+    },
+    // ---- listen ordering (issue 18): code that runs later is no evidence
+    {
+      name: 'a test hook that listens runs before the test',
+      code: `${HEADER}declare function beforeEach(fn: (done: () => void) => void): void;
+declare function it(name: string, fn: () => void): void;
+let server: http.Server;
+beforeEach((done) => {
+  server = http.createServer();
+  server.listen(0, '127.0.0.1', done);
+});
+it('serves', () => {
+  console.log((server.address() as AddressInfo).port);
+});`,
+    },
+    {
+      name: 'a request listener of the same server runs while it listens, also with requireProof',
+      code: `${HEADER}const server = http.createServer((req, res) => {
+  res.end(String((server.address() as AddressInfo).port));
+});
+server.on('upgrade', () => console.log((server.address() as AddressInfo).port));
+server.listen(0);`,
+      options: [{ requireProof: true }],
+    },
   ],
   invalid: [
     {
+      name: 'straight-line code before the listen, in the function that creates the server',
+      code: `${HEADER}const server = http.createServer();
+console.log((server.address() as AddressInfo).port);
+server.listen(0);`,
+      output: null,
+      errors: [
+        {
+          messageId: 'serverAddress',
+          data: {
+            call: 'server.address()',
+            evidence: ': its `listen` on line 7 comes after this call, so it is `null`',
+          },
+          line: 6,
+          column: 14,
+          endLine: 6,
+          endColumn: 45,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: 'a server that nothing makes listen and that is never passed on',
+      code: `${HEADER}const server = http.createServer();
+console.log((server.address() as AddressInfo).port);`,
+      output: null,
+      errors: [
+        {
+          messageId: 'serverAddress',
+          data: {
+            call: 'server.address()',
+            evidence: ': nothing in this file makes the server created on line 5 listen, so it is `null`',
+          },
+          line: 6,
+          column: 14,
+          endLine: 6,
+          endColumn: 45,
+          suggestions: [],
+        },
+      ],
+    },
+    {
       name: 'a promise resolved with the server right after a listen with a host',
+      options: [{ requireProof: true }],
       code: `${HEADER}declare const app: { listen(port: number | string, host?: string, cb?: () => void): http.Server };\nexport async function start() {\n  const server = await new Promise<http.Server>((resolve) => {\n    const s = app.listen(0, 'localhost');\n    resolve(s);\n  });\n  return (server.address() as AddressInfo).port;\n}`,
       output: null,
       errors: [
         {
           messageId: 'serverAddress',
-          data: { call: 'server.address()', evidence: ': here the `listen` on line 8 has not completed yet' },
+          data: {
+            call: 'server.address()',
+            evidence: ': nothing shows that the `listen` on line 8 has completed here',
+          },
           line: 11,
           column: 11,
           endLine: 11,
@@ -105,12 +215,16 @@ ruleTester.run('no-unchecked-bound-address', rule, {
     },
     {
       name: "an awaited promise that is resolved on 'error', not on listening",
+      options: [{ requireProof: true }],
       code: `${HEADER}export async function start() {\n  const server = http.createServer();\n  await new Promise<void>((resolve) => {\n    server.listen(0, 'localhost');\n    server.on('error', () => resolve());\n  });\n  return (server.address() as AddressInfo).port;\n}`,
       output: null,
       errors: [
         {
           messageId: 'serverAddress',
-          data: { call: 'server.address()', evidence: ': here the `listen` on line 8 has not completed yet' },
+          data: {
+            call: 'server.address()',
+            evidence: ': nothing shows that the `listen` on line 8 has completed here',
+          },
           line: 11,
           column: 11,
           endLine: 11,
@@ -142,12 +256,16 @@ ruleTester.run('no-unchecked-bound-address', rule, {
     },
     {
       name: "the server that an app's listen(port, host) returns, before the lookup is done",
+      options: [{ requireProof: true }],
       code: `${HEADER}declare const app: { listen(port: number | string, host?: string): http.Server };\nconst server = app.listen(0, 'localhost');\nconst { port } = server.address() as AddressInfo;\nconsole.log(port);`,
       output: null,
       errors: [
         {
           messageId: 'serverAddress',
-          data: { call: 'server.address()', evidence: ': here the `listen` on line 6 has not completed yet' },
+          data: {
+            call: 'server.address()',
+            evidence: ': nothing shows that the `listen` on line 6 has completed here',
+          },
           line: 7,
           column: 18,
           endLine: 7,
@@ -163,6 +281,7 @@ ruleTester.run('no-unchecked-bound-address', rule, {
     },
     {
       name: 'asserted with no visible listen',
+      options: [{ requireProof: true }],
       code: `${HEADER}export function url(server: http.Server) {\n  const { port } = server.address() as AddressInfo;\n  return \`http://localhost:\${port}\`;\n}`,
       output: null,
       errors: [
@@ -240,6 +359,7 @@ ruleTester.run('no-unchecked-bound-address', rule, {
     },
     {
       name: 'a non-null assertion',
+      options: [{ requireProof: true }],
       code: `${HEADER}export function log(server: net.Server) {\n  console.log(server.address()!);\n}`,
       output: null,
       errors: [
@@ -256,6 +376,7 @@ ruleTester.run('no-unchecked-bound-address', rule, {
     },
     {
       name: 'through any',
+      options: [{ requireProof: true }],
       code: `${HEADER}export function port(server: net.Server): number {\n  return (server.address() as any as AddressInfo).port;\n}`,
       output: null,
       errors: [
@@ -272,6 +393,7 @@ ruleTester.run('no-unchecked-bound-address', rule, {
     },
     {
       name: 'through a const without a check',
+      options: [{ requireProof: true }],
       code: `${HEADER}export function port(server: net.Server) {\n  const address = server.address();\n  return (address as AddressInfo).port;\n}`,
       output: null,
       errors: [
@@ -308,6 +430,7 @@ ruleTester.run('no-unchecked-bound-address', rule, {
     },
     {
       name: 'JavaScript destructuring',
+      options: [{ requireProof: true }],
       filename: 'plain.js',
       code: `import * as net from 'node:net';\nexport function port(/** @type {net.Server} */ server) {\n  const { port } = server.address();\n  return port;\n}`,
       output: null,
@@ -346,6 +469,7 @@ ruleTester.run('no-unchecked-bound-address', rule, {
     },
     {
       name: 'a socket from elsewhere',
+      options: [{ requireProof: true }],
       code: `${HEADER}export function local(socket: net.Socket) {\n  return (socket.address() as AddressInfo).address;\n}`,
       output: null,
       errors: [
@@ -362,6 +486,7 @@ ruleTester.run('no-unchecked-bound-address', rule, {
     },
     {
       name: 'the suggestion picks a free name',
+      options: [{ requireProof: true }],
       code: `${HEADER}export function url(server: http.Server, address: string) {\n  let { port } = server.address() as AddressInfo;\n  return address + port;\n}`,
       output: null,
       errors: [
