@@ -313,6 +313,35 @@ acquire((err, socket) => {
   ],
   invalid: [
     {
+      name: 'a parameter of an exported constructor function, kept in this.socket',
+      filename: 'plain.js',
+      code: `export function Connection(socket) {
+  this.socket = socket;
+  this.socket.setNoDelay(true);
+}`,
+      output: `export function Connection(socket) {
+  this.socket = socket;
+  if (this.socket != null && 'setNoDelay' in this.socket) this.socket.setNoDelay(true);
+}`,
+      errors: [
+        {
+          messageId: 'unknown',
+          data: {
+            subject: 'this.socket',
+            method: 'setNoDelay',
+            guard: "this.socket != null && 'setNoDelay' in this.socket",
+            evidence: '`this.socket` comes from the caller and may be any stream',
+            line: 3,
+          },
+          line: 3,
+          column: 15,
+          endLine: 3,
+          endColumn: 25,
+          suggestions: null,
+        },
+      ],
+    },
+    {
       name: 'net.connect with a path',
       code: `${HEADER}const c = net.connect('/tmp/app.sock');\nc.setNoDelay(true);`,
       output: null,

@@ -1,7 +1,7 @@
 /** What the declared (or flow-narrowed) type of a value says, and type assertions. */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { calleeParts, LISTENER_METHODS, memberName, unwrap } from '../ast.ts';
-import { fieldWrites, functionUses, parameterOf, thisClass, variableWrites } from '../bindings.ts';
+import { fieldWrites, functionUses, parameterOf, thisClass, variableWrites, walk } from '../bindings.ts';
 import { shortText } from '../endpoints.ts';
 import type { Evidence, Kind } from '../evidence.ts';
 import type { Provenance } from './index.ts';
@@ -174,7 +174,8 @@ function outside(p: Provenance, node: Node, depth = 0): { node: Node; says: stri
     // `this.options.socket`: what the class stored in `this.options`
     const name = memberName(root);
     const body = thisClass(root);
-    const writes = name !== undefined && body ? fieldWrites(p.ctx, body, name) : [];
+    // in a constructor function (`function Connection(socket) { this.socket = socket; … }`), its own writes
+    const writes = name === undefined ? [] : body ? fieldWrites(p.ctx, body, name) : constructorWrites(p, root, name);
     return writes.some((w) => outside(p, w.value, depth + 1)) ? fromCaller : undefined;
   }
   if (root.type !== AST_NODE_TYPES.Identifier) return undefined;
@@ -208,4 +209,24 @@ function outside(p: Provenance, node: Node, depth = 0): { node: Node; says: stri
     };
   }
   return uses.escapes ? { ...fromCaller, node: shown } : undefined;
+}
+
+/** `this.name = v` in the function a `this.name` read is in, where that is a plain function (a constructor). */
+function constructorWrites(p: Provenance, read: Node, name: string): { value: Node }[] {
+  let fn: Node | undefined = read.parent;
+  while (fn && fn.type !== AST_NODE_TYPES.FunctionDeclaration && fn.type !== AST_NODE_TYPES.FunctionExpression)
+    fn = fn.parent;
+  if (!fn || fn.parent?.type === AST_NODE_TYPES.MethodDefinition) return [];
+  const writes: { value: Node }[] = [];
+  walk(p.ctx, fn, (node) => {
+    if (
+      node.type === AST_NODE_TYPES.AssignmentExpression &&
+      node.operator === '=' &&
+      node.left.type === AST_NODE_TYPES.MemberExpression &&
+      node.left.object.type === AST_NODE_TYPES.ThisExpression &&
+      memberName(node.left) === name
+    )
+      writes.push({ value: node.right });
+  });
+  return writes;
 }
