@@ -10,10 +10,22 @@ const config = {
   configEmoji: [
     ['recommended', '✅'],
     ['strict', '🔒'],
-    ['all', '🌐'],
   ],
   // turns every rule off for files without type information: listing it next to each rule would only confuse
   ignoreConfig: ['disable-type-checked'],
+  // the default columns, plus which rules take options
+  ruleListColumns: [
+    'name',
+    'description',
+    'configsError',
+    'configsWarn',
+    'configsOff',
+    'fixable',
+    'hasSuggestions',
+    'requiresTypeChecking',
+    'options',
+    'deprecated',
+  ],
   ruleDocSectionInclude: ['Examples', 'When Not To Use It'],
   ruleDocTitleFormat: 'prefix-name',
 };

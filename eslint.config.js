@@ -4,19 +4,45 @@ import eslintPlugin from 'eslint-plugin-eslint-plugin';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'examples/', 'scratch/', 'tests/fixtures/', 'bench/out/', 'coverage/'] },
+  {
+    ignores: [
+      'dist/',
+      'node_modules/',
+      'examples/',
+      'scratch/',
+      'tests/fixtures/',
+      'tests/.tmp/',
+      'bench/out/',
+      'coverage/',
+      'realworld/repos/',
+      'realworld/out/',
+      '.compat/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts'],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
   },
+  ...tseslint.configs.strictTypeChecked.map((config) => ({ ...config, files: ['src/**/*.ts'] })),
+  {
+    files: ['src/**/*.ts'],
+    rules: {
+      // messages and the CLI print line numbers, counts and ports: a number in a template is the point
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      // `!` states an invariant the line before established (`length === 1`, `has()` then `get()`, a stack not empty)
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      // the AST types promise a `parent` that Program and other parsers' odd shapes lack: the defensive `?.` stays
+      '@typescript-eslint/no-unnecessary-condition': 'off',
+    },
+  },
   {
     files: ['src/rules/**/*.ts'],
     ...eslintPlugin.configs.rules,
     rules: {
       ...eslintPlugin.configs.rules.rules,
-      // createRule (ESLintUtils.RuleCreator) adds meta.docs.url; tests/configs.test.ts checks every URL
+      // createRule (ESLintUtils.RuleCreator) adds meta.docs.url; tests/integration/configs.test.ts checks every URL
       'eslint-plugin/require-meta-docs-url': 'off',
       'eslint-plugin/require-meta-docs-description': ['error', { pattern: '^(Disallow|Require|Enforce) ' }],
       'eslint-plugin/require-meta-schema-description': 'error',
@@ -29,6 +55,17 @@ export default tseslint.config(
           message: 'Read options from the second argument of create().',
         },
       ],
+    },
+  },
+  // typed self-lint of the tests (src/ has its own block): the strictest typescript-eslint preset
+  ...tseslint.configs.strictTypeChecked.map((config) => ({ ...config, files: ['tests/**/*.ts'] })),
+  {
+    files: ['tests/**/*.ts'],
+    rules: {
+      // `results[0]!` after the assertion on the length: when it is wrong, the test fails at that line all the same
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      // line and column numbers in messages: a number prints one way
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
     },
   },
   {

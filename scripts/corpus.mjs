@@ -15,7 +15,7 @@
  *
  * Usage: node scripts/corpus.mjs [--batch-size N] [--out FILE] [--filter SUBSTRING] [--plugin FILE] [--quiet]
  *   --filter  lint only corpus files whose path contains SUBSTRING
- *   --plugin  the plugin module to load (default dist/index.js, so `npm run build` first); it must export `configs.all`
+ *   --plugin  the plugin module to load (default dist/index.js, so `npm run build` first); it must export `configs.strict`
  */
 import { ESLint } from 'eslint';
 import tsParser from '@typescript-eslint/parser';
@@ -180,7 +180,7 @@ function createESLint(program, sourceType) {
         },
         linterOptions: { reportUnusedDisableDirectives: 'off', reportUnusedInlineConfigs: 'off' },
       },
-      plugin.configs.all,
+      plugin.configs.strict,
     ],
   });
 }

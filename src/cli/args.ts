@@ -4,7 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 
-export type ConfigName = 'recommended' | 'strict' | 'all';
+export type ConfigName = 'recommended' | 'strict';
 export type Format = 'stylish' | 'json' | 'sarif';
 export type Concurrency = number | 'auto' | 'off';
 
@@ -21,6 +21,8 @@ export interface CliOptions {
   maxWarnings: number;
   concurrency: Concurrency;
   quiet: boolean;
+  /** `--ignore-pattern`s, as ESLint reads them: relative to the working folder. */
+  ignorePatterns: string[];
 }
 
 export type ParsedArgs = { kind: 'help' } | { kind: 'version' } | { kind: 'run'; options: CliOptions };
@@ -36,17 +38,22 @@ const FORMATS: readonly Format[] = ['stylish', 'json', 'sarif'];
 export const HELP = `Usage: transport-lint [options] [paths...]
 
 Lints JavaScript and TypeScript files with eslint-plugin-transport's rules, with type information, without an
-ESLint config. Paths are files or directories (default: the current directory). Directories are searched for
-.ts .tsx .mts .cts .js .jsx .mjs .cjs files, skipping node_modules, dist, build, coverage, folders whose name
-starts with a dot, .d.ts files and .min.js files.
+ESLint config (the project's ESLint config and .eslintignore are not read). Paths are files or directories
+(default: the current directory). Directories are searched for .ts .tsx .mts .cts .js .jsx .mjs .cjs files.
+
+Ignored by default, in any folder below a path given: dependencies (node_modules, bower_components,
+jspm_packages), build output (dist, build), coverage, folders whose name starts with a dot (.git, .next, .nuxt,
+...), declaration files (.d.ts), minified files (.min.js) and generated bundles (.bundle.js). A folder or file
+named on the command line is always searched.
 
 Type information comes from the tsconfig.json or jsconfig.json that includes each file, found as an editor finds
-it. Files that none includes are linted in one extra program (JavaScript allowed, Node's types). Where a
-project has no @types/node, the copy that comes with eslint-plugin-transport is used.
+it. Files that none includes are linted in one extra program (JavaScript allowed, Node's types), and so are the
+files of a tsconfig that cannot be read (a warning names it). Where a project has no @types/node, the copy that
+comes with eslint-plugin-transport is used. Files in which no rule can report (none of the names the rules look
+for occurs in their text) are only checked for syntax errors.
 
 Rules:
   --strict                    the 'strict' config instead of 'recommended'
-  --all                       every rule, with the strict options
   --rule NAME                 run only this rule (repeatable), e.g. --rule no-unguarded-socket-options
 
 Fixes:
@@ -59,13 +66,18 @@ Output:
   --quiet                     report errors only, and print no progress and no summary
   --max-warnings N            exit with 1 when there are more than N warnings
 
+Files:
+  --ignore-pattern PATTERN    leave out the files that match PATTERN (repeatable; ESLint's --ignore-pattern:
+                              relative to the current directory, e.g. 'examples/', '**/*.spec.ts')
+
 Other:
   --concurrency N|auto|off    lint in N worker threads (ESLint's option; default off). Every thread builds its
                               own TypeScript programs, so this needs more memory
   -h, --help                  print this help
   -v, --version               print the version
 
-Exit codes: 0 no findings, 1 findings (a file that does not parse is one), 2 bad usage or a fatal error.
+Exit codes: 0 no findings, 1 findings (a file that does not parse is one), 2 bad usage or a fatal error
+(a tsconfig that cannot be read is not one).
 `;
 
 export function parseCommandLine(argv: readonly string[]): ParsedArgs {
@@ -77,7 +89,6 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
       strict: true,
       options: {
         strict: { type: 'boolean' },
-        all: { type: 'boolean' },
         rule: { type: 'string', multiple: true },
         fix: { type: 'boolean' },
         'fix-dry-run': { type: 'boolean' },
@@ -86,6 +97,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
         'max-warnings': { type: 'string' },
         concurrency: { type: 'string' },
         quiet: { type: 'boolean' },
+        'ignore-pattern': { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -97,7 +109,6 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
   if (values.help) return { kind: 'help' };
   if (values.version) return { kind: 'version' };
 
-  if (values.strict && values.all) throw new UsageError('--strict and --all cannot be used together');
   if (values.fix && values['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run cannot be used together');
 
   const format = values.format ?? 'stylish';
@@ -116,6 +127,8 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
     concurrency = c === 'auto' || c === 'off' ? c : integer(c, '--concurrency', 1, "'auto' or 'off'");
   }
 
+  if (values['ignore-pattern']?.some((p) => p.trim() === '')) throw new UsageError('--ignore-pattern needs a pattern');
+
   const outputFile = values['output-file'];
   if (outputFile === '') throw new UsageError('--output-file needs a file name');
 
@@ -123,7 +136,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
     kind: 'run',
     options: {
       paths: positionals.length > 0 ? positionals : ['.'],
-      config: values.all ? 'all' : values.strict ? 'strict' : 'recommended',
+      config: values.strict ? 'strict' : 'recommended',
       rules: (values.rule ?? []).map((r) => r.replace(/^transport\//, '')),
       fix: !!values.fix,
       fixDryRun: !!values['fix-dry-run'],
@@ -132,6 +145,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
       maxWarnings,
       concurrency,
       quiet: !!values.quiet,
+      ignorePatterns: values['ignore-pattern'] ?? [],
     },
   };
 }

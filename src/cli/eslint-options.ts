@@ -3,10 +3,10 @@
  * load the options from a module (`ESLint.fromOptionsModule`) because the plugin, the parser and the file matchers
  * cannot be copied to a thread: transport-lint writes a module that calls `eslintOptions` with the same plan.
  */
-import tsParser from '@typescript-eslint/parser';
 import type { ESLint, Linter } from 'eslint';
 import plugin from '../index.ts';
 import type { Concurrency } from './args.ts';
+import { parserWith, Programs } from './programs.ts';
 import type { ProgramGroup } from './projects.ts';
 
 export const NAMESPACE = 'transport';
@@ -14,8 +14,9 @@ export const NAMESPACE = 'transport';
 export interface LintPlan {
   /** ESLint's cwd: a folder that contains every linted file. */
   cwd: string;
-  tsconfigRootDir: string;
   groups: ProgramGroup[];
+  /** Files in which no rule can report but that do not parse: linted without types, for the parse error. */
+  syntaxOnly: string[];
   /** The rules to run, by full id (`transport/…`). */
   rules: Record<string, Linter.RuleEntry>;
   fix: boolean;
@@ -26,9 +27,14 @@ export interface LintPlan {
 /** This module, for the options module that worker threads load. */
 export const ESLINT_OPTIONS_MODULE = import.meta.url;
 
-export function eslintOptions(plan: LintPlan): ESLint.Options {
+/**
+ * The options for ESLint. Every file handed to ESLint is parsed with its program from `programs` (a new set of
+ * programs by default: a worker thread builds its own).
+ */
+export function eslintOptions(plan: LintPlan, programs = new Programs(plan.groups)): ESLint.Options {
+  silenceESLintIgnoreWarning();
   const ruleIds = new Set(Object.keys(plan.rules));
-  const everyFile = new Set(plan.groups.flatMap((g) => g.files));
+  const everyFile = new Set([...plan.groups.flatMap((g) => g.lint), ...plan.syntaxOnly]);
   const config: Linter.Config[] = [
     {
       name: 'transport-lint/linter-options',
@@ -37,27 +43,10 @@ export function eslintOptions(plan: LintPlan): ESLint.Options {
     },
     // `files` matchers may be functions (@eslint/config-array accepts them; ESLint's types list only strings): with
     // thousands of files, a set lookup is faster than as many glob patterns
-    ...plan.groups.map((group, index): Linter.Config => {
-      const files = new Set(group.files);
-      return {
-        name: `transport-lint/program-${index + 1}`,
-        files: [(file: string) => files.has(file)] as unknown as string[],
-        languageOptions: {
-          parser: tsParser,
-          parserOptions:
-            group.kind === 'service'
-              ? { projectService: true, tsconfigRootDir: plan.tsconfigRootDir }
-              : {
-                  project: [group.tsconfig],
-                  tsconfigRootDir: plan.tsconfigRootDir,
-                  disallowAutomaticSingleRunInference: true,
-                },
-        },
-      };
-    }),
     {
       name: 'transport-lint/rules',
       files: [(file: string) => everyFile.has(file)] as unknown as string[],
+      languageOptions: { parser: parserWith(programs) },
       plugins: { [NAMESPACE]: plugin as unknown as ESLint.Plugin },
       rules: plan.rules,
     },
@@ -71,4 +60,24 @@ export function eslintOptions(plan: LintPlan): ESLint.Options {
     // inline `/* eslint … */` comments may turn on rules of other plugins, or of ESLint: only ours run
     ruleFilter: ({ ruleId, severity }) => ruleIds.has(ruleId) && (!plan.quiet || severity === 2),
   };
+}
+
+/**
+ * ESLint warns about a `.eslintignore` in its working folder, which transport-lint never reads (it does not use the
+ * project's ESLint setup). ESLint's warnings go through the `process.emitWarning` it finds when an ESLint instance
+ * is made: this one passes on every other warning.
+ */
+export function silenceESLintIgnoreWarning(): void {
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- called with .call(process, …) below
+  const emit = process.emitWarning as typeof process.emitWarning & { transportLint?: true };
+  if (emit.transportLint) return;
+  const filtered = Object.assign(
+    function (this: unknown, warning: string | Error, ...rest: unknown[]) {
+      const type = typeof rest[0] === 'string' ? rest[0] : (rest[0] as { type?: string } | undefined)?.type;
+      if (type === 'ESLintIgnoreWarning') return;
+      (emit as (...args: unknown[]) => void).call(process, warning, ...rest);
+    },
+    { transportLint: true as const },
+  );
+  process.emitWarning = filtered;
 }

@@ -9,12 +9,25 @@ import { UsageError } from './args.ts';
 
 export const EXTENSIONS: ReadonlySet<string> = new Set(['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs']);
 
-/** Folders that a directory walk does not enter (a folder named on the command line is always searched). */
-const SKIPPED_DIRECTORIES: ReadonlySet<string> = new Set(['node_modules', 'dist', 'build', 'coverage']);
+/**
+ * Folders that a directory walk does not enter, besides those whose name starts with a dot (`.git`, `.next`,
+ * `.nuxt`): dependencies, build output and coverage reports. A folder named on the command line is always searched.
+ */
+const SKIPPED_DIRECTORIES: ReadonlySet<string> = new Set([
+  'node_modules',
+  'bower_components',
+  'jspm_packages',
+  'dist',
+  'build',
+  'coverage',
+]);
+
+/** Declaration files, minified files and generated bundles: never written by hand, so never linted in a walk. */
+const GENERATED = /\.d\.[cm]?ts$|\.(?:min|bundle)\.[cm]?js$/;
 
 export function isLintable(file: string): boolean {
   const base = path.basename(file);
-  return EXTENSIONS.has(path.extname(base)) && !/\.d\.[cm]?ts$/.test(base) && !base.endsWith('.min.js');
+  return EXTENSIONS.has(path.extname(base)) && !GENERATED.test(base);
 }
 
 /** Absolute paths of the files to lint, sorted. Throws a UsageError for a path that does not exist or has no files. */

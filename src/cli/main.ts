@@ -2,7 +2,7 @@
  * `transport-lint`: lints a repository with this plugin's rules and type information, without its ESLint config.
  * Exit codes as ESLint's: 0 no findings, 1 findings, 2 bad usage or a fatal error (one line on stderr says which).
  */
-import type { ESLint, Linter } from 'eslint';
+import type { ESLint, Linter, Rule } from 'eslint';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { REPOSITORY } from '../rule-kit/create-rule.ts';
 import { CliError, type CliOptions, HELP, parseCommandLine, UsageError } from './args.ts';
 import type { LintPlan } from './eslint-options.ts';
-import { commonDirectory, isInside } from './files.ts';
+import { commonDirectory, EXTENSIONS, isInside } from './files.ts';
 
 export interface Io {
   stdout: NodeJS.WriteStream;
@@ -32,7 +32,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   const started = performance.now();
   const debug = !!io.env.TRANSPORT_LINT_DEBUG;
   let tempDir: string | undefined;
-  // Ctrl-C skips `finally`: remove the written tsconfigs on the way out
+  // Ctrl-C skips `finally`: remove the written options module on the way out
   const interrupted = (signal: NodeJS.Signals) => {
     if (tempDir) fs.rmSync(tempDir, { recursive: true, force: true });
     process.exit(signal === 'SIGINT' ? 130 : 143);
@@ -50,27 +50,50 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     }
     const options = parsed.options;
     const { findFiles } = await import('./files.ts');
-    const files = findFiles(options.paths, io.cwd);
+    let files = findFiles(options.paths, io.cwd);
     const { default: plugin } = await import('../index.ts');
     const rules = selectRules(plugin, options);
 
-    const [{ ESLint }, projects, { eslintOptions, ESLINT_OPTIONS_MODULE }, report] = await Promise.all([
+    const [
+      { ESLint },
+      projects,
+      { eslintOptions, ESLINT_OPTIONS_MODULE, silenceESLintIgnoreWarning },
+      report,
+      relevance,
+      { Programs },
+    ] = await Promise.all([
       import('eslint'),
       import('./projects.ts'),
       import('./eslint-options.ts'),
       import('./report.ts'),
+      import('./relevance.ts'),
+      import('./programs.ts'),
     ]);
-    tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'transport-lint-'));
-    const typePlan = projects.planPrograms(files, {
-      tempDir,
-      bundledTypeRoot: projects.bundledTypeRoot(),
-      cwd: io.cwd,
-    });
+    silenceESLintIgnoreWarning();
+    if (options.ignorePatterns.length > 0) files = await withoutIgnored(ESLint, files, options.ignorePatterns, io.cwd);
+    const typePlan = projects.planPrograms(files, { bundledTypeRoot: projects.bundledTypeRoot(), cwd: io.cwd });
+    if (!options.quiet) for (const warning of typePlan.warnings) io.stderr.write(`${warning}\n`);
+
+    // ESLint sees only the files in which a rule may report, and the others that do not parse
+    const configured = relevance.configuredRules(
+      rules,
+      (id) => plugin.rules[id.slice(id.indexOf('/') + 1) as keyof Plugin['rules']] as unknown as Rule.RuleModule,
+    );
+    const syntaxOnly: string[] = [];
+    const skipped: string[] = [];
+    for (const group of typePlan.groups) {
+      for (const file of group.owned) {
+        const text = readText(file);
+        if (relevance.mayReport(text, configured)) group.lint.push(file);
+        else if (relevance.hasSyntaxError(file, text)) syntaxOnly.push(file);
+        else skipped.push(file);
+      }
+    }
     const plan: LintPlan = {
       // ESLint lints only files inside its cwd
       cwd: commonDirectory([io.cwd, ...files.map((f) => path.dirname(f))]),
-      tsconfigRootDir: typePlan.tsconfigRootDir,
       groups: typePlan.groups,
+      syntaxOnly,
       rules,
       fix: options.fix || options.fixDryRun,
       quiet: options.quiet,
@@ -79,31 +102,46 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     if (debug)
       io.stderr.write(`transport-lint debug: ${JSON.stringify(describePlan(plan, typePlan.owners, io.cwd))}\n`);
 
-    // watch programs, not single-run ones: in a single run typescript-eslint re-parses fixed files without types
+    // typescript-eslint's single-run mode parses a fixed file again without types: not here
     process.env.TSESTREE_SINGLE_RUN = 'false';
-    const eslint =
-      options.concurrency === 'off'
-        ? new ESLint(eslintOptions(plan))
-        : await ESLint.fromOptionsModule(writeOptionsModule(tempDir, plan, ESLINT_OPTIONS_MODULE));
-
-    const showProgress = !!io.stderr.isTTY && options.format === 'stylish' && !options.quiet;
-    const progress = new report.Progress(showProgress ? io.stderr : undefined, files.length);
-    let results: ESLint.LintResult[] = [];
-    if (options.concurrency === 'off') {
-      const labels = new PackageLabels(typePlan.tsconfigRootDir, io.cwd);
-      for (const batch of batches(files, (f) => labels.of(f))) {
-        progress.update(results.length, batch.label);
-        results.push(...(await eslint.lintFiles(batch.files)));
+    const programs = new Programs(plan.groups);
+    const linted = plan.groups.reduce((n, g) => n + g.lint.length, syntaxOnly.length);
+    // the files ESLint does not need to see are done: they count in the progress line, and in the report
+    let results: ESLint.LintResult[] = skipped.map(report.cleanResult);
+    if (linted > 0) {
+      let eslint: InstanceType<typeof ESLint>;
+      if (options.concurrency === 'off') eslint = new ESLint(eslintOptions(plan, programs));
+      else {
+        tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'transport-lint-'));
+        eslint = await ESLint.fromOptionsModule(writeOptionsModule(tempDir, plan, ESLINT_OPTIONS_MODULE));
       }
-      progress.update(results.length, '');
-    } else {
-      progress.status(
-        `transport-lint: linting ${files.length} files in worker threads (--concurrency ${options.concurrency})`,
-      );
-      results = await eslint.lintFiles(files);
+
+      const showProgress = io.stderr.isTTY && options.format === 'stylish' && !options.quiet;
+      const progress = new report.Progress(showProgress ? io.stderr : undefined, files.length);
+      if (options.concurrency === 'off') {
+        const labels = new PackageLabels(typePlan.root, io.cwd);
+        // one program at a time: each is released when its files are linted
+        for (const group of plan.groups) {
+          for (const batch of batches(group.lint, (f) => labels.of(f))) {
+            progress.update(results.length, batch.label);
+            results.push(...(await eslint.lintFiles(batch.files)));
+          }
+          programs.release(group);
+        }
+        for (const batch of batches(syntaxOnly, (f) => labels.of(f))) {
+          progress.update(results.length, batch.label);
+          results.push(...(await eslint.lintFiles(batch.files)));
+        }
+        progress.update(results.length, '');
+      } else {
+        progress.status(
+          `transport-lint: linting ${linted} files in worker threads (--concurrency ${options.concurrency})`,
+        );
+        results.push(...(await eslint.lintFiles(plan.groups.flatMap((g) => g.lint).concat(syntaxOnly))));
+      }
+      progress.clear();
+      if (options.fix) await ESLint.outputFixes(results);
     }
-    progress.clear();
-    if (options.fix) await ESLint.outputFixes(results);
 
     results = report
       .filterResults(results, options.quiet)
@@ -128,7 +166,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       };
       output = `${JSON.stringify(toSarif(results, tool, io.cwd), null, 2)}\n`;
     } else {
-      const formatter = await eslint.loadFormatter(options.format);
+      // a formatter needs an ESLint instance, not the project's files
+      const formatter = await new ESLint({ cwd: plan.cwd, overrideConfigFile: true }).loadFormatter(options.format);
       output = await formatter.format(results, {
         ...(options.outputFile ? { color: false } : {}),
         ...(maxWarningsExceeded ? { maxWarningsExceeded } : {}),
@@ -254,25 +293,55 @@ class PackageLabels {
   }
 }
 
-/** For TRANSPORT_LINT_DEBUG: which program lints which file. */
+/** For TRANSPORT_LINT_DEBUG: which program gives types to which file, and which files ESLint sees. */
 function describePlan(plan: LintPlan, owners: ReadonlyMap<string, string | undefined>, cwd: string) {
   const rel = (f: string) => path.relative(cwd, f) || '.';
+  const syntaxOnly = new Set(plan.syntaxOnly);
   return {
     cwd: rel(plan.cwd),
-    tsconfigRootDir: rel(plan.tsconfigRootDir),
-    groups: plan.groups.map((g) => ({
-      kind: g.kind,
-      ...(g.base ? { base: rel(g.base) } : {}),
-      ...(g.tsconfig
-        ? {
-            tsconfig: g.tsconfig,
-            compilerOptions: (JSON.parse(fs.readFileSync(g.tsconfig, 'utf8')) as { compilerOptions: unknown })
-              .compilerOptions,
-          }
-        : {}),
-      files: g.files.map((f) => ({ file: rel(f), ...(owners.get(f) ? { owner: rel(owners.get(f)!) } : {}) })),
-    })),
+    groups: plan.groups.map((g) => {
+      const linted = new Set(g.lint);
+      return {
+        kind: g.kind,
+        ...(g.configs ? { configs: g.configs.map(rel) } : {}),
+        ...(g.compilerOptions ? { compilerOptions: g.compilerOptions } : {}),
+        files: g.owned.map((f) => ({
+          file: rel(f),
+          ...(owners.get(f) ? { owner: rel(owners.get(f)!) } : {}),
+          lint: linted.has(f) ? 'types' : syntaxOnly.has(f) ? 'syntax' : 'skipped',
+        })),
+      };
+    }),
   };
+}
+
+/** The file's text, or '' when it cannot be read (ESLint then reports why). */
+function readText(file: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+/** The files that no `--ignore-pattern` matches, as ESLint matches them (relative to the working folder). */
+async function withoutIgnored(
+  ESLint: typeof import('eslint').ESLint,
+  files: readonly string[],
+  patterns: readonly string[],
+  cwd: string,
+): Promise<string[]> {
+  // a file that no config object matches counts as ignored: this one matches every file
+  const eslint = new ESLint({
+    cwd,
+    overrideConfigFile: true,
+    overrideConfig: { files: [`**/*{${[...EXTENSIONS].join(',')}}`] },
+    ignorePatterns: [...patterns],
+  });
+  const kept: string[] = [];
+  for (const file of files) if (!isInside(file, cwd) || !(await eslint.isPathIgnored(file))) kept.push(file);
+  if (kept.length === 0) throw new UsageError(`every file is ignored (--ignore-pattern ${patterns.join(', ')})`);
+  return kept;
 }
 
 /** One line for an unexpected error, such as a rule that threw: what, and where ESLint says it happened. */

@@ -33,6 +33,21 @@ export function filterResults(results: readonly ESLint.LintResult[], quiet: bool
   });
 }
 
+/** The result of a file that ESLint did not need to see: no rule can report in it, and it parses. */
+export function cleanResult(filePath: string): ESLint.LintResult {
+  return {
+    filePath,
+    messages: [],
+    suppressedMessages: [],
+    errorCount: 0,
+    fatalErrorCount: 0,
+    warningCount: 0,
+    fixableErrorCount: 0,
+    fixableWarningCount: 0,
+    usedDeprecatedRules: [],
+  };
+}
+
 export interface Totals {
   files: number;
   errors: number;

@@ -1,12 +1,12 @@
 /**
- * The shared configs (`recommended`, `strict`, `all`, `disable-type-checked`), built from the rules' `meta.docs`.
+ * The shared configs (`recommended`, `strict`, `disable-type-checked`; no `all`: it equalled `strict`), built from the rules' `meta.docs`.
  */
 import type { TSESLint } from '@typescript-eslint/utils';
 import { rules } from '../rules/index.ts';
 
 type RuleName = keyof typeof rules;
 type Config = TSESLint.FlatConfig.Config;
-export type ConfigName = 'recommended' | 'strict' | 'all' | 'disable-type-checked';
+export type ConfigName = 'recommended' | 'strict' | 'disable-type-checked';
 
 /** Options that `strict` sets on top of a rule's defaults. */
 const STRICT_OPTIONS: Partial<Record<RuleName, unknown[]>> = {
@@ -47,11 +47,6 @@ export function buildConfigs(namespace: string, plugin: TSESLint.FlatConfig.Plug
       name: `${namespace}/strict`,
       plugins: { [namespace]: plugin },
       rules: ruleEntries(namespace, (n) => !!docs(n).recommended || !!docs(n).strict, strictEntry),
-    },
-    all: {
-      name: `${namespace}/all`,
-      plugins: { [namespace]: plugin },
-      rules: ruleEntries(namespace, () => true, strictEntry),
     },
     'disable-type-checked': {
       name: `${namespace}/disable-type-checked`,

@@ -185,7 +185,7 @@ export function statementList(node: Node): readonly TSESTree.Statement[] | undef
     case AST_NODE_TYPES.StaticBlock:
       return node.body;
     case AST_NODE_TYPES.Program:
-      return node.body as TSESTree.Statement[];
+      return node.body;
     case AST_NODE_TYPES.SwitchCase:
       return node.consequent;
     default:

@@ -2,7 +2,7 @@
  * Following values through the bindings of one file: what was written to a variable or a class field, and where a
  * function was passed or called.
  */
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import {
   isFunction,
   memberName,
@@ -13,6 +13,8 @@ import {
   unwrap,
 } from './ast.ts';
 import type { FileContext } from './file-context/index.ts';
+
+const { DefinitionType } = TSESLint.Scope;
 
 type Node = TSESTree.Node;
 type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration;
@@ -28,7 +30,7 @@ export interface Write {
 export function variableWrites(variable: TSESLint.Scope.Variable): Write[] | undefined {
   const writes: Write[] = [];
   for (const def of variable.defs) {
-    if (def.type !== 'Variable') return undefined;
+    if (def.type !== DefinitionType.Variable) return undefined;
     const declarator = def.node;
     if (declarator.id === def.name) {
       if (declarator.init) writes.push({ value: declarator.init });
@@ -243,7 +245,7 @@ export function parameterOf(id: TSESTree.Identifier): { fn: FunctionNode; index:
   if (param.parent?.type === AST_NODE_TYPES.TSParameterProperty) return undefined;
   const fn = param.parent;
   if (!isFunction(fn)) return undefined;
-  const index = fn.params.indexOf(param as TSESTree.Parameter);
+  const index = fn.params.indexOf(param);
   return index >= 0 ? { fn, index } : undefined;
 }
 
@@ -268,7 +270,7 @@ export function objectLiteralOf(ctx: FileContext, node: Node): TSESTree.ObjectEx
 
 export function isConst(variable: TSESLint.Scope.Variable): boolean {
   const def = variable.defs[0];
-  return def?.type === 'Variable' && def.parent.kind === 'const';
+  return def?.type === DefinitionType.Variable && def.parent.kind === 'const';
 }
 
 /**

@@ -19,7 +19,7 @@ import type { TypeMember } from './type-matcher.ts';
 
 import type { Classification, Evidence, Guard, Kind, Proof } from './evidence.ts';
 import { FileContext, matcherFor } from './file-context/index.ts';
-import { countClassification, startFile } from './stats.ts';
+import { observer } from './stats.ts';
 import { guardsAt, ruledOutBy } from './guards.ts';
 import { Provenance } from './provenance/index.ts';
 import type { ValueInfo } from './provenance/value-info.ts';
@@ -46,7 +46,7 @@ export class TransportEngine {
     let byPoint = this.memo.get(node);
     const cached = byPoint?.get(memoKey);
     if (cached) return cached;
-    countClassification();
+    observer?.countClassification();
     const info = this.provenance.info(node);
     const guards = guardsAt(this.ctx, at, node);
     // `req.socket` is no HTTP/2 proxy where `req` is proven HTTP/1 (`req.httpVersionMajor === 1`), and the socket of
@@ -68,7 +68,7 @@ export class TransportEngine {
       guards.push({ fact: 'optional-call', node: call, says: '`?.()`', member: options.member ?? memberName(at) });
     }
     const result = this.combine(info, guards, options.member);
-    if (!byPoint) this.memo.set(node, (byPoint = new Map()));
+    if (!byPoint) this.memo.set(node, (byPoint = new Map<string, Classification>()));
     byPoint.set(memoKey, result);
     return result;
   }
@@ -208,6 +208,6 @@ export function getEngine(context: Readonly<TSESLint.RuleContext<string, readonl
     if (nodeModule !== undefined) throw new Error(noNodeTypes(context.filename, nodeModule));
   }
   engines.set(ast, engine);
-  startFile(context.filename, engine.ctx.stats);
+  observer?.startFile(context.filename);
   return engine;
 }

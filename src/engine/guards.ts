@@ -3,7 +3,9 @@
  * `if`/`else`, `&&`, `||`, `?:`, early `return`/`throw`/`continue`/`break`, negations, guards stored in a `const`,
  * `assert(...)`, and `try`/`catch` around the point.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
+const { DefinitionType } = TSESLint.Scope;
 import ts from './typescript.cts';
 import { alwaysExits, calleeParts, isFunction, memberName, staticString, statementList, unwrap } from './ast.ts';
 import { isConst, parameterOf, referenceKey, singleValue } from './bindings.ts';
@@ -39,7 +41,8 @@ export const SOCKET_OPTIONS: ReadonlySet<string> = new Set(['setNoDelay', 'setKe
 
 /**
  * Members of the HTTP/2 session proxy's throw list that `Http2Session` itself lacks: `'m' in proxy` asks the
- * session (the proxy has no `has` trap), so it is false for these and never throws (RUNTIME-FACTS 4a).
+ * session (the proxy has no `has` trap), so it is false for these and never throws (Node's `proxySocketHandler` in
+ * `lib/internal/http2/core.js`).
  */
 export const ABSENT_ON_SESSION: ReadonlySet<string> = new Set([
   'setNoDelay',
@@ -163,7 +166,7 @@ function errorFirstResult(ctx: FileContext, subject: Node): { error: TSESTree.Id
   const inner = unwrap(subject);
   if (inner.type !== AST_NODE_TYPES.Identifier) return undefined;
   const def = ctx.variable(inner)?.defs[0];
-  if (def?.type !== 'Parameter' || def.name.type !== AST_NODE_TYPES.Identifier) return undefined;
+  if (def?.type !== DefinitionType.Parameter || def.name.type !== AST_NODE_TYPES.Identifier) return undefined;
   const param = parameterOf(def.name);
   const error = param?.fn.params[0];
   if (!param || param.index === 0 || error?.type !== AST_NODE_TYPES.Identifier || !ERROR_NAME.test(error.name))

@@ -17,6 +17,7 @@ export {
   isFunction,
   isSideEffectFreeReference,
   isTransparentWrapper,
+  LISTENER_METHODS,
   memberName,
   propertyKeyName,
   requiredModule,

@@ -187,10 +187,7 @@ function straightLine(ctx: FileContext, earlier: Node, later: Node): boolean {
     const holder = list.find((statement) => contains(statement, earlier));
     if (!holder) continue;
     if (holder === child) return false; // the same statement: a condition or loop may be in between
-    const between = list.slice(
-      list.indexOf(holder as TSESTree.Statement),
-      list.indexOf(child as TSESTree.Statement) + 1,
-    );
+    const between = list.slice(list.indexOf(holder), list.indexOf(child as TSESTree.Statement) + 1);
     return !between.some((statement) => suspends(ctx, statement)) && !inLoop(parent);
   }
   return false;

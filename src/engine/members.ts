@@ -26,7 +26,7 @@ export function isMemberOwnedBy(
   if (!declared) return ours(ctx.typeAt(receiver));
   const annotation = annotationOf(ctx, receiver);
   if (annotation && !ours(ctx.writtenType(annotation.typeAnnotation))) return false;
-  return ours(ctx.typeForMembers(receiver));
+  return ctx.askByParts(receiver, ours);
 }
 
 /** The type annotation of the variable, parameter or class field a receiver reads, if it has one. */

@@ -4,7 +4,7 @@
  * (@types/node <= 24) both become `net.Socket`; subclasses carry the names of all their bases, so a
  * `tls.TLSSocket` is also a `net.Socket` and a `stream.Duplex`.
  */
-import { timed } from './stats.ts';
+import { observer } from './stats.ts';
 import ts from './typescript.cts';
 
 /** Qualified names such as `net.Socket`, `stream.Duplex`, `http2.Http2Session`, `Deno.TcpConn`. */
@@ -70,7 +70,7 @@ export class TypeMatcher {
 
   /** The qualified names of a type's class or interface and all its bases. */
   lineage(type: ts.Type): Lineage {
-    return timed(() => this.lineageOf(type));
+    return observer ? observer.observe(() => this.lineageOf(type)) : this.lineageOf(type);
   }
 
   private lineageOf(type: ts.Type): Lineage {
@@ -116,8 +116,8 @@ export class TypeMatcher {
 
   /**
    * The classes and interfaces a class or interface symbol extends, read from its `extends` clauses by resolving
-   * their names alone: `getBaseTypes` would make TypeScript resolve the base constructor's type (15 ms the first time
-   * for `net.Socket extends stream.Duplex`). Undefined where a clause is not a plain name of a class or interface (a
+   * their names alone: `getBaseTypes` would make TypeScript resolve the base constructor's type (for
+   * `net.Socket extends stream.Duplex`, the whole `stream` module). Undefined where a clause is not a plain name of a class or interface (a
    * mixin call, a variable, a type alias): the caller then asks for the base types.
    */
   private baseSymbols(symbol: ts.Symbol): readonly ts.Symbol[] | undefined {
@@ -143,7 +143,7 @@ export class TypeMatcher {
    * qualified name is resolved a step at a time: its first identifier, each alias to its target, then each name in the
    * exports of what the previous step found. Asking for `stream.Duplex` as a whole makes TypeScript check it as an
    * expression: the type of the `stream` namespace import, which for an `export =` module under esModuleInterop means
-   * the type of every export of `node:stream` (6 ms the first time). Undefined where a step finds nothing.
+   * the type of every export of `node:stream`. Undefined where a step finds nothing.
    */
   nameSymbol(name: ts.EntityName | ts.PropertyAccessExpression): ts.Symbol | undefined {
     const steps: ts.Identifier[] = [];
@@ -171,7 +171,7 @@ export class TypeMatcher {
    * The symbol an identifier names, looked up in the symbol tables of the scopes around it (the module's imports and
    * declarations, a namespace's exports), without resolving it: TypeScript's lookup resolves an imported name to check
    * its meaning, which for a named import from an `export =` module (`import { EventEmitter } from "node:events"`)
-   * resolves the type of the module's value (8 ms the first time). Undefined for globals: the caller asks TypeScript.
+   * resolves the type of the module's value. Undefined for globals: the caller asks TypeScript.
    */
   localSymbol(id: ts.Identifier): ts.Symbol | undefined {
     for (let node: ts.Node | undefined = id.parent; node; node = node.parent) {
@@ -243,7 +243,7 @@ export class TypeMatcher {
 
   /** Splits a type into union members (generics through their constraint) with a verdict for each. */
   members(type: ts.Type): readonly TypeMember[] {
-    return timed(() => this.membersOf(type));
+    return observer ? observer.observe(() => this.membersOf(type)) : this.membersOf(type);
   }
 
   private membersOf(type: ts.Type): readonly TypeMember[] {
@@ -334,12 +334,12 @@ export class TypeMatcher {
    * type), `?` for a type literal, `undefined` for a member that lacks it.
    */
   declaringOwners(type: ts.Type, property: string): readonly (string | undefined)[] {
-    return timed(() => this.ownersOf(type, property));
+    return observer ? observer.observe(() => this.ownersOf(type, property)) : this.ownersOf(type, property);
   }
 
   private ownersOf(type: ts.Type, property: string): readonly (string | undefined)[] {
     let byProperty = this.ownerCache.get(type);
-    if (!byProperty) this.ownerCache.set(type, (byProperty = new Map()));
+    if (!byProperty) this.ownerCache.set(type, (byProperty = new Map<string, readonly (string | undefined)[]>()));
     let owners = byProperty.get(property);
     if (!owners) byProperty.set(property, (owners = this.computeOwners(type, property)));
     return owners;
@@ -363,7 +363,7 @@ export class TypeMatcher {
   /**
    * The declaration a class or interface type gets a member from, found in its own members, then its bases' (in
    * order, as TypeScript merges them), through the same bases as lineage(). Where `getProperty` would make TypeScript
-   * resolve every member of the type and its bases (about 20 ms the first time for `net.Socket`), this reads a few
+   * resolve every member of the type and its bases, this reads a few
    * symbol tables. Null when no class or interface in the chain declares it (`setKeepAlive` on a `Duplex`);
    * undefined when this cannot tell: other types, a base that is not a plain name, and the members every object
    * type gets from `Object` (`toString`), which TypeScript's own lookup answers.
@@ -390,14 +390,18 @@ export class TypeMatcher {
 
   /**
    * A short name for messages: `Duplex`, `Socket | null`, `any`. TypeScript's printer is set up and checks where
-   * each name is accessible the first time it prints (3-4 ms), so the common shapes are named here, as it names
+   * each name is accessible the first time it prints, so the common shapes are named here, as it names
    * them: a class or interface without type parameters declared in a module (or a namespace inside one), alone or
    * with `null` and `undefined` after it, and keyword types. Anything else is TypeScript's text.
    */
   display(type: ts.Type): string {
     const text =
-      this.simpleText(type) ?? timed(() => this.checker.typeToString(type, undefined, ts.TypeFormatFlags.NoTruncation));
+      this.simpleText(type) ?? (observer ? observer.observe(() => this.typeText(type)) : this.typeText(type));
     return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+  }
+
+  private typeText(type: ts.Type): string {
+    return this.checker.typeToString(type, undefined, ts.TypeFormatFlags.NoTruncation);
   }
 
   /** The text TypeScript prints for a simple type (see display), or undefined. */

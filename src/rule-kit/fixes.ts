@@ -6,6 +6,8 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import {
   isSideEffectFreeReference,
+  LISTENER_METHODS,
+  memberName,
   requiredModule,
   statementList,
   unwrapAssertions,
@@ -101,19 +103,72 @@ export function guardExpressionFix(
 
 /**
  * Removes a `this`-returning call: the whole statement when it is `x.m(…);` on a plain reference in a statement
- * list, otherwise the call is replaced by its receiver (`net.connect(p).setNoDelay()` → `net.connect(p)`).
+ * list, otherwise the call is replaced by its receiver (`net.connect(p).setNoDelay()` → `net.connect(p)`). Where the
+ * call is all that a listener does (`req.on('socket', (s) => s.setKeepAlive(true))`), the listener goes with it: what
+ * would be left (`(s) => s`) is a listener that does nothing.
  */
 export function removeCallFix(engine: TransportEngine, site: CallSite, receiver: TSESTree.Node): Fix | undefined {
-  const { statement } = site;
-  if (statement && isSideEffectFreeReference(receiver)) {
-    // in a statement list the line goes; as the body of `if`/`else`/a loop an empty block takes its place
-    if (statementList(statement.parent))
-      return (fixer) => fixer.removeRange(lineRange(engine, statement) ?? statement.range);
-    return (fixer) => fixer.replaceText(statement, '{}');
+  if (!isSideEffectFreeReference(receiver)) return replaceByReceiver(engine, site, receiver);
+  const registration = listenerDoingOnly(site);
+  if (registration) {
+    const { call, expression } = registration;
+    const statement = expression.parent.type === AST_NODE_TYPES.ExpressionStatement ? expression.parent : undefined;
+    const emitter = call.callee.type === AST_NODE_TYPES.MemberExpression ? call.callee.object : undefined;
+    if (statement && emitter && isSideEffectFreeReference(emitter)) return removeStatementFix(engine, statement);
+    // `http.get(url).on('socket', …)`: the request stays, only the registration goes (`on` returns the emitter)
+    return replaceByReceiver(engine, registration, emitter);
   }
-  const member = site.call.callee;
-  if (member.type !== AST_NODE_TYPES.MemberExpression || member.object !== receiver) return undefined;
-  return (fixer) => fixer.replaceText(site.expression, engine.sourceCode.getText(receiver));
+  if (site.statement) return removeStatementFix(engine, site.statement);
+  return replaceByReceiver(engine, site, receiver);
+}
+
+/** `x.m(…)` (or `x?.m(…)`) replaced by `x`, for a method that returns its receiver; not `x.m.call(x)`. */
+function replaceByReceiver(
+  engine: TransportEngine,
+  { call, expression }: { call: TSESTree.CallExpression; expression: TSESTree.Expression },
+  receiver: TSESTree.Node | undefined,
+): Fix | undefined {
+  const member = call.callee;
+  if (!receiver || member.type !== AST_NODE_TYPES.MemberExpression || member.object !== receiver) return undefined;
+  return (fixer) => fixer.replaceText(expression, engine.sourceCode.getText(receiver));
+}
+
+/** The statement removed: its whole line in a statement list, an empty block as the body of `if`/`else`/a loop. */
+function removeStatementFix(engine: TransportEngine, statement: TSESTree.Statement): Fix {
+  if (statementList(statement.parent))
+    return (fixer) => fixer.removeRange(lineRange(engine, statement) ?? statement.range);
+  return (fixer) => fixer.replaceText(statement, '{}');
+}
+
+/**
+ * The registration `emitter.on('event', fn)` whose listener `fn` does nothing but this call: `(s) => s.m()` or
+ * `(s) => { s.m(); }`. Its call and the expression that holds it (the `?.` chain around it, if any).
+ */
+function listenerDoingOnly(
+  site: CallSite,
+): { call: TSESTree.CallExpression; expression: TSESTree.Expression } | undefined {
+  const parent = site.expression.parent;
+  let listener: TSESTree.Node | undefined;
+  if (parent?.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === site.expression) listener = parent;
+  else if (
+    site.statement?.parent.type === AST_NODE_TYPES.BlockStatement &&
+    site.statement.parent.body.length === 1 &&
+    (site.statement.parent.parent.type === AST_NODE_TYPES.ArrowFunctionExpression ||
+      site.statement.parent.parent.type === AST_NODE_TYPES.FunctionExpression) &&
+    site.statement.parent.parent.body === site.statement.parent
+  )
+    listener = site.statement.parent.parent;
+  const call = listener?.parent;
+  if (
+    call?.type !== AST_NODE_TYPES.CallExpression ||
+    call.arguments.length !== 2 ||
+    call.arguments[1] !== listener ||
+    call.callee.type !== AST_NODE_TYPES.MemberExpression ||
+    !LISTENER_METHODS.has(memberName(call.callee) ?? '')
+  )
+    return undefined;
+  const expression = call.parent.type === AST_NODE_TYPES.ChainExpression ? call.parent : call;
+  return { call, expression };
 }
 
 /** The range of the whole line(s) a statement stands on alone, newline included, so removal leaves no blank line. */

@@ -1,28 +1,34 @@
 /**
  * File-level syntactic pre-filters. A rule whose names occur nowhere in a file's text returns no listeners for it, so
  * ESLint never calls the rule on that file's nodes and the engine is never built: on a typical project most files
- * cost each rule one scan of the text (a few microseconds) and nothing else. A pattern may match more than the rule
+ * cost each rule one scan of the text and nothing else. A pattern may match more than the rule
  * cares about (a comment, a string); it must never miss a file the rule could report on.
  */
 
 const cache = new Map<string, RegExp>();
-/** The names of each pattern, and whether they count only where a member name can stand (memberPattern). */
-const namesOf = new WeakMap<RegExp, { names: readonly string[]; member: boolean }>();
+/**
+ * Where a name must stand for a pattern to count it: anywhere (wordPattern), where a member name can stand
+ * (memberPattern), or only where a member is read (accessPattern).
+ */
+const Position = { Word: 0, Member: 1, Access: 2 } as const;
+type Position = (typeof Position)[keyof typeof Position];
+/** The names of each pattern, and where they must stand. */
+const namesOf = new WeakMap<RegExp, { names: readonly string[]; position: Position }>();
 /** Every name of every pattern made so far, and one pattern for all of them (rebuilt when a name is added). */
 const allNames = new Set<string>();
 let anyName: RegExp | undefined;
 /**
  * The last file scanned for all names: ESLint creates every rule for one file before the next file, so one entry
  * serves them all (a WeakMap entry per file cost more than the lookups it saved). `found` maps each name that occurs
- * to whether it occurs where a member name can stand.
+ * to the strictest position it occurs in.
  */
-let lastScan: { sourceCode: object; pattern: RegExp; found: ReadonlyMap<string, boolean> } | undefined;
+let lastScan: { sourceCode: object; pattern: RegExp; found: ReadonlyMap<string, Position> } | undefined;
 
-function compile(source: string, names: readonly string[], member: boolean): RegExp {
+function compile(source: string, names: readonly string[], position: Position): RegExp {
   let pattern = cache.get(source);
   if (!pattern) {
     cache.set(source, (pattern = new RegExp(source)));
-    namesOf.set(pattern, { names, member });
+    namesOf.set(pattern, { names, position });
     const before = allNames.size;
     for (const name of names) allNames.add(name);
     if (allNames.size !== before) anyName = undefined;
@@ -33,7 +39,7 @@ function compile(source: string, names: readonly string[], member: boolean): Reg
 /**
  * Whether the file's text matches the pattern (made by wordPattern or memberPattern). One scan for the names of all
  * rules runs once per file and notes where each name found stands; each rule then looks its names up (one scan
- * instead of one per rule: 2 µs instead of 6 on a file with names, and on most files none occurs).
+ * instead of one per rule; on most files none occurs).
  */
 export function mentions(sourceCode: Readonly<{ text: string }>, pattern: RegExp): boolean {
   anyName ??= new RegExp(`\\b(?:${alternatives(allNames)})\\b`, 'g');
@@ -45,29 +51,34 @@ export function mentions(sourceCode: Readonly<{ text: string }>, pattern: RegExp
   const own = namesOf.get(pattern);
   if (!own) return pattern.test(sourceCode.text);
   return own.names.some((name) => {
-    const asMember = found.get(name);
-    return asMember === true || (asMember === false && !own.member);
+    const position = found.get(name);
+    return position !== undefined && position >= own.position;
   });
 }
 
-/** The names the pattern finds in the text, each with whether it occurs where a member name can stand. */
-function scan(text: string, pattern: RegExp): Map<string, boolean> {
-  const found = new Map<string, boolean>();
+/** The names the pattern finds in the text, each with the strictest position it occurs in. */
+function scan(text: string, pattern: RegExp): Map<string, Position> {
+  const found = new Map<string, Position>();
   pattern.lastIndex = 0;
   for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
-    if (!found.get(match[0])) found.set(match[0], afterMemberPunctuation(text, match.index));
+    const before = found.get(match[0]);
+    if (before !== Position.Access)
+      found.set(match[0], Math.max(before ?? Position.Word, positionOf(text, match.index)) as Position);
   }
   return found;
 }
 
-/** What memberPattern requires before a name: `.`, `{`, `,`, a quote or the end of a comment, then any whitespace. */
-function afterMemberPunctuation(text: string, index: number): boolean {
+/**
+ * Where the name at `index` stands, by what comes before it (after any whitespace): `.`, a quote or the end of a
+ * comment where a member is read (what accessPattern requires); `{` or `,` where a destructured member can stand
+ * (memberPattern also takes those); anything else, a word.
+ */
+function positionOf(text: string, index: number): Position {
   let i = index - 1;
   while (i >= 0 && /\s/.test(text[i]!)) i--;
   const c = text[i];
-  return (
-    c === '.' || c === '{' || c === ',' || c === "'" || c === '"' || c === '`' || (c === '/' && text[i - 1] === '*')
-  );
+  if (c === '.' || c === "'" || c === '"' || c === '`' || (c === '/' && text[i - 1] === '*')) return Position.Access;
+  return c === '{' || c === ',' ? Position.Member : Position.Word;
 }
 
 function alternatives(names: Iterable<string>): string {
@@ -80,7 +91,7 @@ function alternatives(names: Iterable<string>): string {
  */
 export function wordPattern(names: Iterable<string>): RegExp {
   const list = [...names];
-  return compile(`\\b(?:${alternatives(list)})\\b`, list, false);
+  return compile(`\\b(?:${alternatives(list)})\\b`, list, Position.Word);
 }
 
 /**
@@ -90,7 +101,17 @@ export function wordPattern(names: Iterable<string>): RegExp {
  */
 export function memberPattern(names: Iterable<string>): RegExp {
   const list = [...names];
-  return compile(`(?:[.{,'"\`]|\\*/)\\s*(?:${alternatives(list)})(?![\\w$])`, list, true);
+  return compile(`(?:[.{,'"\`]|\\*/)\\s*(?:${alternatives(list)})(?![\\w$])`, list, Position.Member);
+}
+
+/**
+ * Matches any of the names where a member is read: after `.` or `?.` (`server.port!`), inside quotes
+ * (`server['port']`) or after a comment, with any whitespace between; not in a destructuring or a parameter list
+ * (`{ port }`, `(host, port)`). For rules that select member expressions alone, on names too common for memberPattern.
+ */
+export function accessPattern(names: Iterable<string>): RegExp {
+  const list = [...names];
+  return compile(`(?:[.'"\`]|\\*/)\\s*(?:${alternatives(list)})(?![\\w$])`, list, Position.Access);
 }
 
 /**

@@ -6,7 +6,11 @@ import { memberSelector, mentions, wordPattern } from '../rule-kit/prefilter.ts'
 type MessageIds = 'listen' | 'connect' | 'keepOnly';
 type Node = TSESTree.Node;
 
-/** The calls whose options pick a transport, and how (RUNTIME-FACTS 2, checked in tests/runtime/listen-options.test.ts). */
+/**
+ * The calls whose options pick a transport, and how: given both `port` and `path`, `Server#listen` checks `port` first
+ * and listens on TCP, `Socket#connect` (behind `net.connect` and `tls.connect`) connects to the pipe (Node's
+ * `lib/net.js`; tests/integration/runtime/listen-options.test.ts checks it on the running Node).
+ */
 const CALLS: Record<string, 'listen' | 'connect'> = {
   'net.Server.listen': 'listen',
   'net.connect': 'connect',

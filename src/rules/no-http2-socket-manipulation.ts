@@ -16,7 +16,10 @@ import { callSiteOf, removeCallFix, wrapStatementFix } from '../rule-kit/fixes.t
 type Options = [{ destroyThrows?: boolean }];
 type MessageIds = 'sessionThrows' | 'compatThrows' | 'compatShared' | 'removeCall' | 'useStream' | 'onlyHttp1';
 
-/** Members the HTTP/2 session proxy throws ERR_HTTP2_NO_SOCKET_MANIPULATION on, for any read (RUNTIME-FACTS 4a). */
+/**
+ * Members the HTTP/2 session proxy (`Http2Session#socket`) throws ERR_HTTP2_NO_SOCKET_MANIPULATION on, for any read:
+ * its `get` trap (`proxySocketHandler` in Node's `lib/internal/http2/core.js`).
+ */
 const SESSION_THROWS = new Set([
   'setNoDelay',
   'setKeepAlive',
@@ -28,7 +31,10 @@ const SESSION_THROWS = new Set([
   'resume',
   'write',
 ]);
-/** Members the compatibility proxy of Http2ServerRequest/Response throws on (RUNTIME-FACTS 4b). */
+/**
+ * Members the compatibility proxy of Http2ServerRequest/Response (`req.socket`) throws on; it forwards the rest to the
+ * session's socket (`proxySocketHandler` in Node's `lib/internal/http2/compat.js`).
+ */
 const COMPAT_THROWS = new Set(['write', 'read', 'pause', 'resume']);
 /** Members the compatibility proxy forwards to the session's one shared socket. */
 const COMPAT_TUNING = new Set(['setTimeout', 'setNoDelay', 'setKeepAlive']);

@@ -16,15 +16,17 @@ import {
   type TransportEngine,
 } from '../engine/index.ts';
 import { createRule, optionsSchema } from '../rule-kit/create-rule.ts';
-import { memberSelector, mentions, wordPattern } from '../rule-kit/prefilter.ts';
+import { accessPattern, memberSelector, mentions, wordPattern } from '../rule-kit/prefilter.ts';
 
 type MessageIds = 'serverAddress' | 'socketAddress' | 'denoAddr' | 'bunServer' | 'checkAddress';
 type Node = TSESTree.Node;
 
 /** Deno properties that hold a local address: `listener.addr`, `server.addr`, `conn.localAddr`. */
 const DENO_LOCAL = new Set(['addr', 'localAddr']);
-/** `x.address()`, Deno's `addr`, Bun's `port!` and `hostname!`. */
-const NAMES = wordPattern(['address', ...DENO_LOCAL, 'port', 'hostname']);
+/** `x.address()`, Deno's `addr`. */
+const NAMES = wordPattern(['address', ...DENO_LOCAL]);
+/** Bun's `x.port!` and `x.hostname!`: common names (parameters, options), so only where a member is read. */
+const BUN_NAMES = accessPattern(['port', 'hostname']);
 
 /** `x.port!`, `x.hostname as string` (and the computed forms). */
 const BUN_MEMBERS = [
@@ -73,7 +75,7 @@ export default createRule<Options, MessageIds>({
     languages: ['js/js'],
   },
   create(context, [{ requireProof = false }]) {
-    if (!mentions(context.sourceCode, NAMES)) return {};
+    if (!mentions(context.sourceCode, NAMES) && !mentions(context.sourceCode, BUN_NAMES)) return {};
     // built at the first listener call: `port` and `hostname` are common names, and without Bun's types
     // `this.options.port!` needs no engine
     let engine!: TransportEngine;
@@ -136,9 +138,9 @@ export default createRule<Options, MessageIds>({
     }
 
     return {
-      ...denoAddrVisitors(ready, DENO_LOCAL, (node, subject) =>
-        context.report({ node, messageId: 'denoAddr', data: { subject } }),
-      ),
+      ...denoAddrVisitors(ready, DENO_LOCAL, (node, subject) => {
+        context.report({ node, messageId: 'denoAddr', data: { subject } });
+      }),
       // Bun: `server.port!`, `server.hostname as string`
       [BUN_MEMBERS](node: TSESTree.MemberExpression) {
         const name = memberName(node);

@@ -67,7 +67,9 @@ export default createRule<[], MessageIds>({
       ...denoAddrVisitors(
         () => engine,
         DENO_REMOTE,
-        (node, subject) => context.report({ node, messageId: 'denoRemoteAddr', data: { subject } }),
+        (node, subject) => {
+          context.report({ node, messageId: 'denoRemoteAddr', data: { subject } });
+        },
       ),
       // Bun: `server.requestIP(req)!`
       'TSNonNullExpression > CallExpression.expression'(node: TSESTree.CallExpression) {
@@ -81,7 +83,7 @@ export default createRule<[], MessageIds>({
         const evidence = bunUnixEvidence(engine, callee.object);
         if (evidence === undefined) return;
         context.report({
-          node: node.parent as TSESTree.Node,
+          node: node.parent,
           messageId: 'bunRequestIP',
           data: { subject: engine.text(node), evidence },
         });

@@ -28,7 +28,6 @@ type MessageIds =
   | 'pipeOnSomePaths'
   | 'notTcp'
   | 'notTcpMaybePipe'
-  | 'wrapInGuard'
   | 'guardExpression'
   | 'removeCall';
 
@@ -83,10 +82,9 @@ export default createRule<Options, MessageIds>({
       pipeOnSomePaths:
         '`{{subject}}.{{method}}()` has no effect on a Unix domain socket or named pipe, and {{evidence}} (line {{line}}), while elsewhere it may be a TCP socket, where the call works. Make the call depend on the transport (`{{subject}}.remoteFamily` is set only on TCP).',
       notTcp:
-        '`{{subject}}.{{method}}()` assumes a TCP socket, but nothing proves `{{subject}}` is one: on a Unix domain socket or named pipe it does nothing. Check the transport first (`{{subject}}.remoteFamily`), or guard the call with `{{guard}}`.',
+        '`{{subject}}.{{method}}()` assumes a TCP socket, but nothing proves `{{subject}}` is one: on a Unix domain socket or named pipe it does nothing. Make the call depend on the transport: `{{subject}}.remoteFamily` is set only on a connected TCP socket, or decide by the listen or connect target. (`{{guard}}` is true on a pipe too: it changes nothing there, it only marks the call as accepted.)',
       notTcpMaybePipe:
-        '`{{subject}}.{{method}}()` assumes a TCP socket, but {{evidence}} (line {{line}}): on a Unix domain socket or named pipe it does nothing. Guard the call with `{{guard}}`, or make it depend on the transport.',
-      wrapInGuard: 'Wrap the call in `if ({{guard}})`.',
+        '`{{subject}}.{{method}}()` assumes a TCP socket, but {{evidence}} (line {{line}}): on a Unix domain socket or named pipe it does nothing. Make the call depend on the transport: `{{subject}}.remoteFamily` is set only on a connected TCP socket, or decide by that target. (`{{guard}}` is true on a pipe too: it changes nothing there, it only marks the call as accepted.)',
       guardExpression: 'Call `{{method}}` only when `{{guard}}`.',
       removeCall: 'Remove the call: it has no effect on this socket.',
     },
@@ -148,14 +146,11 @@ export default createRule<Options, MessageIds>({
         return;
       }
       if (!requireTcp || c.proof || !(c.possible.has('pipe') || c.possible.has('tls'))) return;
-      const wrap = site?.statement && canGuard(receiver) ? wrapStatementFix(site.statement, guard) : undefined;
+      // no suggestion: the capability guard (`'m' in s`) is true on a pipe too and changes nothing at runtime, and a
+      // transport check (`if (s.remoteFamily)`) also skips the call on a TCP socket that has not connected yet
       const maybePipe = c.doubts.find((d) => d.kind === 'pipe');
-      const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = wrap
-        ? [{ messageId: 'wrapInGuard', data: { guard }, fix: wrap }]
-        : [];
-      if (maybePipe)
-        context.report({ node: reportNode, messageId: 'notTcpMaybePipe', data: evidenceData(maybePipe), suggest });
-      else context.report({ node: reportNode, messageId: 'notTcp', data: { subject, method, guard }, suggest });
+      if (maybePipe) context.report({ node: reportNode, messageId: 'notTcpMaybePipe', data: evidenceData(maybePipe) });
+      else context.report({ node: reportNode, messageId: 'notTcp', data: { subject, method, guard } });
     }
 
     return {

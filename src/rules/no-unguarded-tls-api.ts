@@ -1,4 +1,6 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
+const { DefinitionType } = TSESLint.Scope;
 import { getEngine, memberName, propertyKeyName, unwrapAssertions, type Kind } from '../engine/index.ts';
 import { createRule } from '../rule-kit/create-rule.ts';
 import { callSiteOf, canGuard, runtimeName, wrapStatementFix } from '../rule-kit/fixes.ts';
@@ -7,7 +9,7 @@ import { memberSelector, mentions, wordPattern } from '../rule-kit/prefilter.ts'
 type MessageIds = 'notTls' | 'guardTls';
 type Node = TSESTree.Node;
 
-/** Methods only TLSSocket.prototype has (RUNTIME-FACTS 5): a TypeError on a plain socket. */
+/** Methods only TLSSocket.prototype has (Node's `lib/_tls_wrap.js`), not net.Socket's: a TypeError on a plain socket. */
 const TLS_METHODS = new Set([
   'getPeerCertificate',
   'getCertificate',
@@ -147,7 +149,8 @@ export default createRule<[], MessageIds>({
         case AST_NODE_TYPES.VariableDeclarator: {
           if (depth > 1 || parent.init !== node || parent.id.type !== AST_NODE_TYPES.Identifier) return false;
           const variable = engine.variable(parent.id);
-          const isConst = variable?.defs[0]?.type === 'Variable' && variable.defs[0].parent.kind === 'const';
+          const isConst =
+            variable?.defs[0]?.type === DefinitionType.Variable && variable.defs[0].parent.kind === 'const';
           const reads = variable && isConst ? variable.references.filter((r) => !r.init) : [];
           return reads.length > 0 && reads.every((r) => isDiscriminatorRead(r.identifier, depth + 1));
         }

@@ -1,58 +1,124 @@
 import rule from '../../src/rules/no-unchecked-peer-address.ts';
-import { assertionOptions, typedRuleTester } from '../rule-tester.ts';
+import { assertionOptions, typedRuleTester } from '../helpers/rule-tester.ts';
 
 const ruleTester = typedRuleTester();
-
-const HEADER = `import * as net from 'node:net';\nimport * as http from 'node:http';\n`;
 
 ruleTester.run('no-unchecked-peer-address', rule, {
   assertionOptions,
   valid: [
     {
       name: 'a request socket of a server listening on a port',
-      code: `${HEADER}http.createServer((req) => {\n  console.log(req.socket.remoteAddress!, req.socket.remotePort as number);\n}).listen(8080);`,
+      code: `
+import * as net from 'node:net';
+import * as http from 'node:http';
+http.createServer((req) => {
+  console.log(req.socket.remoteAddress!, req.socket.remotePort as number);
+}).listen(8080);
+      `,
     },
     {
       name: 'a ?? fallback',
-      code: `${HEADER}export function ip(socket: net.Socket) {\n  return socket.remoteAddress ?? 'unknown';\n}`,
+      code: `
+import * as net from 'node:net';
+import * as http from 'node:http';
+export function ip(socket: net.Socket) {
+  return socket.remoteAddress ?? 'unknown';
+}
+      `,
     },
     {
       name: 'after an undefined check',
-      code: `${HEADER}export function ip(socket: net.Socket) {\n  if (socket.remoteAddress === undefined) return 'unknown';\n  return socket.remoteAddress!;\n}`,
+      code: `
+import * as net from 'node:net';
+import * as http from 'node:http';
+export function ip(socket: net.Socket) {
+  if (socket.remoteAddress === undefined) return 'unknown';
+  return socket.remoteAddress!;
+}
+      `,
     },
     {
       name: 'after a remoteFamily check',
-      code: `${HEADER}export function ip(socket: net.Socket) {\n  if (!socket.remoteFamily) return 'local';\n  return socket.remoteAddress as string;\n}`,
+      code: `
+import * as net from 'node:net';
+import * as http from 'node:http';
+export function ip(socket: net.Socket) {
+  if (!socket.remoteFamily) return 'local';
+  return socket.remoteAddress as string;
+}
+      `,
     },
     {
       name: "in a client's connect listener",
-      code: `${HEADER}const client = net.connect(80, 'example.com');\nclient.on('connect', () => {\n  console.log(client.localPort!);\n});`,
+      code: `
+import * as net from 'node:net';
+import * as http from 'node:http';
+const client = net.connect(80, 'example.com');
+client.on('connect', () => {
+  console.log(client.localPort!);
+});
+      `,
     },
     {
       name: 'in the connect callback',
-      code: `${HEADER}const client = net.connect({ port: 80, host: 'example.com' }, () => {\n  console.log(client.remoteAddress!);\n});`,
+      code: `
+import * as net from 'node:net';
+import * as http from 'node:http';
+const client = net.connect({ port: 80, host: 'example.com' }, () => {
+  console.log(client.remoteAddress!);
+});
+      `,
     },
     {
       name: 'assertions that keep undefined',
-      code: `${HEADER}export function ip(socket: net.Socket) {\n  return socket.remoteAddress as string | undefined;\n}`,
+      code: `
+import * as net from 'node:net';
+import * as http from 'node:http';
+export function ip(socket: net.Socket) {
+  return socket.remoteAddress as string | undefined;
+}
+      `,
     },
     {
       name: 'not a socket',
-      code: `const peer = { remoteAddress: undefined as string | undefined };\nexport const ip = peer.remoteAddress!;`,
+      code: `
+const peer = { remoteAddress: undefined as string | undefined };
+export const ip = peer.remoteAddress!;
+      `,
     },
     {
       name: 'the connect callback of a new net.Socket() connected to a port',
-      code: `${HEADER}const client = new net.Socket();\nclient.connect(80, 'example.com', () => {\n  console.log(client.remoteAddress!);\n});`,
+      code: `
+import * as net from 'node:net';
+import * as http from 'node:http';
+const client = new net.Socket();
+client.connect(80, 'example.com', () => {
+  console.log(client.remoteAddress!);
+});
+      `,
     },
     {
       name: "the 'connect' listener of a new net.Socket() connected to a port",
-      code: `${HEADER}const client = new net.Socket();\nclient.on('connect', () => console.log(client.remotePort!));\nclient.connect(80, 'example.com');`,
+      code: `
+import * as net from 'node:net';
+import * as http from 'node:http';
+const client = new net.Socket();
+client.on('connect', () => console.log(client.remotePort!));
+client.connect(80, 'example.com');
+      `,
     },
   ],
   invalid: [
     {
       name: 'the connect callback of a new net.Socket() connected to a path',
-      code: `${HEADER}const client = new net.Socket();\nclient.connect('/tmp/a.sock', () => {\n  console.log(client.remoteAddress!);\n});`,
+      code: `
+import * as net from 'node:net';
+import * as http from 'node:http';
+const client = new net.Socket();
+client.connect('/tmp/a.sock', () => {
+  console.log(client.remoteAddress!);
+});
+      `,
       output: null,
       errors: [
         {
@@ -60,18 +126,25 @@ ruleTester.run('no-unchecked-peer-address', rule, {
           data: {
             subject: 'client',
             member: 'remoteAddress',
-            evidence: ": it is connected by `client.connect(…)` with the path `'/tmp/a.sock'` (line 4)",
+            evidence: ": it is connected by `client.connect(…)` with the path `'/tmp/a.sock'` (line 5)",
             fallback: "''",
           },
-          line: 5,
+          line: 6,
           column: 15,
-          endLine: 5,
+          endLine: 6,
           endColumn: 36,
           suggestions: [
             {
               messageId: 'useFallback',
               data: { member: 'remoteAddress', fallback: "''" },
-              output: `${HEADER}const client = new net.Socket();\nclient.connect('/tmp/a.sock', () => {\n  console.log((client.remoteAddress ?? ''));\n});`,
+              output: `
+import * as net from 'node:net';
+import * as http from 'node:http';
+const client = new net.Socket();
+client.connect('/tmp/a.sock', () => {
+  console.log((client.remoteAddress ?? ''));
+});
+      `,
             },
           ],
         },
@@ -79,7 +152,13 @@ ruleTester.run('no-unchecked-peer-address', rule, {
     },
     {
       name: 'a new net.Socket() connected to a port, read before it has connected',
-      code: `${HEADER}const client = new net.Socket();\nclient.connect(80, 'example.com');\nconsole.log(client.remoteAddress!);`,
+      code: `
+import * as net from 'node:net';
+import * as http from 'node:http';
+const client = new net.Socket();
+client.connect(80, 'example.com');
+console.log(client.remoteAddress!);
+      `,
       output: null,
       errors: [
         {
@@ -88,18 +167,24 @@ ruleTester.run('no-unchecked-peer-address', rule, {
             subject: 'client',
             member: 'remoteAddress',
             evidence:
-              ": here `client` may not have connected yet (it is connected by `client.connect(…)` with port `80`, line 4); read it in its 'connect' listener",
+              ": here `client` may not have connected yet (it is connected by `client.connect(…)` with port `80`, line 5); read it in its 'connect' listener",
             fallback: "''",
           },
-          line: 5,
+          line: 6,
           column: 13,
-          endLine: 5,
+          endLine: 6,
           endColumn: 34,
           suggestions: [
             {
               messageId: 'useFallback',
               data: { member: 'remoteAddress', fallback: "''" },
-              output: `${HEADER}const client = new net.Socket();\nclient.connect(80, 'example.com');\nconsole.log((client.remoteAddress ?? ''));`,
+              output: `
+import * as net from 'node:net';
+import * as http from 'node:http';
+const client = new net.Socket();
+client.connect(80, 'example.com');
+console.log((client.remoteAddress ?? ''));
+      `,
             },
           ],
         },
@@ -107,21 +192,33 @@ ruleTester.run('no-unchecked-peer-address', rule, {
     },
     {
       name: 'a socket from elsewhere',
-      code: `${HEADER}export function ip(socket: net.Socket) {\n  return socket.remoteAddress!;\n}`,
+      code: `
+import * as net from 'node:net';
+import * as http from 'node:http';
+export function ip(socket: net.Socket) {
+  return socket.remoteAddress!;
+}
+      `,
       output: null,
       errors: [
         {
           messageId: 'notProven',
           data: { subject: 'socket', member: 'remoteAddress', evidence: '', fallback: "''" },
-          line: 4,
+          line: 5,
           column: 10,
-          endLine: 4,
+          endLine: 5,
           endColumn: 31,
           suggestions: [
             {
               messageId: 'useFallback',
               data: { member: 'remoteAddress', fallback: "''" },
-              output: `${HEADER}export function ip(socket: net.Socket) {\n  return (socket.remoteAddress ?? '');\n}`,
+              output: `
+import * as net from 'node:net';
+import * as http from 'node:http';
+export function ip(socket: net.Socket) {
+  return (socket.remoteAddress ?? '');
+}
+      `,
             },
           ],
         },
@@ -129,36 +226,54 @@ ruleTester.run('no-unchecked-peer-address', rule, {
     },
     {
       name: 'as string and as number',
-      code: `${HEADER}export function peer(socket: net.Socket) {\n  return [socket.remoteAddress as string, <number>socket.remotePort];\n}`,
+      code: `
+import * as net from 'node:net';
+import * as http from 'node:http';
+export function peer(socket: net.Socket) {
+  return [socket.remoteAddress as string, <number>socket.remotePort];
+}
+      `,
       output: null,
       errors: [
         {
           messageId: 'notProven',
           data: { subject: 'socket', member: 'remoteAddress', evidence: '', fallback: "''" },
-          line: 4,
+          line: 5,
           column: 11,
-          endLine: 4,
+          endLine: 5,
           endColumn: 41,
           suggestions: [
             {
               messageId: 'useFallback',
               data: { member: 'remoteAddress', fallback: "''" },
-              output: `${HEADER}export function peer(socket: net.Socket) {\n  return [(socket.remoteAddress ?? ''), <number>socket.remotePort];\n}`,
+              output: `
+import * as net from 'node:net';
+import * as http from 'node:http';
+export function peer(socket: net.Socket) {
+  return [(socket.remoteAddress ?? ''), <number>socket.remotePort];
+}
+      `,
             },
           ],
         },
         {
           messageId: 'notProven',
           data: { subject: 'socket', member: 'remotePort', evidence: '', fallback: '0' },
-          line: 4,
+          line: 5,
           column: 43,
-          endLine: 4,
+          endLine: 5,
           endColumn: 68,
           suggestions: [
             {
               messageId: 'useFallback',
               data: { member: 'remotePort', fallback: '0' },
-              output: `${HEADER}export function peer(socket: net.Socket) {\n  return [socket.remoteAddress as string, (socket.remotePort ?? 0)];\n}`,
+              output: `
+import * as net from 'node:net';
+import * as http from 'node:http';
+export function peer(socket: net.Socket) {
+  return [socket.remoteAddress as string, (socket.remotePort ?? 0)];
+}
+      `,
             },
           ],
         },
@@ -166,7 +281,13 @@ ruleTester.run('no-unchecked-peer-address', rule, {
     },
     {
       name: 'a server listening on a path',
-      code: `${HEADER}http.createServer((req) => {\n  console.log(req.socket.remoteAddress!);\n}).listen('/tmp/app.sock');`,
+      code: `
+import * as net from 'node:net';
+import * as http from 'node:http';
+http.createServer((req) => {
+  console.log(req.socket.remoteAddress!);
+}).listen('/tmp/app.sock');
+      `,
       output: null,
       errors: [
         {
@@ -174,18 +295,24 @@ ruleTester.run('no-unchecked-peer-address', rule, {
           data: {
             subject: 'req.socket',
             member: 'remoteAddress',
-            evidence: ": its server listens on the path `'/tmp/app.sock'` (line 5)",
+            evidence: ": its server listens on the path `'/tmp/app.sock'` (line 6)",
             fallback: "''",
           },
-          line: 4,
+          line: 5,
           column: 15,
-          endLine: 4,
+          endLine: 5,
           endColumn: 40,
           suggestions: [
             {
               messageId: 'useFallback',
               data: { member: 'remoteAddress', fallback: "''" },
-              output: `${HEADER}http.createServer((req) => {\n  console.log((req.socket.remoteAddress ?? ''));\n}).listen('/tmp/app.sock');`,
+              output: `
+import * as net from 'node:net';
+import * as http from 'node:http';
+http.createServer((req) => {
+  console.log((req.socket.remoteAddress ?? ''));
+}).listen('/tmp/app.sock');
+      `,
             },
           ],
         },
@@ -193,7 +320,15 @@ ruleTester.run('no-unchecked-peer-address', rule, {
     },
     {
       name: "in a 'close' listener, even on a TCP server",
-      code: `${HEADER}net.createServer((socket) => {\n  socket.on('close', () => {\n    console.log(\`closed \${socket.remoteAddress!}\`);\n  });\n}).listen(3000);`,
+      code: `
+import * as net from 'node:net';
+import * as http from 'node:http';
+net.createServer((socket) => {
+  socket.on('close', () => {
+    console.log(\`closed \${socket.remoteAddress!}\`);
+  });
+}).listen(3000);
+      `,
       output: null,
       errors: [
         {
@@ -205,15 +340,23 @@ ruleTester.run('no-unchecked-peer-address', rule, {
             fallback: "''",
             when: 'it is `undefined` unless it was read while connected',
           },
-          line: 5,
+          line: 6,
           column: 27,
-          endLine: 5,
+          endLine: 6,
           endColumn: 48,
           suggestions: [
             {
               messageId: 'useFallback',
               data: { member: 'remoteAddress', fallback: "''" },
-              output: `${HEADER}net.createServer((socket) => {\n  socket.on('close', () => {\n    console.log(\`closed \${(socket.remoteAddress ?? '')}\`);\n  });\n}).listen(3000);`,
+              output: `
+import * as net from 'node:net';
+import * as http from 'node:http';
+net.createServer((socket) => {
+  socket.on('close', () => {
+    console.log(\`closed \${(socket.remoteAddress ?? '')}\`);
+  });
+}).listen(3000);
+      `,
             },
           ],
         },
@@ -221,7 +364,12 @@ ruleTester.run('no-unchecked-peer-address', rule, {
     },
     {
       name: 'a client before it connects',
-      code: `${HEADER}const client = net.connect(80, 'example.com');\nconsole.log(client.remoteAddress!);`,
+      code: `
+import * as net from 'node:net';
+import * as http from 'node:http';
+const client = net.connect(80, 'example.com');
+console.log(client.remoteAddress!);
+      `,
       output: null,
       errors: [
         {
@@ -230,18 +378,23 @@ ruleTester.run('no-unchecked-peer-address', rule, {
             subject: 'client',
             member: 'remoteAddress',
             evidence:
-              ": here `client` may not have connected yet (it is created by `net.connect(…)` with port `80`, line 3); read it in its 'connect' listener",
+              ": here `client` may not have connected yet (it is created by `net.connect(…)` with port `80`, line 4); read it in its 'connect' listener",
             fallback: "''",
           },
-          line: 4,
+          line: 5,
           column: 13,
-          endLine: 4,
+          endLine: 5,
           endColumn: 34,
           suggestions: [
             {
               messageId: 'useFallback',
               data: { member: 'remoteAddress', fallback: "''" },
-              output: `${HEADER}const client = net.connect(80, 'example.com');\nconsole.log((client.remoteAddress ?? ''));`,
+              output: `
+import * as net from 'node:net';
+import * as http from 'node:http';
+const client = net.connect(80, 'example.com');
+console.log((client.remoteAddress ?? ''));
+      `,
             },
           ],
         },
@@ -249,21 +402,33 @@ ruleTester.run('no-unchecked-peer-address', rule, {
     },
     {
       name: 'local address with optional chaining',
-      code: `${HEADER}export function local(socket?: net.Socket) {\n  return socket?.localAddress!;\n}`,
+      code: `
+import * as net from 'node:net';
+import * as http from 'node:http';
+export function local(socket?: net.Socket) {
+  return socket?.localAddress!;
+}
+      `,
       output: null,
       errors: [
         {
           messageId: 'notProven',
           data: { subject: 'socket', member: 'localAddress', evidence: '', fallback: "''" },
-          line: 4,
+          line: 5,
           column: 10,
-          endLine: 4,
+          endLine: 5,
           endColumn: 31,
           suggestions: [
             {
               messageId: 'useFallback',
               data: { member: 'localAddress', fallback: "''" },
-              output: `${HEADER}export function local(socket?: net.Socket) {\n  return (socket?.localAddress ?? '');\n}`,
+              output: `
+import * as net from 'node:net';
+import * as http from 'node:http';
+export function local(socket?: net.Socket) {
+  return (socket?.localAddress ?? '');
+}
+      `,
             },
           ],
         },

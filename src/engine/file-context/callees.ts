@@ -1,23 +1,26 @@
 /** Callee resolution: the module and name of the function a call resolves to, from its declarations. */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { timed } from '../stats.ts';
+import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { observer } from '../stats.ts';
 import ts from '../typescript.cts';
+import { isGlobal, memberDeclarations } from './bounds.ts';
 import type { FileContext } from './index.ts';
 import { requiredModule, unwrap } from '../ast.ts';
 import { variableWrites } from '../bindings.ts';
 
+const { DefinitionType } = TSESLint.Scope;
+
 /**
  * The module and name of the function or method a call resolves to, e.g. `net.connect`, `http.Server.listen`.
  * For a call, read from the declarations of the callee's symbol when all of them (the overloads) have the same
- * name: resolving the call against the overloads (what `getResolvedSignature` does) can cost 50-150 ms the first
- * time for `server.listen({ … })` or `http.createServer((req, res) => …)`. Otherwise, and for `new`, the resolved
+ * name, without resolving the call against the overloads (what `getResolvedSignature` does, which checks every
+ * overload for `server.listen({ … })` or `http.createServer((req, res) => …)`). Otherwise, and for `new`, the resolved
  * signature.
  */
 export function calleeDeclaration(
   p: FileContext,
   call: TSESTree.CallExpression | TSESTree.NewExpression,
 ): string | undefined {
-  return timed(() => resolveCallee(p, call));
+  return observer ? observer.observe(() => resolveCallee(p, call)) : resolveCallee(p, call);
 }
 
 export function resolveCallee(
@@ -40,8 +43,8 @@ export function resolveCallee(
 
 /**
  * The declarations of the function or method a call's callee names, without resolving the call: through the import
- * for `connect(…)` and `http2.createServer(…)`, through the receiver's type (which typeAt may read from
- * declarations) for `server.listen(…)`. Undefined unless every declaration is a function or method.
+ * for `connect(…)` and `http2.createServer(…)`, through the receiver's type (memberDeclarations) for
+ * `server.listen(…)`. Undefined unless every declaration is a function or method.
  */
 export function calleeDeclarations(
   p: FileContext,
@@ -51,7 +54,10 @@ export function calleeDeclarations(
   if (p.callees.has(call)) return p.callees.get(call);
   const callee = call.callee;
   let symbol: ts.Symbol | undefined;
-  if (callee.type === AST_NODE_TYPES.Identifier) symbol = isImport(p, callee) ? aliasedSymbol(p, callee) : undefined;
+  let declarations: readonly ts.Declaration[] | undefined;
+  // an import, or a global the file does not declare (`setImmediate(…)`: TypeScript would check the callback's body)
+  if (callee.type === AST_NODE_TYPES.Identifier)
+    symbol = isImport(p, callee) || isGlobal(p.variable(callee)) ? aliasedSymbol(p, callee) : undefined;
   else if (
     callee.type === AST_NODE_TYPES.MemberExpression &&
     !callee.computed &&
@@ -60,14 +66,17 @@ export function calleeDeclarations(
     const object = callee.object;
     if (object.type === AST_NODE_TYPES.Identifier && isImport(p, object)) symbol = aliasedSymbol(p, callee.property);
     else {
-      const owner = p.typeAt(lazilyRequired(p, object) ?? object);
-      symbol = owner.isUnion() ? undefined : owner.getProperty(callee.property.name);
+      // no recursion through a bound back to this call
+      p.callees.set(call, undefined);
+      declarations = memberDeclarations(p, lazilyRequired(p, object) ?? object, callee.property.name);
     }
   }
-  const declarations = symbol?.declarations;
+  declarations ??= symbol?.declarations;
+  // a namespace merged with the function (`namespace setTimeout { const __promisify__ … }`) has no call signatures
+  const functions = declarations?.filter(isFunctionDeclarationLike);
   const found =
-    declarations?.length && declarations.every(isFunctionDeclarationLike)
-      ? (declarations as ts.SignatureDeclaration[])
+    functions?.length && declarations!.every((d) => isFunctionDeclarationLike(d) || ts.isModuleDeclaration(d))
+      ? (functions as ts.SignatureDeclaration[])
       : undefined;
   p.callees.set(call, found);
   return found;
@@ -75,13 +84,13 @@ export function calleeDeclarations(
 
 /** Whether the name is an import binding (`connect`, or `http2` of `http2.createServer`). */
 export function isImport(p: FileContext, id: TSESTree.Identifier): boolean {
-  return p.variable(id)?.defs[0]?.type === 'ImportBinding';
+  return p.variable(id)?.defs[0]?.type === DefinitionType.ImportBinding;
 }
 
 /**
  * The symbol a name resolves to, through an import's alias: `connect`, or `createServer` of `http.createServer`.
  * Read a step at a time from the symbol tables (TypeMatcher.symbolOfName); TypeScript's own lookup of
- * `http.createServer` checks the property access, the type of the `http` import first (0.25 ms in every file).
+ * `http.createServer` checks the property access, the type of the `http` import first, in every file.
  */
 export function aliasedSymbol(p: FileContext, name: TSESTree.Identifier): ts.Symbol | undefined {
   const node = p.services.esTreeNodeToTSNodeMap.get(name);

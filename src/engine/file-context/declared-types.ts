@@ -2,12 +2,14 @@
  * Declared types: the type at a reference read from declarations (a written annotation, a listener's declared
  * parameter, a call's declared return type) where it must equal what flow analysis would say, without asking for it.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { LISTENER_METHODS, memberName, staticString } from '../ast.ts';
 import ts from '../typescript.cts';
 import { calleeDeclarations, closed, COMPUTED, declaredReturnType } from './callees.ts';
 import type { FileContext, Variable } from './index.ts';
 import { isPathPrefix, narrowedPaths } from './narrowing.ts';
+
+const { DefinitionType } = TSESLint.Scope;
 
 /**
  * The type at a reference (`x`, `x.a`, `x.a.b`) read from declarations instead of from flow analysis at the use,
@@ -20,8 +22,8 @@ import { isPathPrefix, narrowedPaths } from './narrowing.ts';
  *   no comparison of the assertion's two types;
  * - an unannotated listener parameter (`session` in `server.on('session', (session) => …)`): the type the
  *   receiver's `on` declares for that event name. TypeScript can only give the contextual type by resolving the
- *   whole call against the overloads of `on`: 0.5 s the first time for an HTTP/2 server (the generic event maps of
- *   @types/node), where the type of the receiver's method costs a few milliseconds;
+ *   whole call against the overloads of `on` (for an HTTP/2 server, the generic event maps of @types/node), where
+ *   the type of the receiver's method is one lookup;
  * - a `const` initialized by a call whose overloads all declare one return type (declaredReturnType);
  * - a callback's parameter, from the called function's declaration (callbackParameterType).
  *
@@ -36,7 +38,7 @@ export function declaredTypeAt(p: FileContext, node: TSESTree.Node, presence = f
     return inner && p.checker.getNonNullableType(inner);
   }
   // `server.address()`: what the method declares it returns (a call's value is not narrowed); TypeScript would type
-  // the receiver first, `const server = net.createServer((socket) => …)` by resolving that whole call (20 ms)
+  // the receiver first, `const server = net.createServer((socket) => …)` by resolving that whole call
   if (node.type === AST_NODE_TYPES.CallExpression) {
     const optional =
       node.optional ||
@@ -97,7 +99,7 @@ export function propertyPath(p: FileContext, type: ts.Type, names: readonly stri
 export function declaredTypeOf(p: FileContext, variable: Variable): ts.Type | undefined {
   const def = variable.defs.length === 1 ? variable.defs[0] : undefined;
   if (!def || def.name.type !== AST_NODE_TYPES.Identifier) return undefined;
-  if (def.type === 'Variable') {
+  if (def.type === DefinitionType.Variable) {
     const declarator = def.node;
     if (def.parent.kind !== 'const' || declarator.id !== def.name) return undefined;
     if (def.name.typeAnnotation) {
@@ -113,7 +115,7 @@ export function declaredTypeOf(p: FileContext, variable: Variable): ts.Type | un
     }
     return init?.type === AST_NODE_TYPES.CallExpression ? plain(declaredReturnType(p, init)) : undefined;
   }
-  if (def.type !== 'Parameter') return undefined;
+  if (def.type !== DefinitionType.Parameter) return undefined;
   const fn = def.node;
   const index = fn.params.indexOf(def.name);
   if (index < 0 || def.name.optional) return undefined;
@@ -138,7 +140,7 @@ export function declaredTypeOf(p: FileContext, variable: Variable): ts.Type | un
  * (`http.createServer((req, res) => …)`), read from the overload TypeScript picks by arity, where the callback's
  * parameter type is declared. In a generic overload whose type parameters only the callback could infer, they take
  * their defaults, which is what TypeScript infers then: `InstanceType<Request>` is `IncomingMessage`. Asking for the
- * contextual type instead resolves the whole call (13-50 ms the first time for a request listener).
+ * contextual type instead resolves the whole call.
  */
 export function callbackParameterType(
   p: FileContext,
@@ -210,10 +212,10 @@ export function withDefaults(p: FileContext, type: ts.Type): ts.Type | undefined
  */
 export function writtenType(p: FileContext, node: TSESTree.TypeNode): ts.Type {
   // `private sweeper: NodeJS.Timeout | undefined` in many files: every name in it is global, so it is the same type
-  // in each, and resolving it again cost about 0.2 ms per file
+  // in each: resolve it once per program
   const key = globalTypeText(p, node);
   let byText = key === undefined ? undefined : globalWrittenTypes.get(p.checker);
-  if (key !== undefined && !byText) globalWrittenTypes.set(p.checker, (byText = new Map()));
+  if (key !== undefined && !byText) globalWrittenTypes.set(p.checker, (byText = new Map<string, ts.Type>()));
   const cached = key === undefined ? undefined : byText?.get(key);
   if (cached) return cached;
   const written = p.services.esTreeNodeToTSNodeMap.get(node) as ts.TypeNode;
@@ -254,8 +256,7 @@ export function globalTypeText(p: FileContext, node: TSESTree.TypeNode): string 
 
 /**
  * Whether a scope of this file around the name declares it (a variable, import, type, type parameter): read from
- * TypeScript's symbol tables of the enclosing declarations (TypeMatcher.localSymbol), a few lookups (all the scopes
- * of the file were 10-18 µs per file).
+ * TypeScript's symbol tables of the enclosing declarations (TypeMatcher.localSymbol), a few lookups.
  */
 export function declaredAround(p: FileContext, name: TSESTree.Identifier): boolean {
   const id = p.services.esTreeNodeToTSNodeMap.get(name);

@@ -8,9 +8,10 @@ import {
   type TSESLint,
   type TSESTree,
 } from '@typescript-eslint/utils';
-import { countQuery, type EngineStats, timed } from '../stats.ts';
+import { observer } from '../stats.ts';
 import { TypeMatcher, type TypeMember } from '../type-matcher.ts';
 import ts from '../typescript.cts';
+import { askByParts, typeBound } from './bounds.ts';
 import { calleeDeclaration, typePredicate } from './callees.ts';
 import { declaredTypeAt, writtenType } from './declared-types.ts';
 import type { Narrowing } from './narrowing.ts';
@@ -19,9 +20,6 @@ export class FileContext {
   readonly checker: ts.TypeChecker;
 
   readonly matcher: TypeMatcher;
-
-  /** This file's counters (the global ones count every file). */
-  readonly stats: EngineStats = { typeQueries: 0, classifications: 0, queryMs: 0 };
 
   readonly types = new Map<TSESTree.Node, ts.Type>();
 
@@ -32,6 +30,8 @@ export class FileContext {
   readonly narrowed = new Map<Variable, readonly Narrowing[] | null>();
 
   readonly callees = new Map<TSESTree.CallExpression, readonly ts.SignatureDeclaration[] | undefined>();
+
+  readonly bounds = new Map<TSESTree.Node, readonly ts.Type[] | undefined>();
 
   constructor(
     readonly sourceCode: Readonly<TSESLint.SourceCode>,
@@ -45,7 +45,7 @@ export class FileContext {
   typeAt(node: TSESTree.Node): ts.Type {
     let type = this.types.get(node);
     if (!type) {
-      type = timed(() => declaredTypeAt(this, node)) ?? this.flowType(node);
+      type = this.declaredType(node, false) ?? this.flowType(node);
       this.types.set(node, type);
     }
     return type;
@@ -59,7 +59,9 @@ export class FileContext {
   }
 
   membersAt(node: TSESTree.Node): readonly TypeMember[] {
-    return timed(() => this.matcher.members(this.typeForMembers(node)));
+    return observer
+      ? observer.observe(() => this.matcher.members(this.typeForMembers(node)))
+      : this.matcher.members(this.typeForMembers(node));
   }
 
   /**
@@ -67,23 +69,31 @@ export class FileContext {
    * as typeAt, except where the only narrowing of a reference to an object type that is no union is a test of a
    * member that sockets have and plain streams lack (`'setKeepAlive' in socket`): TypeScript then types `socket` as
    * `Duplex & Record<"setKeepAlive", unknown>`, which only adds that member (with no class that declares it), and it
-   * resolves every member of `Duplex` to find out (17 ms the first time); here it is the declared `Duplex`. The guard
+   * resolves every member of `Duplex` to find out; here it is the declared `Duplex`. The guard
    * itself is the engine's to read.
    */
   typeForMembers(node: TSESTree.Node): ts.Type {
     let type = this.memberTypes.get(node) ?? this.types.get(node);
     if (!type) {
       // where the declarations do not answer even with member tests allowed, they do not answer typeAt either
-      type = timed(() => declaredTypeAt(this, node, true)) ?? this.flowType(node);
+      type = this.declaredType(node, true) ?? this.flowType(node);
       this.memberTypes.set(node, type);
     }
     return type;
   }
 
-  /** Asks the type checker something: counted, and timed while recording. */
+  /** The type the declarations give a node (declaredTypeAt), seen by the observer if one is installed. */
+  private declaredType(node: TSESTree.Node, presence: boolean): ts.Type | undefined {
+    return observer
+      ? observer.observe(() => declaredTypeAt(this, node, presence))
+      : declaredTypeAt(this, node, presence);
+  }
+
+  /** Asks the type checker something, seen by the observer if one is installed. */
   query<T>(ask: () => T): T {
-    countQuery();
-    return timed(ask);
+    if (!observer) return ask();
+    observer.countQuery();
+    return observer.observe(ask);
   }
 
   /** The variable an identifier refers to, or null for globals and unresolved names. */
@@ -105,8 +115,8 @@ export class FileContext {
    *   no comparison of the assertion's two types;
    * - an unannotated listener parameter (`session` in `server.on('session', (session) => …)`): the type the
    *   receiver's `on` declares for that event name. TypeScript can only give the contextual type by resolving the
-   *   whole call against the overloads of `on`: 0.5 s the first time for an HTTP/2 server (the generic event maps of
-   *   @types/node), where the type of the receiver's method costs a few milliseconds;
+   *   whole call against the overloads of `on` (for an HTTP/2 server, the generic event maps of @types/node), where
+   *   the type of the receiver's method is one lookup;
    * - a `const` initialized by a call whose overloads all declare one return type (declaredReturnType);
    * - a callback's parameter, from the called function's declaration (callbackParameterType).
    *
@@ -130,12 +140,28 @@ export class FileContext {
   /**
    * The module and name of the function or method a call resolves to, e.g. `net.connect`, `http.Server.listen`.
    * For a call, read from the declarations of the callee's symbol when all of them (the overloads) have the same
-   * name: resolving the call against the overloads (what `getResolvedSignature` does) can cost 50-150 ms the first
-   * time for `server.listen({ … })` or `http.createServer((req, res) => …)`. Otherwise, and for `new`, the resolved
+   * name, without resolving the call against the overloads (what `getResolvedSignature` does, which checks every
+   * overload for `server.listen({ … })` or `http.createServer((req, res) => …)`). Otherwise, and for `new`, the resolved
    * signature.
    */
   calleeDeclaration(call: TSESTree.CallExpression | TSESTree.NewExpression): string | undefined {
     return calleeDeclaration(this, call);
+  }
+
+  /**
+   * Types that every part of TypeScript's type at a reference is one of, read from declarations (an upper bound, not
+   * the type): see bounds.ts. Undefined where declarations do not bound it.
+   */
+  typeBound(node: TSESTree.Node): readonly ts.Type[] | undefined {
+    return typeBound(this, node);
+  }
+
+  /**
+   * What `ask` says of the type for members at a node, from the upper bound where all its parts agree, else from
+   * typeForMembers. `ask` must answer a union as its parts do when they agree (`every` over its members).
+   */
+  askByParts<T>(node: TSESTree.Node, ask: (type: ts.Type) => T): T {
+    return askByParts(this, node, ask);
   }
 
   /** The type predicate of the called signature, if the call is a user type guard. */

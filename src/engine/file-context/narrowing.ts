@@ -115,7 +115,7 @@ function isPresenceTest(reference: TSESTree.Identifier, path: string): boolean {
 }
 
 /** The range of the outermost loop statement around a node, within its function. */
-function outermostLoop(node: TSESTree.Node): TSESTree.Range | undefined {
+export function outermostLoop(node: TSESTree.Node): TSESTree.Range | undefined {
   let loop: TSESTree.Range | undefined;
   for (let current = node.parent; current && !isFunction(current); current = current.parent) {
     switch (current.type) {

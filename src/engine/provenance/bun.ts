@@ -1,10 +1,12 @@
 /** Bun: `Bun.connect`, `Bun.listen` and `Bun.serve` options, which decide the transport where the types do not. */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { calleeParts, findProperty, propertyKeyName, unwrap } from '../ast.ts';
 import { objectLiteralOf, parameterOf, singleValue } from '../bindings.ts';
 import { shortText } from '../endpoints.ts';
 import type { Provenance } from './index.ts';
 import type { FunctionNode, Node, ValueInfo } from './value-info.ts';
+
+const { DefinitionType } = TSESLint.Scope;
 
 /**
  * Bun: `Bun.connect({ unix })` and `Bun.listen({ unix })` give the same `Socket` type as TCP; the options tell.
@@ -84,12 +86,12 @@ export function bunServeOptions(p: Provenance, node: Node): TSESTree.ObjectExpre
   if (inner.type === AST_NODE_TYPES.Identifier) {
     const variable = p.ctx.variable(inner);
     const def = variable?.defs[0];
-    if (def?.type === 'Parameter' && def.name.type === AST_NODE_TYPES.Identifier) {
+    if (def?.type === DefinitionType.Parameter && def.name.type === AST_NODE_TYPES.Identifier) {
       const param = parameterOf(def.name);
       const handler = param?.fn.parent;
       if (param?.index !== 1 || handler?.type !== AST_NODE_TYPES.Property || propertyKeyName(handler) !== 'fetch')
         return undefined;
-      inner = handler.parent.parent as Node;
+      inner = handler.parent.parent;
     } else {
       const value = singleValue(variable);
       if (!value) return undefined;

@@ -4,7 +4,7 @@
  * injections), the client request whose `'socket'` event gave it (its agent), HTTP/2 access paths, and type
  * assertions (a value is only as good as the type it was asserted from). Falls back to the declared type.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { memberName, SOCKET_ACCESSORS, unwrap } from '../ast.ts';
 import { liveFieldWrites, parameterOf, reachingWrite, thisClass, variableWrites, type Write } from '../bindings.ts';
 import type { Kind } from '../evidence.ts';
@@ -26,6 +26,8 @@ import {
   withBase,
   withoutNullish,
 } from './value-info.ts';
+
+const { DefinitionType } = TSESLint.Scope;
 
 export class Provenance {
   readonly memo = new Map<Node, ValueInfo>();
@@ -91,7 +93,7 @@ export class Provenance {
     const variable = this.ctx.variable(id);
     const def = variable?.defs[0];
     if (!variable || !def) return fromType(this, id);
-    if (def.type === 'Parameter' && def.name.type === AST_NODE_TYPES.Identifier) {
+    if (def.type === DefinitionType.Parameter && def.name.type === AST_NODE_TYPES.Identifier) {
       // `({ socket }) => …` / `(req, { socket: out }) => …`: a request's or response's socket, destructured in place
       const destructured = destructuredParameter(def.name);
       if (destructured && SOCKET_ACCESSORS.has(destructured.property)) {
@@ -110,7 +112,7 @@ export class Provenance {
       const info = param ? this.parameter(param.fn, param.index, id) : undefined;
       return info ? narrowedAt(this, info, id) : fromType(this, id);
     }
-    if (def.type === 'Variable') {
+    if (def.type === DefinitionType.Variable) {
       const writes = variableWrites(variable);
       if (!writes || writes.length === 0) return fromType(this, id);
       const connected = writes.length === 1 ? connectedLater(this, variable, writes[0]!) : undefined;

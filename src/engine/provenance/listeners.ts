@@ -1,9 +1,11 @@
 /** What a function's parameter is, from the listener or callback it is registered as (its roles). */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { calleeParts, LISTENER_METHODS, propertyKeyName, staticString, unwrap } from '../ast.ts';
 import { functionUses, parameterOf } from '../bindings.ts';
 import type { Provenance } from './index.ts';
 import type { FunctionNode, Node } from './value-info.ts';
+
+const { DefinitionType } = TSESLint.Scope;
 
 /** The servers a request/response parameter came from: those whose visible request listener it is a parameter of. */
 export function serversOfRequest(p: Provenance, owner: Node): Node[] {
@@ -36,7 +38,7 @@ export function parameterRoles(p: Provenance, owner: Node): (FunctionRoles & { r
   if (inner.type !== AST_NODE_TYPES.Identifier) return undefined;
   const variable = p.ctx.variable(inner);
   const def = variable?.defs[0];
-  if (def?.type !== 'Parameter' || def.name.type !== AST_NODE_TYPES.Identifier) return undefined;
+  if (def?.type !== DefinitionType.Parameter || def.name.type !== AST_NODE_TYPES.Identifier) return undefined;
   const param = parameterOf(def.name);
   if (!param) return undefined;
   return { ...functionRoles(p, param.fn, param.index), reassigned: variable!.references.some((r) => r.isWrite()) };
@@ -44,7 +46,7 @@ export function parameterRoles(p: Provenance, owner: Node): (FunctionRoles & { r
 
 export function functionRoles(p: Provenance, fn: FunctionNode, index: number): FunctionRoles {
   let byIndex = p.roleMemo.get(fn);
-  if (!byIndex) p.roleMemo.set(fn, (byIndex = new Map()));
+  if (!byIndex) p.roleMemo.set(fn, (byIndex = new Map<number, FunctionRoles>()));
   const cached = byIndex.get(index);
   if (cached) return cached;
   const uses = functionUses(p.ctx, fn);

@@ -1,5 +1,7 @@
 /** What the declared (or flow-narrowed) type of a value says, and type assertions. */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
+const { DefinitionType } = TSESLint.Scope;
 import { calleeParts, LISTENER_METHODS, memberName, unwrap } from '../ast.ts';
 import { fieldWrites, functionUses, parameterOf, thisClass, variableWrites, walk } from '../bindings.ts';
 import { shortText } from '../endpoints.ts';
@@ -181,11 +183,11 @@ function outside(p: Provenance, node: Node, depth = 0): { node: Node; says: stri
   if (root.type !== AST_NODE_TYPES.Identifier) return undefined;
   const variable = p.ctx.variable(root);
   const def = variable?.defs[0];
-  if (def?.type === 'Variable') {
+  if (def?.type === DefinitionType.Variable) {
     const writes = variableWrites(variable!) ?? [];
     return writes.some((w) => outside(p, w.value, depth + 1)) ? fromCaller : undefined;
   }
-  if (def?.type !== 'Parameter') return undefined;
+  if (def?.type !== DefinitionType.Parameter) return undefined;
   const param = def.name.type === AST_NODE_TYPES.Identifier ? parameterOf(def.name) : undefined;
   if (!param) return undefined;
   const uses = functionUses(p.ctx, param.fn);

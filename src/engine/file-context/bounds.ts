@@ -1,0 +1,208 @@
+/**
+ * Upper bounds of a type read from declarations, and the questions answered from them where every part agrees: which
+ * declarations a member has (memberDeclarations, for callees), askByParts (the type for members).
+ */
+import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { isFunction } from '../ast.ts';
+import { observer } from '../stats.ts';
+import ts from '../typescript.cts';
+import { calleeDeclarations } from './callees.ts';
+import { declaredTypeAt } from './declared-types.ts';
+import type { FileContext, Variable } from './index.ts';
+import { narrowingPath, outermostLoop } from './narrowing.ts';
+
+/**
+ * The declarations of member `name` of the value of `object`, where every part of its type declares the member
+ * alike (one class, or a union whose parts inherit it from one class: `Http2Server | Http2SecureServer` and
+ * `net.Server.address`). The receiver's type is read from declarations where they give it exactly (declaredTypeAt);
+ * otherwise from an upper bound (typeBound), which answers whenever all its parts agree, since TypeScript's type
+ * is made of some of them; only then is the flow type asked. `const server = p.createServer(…)` with a method
+ * that returns a `let server: Http2Server | Http2SecureServer`: TypeScript infers the method's return type by
+ * checking its body, the calls assigned to `server` and every call on the way (1-3 s for grpc-js's server.ts).
+ */
+export function memberDeclarations(
+  p: FileContext,
+  object: TSESTree.Node,
+  name: string,
+): readonly ts.Declaration[] | undefined {
+  if (!p.types.has(object)) {
+    const declared = observer ? observer.observe(() => declaredTypeAt(p, object)) : declaredTypeAt(p, object);
+    if (declared) p.types.set(object, declared);
+    else {
+      const bound = observer ? observer.observe(() => typeBound(p, object)) : typeBound(p, object);
+      const found = bound && sameDeclarations(bound, name);
+      if (found) return found;
+    }
+  }
+  const owner = p.typeAt(object);
+  return sameDeclarations(owner.isUnion() ? owner.types : [owner], name);
+}
+
+/**
+ * Types that every part of TypeScript's type at a reference is one of, read from declarations (an upper bound, not
+ * the type: a union may have fewer parts at the use). Undefined where they do not bound it. A variable:
+ *
+ * - with a written type that is an object type or a union of them (`let server: A | B`): TypeScript narrows such a
+ *   variable by assignments, by tests and by discriminants to some of its parts; never by `instanceof`, `in`, a
+ *   type predicate or an assertion function before the use (mayNarrowApart), nor by a compound assignment;
+ * - a `const` initialized by a call to a function or method of this file that declares no return type: the bounds
+ *   of what its `return` statements return (TypeScript infers the union of their types).
+ */
+export function typeBound(p: FileContext, node: TSESTree.Node, depth = 0): readonly ts.Type[] | undefined {
+  if (p.bounds.has(node)) return p.bounds.get(node);
+  p.bounds.set(node, undefined);
+  const bound = computeBound(p, node, depth);
+  p.bounds.set(node, bound);
+  return bound;
+}
+
+function computeBound(p: FileContext, node: TSESTree.Node, depth: number): readonly ts.Type[] | undefined {
+  const declared = p.types.get(node) ?? declaredTypeAt(p, node);
+  if (declared) return declared.isUnion() ? declared.types : [declared];
+  if (node.type !== AST_NODE_TYPES.Identifier || depth > 3) return undefined;
+  const variable = p.variable(node);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (
+    def?.type !== TSESLint.Scope.DefinitionType.Variable ||
+    def.name.type !== AST_NODE_TYPES.Identifier ||
+    def.node.id !== def.name
+  )
+    return undefined;
+  if (mayNarrowApart(p, variable!, node)) return undefined;
+  if (def.name.typeAnnotation) {
+    const written = p.writtenType(def.name.typeAnnotation.typeAnnotation);
+    const parts = written.isUnion() ? written.types : [written];
+    return parts.every((t) => t.flags & ts.TypeFlags.Object) ? parts : undefined;
+  }
+  const init = def.node.init;
+  if (def.parent.kind !== 'const' || init?.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  const returned = returnedValues(p, init);
+  if (!returned) return undefined;
+  const parts = new Set<ts.Type>();
+  for (const value of returned) {
+    const bound = typeBound(p, value, depth + 1);
+    if (!bound) return undefined;
+    for (const t of bound) parts.add(t);
+  }
+  return [...parts];
+}
+
+/**
+ * The values the `return` statements of the called function return, where the function is of this file, has one
+ * declaration, no written return type, no type parameters, is neither async nor a generator, and ends with a
+ * `return` of a value (its end is not reached): then TypeScript's inferred return type is the union of their types.
+ */
+function returnedValues(p: FileContext, call: TSESTree.CallExpression): TSESTree.Node[] | undefined {
+  const declarations = calleeDeclarations(p, call);
+  const declaration = declarations?.length === 1 ? declarations[0]! : undefined;
+  if (!declaration || declaration.type || declaration.typeParameters) return undefined;
+  let fn = p.services.tsNodeToESTreeNodeMap.get(declaration) as TSESTree.Node | undefined;
+  if (fn?.type === AST_NODE_TYPES.MethodDefinition) fn = fn.value;
+  if (
+    fn?.type !== AST_NODE_TYPES.FunctionDeclaration &&
+    fn?.type !== AST_NODE_TYPES.FunctionExpression &&
+    fn?.type !== AST_NODE_TYPES.ArrowFunctionExpression
+  )
+    return undefined;
+  if (fn.async || fn.generator) return undefined;
+  if (fn.body?.type !== AST_NODE_TYPES.BlockStatement) return fn.body ? [fn.body] : undefined;
+  const last = fn.body.body.at(-1);
+  if (last?.type !== AST_NODE_TYPES.ReturnStatement) return undefined;
+  const values: TSESTree.Node[] = [];
+  let complete = true;
+  const visit = (node: TSESTree.Node): void => {
+    if (!complete || isFunction(node)) return;
+    if (node.type === AST_NODE_TYPES.ReturnStatement) {
+      if (node.argument) values.push(node.argument);
+      else complete = false;
+      return;
+    }
+    for (const key of Object.keys(node) as (keyof typeof node)[]) {
+      if (key === 'parent') continue;
+      const value = node[key] as unknown;
+      for (const child of Array.isArray(value) ? value : [value])
+        if (child && typeof (child as TSESTree.Node).type === 'string') visit(child as TSESTree.Node);
+    }
+  };
+  for (const statement of fn.body.body) visit(statement);
+  return complete ? values : undefined;
+}
+
+/**
+ * Whether a use of the variable before `use` (or in a loop around it) may narrow it to a type that is none of its
+ * declared parts: `instanceof`, `in`, a method call in a condition (`x.isFoo()`, perhaps a `this is T` predicate),
+ * an argument of a call whose callee may be a type predicate or an assertion function (one that does not declare a
+ * return type other than a predicate), a write other than `x = …`. Tests of truthiness, `typeof`, equality and
+ * discriminants only remove parts.
+ */
+function mayNarrowApart(p: FileContext, variable: Variable, use: TSESTree.Identifier): boolean {
+  const at = use.range[0];
+  for (const reference of variable.references) {
+    const identifier = reference.identifier as TSESTree.Identifier;
+    if (identifier === use || reference.init) continue;
+    const loop = outermostLoop(identifier);
+    if (identifier.range[0] >= at && !(loop && loop[0] <= at && at <= loop[1])) continue;
+    const parent = identifier.parent;
+    if (reference.isWrite()) {
+      if (parent.type !== AST_NODE_TYPES.AssignmentExpression || parent.operator !== '=' || parent.left !== identifier)
+        return true;
+      continue;
+    }
+    const path = narrowingPath(identifier, variable.name);
+    if (path !== '') continue;
+    if (
+      parent.type === AST_NODE_TYPES.CallExpression &&
+      parent.callee !== identifier &&
+      parent.arguments.includes(identifier)
+    ) {
+      const declarations = calleeDeclarations(p, parent);
+      if (declarations?.every((d) => d.type && !ts.isTypePredicateNode(d.type))) continue;
+      return true;
+    }
+    if (
+      parent.type === AST_NODE_TYPES.BinaryExpression &&
+      (parent.operator === 'instanceof' || parent.operator === 'in')
+    )
+      return true;
+    if (parent.type === AST_NODE_TYPES.MemberExpression || parent.type === AST_NODE_TYPES.UpdateExpression) return true;
+  }
+  return false;
+}
+
+/**
+ * What `ask` says of the type at a node for its members (typeForMembers), read from an upper bound of the type
+ * (typeBound) where every part of the bound gives the same answer. `ask` must answer a union as the parts do when
+ * they agree (`every`/`some` over its members): TypeScript's type there is made of some of the bound's parts.
+ */
+export function askByParts<T>(p: FileContext, node: TSESTree.Node, ask: (type: ts.Type) => T): T {
+  if (!p.memberTypes.has(node) && !p.types.has(node)) {
+    const declared = observer ? observer.observe(() => declaredTypeAt(p, node, true)) : declaredTypeAt(p, node, true);
+    if (declared) p.memberTypes.set(node, declared);
+    else {
+      const bound = observer ? observer.observe(() => typeBound(p, node)) : typeBound(p, node);
+      if (bound && bound.length > 0) {
+        const first = ask(bound[0]!);
+        if (bound.every((part) => part === bound[0] || ask(part) === first)) return first;
+      }
+    }
+  }
+  return ask(p.typeForMembers(node));
+}
+
+/** A name the file does not declare: unresolved, or a global of the libraries (no definition in the file). */
+export function isGlobal(variable: Variable | null): boolean {
+  return !variable || variable.defs.length === 0;
+}
+
+/** The declarations of a member, where every type declares it with the same ones; undefined where one lacks it. */
+function sameDeclarations(types: readonly ts.Type[], name: string): readonly ts.Declaration[] | undefined {
+  let found: readonly ts.Declaration[] | undefined;
+  for (const type of types) {
+    const declarations = type.getProperty(name)?.declarations;
+    if (!declarations) return undefined;
+    if (found && (found.length !== declarations.length || found.some((d, i) => d !== declarations[i])))
+      return undefined;
+    found ??= declarations;
+  }
+  return found;
+}

@@ -1,0 +1,220 @@
+/**
+ * The file-level pre-filters: a rule returns no listeners for a file whose text lacks its names, so a pattern that
+ * misses a shape the rule reports on would hide findings. Each shape the rules handle must match.
+ */
+import { describe, expect, it } from 'vitest';
+import { Linter } from 'eslint';
+import {
+  accessPattern,
+  memberPattern,
+  memberSelector,
+  mentions,
+  perOptions,
+  wordPattern,
+} from '../../src/rule-kit/prefilter.ts';
+import { createRule, sameValue } from '../../src/rule-kit/create-rule.ts';
+
+describe('memberPattern', () => {
+  const pattern = memberPattern(['setNoDelay', 'setTimeout']);
+  it.each([
+    's.setNoDelay(true)',
+    's?.setNoDelay()',
+    's!.setNoDelay()',
+    's\n  .setNoDelay()',
+    's.\n  setNoDelay()',
+    "s['setNoDelay']()",
+    's["setNoDelay"]()',
+    's[`setNoDelay`]()',
+    'const { setNoDelay } = s',
+    'const { a, setNoDelay: f } = s',
+    'const {\n  setNoDelay,\n} = s',
+    's./* why */setNoDelay()',
+    'req.socket.setTimeout(5000)',
+  ])('matches %j', (text) => {
+    expect(pattern.test(text)).toBe(true);
+    // the shared scan of all names finds the same (what the rules ask)
+    expect(mentions({ text }, pattern)).toBe(true);
+  });
+  it.each(['setTimeout(() => {}, 10)', 'const t = setTimeout(f)', 's.setNoDelayed()', 'mySetNoDelay()'])(
+    'does not match %j',
+    (text) => {
+      expect(pattern.test(text)).toBe(false);
+      expect(mentions({ text }, pattern)).toBe(false);
+    },
+  );
+});
+
+describe('accessPattern', () => {
+  const pattern = accessPattern(['port', 'hostname']);
+  it.each([
+    'server.port!',
+    'server?.port as number',
+    's\n  .hostname!',
+    "server['port']!",
+    'server[`hostname`]',
+    's./* c */port',
+  ])('matches %j', (text) => {
+    expect(pattern.test(text)).toBe(true);
+    expect(mentions({ text }, pattern)).toBe(true);
+  });
+  // a name that stands only where memberPattern or wordPattern counts it: the file has no member read of it
+  it.each([
+    'connect(host: string, port: number)',
+    'const { port } = options',
+    'const { host, hostname: h } = options',
+    'port = 80',
+    'server.portNumber',
+  ])('does not match %j', (text) => {
+    expect(pattern.test(text)).toBe(false);
+    expect(mentions({ text }, pattern)).toBe(false);
+  });
+  it('a name found in both positions counts for both kinds of pattern', () => {
+    const member = memberPattern(['port']);
+    const text = 'function f(a, port) { return server.port!; }';
+    expect(mentions({ text }, pattern)).toBe(true);
+    expect(mentions({ text }, member)).toBe(true);
+    expect(mentions({ text: 'function f(a, port) {}' }, member)).toBe(true);
+  });
+});
+
+describe('wordPattern', () => {
+  const pattern = wordPattern(['connect', 'addr']);
+  it.each([
+    "import { connect } from 'node:net';\nconnect({ port, path })",
+    'listener.addr as Deno.NetAddr',
+    'x.connect(1)',
+  ])('matches %j', (text) => {
+    expect(pattern.test(text)).toBe(true);
+    // the shared scan of all names finds the same (what the rules ask)
+    expect(mentions({ text }, pattern)).toBe(true);
+  });
+  it.each(['reconnect()', 'connection', 'address'])('does not match %j', (text) => {
+    expect(pattern.test(text)).toBe(false);
+    expect(mentions({ text }, pattern)).toBe(false);
+  });
+});
+
+describe('mentions', () => {
+  it('answers per pattern after the scan for all names, and sees names of patterns made later', () => {
+    const file = { text: 'const a = s.setNoDelay(true); server.listen(80);' };
+    const member = memberPattern(['setNoDelay']);
+    expect(mentions(file, member)).toBe(true);
+    expect(mentions(file, memberPattern(['unref']))).toBe(false);
+    expect(mentions({ text: 'const b = 1;' }, member)).toBe(false);
+    // a file scanned before a pattern with a new name existed is scanned again
+    const plain = { text: 'conn.zzzPrefilterOnly();' };
+    expect(mentions(plain, member)).toBe(false);
+    expect(mentions(plain, wordPattern(['zzzPrefilterOnly']))).toBe(true);
+  });
+
+  it('tells a name where a member name stands from the same name elsewhere', () => {
+    const file = { text: 'const t = setTimeout(f, 10);\n// later: socket.setTimeout(5)\n' };
+    expect(mentions(file, memberPattern(['setTimeout']))).toBe(true);
+    expect(mentions({ text: 'const t = setTimeout(f, 10);' }, memberPattern(['setTimeout']))).toBe(false);
+    expect(mentions({ text: 'const t = setTimeout(f, 10);' }, wordPattern(['setTimeout']))).toBe(true);
+    // the first occurrence is not in member position, a later one is
+    expect(
+      mentions({ text: 'setTimeout(f);\nconst { setTimeout: st } = timers;' }, memberPattern(['setTimeout'])),
+    ).toBe(true);
+  });
+});
+
+describe('memberSelector', () => {
+  /** The source text of the nodes the selector selects in the code. */
+  function selected(code: string, selector: string): string[] {
+    const found: string[] = [];
+    const rule = {
+      create: (context: { sourceCode: { getText(n: unknown): string } }) => ({
+        [selector]: (node: unknown) => void found.push(context.sourceCode.getText(node)),
+      }),
+    };
+    new Linter({ configType: 'flat' }).verify(code, [
+      { plugins: { t: { rules: { r: rule as never } } }, rules: { 't/r': 'error' } },
+    ]);
+    return found;
+  }
+
+  it('selects x.name, x?.name, x["name"] and template keys, not other members or computed names', () => {
+    const code =
+      's.setNoDelay(); s?.setNoDelay(); s["setNoDelay"](); s[`setNoDelay`](); s.write(); s[name](); setNoDelay();';
+    expect(selected(code, memberSelector(['setNoDelay']))).toEqual([
+      's.setNoDelay',
+      's?.setNoDelay',
+      's["setNoDelay"]',
+      's[`setNoDelay`]',
+    ]);
+  });
+
+  it('selects calls through their callee', () => {
+    const code = 'server.listen(1); server["listen"](2); server.close(); listen(3);';
+    expect(selected(code, memberSelector(['listen'], 'CallExpression', 'callee.'))).toEqual([
+      'server.listen(1)',
+      'server["listen"](2)',
+    ]);
+  });
+});
+
+describe('perOptions', () => {
+  it('builds once per options object', () => {
+    let built = 0;
+    const prepare = perOptions((o: { n: number }) => ({ twice: o.n * 2, id: ++built }));
+    const a = { n: 1 };
+    expect(prepare(a)).toBe(prepare(a));
+    expect(prepare({ n: 1 }).id).toBe(2);
+    expect(built).toBe(2);
+  });
+});
+
+describe('createRule options', () => {
+  const received: unknown[] = [];
+  const rule = createRule<[{ names?: string[]; strict?: boolean }], 'x'>({
+    name: 'probe',
+    meta: {
+      type: 'problem',
+      docs: { description: 'probe', requiresTypeChecking: true },
+      schema: [
+        {
+          type: 'object',
+          properties: { names: { type: 'array' }, strict: { type: 'boolean' } },
+          additionalProperties: false,
+        },
+      ],
+      defaultOptions: [{ names: ['a'], strict: false }],
+      messages: { x: 'x' },
+    },
+    create(_context, [options]) {
+      received.push(options);
+      return {};
+    },
+  });
+  const lint = (setting: unknown) => {
+    const linter = new Linter({ configType: 'flat' });
+    linter.verify('x;', [
+      { plugins: { p: { rules: { probe: rule as never } } }, rules: { 'p/probe': setting as never } },
+    ]);
+    return received.at(-1);
+  };
+
+  it('merges the defaults once per configuration, compared by value', () => {
+    const configured = ['error', { names: ['b', 'c'] }];
+    const first = lint(configured);
+    expect(first).toEqual({ names: ['b', 'c'], strict: false });
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(lint(configured)).toBe(first);
+    expect(lint(['error', { names: ['b', 'c'] }])).toBe(first); // equal options written again
+    expect(lint(['error', { names: ['b'] }])).toEqual({ names: ['b'], strict: false });
+    expect(lint(['error', { names: ['b', 'c'], strict: true }])).toEqual({ names: ['b', 'c'], strict: true });
+    expect(lint('error')).toEqual({ names: ['a'], strict: false });
+    expect(lint(['error'])).toBe(lint('error'));
+  });
+
+  it('compares option values deeply', () => {
+    expect(sameValue({ a: [1, { b: 'x' }] }, { a: [1, { b: 'x' }] })).toBe(true);
+    expect(sameValue({ a: [1, 2] }, { a: [1, 2, 3] })).toBe(false);
+    expect(sameValue({ a: 1 }, { a: 1, b: undefined })).toBe(false);
+    expect(sameValue({ a: 1, b: undefined }, { a: 1, c: undefined })).toBe(false);
+    expect(sameValue([1], { 0: 1 })).toBe(false);
+    expect(sameValue(null, {})).toBe(false);
+    expect(sameValue('1', 1)).toBe(false);
+  });
+});

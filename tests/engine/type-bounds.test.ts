@@ -1,0 +1,198 @@
+/**
+ * Upper bounds of a type read from declarations (FileContext.typeBound), and the questions answered from them where
+ * every part of the bound gives the same answer: which declarations a method call resolves to (calleeDeclaration),
+ * and askByParts. TypeScript's type at a use is made of some of the bound's parts; each probe here checks that
+ * against TypeScript's own type and resolved call at the same node, and that the bound is not given where a use could
+ * narrow the value to something else.
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+import type { FileContext } from '../../src/engine/file-context/index.ts';
+import { engineProbe, probeResults } from '../helpers/probe.ts';
+
+interface Probe {
+  /** The bound's parts, or null where declarations give none. */
+  bound: string[] | null;
+  /** The parts of TypeScript's type at the same node. */
+  checker: string[];
+}
+
+/** The type's text without type arguments (`Http2Server<typeof IncomingMessage, …>` is `Http2Server`). */
+const text = (ctx: FileContext, type: ts.Type): string =>
+  ctx.checker.typeToString(type, undefined, ts.TypeFormatFlags.NoTruncation).replace(/<.*>$/, '');
+const parts = (type: ts.Type): readonly ts.Type[] => (type.isUnion() ? type.types : [type]);
+
+/** `void x`: the bound of `x` next to TypeScript's type (asked after the bound, so the bound cannot reuse it). */
+const boundRule = engineProbe<TSESTree.UnaryExpression>('UnaryExpression[operator="void"]', (ctx, at): Probe => {
+  const bound = ctx.typeBound(at.argument);
+  return {
+    bound: bound ? bound.map((t) => text(ctx, t)).sort() : null,
+    checker: parts(ctx.services.getTypeAtLocation(at.argument))
+      .map((t) => text(ctx, t))
+      .sort(),
+  };
+});
+
+interface CallProbe {
+  /** The engine's callee, and whether it asked TypeScript for the receiver's flow type. */
+  engine: string | undefined;
+  askedReceiver: boolean;
+  /** The declaration TypeScript resolves the call to. */
+  checker: string | undefined;
+}
+
+/** `probe(x.m())`: the engine's callee of the call, then TypeScript's. */
+const calleeRule = engineProbe<TSESTree.CallExpression>('CallExpression[callee.name="probe"]', (ctx, at) => {
+  const call = at.arguments[0] as TSESTree.CallExpression;
+  const receiver = (call.callee as TSESTree.MemberExpression).object;
+  const engine = ctx.calleeDeclaration(call);
+  const askedReceiver = asked(ctx, receiver);
+  const tsCall = ctx.services.esTreeNodeToTSNodeMap.get(call);
+  const declaration = ctx.checker.getResolvedSignature(tsCall)?.declaration;
+  const name = declaration && ts.getNameOfDeclaration(declaration);
+  const owner = declaration?.parent;
+  const checker =
+    name && owner && (ts.isClassLike(owner) || ts.isInterfaceDeclaration(owner)) && owner.name
+      ? `${owner.name.text}.${name.getText()}`
+      : undefined;
+  return { engine, askedReceiver, checker } satisfies CallProbe;
+});
+
+/** Whether the context holds a type for the node: read exactly from declarations, or asked of TypeScript. */
+function asked(ctx: FileContext, node: TSESTree.Node): boolean {
+  return (ctx as unknown as { types: Map<TSESTree.Node, unknown> }).types.has(node);
+}
+
+const HEADER = `import * as net from 'node:net';\nimport * as tls from 'node:tls';\nimport * as http2 from 'node:http2';\ndeclare function probe(x: unknown): void;\n`;
+
+const bounds = (code: string): Probe[] => probeResults<Probe>(boundRule, HEADER + code);
+const callees = (code: string): CallProbe[] => probeResults<CallProbe>(calleeRule, HEADER + code);
+
+/** Every part of TypeScript's type is one of the bound's. */
+function expectBounded(found: Probe[]): void {
+  for (const p of found) {
+    expect(p.bound).not.toBeNull();
+    for (const part of p.checker) expect(p.bound).toContain(part);
+  }
+}
+
+const METHOD = `
+class Holder {
+  make(secure: boolean) {
+    let server: http2.Http2Server | net.Server;
+    if (secure) {
+      server = http2.createSecureServer({});
+      server.on('close', () => {});
+    } else server = net.createServer();
+    this.setup(server);
+    return server;
+  }
+  setup(server: net.Server): void {
+    void server;
+  }
+`;
+
+describe('upper bounds from declarations', () => {
+  it("a let with a written union: every part of TypeScript's type is one of the written parts", () => {
+    const found = bounds(
+      `let s: net.Socket | tls.TLSSocket = new net.Socket();\nvoid s;\ns = tls.connect({ port: 443 });\nvoid s;`,
+    );
+    expect(found.map((p) => p.bound)).toEqual([
+      ['Socket', 'TLSSocket'],
+      ['Socket', 'TLSSocket'],
+    ]);
+    // assignments narrow to the parts the value may be (a TLSSocket is also a Socket)
+    expect(found.map((p) => p.checker)).toEqual([['Socket'], ['Socket', 'TLSSocket']]);
+    expectBounded(found);
+  });
+
+  it('a const initialized by a method of the file that returns such a let, through calls that are no predicates', () => {
+    const found = bounds(`${METHOD}  use() {\n    const server = this.make(true);\n    void server;\n  }\n}`);
+    // the parameter of `setup`: its written type, exactly
+    expect(found.map((p) => p.bound)).toEqual([['Server'], ['Http2Server', 'Server']]);
+    expectBounded(found);
+  });
+
+  it('no bound where a use may narrow to another type: instanceof, in, a predicate, a method test, ++, +=', () => {
+    const found = bounds(
+      [
+        'let a: net.Socket | tls.TLSSocket = new net.Socket();\nif (a instanceof tls.TLSSocket) void a;',
+        "let b: net.Socket | tls.TLSSocket = new net.Socket();\nif ('encrypted' in b) void b;",
+        'declare function isTls(x: unknown): x is tls.TLSSocket;\nlet c: net.Socket = new net.Socket();\nisTls(c);\nvoid c;',
+        'declare function check(x: unknown): asserts x is tls.TLSSocket;\nlet d: net.Socket = new net.Socket();\ncheck(d);\nvoid d;',
+        'interface Q { isT(): this is tls.TLSSocket }\nlet e: net.Socket & Q = new net.Socket() as net.Socket & Q;\nif (e.isT()) void e;',
+        'let f: net.Socket | undefined = undefined;\nf ??= new net.Socket();\nvoid f;',
+      ].join('\n'),
+    );
+    expect(found.map((p) => p.bound)).toEqual([null, null, null, null, null, null]);
+  });
+
+  it('no bound through a method that may end without a return, is async, generic, or declares its return type', () => {
+    const found = bounds(`
+class Maker {
+  a(x: boolean) { let s: net.Server = net.createServer(); if (x) return s; }
+  async b() { let s: net.Server = net.createServer(); return s; }
+  c<T>(t: T) { let s: net.Server = net.createServer(); return t ? s : s; }
+  d(): net.Server | http2.Http2Server { let s: net.Server = net.createServer(); return s; }
+  e() { let s = net.createServer(); return s; }
+  use() {
+    const a = this.a(true); const b = this.b(); const c = this.c(1); const d = this.d(); const e = this.e();
+    void a; void b; void c; void d; void e;
+  }
+}`);
+    // `d` declares a union return type: read from the declarations exactly (declaredTypeAt), TypeScript's own type
+    expect(found.map((p) => p.bound)).toEqual([null, null, null, ['Http2Server', 'Server'], null]);
+    expect(found[3]!.checker).toEqual(['Http2Server', 'Server']);
+  });
+});
+
+describe('callees from the declarations of every part of the receiver', () => {
+  it('a union whose parts inherit the method from one class: the same declaration as TypeScript resolves', () => {
+    const found = callees(
+      'declare const u: http2.Http2Server | http2.Http2SecureServer;\nprobe(u.address());\ndeclare const v: net.Socket | tls.TLSSocket;\nprobe(v.setNoDelay());',
+    );
+    expect(found).toEqual([
+      { engine: 'net.Server.address', askedReceiver: false, checker: 'Server.address' },
+      { engine: 'net.Socket.setNoDelay', askedReceiver: false, checker: 'Socket.setNoDelay' },
+    ]);
+  });
+
+  it("a receiver bounded through a method's return: no flow type of the receiver", () => {
+    const found = callees(
+      `${METHOD}  use() {\n    const server = this.make(true);\n    probe(server.address());\n  }\n}`,
+    );
+    expect(found).toEqual([{ engine: 'net.Server.address', askedReceiver: false, checker: 'Server.address' }]);
+  });
+
+  it('parts that declare the method apart: TypeScript is asked', () => {
+    const found = callees(
+      'declare const u: net.Socket | http2.Http2Session;\nprobe(u.setTimeout(1));\ndeclare const w: net.Server | null;\nprobe(w!.address());',
+    );
+    // `w!`: no bound through the assertion, TypeScript's type of `w!` is asked; the callee is the same
+    expect(found.map((p) => p.askedReceiver)).toEqual([true, true]);
+    expect(found.map((p) => p.engine)).toEqual(['net.Socket.setTimeout', 'net.Server.address']);
+    expect(found.map((p) => p.checker)).toEqual(['Socket.setTimeout', 'Server.address']);
+  });
+});
+
+describe('global functions read from their declarations', () => {
+  it("`setImmediate(…)`: the return type its overloads declare, TypeScript's type of the call", () => {
+    const rule = engineProbe<TSESTree.UnaryExpression>('UnaryExpression[operator="void"]', (ctx, at) => {
+      const declared = ctx.declaredTypeAt(at.argument);
+      return [declared ? text(ctx, declared) : null, text(ctx, ctx.services.getTypeAtLocation(at.argument))];
+    });
+    const found = probeResults<[string | null, string]>(
+      rule,
+      HEADER +
+        'void setImmediate(() => { new net.Socket(); });\nvoid setTimeout(() => {}, 10);\nconst setInterval = (f: () => void) => f;\nvoid setInterval(() => {});',
+    );
+    expect(found).toEqual([
+      ['Immediate', 'Immediate'],
+      // the fixture's program has the DOM's `setTimeout` too, which returns a number: TypeScript is asked
+      [null, 'Timeout'],
+      // a local function of that name is not the global one
+      [null, '() => void'],
+    ]);
+  });
+});
