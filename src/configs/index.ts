@@ -11,6 +11,7 @@ export type ConfigName = 'recommended' | 'strict' | 'disable-type-checked';
 /** Options that `strict` sets on top of a rule's defaults. */
 const STRICT_OPTIONS: Partial<Record<RuleName, unknown[]>> = {
   'no-unguarded-socket-options': [{ requireTcp: true }],
+  'no-unchecked-bound-address': [{ requireProof: true }],
 };
 
 const error = 'error';

@@ -3,7 +3,15 @@
  * function was passed or called.
  */
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { isFunction, memberName, propertyKeyName, SOCKET_ACCESSORS, unwrap } from './ast.ts';
+import {
+  isFunction,
+  memberName,
+  propertyKeyName,
+  SOCKET_ACCESSORS,
+  socketOwner,
+  statementList,
+  unwrap,
+} from './ast.ts';
 import type { FileContext } from './file-context/index.ts';
 
 const { DefinitionType } = TSESLint.Scope;
@@ -123,6 +131,62 @@ export function fieldWrites(ctx: FileContext, body: TSESTree.ClassBody, name: st
       writes.push({ value: parent.right });
   }
   return writes;
+}
+
+/**
+ * The writes to `this.name` that a use can still see: the constructor's last top-level assignment `this.name = v`
+ * replaces the field's initializer (`server = null`) and the constructor's earlier top-level writes for every use
+ * that runs after it (in other methods, in callbacks, later in the constructor).
+ */
+export function liveFieldWrites(ctx: FileContext, body: TSESTree.ClassBody, name: string, use: Node): Write[] {
+  // `this.socket = null` in `close()`, `socket = null` as the field's initializer: which methods run after a reset
+  // is not in the code, so a reset is seen only by the function that makes it
+  const writes = fieldWrites(ctx, body, name).filter(
+    (w) => !isNullishLiteral(w.value) || enclosingFunction(w.value) === enclosingFunction(use),
+  );
+  const constructor = body.body.find(
+    (m): m is TSESTree.MethodDefinition => m.type === AST_NODE_TYPES.MethodDefinition && m.kind === 'constructor',
+  );
+  const statements = constructor?.value.body?.body ?? [];
+  const last = statements.findLast((statement) => {
+    if (statement.type !== AST_NODE_TYPES.ExpressionStatement) return false;
+    const expression = unwrap(statement.expression);
+    return (
+      expression.type === AST_NODE_TYPES.AssignmentExpression &&
+      expression.operator === '=' &&
+      expression.left.type === AST_NODE_TYPES.MemberExpression &&
+      expression.left.object.type === AST_NODE_TYPES.ThisExpression &&
+      memberName(expression.left) === name
+    );
+  });
+  if (!last) return writes;
+  // a use in the constructor's own straight-line code before the assignment still sees the earlier values
+  if (enclosingFunction(use) === constructor!.value && use.range[0] < last.range[1]) return writes;
+  return writes.filter((w) => {
+    const statement = w.value.parent?.parent;
+    const dead =
+      w.value.parent?.type === AST_NODE_TYPES.PropertyDefinition ||
+      (statement !== last &&
+        statements.includes(statement as TSESTree.Statement) &&
+        statement!.range[0] < last.range[0]);
+    return !dead;
+  });
+}
+
+function enclosingFunction(node: Node): Node | undefined {
+  let fn: Node | undefined = node.parent;
+  while (fn && !isFunction(fn)) fn = fn.parent;
+  return fn;
+}
+
+/** `null`, `undefined`, `void 0`. */
+function isNullishLiteral(node: Node): boolean {
+  const inner = unwrap(node);
+  return (
+    (inner.type === AST_NODE_TYPES.Literal && inner.value === null && !('regex' in inner)) ||
+    (inner.type === AST_NODE_TYPES.Identifier && inner.name === 'undefined') ||
+    (inner.type === AST_NODE_TYPES.UnaryExpression && inner.operator === 'void')
+  );
 }
 
 /** Where a function value goes: calls that receive it as an argument, and direct calls of it. */
@@ -298,4 +362,91 @@ function isModuleExportsTarget(node: Node): boolean {
     return (object.name === 'module' && memberName(inner) === 'exports') || object.name === 'exports';
   }
   return isModuleExportsTarget(object);
+}
+
+/**
+ * The owner whose socket an expression is: `session` of `session.socket`, and of `s` after `const s = session.socket
+ * as TLSSocket` (through `const` bindings). Guards on the owner (`session.encrypted`, `req.httpVersionMajor === 1`)
+ * hold for its socket.
+ */
+export function socketOwnerThrough(ctx: FileContext, node: Node, depth = 0): Node | undefined {
+  const direct = socketOwner(node);
+  if (direct || depth >= 3) return direct;
+  const inner = unwrap(node);
+  if (inner.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const variable = ctx.variable(inner);
+  const value = variable && isConst(variable) ? singleValue(variable) : undefined;
+  return value ? socketOwnerThrough(ctx, value, depth + 1) : undefined;
+}
+
+/** A stable key for a reference: `name#declaration` for variables, then `.member` for static member chains. */
+export function referenceKey(ctx: FileContext, node: Node): string | undefined {
+  const inner = unwrap(node);
+  if (inner.type === AST_NODE_TYPES.Identifier) {
+    const variable = ctx.variable(inner);
+    const def = variable?.defs[0];
+    return def ? `${inner.name}#${def.name.range[0]}` : `${inner.name}#global`;
+  }
+  if (inner.type === AST_NODE_TYPES.ThisExpression) return 'this';
+  if (inner.type === AST_NODE_TYPES.MemberExpression) {
+    const name = memberName(inner);
+    const object = referenceKey(ctx, inner.object);
+    return name !== undefined && object ? `${object}.${name}` : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The value that the last plain assignment before `point` wrote to a reference (a variable or `this.x`), where that
+ * assignment is a statement of the same function that runs before the point on every path to it:
+ * `if (opts.stream) this.stream = opts.stream; else { this.stream = net.connect(port); this.stream.setNoDelay(true) }`
+ * reads the socket `net.connect` made. Undefined where no such statement is found, or where a statement in between
+ * writes the reference in a branch or a loop (then every value written to it counts).
+ */
+export function reachingWrite(ctx: FileContext, reference: Node, point: Node): Node | undefined {
+  const key = referenceKey(ctx, reference);
+  if (key === undefined) return undefined;
+  const writesKey = (node: Node): boolean =>
+    node.type === AST_NODE_TYPES.AssignmentExpression && referenceKey(ctx, node.left) === key;
+  let child: Node = point;
+  for (let parent = point.parent; parent; child = parent, parent = parent.parent) {
+    if (isFunction(child)) {
+      // `this.socket = net.connect(opts, () => { this.socket.setNoDelay(true) })`: the callback of the call whose
+      // value the reference holds
+      const assignment = parent.parent;
+      return parent.type === AST_NODE_TYPES.CallExpression &&
+        parent.arguments.includes(child as TSESTree.CallExpressionArgument) &&
+        assignment?.type === AST_NODE_TYPES.AssignmentExpression &&
+        assignment.operator === '=' &&
+        assignment.right === parent &&
+        writesKey(assignment)
+        ? parent
+        : undefined;
+    }
+    const list = statementList(parent);
+    if (!list) continue;
+    for (let i = list.indexOf(child as TSESTree.Statement) - 1; i >= 0; i--) {
+      const statement = list[i]!;
+      const expression =
+        statement.type === AST_NODE_TYPES.ExpressionStatement ? unwrap(statement.expression) : undefined;
+      if (
+        expression?.type === AST_NODE_TYPES.AssignmentExpression &&
+        expression.operator === '=' &&
+        writesKey(expression)
+      )
+        return expression.right;
+      if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
+        const declared = statement.declarations.find(
+          (d) => d.id.type === AST_NODE_TYPES.Identifier && referenceKey(ctx, d.id) === key,
+        );
+        if (declared) return declared.init ?? undefined;
+      }
+      let written = false;
+      walk(ctx, statement, (node) => {
+        written ||= writesKey(node);
+      });
+      if (written) return undefined;
+    }
+  }
+  return undefined;
 }

@@ -19,6 +19,8 @@ export interface Endpoint {
   node: Node;
   /** How to name the target in a message: "port `3000`", "the path `'/tmp/a.sock'`", "`process.env.PORT`". */
   target: string;
+  /** An `unknown` target given as a handle or file descriptor (`{ fd: 3 }`): a socket made elsewhere, TCP or not. */
+  handle?: boolean;
 }
 
 export type EndpointMode = 'listen' | 'connect';
@@ -150,7 +152,13 @@ function optionsEndpoint(ctx: FileContext, shape: OptionsShape, mode: EndpointMo
     };
   }
   if (fd && fd !== 'unknown')
-    return { kind: 'unknown', certain: true, node: fd.node, target: `\`${shortText(fd.ctx, fd.node)}\`` };
+    return {
+      kind: 'unknown',
+      certain: true,
+      node: fd.node,
+      target: `\`${shortText(fd.ctx, fd.node)}\``,
+      handle: true,
+    };
   return {
     kind: mode === 'listen' ? 'tcp' : 'unknown',
     certain: true,

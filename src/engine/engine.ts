@@ -10,8 +10,8 @@ import {
   type TSESLint,
   type TSESTree,
 } from '@typescript-eslint/utils';
-import { socketOwner, topLevelModules, unwrap } from './ast.ts';
-import { isSocketAccess } from './bindings.ts';
+import { memberName, socketOwner, topLevelModules, unwrap } from './ast.ts';
+import { isSocketAccess, objectLiteralOf, socketOwnerThrough } from './bindings.ts';
 import { shortText } from './endpoints.ts';
 import { assertionBehind, isMemberOwnedBy } from './members.ts';
 import { serverAddressAt, type ServerAddress } from './lifecycle.ts';
@@ -52,11 +52,23 @@ export class TransportEngine {
     observer?.countClassification();
     const info = this.provenance.info(node);
     const guards = guardsAt(this.ctx, at, node);
-    // `req.socket` is no HTTP/2 proxy where `req` is proven HTTP/1 (`req.httpVersionMajor === 1`)
-    const owner = socketOwner(node);
-    if (owner) guards.push(...guardsAt(this.ctx, at, owner).filter((g) => g.fact === 'http1'));
+    // `req.socket` is no HTTP/2 proxy where `req` is proven HTTP/1 (`req.httpVersionMajor === 1`), and the socket of
+    // a session that is `encrypted` is a TLS socket (the session proxy hands TLS members to it)
+    const owner = socketOwnerThrough(this.ctx, node);
+    if (owner) guards.push(...guardsAt(this.ctx, at, owner).filter((g) => g.fact === 'http1' || g.fact === 'tls'));
     if (at.type === AST_NODE_TYPES.MemberExpression && at.optional && unwrap(at.object) === unwrap(node)) {
       guards.push({ fact: 'nonnull', node: at, says: '`?.`' });
+    }
+    // `x.ref?.()`: the member is called only where it is there
+    const call = at.parent;
+    if (
+      at.type === AST_NODE_TYPES.MemberExpression &&
+      call?.type === AST_NODE_TYPES.CallExpression &&
+      call.callee === at &&
+      call.optional &&
+      unwrap(at.object) === unwrap(node)
+    ) {
+      guards.push({ fact: 'optional-call', node: call, says: '`?.()`', member: options.member ?? memberName(at) });
     }
     const result = this.combine(info, guards, options.member);
     if (!byPoint) this.memo.set(node, (byPoint = new Map<string, Classification>()));
@@ -138,7 +150,8 @@ export class TransportEngine {
     const possible = new Set([...info.possible].filter((k) => !ruled.has(k)));
     const doubts = info.doubts.filter((d) => !ruled.has(d.kind));
     const tcpGuard = guards.find((g) => g.fact === 'tcp' || g.fact === 'tls');
-    const capability = guards.find((g) => ruledOutBy(g, member).includes('duplex'));
+    // a `catch` keeps a throwing call from crashing, but a call that does nothing on a pipe never throws: no proof
+    const capability = guards.find((g) => g.fact !== 'caught' && ruledOutBy(g, member).includes('duplex'));
     const proof = byGuard(tcpGuard) ?? byEvidence(info.proofs[0]) ?? byGuard(capability);
     const tls = byEvidence(info.tlsProof) ?? byGuard(guards.find((g) => g.fact === 'tls'));
     return { possible, proof, doubts, tls, guards, untyped: info.untyped };

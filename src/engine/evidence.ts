@@ -41,13 +41,14 @@ export type GuardFact =
   | 'tls' // `x instanceof tls.TLSSocket`, `x.encrypted === true`
   | 'http1' // `req.httpVersionMajor === 1`, `!('stream' in req)`, `req instanceof http.IncomingMessage`
   | 'ip' // Deno: `conn.remoteAddr.transport === 'tcp'`: not a Unix connection (TLS stays possible)
-  | 'caught'; // the call sits in a `try` block with a `catch`
+  | 'caught' // the call sits in a `try` block with a `catch`
+  | 'optional-call'; // `x.m?.()`: called only where `x.m` is there (a plain stream has no `ref`); `x` itself is read
 
 export interface Guard {
   fact: GuardFact;
   node: TSESTree.Node;
   says: string;
-  /** For `in` and `has-member`: the member whose presence was tested. */
+  /** For `in`, `has-member` and `optional-call`: the member whose presence was tested. */
   member?: string;
 }
 
@@ -81,4 +82,6 @@ export const RULED_OUT: Readonly<Record<GuardFact, readonly Kind[]>> = {
   ip: ['pipe', 'deno-unix', 'nullish'],
   // not the compat proxy: tuning it retunes the shared connection, which no `catch` undoes
   caught: ['duplex', 'nullish', 'unknown', 'h2-session-proxy', 'deno-unix', 'deno-tls'],
+  // not `nullish` (`x.m?.()` reads `m` of `x`), nor the session proxy (its get trap throws on the read)
+  'optional-call': ['duplex', 'unknown', 'deno-unix', 'deno-tls'],
 };

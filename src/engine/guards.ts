@@ -3,10 +3,12 @@
  * `if`/`else`, `&&`, `||`, `?:`, early `return`/`throw`/`continue`/`break`, negations, guards stored in a `const`,
  * `assert(...)`, and `try`/`catch` around the point.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
+const { DefinitionType } = TSESLint.Scope;
 import ts from './typescript.cts';
 import { alwaysExits, calleeParts, isFunction, memberName, staticString, statementList, unwrap } from './ast.ts';
-import { isConst, singleValue } from './bindings.ts';
+import { isConst, parameterOf, referenceKey, singleValue } from './bindings.ts';
 import { RULED_OUT, type Guard, type Kind } from './evidence.ts';
 import type { FileContext } from './file-context/index.ts';
 import { calleeFunction, crossing, returnedValues } from './interprocedural.ts';
@@ -64,6 +66,7 @@ export function ruledOutBy(guard: Guard, member: string | undefined): readonly K
     if (sameCapability) return ABSENT_ON_SESSION.has(tested) ? RULED_OUT.in : RULED_OUT['has-member'];
     return SOCKET_ONLY_MEMBERS.has(tested) ? RULED_OUT['has-member'] : RULED_OUT.nonnull;
   }
+  if (guard.fact === 'optional-call' && guard.member !== member) return [];
   if (
     guard.fact === 'has-member' &&
     guard.member !== undefined &&
@@ -77,23 +80,6 @@ export function ruledOutBy(guard: Guard, member: string | undefined): readonly K
 
 const TCP_MEMBERS = new Set(['remoteAddress', 'remotePort', 'remoteFamily']);
 const IP_CHECKS = new Set(['isIP', 'isIPv4', 'isIPv6']);
-
-/** A stable key for a reference: `name#declaration` for variables, then `.member` for static member chains. */
-export function referenceKey(ctx: FileContext, node: Node): string | undefined {
-  const inner = unwrap(node);
-  if (inner.type === AST_NODE_TYPES.Identifier) {
-    const variable = ctx.variable(inner);
-    const def = variable?.defs[0];
-    return def ? `${inner.name}#${def.name.range[0]}` : `${inner.name}#global`;
-  }
-  if (inner.type === AST_NODE_TYPES.ThisExpression) return 'this';
-  if (inner.type === AST_NODE_TYPES.MemberExpression) {
-    const name = memberName(inner);
-    const object = referenceKey(ctx, inner.object);
-    return name !== undefined && object ? `${object}.${name}` : undefined;
-  }
-  return undefined;
-}
 
 /** Whether the reference keeps its value across function boundaries (no reassignment of its root variable). */
 function isStable(ctx: FileContext, node: Node): boolean {
@@ -113,10 +99,13 @@ export function guardsAt(ctx: FileContext, point: Node, subject: Node): Guard[] 
   const facts = new Facts(ctx, key);
   const stable = key !== undefined && isStable(ctx, subject);
   let crossedFunction = false;
+  const callback = errorFirstResult(ctx, subject);
   let child: Node = point;
   for (let parent = point.parent; parent; child = parent, parent = parent.parent) {
     if (isFunction(parent)) {
       crossedFunction = true;
+      const called = calledBack(ctx, parent, key);
+      if (called) guards.push(called);
       if (!stable) break;
     }
     switch (parent.type) {
@@ -145,10 +134,61 @@ export function guardsAt(ctx: FileContext, point: Node, subject: Node): Guard[] 
       for (const statement of list) {
         if (statement === child) break;
         earlyExit(statement, facts, guards);
+        if (callback && errorExit(ctx, statement, callback.error))
+          guards.push({ fact: 'nonnull', node: statement, says: `\`${callback.error.name}\` was checked first` });
       }
     }
   }
   return guards;
+}
+
+/**
+ * The callback of a socket method called on the subject (`this.socket.connect(port, () => …)`) runs only where that
+ * method was there: the subject is a socket, or was when the callback was given.
+ */
+function calledBack(ctx: FileContext, fn: Node, key: string | undefined): Guard | undefined {
+  const call = fn.parent;
+  if (key === undefined || call?.type !== AST_NODE_TYPES.CallExpression || call.callee === fn) return undefined;
+  const callee = unwrap(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || referenceKey(ctx, callee.object) !== key) return undefined;
+  const member = memberName(callee);
+  if (member === undefined || !SOCKET_ONLY_MEMBERS.has(member)) return undefined;
+  return { fact: 'has-member', node: call, says: `the callback of \`${ctx.sourceCode.getText(callee)}(…)\``, member };
+}
+
+/** Names of the first parameter of a Node-style callback, `(err, result) => …`. */
+const ERROR_NAME = /^(?:e|er|err|error|\w*(?:Err|Error))$/;
+
+/**
+ * For a result parameter of a Node-style callback (`(err, socket) => …`, the subject itself): the error parameter.
+ * Node's convention passes the result only where it passes no error, so after `if (err) return …` it is there.
+ */
+function errorFirstResult(ctx: FileContext, subject: Node): { error: TSESTree.Identifier } | undefined {
+  const inner = unwrap(subject);
+  if (inner.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const def = ctx.variable(inner)?.defs[0];
+  if (def?.type !== DefinitionType.Parameter || def.name.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const param = parameterOf(def.name);
+  const error = param?.fn.params[0];
+  if (!param || param.index === 0 || error?.type !== AST_NODE_TYPES.Identifier || !ERROR_NAME.test(error.name))
+    return undefined;
+  return { error };
+}
+
+/** `if (err) return …;`, `if (err != null) throw err;`: a test of the callback's error that leaves the function. */
+function errorExit(ctx: FileContext, statement: TSESTree.Statement, error: TSESTree.Identifier): boolean {
+  if (statement.type !== AST_NODE_TYPES.IfStatement || statement.alternate || !alwaysExits(statement.consequent))
+    return false;
+  let test = unwrap(statement.test);
+  if (
+    test.type === AST_NODE_TYPES.BinaryExpression &&
+    (test.operator === '!=' || test.operator === '!==') &&
+    unwrap(test.right).type === AST_NODE_TYPES.Literal &&
+    (unwrap(test.right) as TSESTree.Literal).value === null
+  )
+    test = unwrap(test.left);
+  if (test.type !== AST_NODE_TYPES.Identifier) return false;
+  return ctx.variable(test)?.defs[0]?.name === error;
 }
 
 /** `if (!ok) return;` before the point proves `ok` after it; `assert(ok)` too. */

@@ -9,6 +9,7 @@ import {
   calleeParts,
   findProperty,
   isFunction,
+  isTransparentWrapper,
   LISTENER_METHODS,
   memberName,
   promiseResolveParameter,
@@ -70,14 +71,36 @@ function bindsSynchronously(ctx: FileContext, call: TSESTree.CallExpression): bo
   return !second || isFunction(second);
 }
 
+/** Events a server emits only while it is listening: its `'listening'` and its connections and requests. */
+const WHILE_LISTENING = new Set([
+  'listening',
+  'connection',
+  'secureConnection',
+  'request',
+  'upgrade',
+  'checkContinue',
+  'checkExpectation',
+  'connect',
+  'session',
+  'stream',
+]);
+
 /** The listen call or listener that proves the server is listening at `point`, if any. */
 export function listeningAt(ctx: FileContext, server: ServerFacts, point: Node): Node | undefined {
   for (const listen of server.listens) {
     const callback = listen.arguments.at(-1);
     if (callback && isFunction(callback) && contains(callback, point)) return listen;
   }
-  const listening = listenersOf(server.sites, new Set(['listening'])).find((fn) => contains(fn, point));
+  // a listener of the server's own connections or requests (also the one its creation call was given) runs only
+  // once it is listening
+  const listening = listenersOf(server.sites, WHILE_LISTENING).find((fn) => contains(fn, point));
   if (listening) return listening;
+  for (const site of server.sites) {
+    if (site.type !== AST_NODE_TYPES.CallExpression && site.type !== AST_NODE_TYPES.NewExpression) continue;
+    if (!SERVER_CREATION.test(ctx.calleeDeclaration(site) ?? '')) continue;
+    const handler = site.arguments.find((a) => isFunction(a) && contains(a, point));
+    if (handler) return handler;
+  }
   // earlier statements of the same function: `await once(server, 'listening')`, `await new Promise((r) => server.listen(0, r))`, `server.listen(0)`
   let child: Node = point;
   for (let parent = point.parent; parent && !isFunction(child); child = parent, parent = parent.parent) {
@@ -90,6 +113,151 @@ export function listeningAt(ctx: FileContext, server: ServerFacts, point: Node):
     }
   }
   return undefined;
+}
+
+/** Creation calls of Node servers (their declarations, as FileContext.calleeDeclaration names them). */
+const SERVER_CREATION = /^(?:net|tls|http|https|http2)\.(?:createServer|createSecureServer|Server(?:\.constructor)?)$/;
+
+/** Why a server is certainly not listening at `point`, where that is certain; undefined otherwise. */
+export interface NotListening {
+  node: Node;
+  says: string;
+}
+
+/**
+ * Where it is certain that a server is not listening at `point`: straight-line code of the function that creates it,
+ * before its `listen`; right after a `listen` that binds asynchronously (a host to look up), with no `await` in
+ * between; a server created in the file that nothing makes listen and that is never passed on. Code that runs later
+ * (listeners, test hooks, awaited helpers, a framework's `listen` or `start`) is never certain: undefined there.
+ */
+export function notListeningAt(ctx: FileContext, server: ServerFacts, point: Node): NotListening | undefined {
+  const fn = enclosingFunction(point);
+  const creation = server.sites.find(
+    (site) =>
+      (site.type === AST_NODE_TYPES.CallExpression || site.type === AST_NODE_TYPES.NewExpression) &&
+      SERVER_CREATION.test(ctx.calleeDeclaration(site) ?? ''),
+  );
+  if (!creation) return undefined;
+  if (server.listens.length === 0) {
+    const passedOn = server.sites.some((site) => escapes(site));
+    return passedOn
+      ? undefined
+      : {
+          node: creation,
+          says: `nothing in this file makes the server created on line ${creation.loc.start.line} listen, so it is \`null\``,
+        };
+  }
+  if (enclosingFunction(creation) !== fn || creation.range[1] > point.range[0]) return undefined;
+  const here = server.listens.filter((listen) => enclosingFunction(listen) === fn);
+  // every listen of the server is in this function; one of them after the point in straight-line code
+  if (here.length !== server.listens.length) return undefined;
+  const before = here.filter((listen) => listen.range[1] < point.range[0]);
+  if (before.length === 0) {
+    const after = here.find((listen) => straightLine(ctx, point, listen));
+    return after
+      ? { node: after, says: `its \`listen\` on line ${after.loc.start.line} comes after this call, so it is \`null\`` }
+      : undefined;
+  }
+  // right after a `listen` that has to look up its host first
+  const last = before.at(-1)!;
+  if (before.length !== 1 || bindsSynchronously(ctx, last) || !straightLine(ctx, last, point)) return undefined;
+  return { node: last, says: `here the \`listen\` on line ${last.loc.start.line} has not completed yet` };
+}
+
+function enclosingFunction(node: Node): Node | undefined {
+  let current: Node | undefined = node.parent;
+  while (current && !isFunction(current)) current = current.parent;
+  return current;
+}
+
+/**
+ * Whether `later` runs after `earlier` in straight-line code: both in the same function, not in a callback, the
+ * statement of `earlier` before that of `later` in one statement list, and no `await` or `yield` from one to the other.
+ */
+function straightLine(ctx: FileContext, earlier: Node, later: Node): boolean {
+  if (earlier.range[1] > later.range[0] || enclosingFunction(earlier) !== enclosingFunction(later)) return false;
+  // the statement list that holds both, and the statements in it that hold each
+  for (
+    let child: Node = later, parent = later.parent;
+    parent && !isFunction(child);
+    child = parent, parent = parent.parent
+  ) {
+    const list = statementList(parent);
+    if (!list) continue;
+    const holder = list.find((statement) => contains(statement, earlier));
+    if (!holder) continue;
+    if (holder === child) return false; // the same statement: a condition or loop may be in between
+    const between = list.slice(list.indexOf(holder), list.indexOf(child as TSESTree.Statement) + 1);
+    return !between.some((statement) => suspends(ctx, statement)) && !inLoop(parent);
+  }
+  return false;
+}
+
+/** Whether a statement may pause the function (`await`, `yield`) outside nested functions. */
+function suspends(ctx: FileContext, statement: Node): boolean {
+  const keys = ctx.sourceCode.visitorKeys;
+  const stack: Node[] = [statement];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === AST_NODE_TYPES.AwaitExpression || node.type === AST_NODE_TYPES.YieldExpression) return true;
+    if (node !== statement && isFunction(node)) continue;
+    for (const key of keys[node.type] ?? []) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      for (const item of Array.isArray(child) ? child : [child])
+        if (item && typeof item === 'object' && 'type' in item) stack.push(item as Node);
+    }
+  }
+  return false;
+}
+
+/** Whether a loop encloses `node` within its function (a later iteration runs after the listen). */
+function inLoop(node: Node): boolean {
+  for (let current: Node | undefined = node; current && !isFunction(current); current = current.parent) {
+    if (
+      current.type === AST_NODE_TYPES.ForStatement ||
+      current.type === AST_NODE_TYPES.ForInStatement ||
+      current.type === AST_NODE_TYPES.ForOfStatement ||
+      current.type === AST_NODE_TYPES.WhileStatement ||
+      current.type === AST_NODE_TYPES.DoWhileStatement
+    )
+      return true;
+  }
+  return false;
+}
+
+/**
+ * Whether a server expression is handed to code the file does not show: an argument of a call (other than the
+ * server's own methods and `once(server, …)`), returned, exported, or stored in an object or array.
+ */
+function escapes(site: Node): boolean {
+  let node = site;
+  while (node.parent && (isTransparentWrapper(node.parent) || node.parent.type === AST_NODE_TYPES.ChainExpression))
+    node = node.parent;
+  const parent = node.parent;
+  if (!parent) return false;
+  switch (parent.type) {
+    case AST_NODE_TYPES.CallExpression:
+    case AST_NODE_TYPES.NewExpression:
+      return parent.callee !== node;
+    case AST_NODE_TYPES.ReturnStatement:
+    case AST_NODE_TYPES.ArrowFunctionExpression:
+    case AST_NODE_TYPES.Property:
+    case AST_NODE_TYPES.ArrayExpression:
+    case AST_NODE_TYPES.ExportDefaultDeclaration:
+    case AST_NODE_TYPES.SpreadElement:
+    case AST_NODE_TYPES.AwaitExpression:
+    case AST_NODE_TYPES.YieldExpression:
+      return true;
+    case AST_NODE_TYPES.AssignmentExpression:
+      // `module.exports = server`, `obj.server = server`; `this.server = …` is followed through its uses
+      return (
+        parent.right === node &&
+        parent.left.type === AST_NODE_TYPES.MemberExpression &&
+        parent.left.object.type !== AST_NODE_TYPES.ThisExpression
+      );
+    default:
+      return false;
+  }
 }
 
 function provesListening(ctx: FileContext, server: ServerFacts, statement: Node): Node | undefined {
@@ -174,6 +342,8 @@ export type ServerAddress =
   | { state: 'listening' }
   /** The server listens on a Unix socket or pipe (perhaps: `certain` false for a string that may be a port). */
   | { state: 'pipe'; endpoint: Endpoint }
+  /** It is certain that the server is not listening at the point (notListeningAt), and why. */
+  | { state: 'not-listening'; node: Node; says: string }
   /**
    * The server listens only on TCP ports, but this `listen` has not completed at the point (`listen`: undefined
    * where every `listen` call is in another file of the program).
@@ -187,8 +357,11 @@ export function serverAddressAt(engine: TransportEngine, server: Node, point: No
   const facts = engine.provenance.serverFacts(server);
   const tcp = facts.endpoints.length > 0 && facts.endpoints.every((e) => e.kind === 'tcp');
   if (tcp && listeningAt(engine.ctx, facts, point)) return { state: 'listening' };
-  const pipe = facts.endpoints.find((e) => e.kind === 'pipe');
+  // a path, or a handle (`{ fd: 3 }`) that may be a Unix socket
+  const pipe = facts.endpoints.find((e) => e.kind === 'pipe') ?? facts.endpoints.find((e) => e.handle);
   if (pipe) return { state: 'pipe', endpoint: pipe };
+  const notYet = notListeningAt(engine.ctx, facts, point);
+  if (notYet) return { state: 'not-listening', ...notYet };
   if (tcp) return { state: 'pending', listen: facts.listens[0] };
   return { state: 'unknown' };
 }

@@ -15,7 +15,7 @@ import {
   variableWrites,
   type TransportEngine,
 } from '../engine/index.ts';
-import { createRule } from '../rule-kit/create-rule.ts';
+import { createRule, optionsSchema } from '../rule-kit/create-rule.ts';
 import { accessPattern, memberSelector, mentions, wordPattern } from '../rule-kit/prefilter.ts';
 
 type MessageIds = 'serverAddress' | 'socketAddress' | 'denoAddr' | 'bunServer' | 'checkAddress';
@@ -41,7 +41,9 @@ const ADDRESS_CALLS = memberSelector(['address'], 'CallExpression[arguments.leng
 /** Where an `address()` result is used as an AddressInfo. */
 type Use = { node: Node; how: 'asserted' | 'non-null' | 'read' };
 
-export default createRule<[], MessageIds>({
+type Options = [{ requireProof?: boolean }];
+
+export default createRule<Options, MessageIds>({
   name: 'no-unchecked-bound-address',
   meta: {
     type: 'problem',
@@ -51,7 +53,14 @@ export default createRule<[], MessageIds>({
       requiresTypeChecking: true,
     },
     hasSuggestions: true,
-    schema: [],
+    schema: optionsSchema({
+      requireProof: {
+        type: 'boolean',
+        description:
+          'Also report where nothing proves that the server listens only on ports and is listening at the call, or that the socket is a TCP socket.',
+      },
+    }),
+    defaultOptions: [{ requireProof: false }],
     messages: {
       serverAddress:
         "`{{call}}` is used as an `AddressInfo` without a check, but it is a string when the server listens on a Unix socket or named pipe, and `null` before it is listening and after `close()`{{evidence}}. Check `typeof address === 'object' && address !== null` first.",
@@ -65,7 +74,7 @@ export default createRule<[], MessageIds>({
     },
     languages: ['js/js'],
   },
-  create(context) {
+  create(context, [{ requireProof = false }]) {
     if (!mentions(context.sourceCode, NAMES) && !mentions(context.sourceCode, BUN_NAMES)) return {};
     // built at the first listener call: `port` and `hostname` are common names, and without Bun's types
     // `this.options.port!` needs no engine
@@ -165,16 +174,22 @@ export default createRule<[], MessageIds>({
         if (isServer) {
           const address = engine.serverAddressAt(receiver, call);
           if (address.state === 'listening') return;
+          // evidence: a path or a handle to listen on, or code that certainly runs before the server listens
           if (address.state === 'pipe') {
             const pipe = address.endpoint;
-            evidence = `: it listens on ${pipe.target}${pipe.certain ? '' : ', a string that names a pipe unless it is all digits'} (line ${engine.lineOf(pipe.node)})`;
-          } else if (address.state === 'pending' && address.listen)
-            evidence = `: here the \`listen\` on line ${address.listen.loc.start.line} has not completed yet`;
+            evidence = pipe.handle
+              ? `: it listens on the handle ${pipe.target}, which may be a Unix socket or pipe (line ${engine.lineOf(pipe.node)})`
+              : `: it listens on ${pipe.target}${pipe.certain ? '' : ', a string that names a pipe unless it is all digits'} (line ${engine.lineOf(pipe.node)})`;
+          } else if (address.state === 'not-listening') evidence = `: ${address.says}`;
+          else if (!requireProof) return;
+          else if (address.state === 'pending' && address.listen)
+            evidence = `: nothing shows that the \`listen\` on line ${address.listen.loc.start.line} has completed here`;
         } else {
           const c = engine.classify(receiver, { at: call });
           if (provesTcp(c.proof) && c.doubts.length === 0) return;
-          const pipe = c.doubts.find((d) => d.kind === 'pipe');
+          const pipe = c.doubts.find((d) => d.kind === 'pipe' && d.certain);
           if (pipe) evidence = `: ${pipe.says} (line ${engine.lineOf(pipe.node)})`;
+          else if (!requireProof) return;
         }
         for (const use of uses) {
           const suggest = checkSuggestion(use, call);

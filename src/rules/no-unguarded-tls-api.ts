@@ -1,4 +1,6 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
+const { DefinitionType } = TSESLint.Scope;
 import { getEngine, memberName, propertyKeyName, unwrapAssertions, type Kind } from '../engine/index.ts';
 import { createRule } from '../rule-kit/create-rule.ts';
 import { callSiteOf, canGuard, runtimeName, wrapStatementFix } from '../rule-kit/fixes.ts';
@@ -33,6 +35,11 @@ const TLS_METHODS = new Set([
 ]);
 /** Properties only a TLSSocket has: `undefined` on a plain socket. `encrypted` is left out: reading it is the check. */
 const TLS_PROPERTIES = new Set(['authorized', 'authorizationError', 'alpnProtocol', 'servername']);
+/**
+ * TLS properties whose `undefined` on a plain socket is the right answer when the value is only tested: not
+ * authorized, no ALPN protocol, no server name. (`authorizationError` is not one: `undefined` reads as "no error".)
+ */
+const DISCRIMINATORS = new Set(['authorized', 'alpnProtocol', 'servername']);
 const TLS_MODULES = ['node:tls', 'tls'];
 const NAMES = wordPattern([...TLS_METHODS, ...TLS_PROPERTIES]);
 const SELECTOR = memberSelector([...TLS_METHODS, ...TLS_PROPERTIES]);
@@ -70,24 +77,28 @@ export default createRule<[], MessageIds>({
     ): void {
       // a class that declares the member itself (Bun's native Socket) is not a Node socket asserted to TLS
       if (!engine.memberOwnedBy(receiver, member, NODE_TLS_CLASSES)) return;
+      // `socket.encrypted && socket.authorized`, `if (socket.alpnProtocol === 'h2')`: telling the kinds apart
+      if (access && DISCRIMINATORS.has(member) && isDiscriminatorRead(outermostChain(access))) return;
       const c = engine.classify(receiver, { at: access ?? reportNode, member });
       if (c.untyped || c.tls) return;
       // `typeof x.getPeerCertificate === 'function'` / `'getPeerCertificate' in x` before; `try`/`catch` around a call
       const isMethod = TLS_METHODS.has(member);
       const guarded = c.guards.some(
         (g) =>
-          ((g.fact === 'has-member' || g.fact === 'in') &&
+          ((g.fact === 'has-member' || g.fact === 'in' || g.fact === 'optional-call') &&
             g.member !== undefined &&
             (TLS_METHODS.has(g.member) || TLS_PROPERTIES.has(g.member))) ||
           (g.fact === 'caught' && isMethod),
       );
       if (guarded) return;
       const plain = PLAIN_KINDS.some((k) => c.possible.has(k));
-      const asserted = receiver !== unwrapAssertions(receiver);
-      if (!plain && !(asserted && c.possible.has('unknown'))) return;
+      // an untyped value asserted to TLSSocket: reported where it comes from outside the module (the doubt says so)
+      const asserted = receiver !== unwrapAssertions(receiver) || !!engine.assertionBehind(unwrapAssertions(receiver));
+      const outside = asserted ? c.doubts.find((d) => d.kind === 'unknown') : undefined;
+      if (!plain && !outside) return;
       const reference = unwrapAssertions(receiver);
       const subject = engine.text(reference);
-      const why = reason(receiver, reference);
+      const why = !plain && outside ? outside.says : reason(receiver, reference);
       const effect = isMethod
         ? 'it is not a function (TypeError)'
         : 'it is `undefined`, so a check on it silently fails';
@@ -116,6 +127,38 @@ export default createRule<[], MessageIds>({
       context.report({ node: reportNode, messageId: 'notTls', data: { subject, member, why, effect }, suggest });
     }
 
+    /**
+     * Whether a read's value is only tested (isTestPosition, a `&&`/`||` operand, a comparison with anything but
+     * `false`, `Boolean(…)`), directly or through a `const` whose every use is: then `undefined` on a plain socket gives
+     * the plain socket's answer.
+     */
+    function isDiscriminatorRead(node: Node, depth = 0): boolean {
+      const parent = node.parent;
+      if (!parent) return false;
+      if (isTestPosition(node)) return true;
+      switch (parent.type) {
+        case AST_NODE_TYPES.LogicalExpression:
+          return parent.operator !== '??';
+        case AST_NODE_TYPES.BinaryExpression: {
+          if (!['===', '!==', '==', '!='].includes(parent.operator)) return false;
+          const other = parent.left === node ? parent.right : parent.left;
+          return !(other.type === AST_NODE_TYPES.Literal && other.value === false);
+        }
+        case AST_NODE_TYPES.CallExpression:
+          return parent.callee.type === AST_NODE_TYPES.Identifier && parent.callee.name === 'Boolean';
+        case AST_NODE_TYPES.VariableDeclarator: {
+          if (depth > 1 || parent.init !== node || parent.id.type !== AST_NODE_TYPES.Identifier) return false;
+          const variable = engine.variable(parent.id);
+          const isConst =
+            variable?.defs[0]?.type === DefinitionType.Variable && variable.defs[0].parent.kind === 'const';
+          const reads = variable && isConst ? variable.references.filter((r) => !r.init) : [];
+          return reads.length > 0 && reads.every((r) => isDiscriminatorRead(r.identifier, depth + 1));
+        }
+        default:
+          return false;
+      }
+    }
+
     /** Why the value may be a plain socket: an assertion from a socket type, its server, or its type. */
     function reason(receiver: Node, reference: Node): string {
       const inner = receiver.type === AST_NODE_TYPES.ChainExpression ? receiver.expression : receiver;
@@ -123,6 +166,9 @@ export default createRule<[], MessageIds>({
       const c = engine.classify(reference, { at: reference });
       const compat = c.doubts.find((d) => d.kind === 'h2-compat-proxy');
       if (compat) return `${compat.says} of a server without TLS`;
+      // the session proxy hands TLS members to its socket, which is a plain one for a cleartext (h2c) session
+      const session = c.doubts.find((d) => d.kind === 'h2-session-proxy');
+      if (session) return 'it is the socket of an HTTP/2 session that may be cleartext (h2c)';
       if (inner !== reference) return `it is asserted to \`${engine.typeText(inner)}\` from \`${typeText}\``;
       // `const socket = req.socket as TLSSocket`: the assertion is where the value was written
       const assertion = engine.assertionBehind(reference);

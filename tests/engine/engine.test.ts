@@ -103,23 +103,81 @@ if (s) probe(s);
 `).possible,
     ).toEqual(['pipe', 'tcp']);
   });
-  it('any and unknown are doubts; unresolved types are untyped', () => {
+  it('any and unknown are doubts only where the value comes from outside the module; unresolved types are untyped', () => {
     expect(
       one(`
 export {};
 declare function probe(x: unknown): void;
 declare const s: any;
 probe(s);
-`).doubts,
-    ).toEqual(['unknown@5: it is typed `any`']);
+`),
+    ).toMatchObject({ possible: ['unknown'], doubts: [] });
     expect(
       one(`
 export {};
 declare function probe(x: unknown): void;
-declare const s: unknown;
+declare function make(): any;
+const s = make();
 probe(s);
 `).doubts,
-    ).toEqual(['unknown@5: it is typed `unknown`']);
+    ).toEqual([]);
+    expect(
+      one(`
+declare function probe(x: unknown): void;
+export function f(s: any) {
+  probe(s);
+}
+`).doubts,
+    ).toEqual(['unknown@3: `s` comes from the caller and may be any stream']);
+    expect(
+      one(`
+declare function probe(x: unknown): void;
+export function f(s: unknown) {
+  probe(s);
+}
+`).doubts,
+    ).toEqual(['unknown@3: `s` comes from the caller and may be any stream']);
+    expect(
+      one(`
+declare function probe(x: unknown): void;
+export function f(config: { stream: any }) {
+  probe(config.stream);
+}
+`).doubts,
+    ).toEqual(['unknown@4: `config.stream` comes from the caller and may be any stream']);
+    expect(
+      one(`
+declare function probe(x: unknown): void;
+export class C {
+  options: any;
+  constructor(options: any) {
+    this.options = options;
+  }
+  m() {
+    probe(this.options.stream);
+  }
+}
+`).doubts,
+    ).toEqual(['unknown@9: `this.options.stream` comes from the caller and may be any stream']);
+    expect(
+      one(`
+export {};
+declare function probe(x: unknown): void;
+declare const emitter: any;
+emitter.on('data', (s: any) => probe(s));
+`).doubts,
+    ).toEqual(['unknown@5: `s` is given by a listener on `emitter`, an untyped emitter, and may be any stream']);
+    // a local function with its arguments in view: judged by them
+    expect(
+      one(`
+import * as net from 'node:net';
+declare function probe(x: unknown): void;
+function f(s: any) {
+  probe(s);
+}
+f(net.connect(80));
+`).doubts,
+    ).toEqual([]);
     expect(
       one(`
 declare function probe(x: unknown): void;

@@ -4,6 +4,8 @@ import { observer } from '../stats.ts';
 import ts from '../typescript.cts';
 import { isGlobal, memberDeclarations } from './bounds.ts';
 import type { FileContext } from './index.ts';
+import { requiredModule, unwrap } from '../ast.ts';
+import { variableWrites } from '../bindings.ts';
 
 const { DefinitionType } = TSESLint.Scope;
 
@@ -66,7 +68,7 @@ export function calleeDeclarations(
     else {
       // no recursion through a bound back to this call
       p.callees.set(call, undefined);
-      declarations = memberDeclarations(p, object, callee.property.name);
+      declarations = memberDeclarations(p, lazilyRequired(p, object) ?? object, callee.property.name);
     }
   }
   declarations ??= symbol?.declarations;
@@ -170,4 +172,29 @@ function qualifiedDeclarationName(declaration: ts.Declaration): string | undefin
     }
   }
   return names.length > 1 ? names.join('.') : undefined;
+}
+
+/**
+ * The `require('m')` call behind a module bound lazily: `let net; … net = net || require('net')`, or `if (!net) net =
+ * require('net')`. The variable is `any` (it starts out undefined), but each of its values is the same module: a
+ * call of its members is a call of the module's. Undefined unless every value written to it is that one module.
+ */
+function lazilyRequired(p: FileContext, object: TSESTree.Node): TSESTree.CallExpression | undefined {
+  if (object.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const variable = p.variable(object);
+  const writes = variable ? variableWrites(variable) : undefined;
+  let found: TSESTree.CallExpression | undefined;
+  for (const write of writes ?? []) {
+    let value = unwrap(write.value);
+    // `net = net || require('net')`
+    if (value.type === AST_NODE_TYPES.LogicalExpression) {
+      const left = unwrap(value.left);
+      if (left.type === AST_NODE_TYPES.Identifier && left.name === object.name) value = unwrap(value.right);
+    }
+    if (write.property || value.type !== AST_NODE_TYPES.CallExpression) return undefined;
+    const module = requiredModule(value);
+    if (module === undefined || (found && requiredModule(found) !== module)) return undefined;
+    found = value;
+  }
+  return found;
 }

@@ -6,7 +6,7 @@
  */
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { memberName, SOCKET_ACCESSORS, unwrap } from '../ast.ts';
-import { fieldWrites, parameterOf, thisClass, variableWrites, type Write } from '../bindings.ts';
+import { liveFieldWrites, parameterOf, reachingWrite, thisClass, variableWrites, type Write } from '../bindings.ts';
 import type { Kind } from '../evidence.ts';
 import type { FileContext } from '../file-context/index.ts';
 import { guardsAt, ruledOutBy } from '../guards.ts';
@@ -122,7 +122,11 @@ export class Provenance {
       const writes = variableWrites(variable);
       if (!writes || writes.length === 0) return fromType(this, id);
       const connected = writes.length === 1 ? connectedLater(this, variable, writes[0]!) : undefined;
-      return narrowedAt(this, connected ?? merge(writes.map((w) => this.written(w, id))), id);
+      if (connected) return narrowedAt(this, connected, id);
+      // of several values, the one an assignment before the use wrote on every path to it
+      const reaching = writes.length > 1 ? reachingWrite(this.ctx, id, id) : undefined;
+      if (reaching) return narrowedAt(this, this.info(reaching), id);
+      return narrowedAt(this, merge(writes.map((w) => this.written(w, id))), id);
     }
     return fromType(this, id);
   }
@@ -141,7 +145,9 @@ export class Provenance {
     }
     if (name !== undefined && node.object.type === AST_NODE_TYPES.ThisExpression) {
       const body = thisClass(node);
-      const writes = body ? fieldWrites(this.ctx, body, name) : [];
+      const writes = body ? liveFieldWrites(this.ctx, body, name, node) : [];
+      const reaching = writes.length > 1 ? reachingWrite(this.ctx, node, node) : undefined;
+      if (reaching) return narrowedAt(this, this.info(reaching), node);
       if (writes.length > 0) return narrowedAt(this, merge(writes.map((w) => this.info(w.value))), node);
     }
     return fromType(this, node);

@@ -1,5 +1,10 @@
 /** What the declared (or flow-narrowed) type of a value says, and type assertions. */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
+const { DefinitionType } = TSESLint.Scope;
+import { calleeParts, LISTENER_METHODS, memberName, unwrap } from '../ast.ts';
+import { fieldWrites, functionUses, parameterOf, thisClass, variableWrites, walk } from '../bindings.ts';
+import { shortText } from '../endpoints.ts';
 import type { Evidence, Kind } from '../evidence.ts';
 import type { Provenance } from './index.ts';
 import { type Node, relabel, type ValueInfo } from './value-info.ts';
@@ -46,17 +51,14 @@ export function fromType(p: Provenance, node: Node): ValueInfo {
         }
         break;
       case 'any':
-      case 'unknown':
+      case 'unknown': {
         possible.add('unknown');
-        doubts.push({
-          kind: 'unknown',
-          node,
-          says: `it is typed \`${member.verdict}\``,
-          typeText: member.verdict,
-          certain: true,
-          from: 'type',
-        });
+        // evidence only where the value comes from outside the module; what it made itself is judged by its creation
+        const from = outside(p, node);
+        if (from && !doubts.some((d) => d.kind === 'unknown'))
+          doubts.push({ kind: 'unknown', typeText: member.verdict, certain: true, from: 'provenance', ...from });
         break;
+      }
       case 'error':
         untyped = true;
         break;
@@ -154,4 +156,79 @@ export function narrowedAt(p: Provenance, info: ValueInfo, reference: Node): Val
     ),
   );
   return { ...info, possible, doubts };
+}
+
+/**
+ * Where an untyped value comes from outside the module's control, the phrase that says so: a parameter of a
+ * function that others call (exported, a method, stored away), a property of such a parameter (a caller's options
+ * or config object), also through `this.options = options` and `const` bindings, or a parameter of a listener on an
+ * emitter that is itself untyped. Undefined for a value the module made (a call, `new`, `require(…)`): its creation
+ * decides, and an untyped creation says nothing.
+ */
+function outside(p: Provenance, node: Node, depth = 0): { node: Node; says: string } | undefined {
+  const text = shortText(p.ctx, node);
+  let root = unwrap(node);
+  while (root.type === AST_NODE_TYPES.MemberExpression && root.object.type !== AST_NODE_TYPES.ThisExpression)
+    root = unwrap(root.object);
+  if (depth > 3) return undefined;
+  const fromCaller = { node, says: `\`${text}\` comes from the caller and may be any stream` };
+  if (root.type === AST_NODE_TYPES.MemberExpression) {
+    // `this.options.socket`: what the class stored in `this.options`
+    const name = memberName(root);
+    const body = thisClass(root);
+    // in a constructor function (`function Connection(socket) { this.socket = socket; … }`), its own writes
+    const writes = name === undefined ? [] : body ? fieldWrites(p.ctx, body, name) : constructorWrites(p, root, name);
+    return writes.some((w) => outside(p, w.value, depth + 1)) ? fromCaller : undefined;
+  }
+  if (root.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const variable = p.ctx.variable(root);
+  const def = variable?.defs[0];
+  if (def?.type === DefinitionType.Variable) {
+    const writes = variableWrites(variable!) ?? [];
+    return writes.some((w) => outside(p, w.value, depth + 1)) ? fromCaller : undefined;
+  }
+  if (def?.type !== DefinitionType.Parameter) return undefined;
+  const param = def.name.type === AST_NODE_TYPES.Identifier ? parameterOf(def.name) : undefined;
+  if (!param) return undefined;
+  const uses = functionUses(p.ctx, param.fn);
+  // the parameter itself is shown where it is declared
+  const shown = root === unwrap(node) ? def.name : node;
+  // `emitter.on('data', (x) => …)` on an emitter typed `any`
+  const untypedEmitter = uses.passedTo.find(({ call, index }) => {
+    const { object, name } = calleeParts(call);
+    return (
+      index === 1 &&
+      object !== undefined &&
+      LISTENER_METHODS.has(name ?? '') &&
+      p.ctx.membersAt(object).some((m) => m.verdict === 'any')
+    );
+  });
+  if (untypedEmitter) {
+    const emitter = shortText(p.ctx, calleeParts(untypedEmitter.call).object!);
+    return {
+      node: shown,
+      says: `\`${text}\` is given by a listener on \`${emitter}\`, an untyped emitter, and may be any stream`,
+    };
+  }
+  return uses.escapes ? { ...fromCaller, node: shown } : undefined;
+}
+
+/** `this.name = v` in the function a `this.name` read is in, where that is a plain function (a constructor). */
+function constructorWrites(p: Provenance, read: Node, name: string): { value: Node }[] {
+  let fn: Node | undefined = read.parent;
+  while (fn && fn.type !== AST_NODE_TYPES.FunctionDeclaration && fn.type !== AST_NODE_TYPES.FunctionExpression)
+    fn = fn.parent;
+  if (!fn || fn.parent?.type === AST_NODE_TYPES.MethodDefinition) return [];
+  const writes: { value: Node }[] = [];
+  walk(p.ctx, fn, (node) => {
+    if (
+      node.type === AST_NODE_TYPES.AssignmentExpression &&
+      node.operator === '=' &&
+      node.left.type === AST_NODE_TYPES.MemberExpression &&
+      node.left.object.type === AST_NODE_TYPES.ThisExpression &&
+      memberName(node.left) === name
+    )
+      writes.push({ value: node.right });
+  });
+  return writes;
 }

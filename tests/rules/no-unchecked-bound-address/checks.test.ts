@@ -74,6 +74,7 @@ export function port(server) {
   invalid: [
     {
       name: 'asserted with no visible listen',
+      options: [{ requireProof: true }],
       code: `
 import * as net from 'node:net';
 import * as http from 'node:http';
@@ -96,6 +97,7 @@ export function url(server: http.Server) {
           suggestions: [
             {
               messageId: 'checkAddress',
+              data: undefined,
               output: `
 import * as net from 'node:net';
 import * as http from 'node:http';
@@ -115,6 +117,7 @@ export function url(server: http.Server) {
     },
     {
       name: 'a non-null assertion',
+      options: [{ requireProof: true }],
       code: `
 import * as net from 'node:net';
 import * as http from 'node:http';
@@ -139,6 +142,7 @@ export function log(server: net.Server) {
     },
     {
       name: 'through any',
+      options: [{ requireProof: true }],
       code: `
 import * as net from 'node:net';
 import * as http from 'node:http';
@@ -163,6 +167,7 @@ export function port(server: net.Server): number {
     },
     {
       name: 'through a const without a check',
+      options: [{ requireProof: true }],
       code: `
 import * as net from 'node:net';
 import * as http from 'node:http';
@@ -213,6 +218,7 @@ export const port = () => server.address().port;
     },
     {
       name: 'JavaScript destructuring',
+      options: [{ requireProof: true }],
       filename: 'plain.js',
       code: `
 import * as net from 'node:net';
@@ -236,6 +242,7 @@ export function port(/** @type {net.Server} */ server) {
     },
     {
       name: 'the suggestion picks a free name',
+      options: [{ requireProof: true }],
       code: `
 import * as net from 'node:net';
 import * as http from 'node:http';
@@ -258,6 +265,7 @@ export function url(server: http.Server, address: string) {
           suggestions: [
             {
               messageId: 'checkAddress',
+              data: undefined,
               output: `
 import * as net from 'node:net';
 import * as http from 'node:http';

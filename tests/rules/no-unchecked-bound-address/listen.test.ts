@@ -121,6 +121,7 @@ export async function start() {
   invalid: [
     {
       name: 'a promise resolved with the server right after a listen with a host',
+      options: [{ requireProof: true }],
       code: `
 import * as net from 'node:net';
 import * as http from 'node:http';
@@ -139,7 +140,10 @@ export async function start() {
       errors: [
         {
           messageId: 'serverAddress',
-          data: { call: 'server.address()', evidence: ': here the `listen` on line 9 has not completed yet' },
+          data: {
+            call: 'server.address()',
+            evidence: ': nothing shows that the `listen` on line 9 has completed here',
+          },
           line: 12,
           column: 11,
           endLine: 12,
@@ -178,6 +182,7 @@ export async function start() {
     },
     {
       name: "an awaited promise that is resolved on 'error', not on listening",
+      options: [{ requireProof: true }],
       code: `
 import * as net from 'node:net';
 import * as http from 'node:http';
@@ -196,7 +201,10 @@ export async function start() {
       errors: [
         {
           messageId: 'serverAddress',
-          data: { call: 'server.address()', evidence: ': here the `listen` on line 9 has not completed yet' },
+          data: {
+            call: 'server.address()',
+            evidence: ': nothing shows that the `listen` on line 9 has completed here',
+          },
           line: 12,
           column: 11,
           endLine: 12,
@@ -248,6 +256,7 @@ console.log(port);
     },
     {
       name: "the server that an app's listen(port, host) returns, before the lookup is done",
+      options: [{ requireProof: true }],
       code: `
 import * as net from 'node:net';
 import * as http from 'node:http';
@@ -262,7 +271,10 @@ console.log(port);
       errors: [
         {
           messageId: 'serverAddress',
-          data: { call: 'server.address()', evidence: ': here the `listen` on line 7 has not completed yet' },
+          data: {
+            call: 'server.address()',
+            evidence: ': nothing shows that the `listen` on line 7 has completed here',
+          },
           line: 8,
           column: 18,
           endLine: 8,
@@ -270,6 +282,7 @@ console.log(port);
           suggestions: [
             {
               messageId: 'checkAddress',
+              data: undefined,
               output: `
 import * as net from 'node:net';
 import * as http from 'node:http';

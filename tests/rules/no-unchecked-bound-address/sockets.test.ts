@@ -72,6 +72,7 @@ net.createServer((socket) => {
     },
     {
       name: 'a socket from elsewhere',
+      options: [{ requireProof: true }],
       code: `
 import * as net from 'node:net';
 import * as http from 'node:http';

@@ -120,13 +120,13 @@ export function f(x: Duplex) {
       ],
     },
     {
-      name: 'an assertion from any',
+      name: 'an assertion from any that comes from the caller',
       code: `
 import * as net from 'node:net';
 import * as http from 'node:http';
 import { Duplex, PassThrough } from 'node:stream';
-export function f(raw: string) {
-  const s = JSON.parse(raw) as net.Socket;
+export function f(opts: { stream: any }) {
+  const s = opts.stream as net.Socket;
   s.setKeepAlive(true);
 }
       `,
@@ -134,8 +134,8 @@ export function f(raw: string) {
 import * as net from 'node:net';
 import * as http from 'node:http';
 import { Duplex, PassThrough } from 'node:stream';
-export function f(raw: string) {
-  const s = JSON.parse(raw) as net.Socket;
+export function f(opts: { stream: any }) {
+  const s = opts.stream as net.Socket;
   if (s != null && 'setKeepAlive' in s) s.setKeepAlive(true);
 }
       `,
@@ -146,7 +146,7 @@ export function f(raw: string) {
             subject: 's',
             method: 'setKeepAlive',
             guard: "s != null && 'setKeepAlive' in s",
-            evidence: 'it is asserted to `Socket` from `any`',
+            evidence: '`opts.stream` comes from the caller and may be any stream',
             line: 6,
           },
           line: 7,
@@ -176,8 +176,8 @@ export function f(socket: any) {
             subject: 'socket',
             method: 'setNoDelay',
             guard: "socket != null && 'setNoDelay' in socket",
-            evidence: 'it is typed `any`',
-            line: 3,
+            evidence: '`socket` comes from the caller and may be any stream',
+            line: 2,
           },
           line: 3,
           column: 10,

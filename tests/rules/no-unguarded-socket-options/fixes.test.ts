@@ -16,7 +16,6 @@ import { Duplex, PassThrough } from 'node:stream';
 export function f(x: Duplex) {
   const s = x as net.Socket;
   s?.setNoDelay(true);
-  s.setNoDelay?.(true);
 }
       `,
       output: `
@@ -26,7 +25,6 @@ import { Duplex, PassThrough } from 'node:stream';
 export function f(x: Duplex) {
   const s = x as net.Socket;
   if ('setNoDelay' in s) s?.setNoDelay(true);
-  if ('setNoDelay' in s) s.setNoDelay?.(true);
 }
       `,
       errors: [
@@ -43,21 +41,6 @@ export function f(x: Duplex) {
           column: 6,
           endLine: 7,
           endColumn: 16,
-          suggestions: null,
-        },
-        {
-          messageId: 'duplex',
-          data: {
-            subject: 's',
-            method: 'setNoDelay',
-            guard: "'setNoDelay' in s",
-            evidence: 'it is asserted to `Socket` from `Duplex`',
-            line: 6,
-          },
-          line: 8,
-          column: 5,
-          endLine: 8,
-          endColumn: 15,
           suggestions: null,
         },
       ],

@@ -136,56 +136,46 @@ http.createServer((req, res) => {
       ],
     },
     {
-      name: 'a class field that is set to null somewhere, unchecked',
+      name: 'a class field reset to null and used in the same method',
       code: `
 import * as net from 'node:net';
 import * as http from 'node:http';
 import { Duplex, PassThrough } from 'node:stream';
 export class Wrapper {
-  server: any;
-  address() {
-    return this.server.address();
-  }
-  close() {
-    this.server = null;
+  socket: any;
+  restart() {
+    this.socket = null;
+    this.socket.ref();
   }
 }
       `,
-      output: null,
-      errors: [
-        {
-          messageId: 'nullish',
-          data: {
-            subject: 'this.server',
-            method: 'address',
-            guard: "this.server != null && 'address' in this.server",
-            evidence: 'it is assigned `null`',
-            line: 11,
-          },
-          line: 8,
-          column: 24,
-          endLine: 8,
-          endColumn: 31,
-          suggestions: [
-            {
-              messageId: 'guardExpression',
-              data: { method: 'address', guard: "this.server != null && 'address' in this.server" },
-              output: `
+      output: `
 import * as net from 'node:net';
 import * as http from 'node:http';
 import { Duplex, PassThrough } from 'node:stream';
 export class Wrapper {
-  server: any;
-  address() {
-    return (this.server != null && 'address' in this.server ? this.server.address() : this.server);
-  }
-  close() {
-    this.server = null;
+  socket: any;
+  restart() {
+    this.socket = null;
+    if (this.socket != null && 'ref' in this.socket) this.socket.ref();
   }
 }
       `,
-            },
-          ],
+      errors: [
+        {
+          messageId: 'nullish',
+          data: {
+            subject: 'this.socket',
+            method: 'ref',
+            guard: "this.socket != null && 'ref' in this.socket",
+            evidence: 'it is assigned `null`',
+            line: 8,
+          },
+          line: 9,
+          column: 17,
+          endLine: 9,
+          endColumn: 20,
+          suggestions: null,
         },
       ],
     },

@@ -66,14 +66,14 @@ export const ok = session.authorized && session.getCipher();
   ],
   invalid: [
     {
-      name: 'authorized on a plain socket fails silently',
+      name: 'authorizationError on a plain socket fails silently (undefined reads as no error)',
       code: `
 import * as tls from 'node:tls';
 import * as http from 'node:http';
 import * as https from 'node:https';
 import * as net from 'node:net';
 export function check(req: http.IncomingMessage, res: http.ServerResponse) {
-  if (!(req.socket as tls.TLSSocket).authorized) {
+  if ((req.socket as tls.TLSSocket).authorizationError) {
     res.statusCode = 401;
   }
 }
@@ -84,14 +84,14 @@ export function check(req: http.IncomingMessage, res: http.ServerResponse) {
           messageId: 'notTls',
           data: {
             subject: 'req.socket',
-            member: 'authorized',
+            member: 'authorizationError',
             why: 'it is asserted to `TLSSocket` from `Socket`',
             effect: 'it is `undefined`, so a check on it silently fails',
           },
           line: 7,
-          column: 38,
+          column: 37,
           endLine: 7,
-          endColumn: 48,
+          endColumn: 55,
           suggestions: [
             {
               messageId: 'guardTls',
@@ -102,7 +102,7 @@ import * as http from 'node:http';
 import * as https from 'node:https';
 import * as net from 'node:net';
 export function check(req: http.IncomingMessage, res: http.ServerResponse) {
-  if (!(req.socket instanceof tls.TLSSocket ? (req.socket as tls.TLSSocket).authorized : undefined)) {
+  if ((req.socket instanceof tls.TLSSocket ? (req.socket as tls.TLSSocket).authorizationError : undefined)) {
     res.statusCode = 401;
   }
 }

@@ -100,7 +100,7 @@ server.listen(8080);
           data: {
             subject: 'session.socket',
             member: 'getPeerCertificate',
-            why: 'it is asserted to `TLSSocket` from `TLSSocket | Socket`',
+            why: 'it is the socket of an HTTP/2 session that may be cleartext (h2c)',
             effect: 'it is not a function (TypeError)',
           },
           line: 9,
@@ -129,7 +129,7 @@ client.on('connect', () => console.log((client.socket as tls.TLSSocket).getPeerC
           data: {
             subject: 'client.socket',
             member: 'getPeerCertificate',
-            why: 'it is asserted to `TLSSocket` from `TLSSocket | Socket`',
+            why: 'it is the socket of an HTTP/2 session that may be cleartext (h2c)',
             effect: 'it is not a function (TypeError)',
           },
           line: 8,
@@ -160,7 +160,7 @@ http2.createSecureServer({}).on('session', onSession).listen(8443);
           data: {
             subject: 'session.socket',
             member: 'getPeerCertificate',
-            why: 'it is asserted to `TLSSocket` from `TLSSocket | Socket`',
+            why: 'it is the socket of an HTTP/2 session that may be cleartext (h2c)',
             effect: 'it is not a function (TypeError)',
           },
           line: 8,
@@ -193,7 +193,7 @@ server.listen(8080);
           data: {
             subject: 'stream.session!.socket',
             member: 'authorized',
-            why: 'it is asserted to `TLSSocket` from `TLSSocket | Socket`',
+            why: 'it is the socket of an HTTP/2 session that may be cleartext (h2c)',
             effect: 'it is `undefined`, so a check on it silently fails',
           },
           line: 9,

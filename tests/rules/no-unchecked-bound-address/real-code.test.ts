@@ -1,0 +1,233 @@
+import rule from '../../../src/rules/no-unchecked-bound-address.ts';
+import { assertionOptions, typedRuleTester } from '../../helpers/rule-tester.ts';
+
+const ruleTester = typedRuleTester();
+
+// seen on real code (issue 18)
+ruleTester.run('no-unchecked-bound-address', rule, {
+  assertionOptions,
+  valid: [
+    {
+      name: 'a promise resolved with the server right after a listen with a host (recommended: no evidence)',
+      code: `
+import * as net from 'node:net';
+import * as http from 'node:http';
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+declare const app: { listen(port: number | string, host?: string, cb?: () => void): http.Server };
+export async function start() {
+  const server = await new Promise<http.Server>((resolve) => {
+    const s = app.listen(0, 'localhost');
+    resolve(s);
+  });
+  return (server.address() as AddressInfo).port;
+}
+      `,
+    },
+    {
+      name: "an awaited promise that is resolved on 'error', not on listening (recommended: no evidence)",
+      code: `
+import * as net from 'node:net';
+import * as http from 'node:http';
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+export async function start() {
+  const server = http.createServer();
+  await new Promise<void>((resolve) => {
+    server.listen(0, 'localhost');
+    server.on('error', () => resolve());
+  });
+  return (server.address() as AddressInfo).port;
+}
+      `,
+    },
+    {
+      name: "the server that an app's listen(port, host) returns, before the lookup is done (recommended: no evidence)",
+      code: `
+import * as net from 'node:net';
+import * as http from 'node:http';
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+declare const app: { listen(port: number | string, host?: string): http.Server };
+const server = app.listen(0, 'localhost');
+const { port } = server.address() as AddressInfo;
+console.log(port);
+      `,
+    },
+    {
+      name: 'asserted with no visible listen (recommended: no evidence)',
+      code: `
+import * as net from 'node:net';
+import * as http from 'node:http';
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+export function url(server: http.Server) {
+  const { port } = server.address() as AddressInfo;
+  return \`http://localhost:\${port}\`;
+}
+      `,
+    },
+    {
+      name: 'a non-null assertion (recommended: no evidence)',
+      code: `
+import * as net from 'node:net';
+import * as http from 'node:http';
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+export function log(server: net.Server) {
+  console.log(server.address()!);
+}
+      `,
+    },
+    {
+      name: 'through any (recommended: no evidence)',
+      code: `
+import * as net from 'node:net';
+import * as http from 'node:http';
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+export function port(server: net.Server): number {
+  return (server.address() as any as AddressInfo).port;
+}
+      `,
+    },
+    {
+      name: 'through a const without a check (recommended: no evidence)',
+      code: `
+import * as net from 'node:net';
+import * as http from 'node:http';
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+export function port(server: net.Server) {
+  const address = server.address();
+  return (address as AddressInfo).port;
+}
+      `,
+    },
+    {
+      name: 'JavaScript destructuring (recommended: no evidence)',
+      filename: 'plain.js',
+      code: `
+import * as net from 'node:net';
+export function port(/** @type {net.Server} */ server) {
+  const { port } = server.address();
+  return port;
+}
+      `,
+    },
+    {
+      name: 'a socket from elsewhere (recommended: no evidence)',
+      code: `
+import * as net from 'node:net';
+import * as http from 'node:http';
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+export function local(socket: net.Socket) {
+  return (socket.address() as AddressInfo).address;
+}
+      `,
+    },
+    {
+      name: 'the suggestion picks a free name (recommended: no evidence)',
+      code: `
+import * as net from 'node:net';
+import * as http from 'node:http';
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+export function url(server: http.Server, address: string) {
+  let { port } = server.address() as AddressInfo;
+  return address + port;
+}
+      `,
+    },
+    {
+      name: 'a test hook that listens runs before the test',
+      code: `
+import * as net from 'node:net';
+import * as http from 'node:http';
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+declare function beforeEach(fn: (done: () => void) => void): void;
+declare function it(name: string, fn: () => void): void;
+let server: http.Server;
+beforeEach((done) => {
+  server = http.createServer();
+  server.listen(0, '127.0.0.1', done);
+});
+it('serves', () => {
+  console.log((server.address() as AddressInfo).port);
+});
+      `,
+    },
+    {
+      name: 'a request listener of the same server runs while it listens, also with requireProof',
+      code: `
+import * as net from 'node:net';
+import * as http from 'node:http';
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+const server = http.createServer((req, res) => {
+  res.end(String((server.address() as AddressInfo).port));
+});
+server.on('upgrade', () => console.log((server.address() as AddressInfo).port));
+server.listen(0);
+      `,
+      options: [{ requireProof: true }],
+    },
+  ],
+  invalid: [
+    {
+      name: 'straight-line code before the listen, in the function that creates the server',
+      code: `
+import * as net from 'node:net';
+import * as http from 'node:http';
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+const server = http.createServer();
+console.log((server.address() as AddressInfo).port);
+server.listen(0);
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'serverAddress',
+          data: {
+            call: 'server.address()',
+            evidence: ': its `listen` on line 8 comes after this call, so it is `null`',
+          },
+          line: 7,
+          column: 14,
+          endLine: 7,
+          endColumn: 45,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: 'a server that nothing makes listen and that is never passed on',
+      code: `
+import * as net from 'node:net';
+import * as http from 'node:http';
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+const server = http.createServer();
+console.log((server.address() as AddressInfo).port);
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'serverAddress',
+          data: {
+            call: 'server.address()',
+            evidence: ': nothing in this file makes the server created on line 6 listen, so it is `null`',
+          },
+          line: 7,
+          column: 14,
+          endLine: 7,
+          endColumn: 45,
+          suggestions: [],
+        },
+      ],
+    },
+  ],
+});
