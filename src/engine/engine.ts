@@ -10,8 +10,8 @@ import {
   type TSESLint,
   type TSESTree,
 } from '@typescript-eslint/utils';
-import { memberName, socketOwner, topLevelModules, unwrap } from './ast.ts';
-import { isSocketAccess, objectLiteralOf, socketOwnerThrough } from './bindings.ts';
+import { memberName, topLevelModules, unwrap } from './ast.ts';
+import { isSocketAccess, socketOwnerThrough } from './bindings.ts';
 import { shortText } from './endpoints.ts';
 import { assertionBehind, isMemberOwnedBy } from './members.ts';
 import { serverAddressAt, type ServerAddress } from './lifecycle.ts';
