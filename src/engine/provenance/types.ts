@@ -210,7 +210,7 @@ function outside(p: Provenance, node: Node, depth = 0): { node: Node; says: stri
       says: `\`${text}\` is given by a listener on \`${emitter}\`, an untyped emitter, and may be any stream`,
     };
   }
-  return uses.escapes ? { ...fromCaller, node: shown } : undefined;
+  return uses.escapes || uses.exported ? { ...fromCaller, node: shown } : undefined;
 }
 
 /** `this.name = v` in the function a `this.name` read is in, where that is a plain function (a constructor). */

@@ -120,13 +120,13 @@ describe.concurrent('a repository as cloned', { timeout: 240_000 }, () => {
       'examples/bad-json/client.ts': ['transport/no-unguarded-socket-options 4:8'],
       'examples/missing-package/clean.ts': [],
       'examples/missing-package/index.ts': ['transport/no-unguarded-socket-options 4:8'],
-      'examples/nuxt/server.ts': ['transport/no-unchecked-bound-address 4:30'],
+      'examples/nuxt/server.ts': ['transport/no-unchecked-bound-address 5:30'],
       'lib/util.js': [],
       'packages/files-only/main.ts': ['transport/no-unguarded-socket-options 5:10'],
       'packages/include-chain/lib/pool.ts': ['transport/no-unguarded-socket-options 5:10'],
       'src/broken.ts': ['parse error 1:31'],
       'src/plain.ts': [],
-      'src/server.ts': ['transport/no-unchecked-bound-address 5:20'],
+      'src/server.ts': ['transport/no-unchecked-bound-address 6:20'],
     });
   });
 

@@ -378,7 +378,7 @@ export class Connection {
       ],
     },
     {
-      name: "CommonJS: a helper that the package's entry point exports is judged by its type (any)",
+      name: "CommonJS: a helper that the package's entry point exports takes any stream from the caller",
       filename: 'file.cjs',
       code: `
 function tunePublic(socket) {
@@ -399,8 +399,8 @@ module.exports = { tunePublic };
             subject: 'socket',
             method: 'setNoDelay',
             guard: "socket != null && 'setNoDelay' in socket",
-            evidence: 'it is typed `any`',
-            line: '3',
+            evidence: '`socket` comes from the caller and may be any stream',
+            line: '2',
           },
           line: 3,
           column: 10,
