@@ -24,7 +24,7 @@
 // have loaded: the project's list plus `node` where it has one, every @types package in node_modules (of <dir> and
 // the directories above it) where it has none. Type information then comes from that tsconfig
 // (`parserOptions.project`), not from the project service, which only finds tsconfig.json files next to the sources.
-import { execFileSync } from 'node:child_process';
+import { runLintOnce } from './lint-process.js';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -295,13 +295,7 @@ console.log(`results in ${path.relative(process.cwd(), path.join(out, 'results.j
 if (changed) process.exit(1);
 
 function lintOnce(mode) {
-  const argv = [path.join(here, 'lint-once.js'), dir, mode, '--files', fileList, '--project', tsconfig, '--details'];
-  const stdout = execFileSync(process.execPath, argv, {
-    encoding: 'utf8',
-    maxBuffer: 256 * 1024 * 1024,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return JSON.parse(stdout);
+  return runLintOnce([dir, mode, '--files', fileList, '--project', tsconfig, '--details']);
 }
 
 /** What TypeScript 5 loaded: the project's `types` with `node` added, or every @types package in its type roots. */

@@ -5,7 +5,7 @@
 //   npm run bench                                  # 200, 800, 3200 files; 3, 3 and 2 runs
 //   npm run bench -- --sizes 200,800 --runs 5      # other sizes or run counts (one count for all, or one per size)
 //   npm run bench -- --no-memory                   # skip the concurrency memory measurement
-import { execFileSync } from 'node:child_process';
+import { runLintOnce } from './lint-process.js';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -116,13 +116,7 @@ const ourRuleMs = (run) =>
   );
 
 function lintOnce(dir, mode, concurrency) {
-  const argv = [path.join(here, 'lint-once.js'), dir, mode, ...(concurrency ? [String(concurrency)] : [])];
-  const stdout = execFileSync(process.execPath, argv, {
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return JSON.parse(stdout);
+  return runLintOnce([dir, mode, ...(concurrency ? [String(concurrency)] : [])]);
 }
 
 function versionOf(name) {
