@@ -150,14 +150,7 @@ export function liveFieldWrites(ctx: FileContext, body: TSESTree.ClassBody, name
   const statements = constructor?.value.body?.body ?? [];
   const last = statements.findLast((statement) => {
     if (statement.type !== AST_NODE_TYPES.ExpressionStatement) return false;
-    const expression = unwrap(statement.expression);
-    return (
-      expression.type === AST_NODE_TYPES.AssignmentExpression &&
-      expression.operator === '=' &&
-      expression.left.type === AST_NODE_TYPES.MemberExpression &&
-      expression.left.object.type === AST_NODE_TYPES.ThisExpression &&
-      memberName(expression.left) === name
-    );
+    return isThisFieldWrite(unwrap(statement.expression), name);
   });
   if (!last) return writes;
   // a use in the constructor's own straight-line code before the assignment still sees the earlier values
@@ -449,4 +442,15 @@ export function reachingWrite(ctx: FileContext, reference: Node, point: Node): N
     }
   }
   return undefined;
+}
+
+/** `this.name = value`: a plain assignment to a field of `this`. */
+export function isThisFieldWrite(node: Node, name: string): node is TSESTree.AssignmentExpression {
+  return (
+    node.type === AST_NODE_TYPES.AssignmentExpression &&
+    node.operator === '=' &&
+    node.left.type === AST_NODE_TYPES.MemberExpression &&
+    node.left.object.type === AST_NODE_TYPES.ThisExpression &&
+    memberName(node.left) === name
+  );
 }

@@ -3,7 +3,15 @@ import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/util
 
 const { DefinitionType } = TSESLint.Scope;
 import { calleeParts, LISTENER_METHODS, memberName, unwrap } from '../ast.ts';
-import { fieldWrites, functionUses, parameterOf, thisClass, variableWrites, walk } from '../bindings.ts';
+import {
+  fieldWrites,
+  functionUses,
+  isThisFieldWrite,
+  parameterOf,
+  thisClass,
+  variableWrites,
+  walk,
+} from '../bindings.ts';
 import { shortText } from '../endpoints.ts';
 import type { Evidence, Kind } from '../evidence.ts';
 import type { Provenance } from './index.ts';
@@ -221,14 +229,7 @@ function constructorWrites(p: Provenance, read: Node, name: string): { value: No
   if (!fn || fn.parent?.type === AST_NODE_TYPES.MethodDefinition) return [];
   const writes: { value: Node }[] = [];
   walk(p.ctx, fn, (node) => {
-    if (
-      node.type === AST_NODE_TYPES.AssignmentExpression &&
-      node.operator === '=' &&
-      node.left.type === AST_NODE_TYPES.MemberExpression &&
-      node.left.object.type === AST_NODE_TYPES.ThisExpression &&
-      memberName(node.left) === name
-    )
-      writes.push({ value: node.right });
+    if (isThisFieldWrite(node, name)) writes.push({ value: node.right });
   });
   return writes;
 }
