@@ -84,7 +84,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     for (const group of typePlan.groups) {
       for (const file of group.owned) {
         const text = readText(file);
-        if (relevance.mayReport(text, configured)) group.lint.push(file);
+        if (relevance.mayReport(file, text, configured)) group.lint.push(file);
         else if (relevance.hasSyntaxError(file, text)) syntaxOnly.push(file);
         else skipped.push(file);
       }

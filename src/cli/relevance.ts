@@ -33,8 +33,11 @@ export function configuredRules(
 /** Thrown by the context when a rule wants more than the text and the options. */
 const WANTS_MORE = Symbol('wants more than the text');
 
-/** Whether any of the rules returns listeners for a file with this text. */
-export function mayReport(text: string, rules: readonly ConfiguredRule[]): boolean {
+/**
+ * Whether any of the rules returns listeners for a file with this text. The rules may ask for the file's comments
+ * (a name found only on comment-like lines); those come from TypeScript's parse of the file, made only then.
+ */
+export function mayReport(file: string, text: string, rules: readonly ConfiguredRule[]): boolean {
   const only = <T extends object>(target: T): T =>
     new Proxy(target, {
       get(object, key) {
@@ -43,7 +46,7 @@ export function mayReport(text: string, rules: readonly ConfiguredRule[]): boole
         throw WANTS_MORE;
       },
     });
-  const sourceCode = only({ text });
+  const sourceCode = only({ text, getAllComments: () => commentRanges(parse(file, text)) });
   for (const { rule, options } of rules) {
     try {
       const listeners = rule.create(only({ sourceCode, options }) as unknown as Rule.RuleContext);
@@ -67,14 +70,79 @@ const SCRIPT_KINDS: Record<string, ts.ScriptKind> = {
   '.jsx': ts.ScriptKind.JSX,
 };
 
+/** The last file parsed: a file that mayReport parsed for its comments is often parsed again by hasSyntaxError. */
+let lastParse: { file: string; text: string; source: ts.SourceFile } | undefined;
+
+function parse(file: string, text: string): ts.SourceFile {
+  if (lastParse?.file !== file || lastParse.text !== text) {
+    const source = ts.createSourceFile(
+      file,
+      text,
+      { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone },
+      false,
+      SCRIPT_KINDS[path.extname(file)] ?? ts.ScriptKind.TS,
+    );
+    lastParse = { file, text, source };
+  }
+  return lastParse.source;
+}
+
 /** Whether TypeScript's parser finds an error in the file (the errors typescript-eslint reports as parse errors). */
 export function hasSyntaxError(file: string, text: string): boolean {
-  const source = ts.createSourceFile(
-    file,
-    text,
-    { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone },
-    false,
-    SCRIPT_KINDS[path.extname(file)] ?? ts.ScriptKind.TS,
-  );
+  const source = parse(file, text);
   return (source as unknown as { parseDiagnostics: readonly ts.Diagnostic[] }).parseDiagnostics.length > 0;
+}
+
+const LITERALS = new Set([
+  ts.SyntaxKind.StringLiteral,
+  ts.SyntaxKind.NoSubstitutionTemplateLiteral,
+  ts.SyntaxKind.TemplateHead,
+  ts.SyntaxKind.TemplateMiddle,
+  ts.SyntaxKind.TemplateTail,
+  ts.SyntaxKind.RegularExpressionLiteral,
+  ts.SyntaxKind.JsxText,
+]);
+
+/**
+ * The comments of a parsed file, in order, as ESLint's `getAllComments` gives their ranges. Outside string,
+ * template, regular expression and JSX text literals (taken from the parse), `//` and `/*` can only begin a comment,
+ * so one pass over the text between the literals finds them all.
+ */
+export function commentRanges(source: ts.SourceFile): { range: [number, number] }[] {
+  const literals: [number, number][] = [];
+  const visit = (node: ts.Node): void => {
+    if (LITERALS.has(node.kind)) literals.push([node.getStart(source), node.end]);
+    else ts.forEachChild(node, visit);
+  };
+  visit(source);
+  literals.sort((a, b) => a[0] - b[0]);
+  const text = source.text;
+  const comments: { range: [number, number] }[] = [];
+  let next = 0; // the next literal
+  let i = 0;
+  if (text.startsWith('#!')) {
+    // ESLint counts the shebang line as a comment too
+    i = text.includes('\n') ? text.indexOf('\n') : text.length;
+    comments.push({ range: [0, i] });
+  }
+  while (i < text.length - 1) {
+    while (next < literals.length && literals[next]![1] <= i) next++;
+    const literal = literals[next];
+    if (literal && literal[0] <= i) {
+      i = literal[1];
+      continue;
+    }
+    if (text[i] === '/' && text[i + 1] === '/') {
+      const end = text.indexOf('\n', i);
+      const stop = end < 0 ? text.length : end;
+      comments.push({ range: [i, stop] });
+      i = stop;
+    } else if (text[i] === '/' && text[i + 1] === '*') {
+      const end = text.indexOf('*/', i + 2);
+      const stop = end < 0 ? text.length : end + 2;
+      comments.push({ range: [i, stop] });
+      i = stop;
+    } else i++;
+  }
+  return comments;
 }

@@ -2,7 +2,10 @@
  * File-level syntactic pre-filters. A rule whose names occur nowhere in a file's text returns no listeners for it, so
  * ESLint never calls the rule on that file's nodes and the engine is never built: on a typical project most files
  * cost each rule one scan of the text and nothing else. A pattern may match more than the rule
- * cares about (a comment, a string); it must never miss a file the rule could report on.
+ * cares about (a string, a name in a comment on a code line); it must never miss a file the rule could report on.
+ * A name found only on lines that look like comments (`// …`, `/* …`, ` * …` in a doc comment) is checked against
+ * the file's comments where the source code has them (ESLint's `getAllComments`): a generated file whose doc
+ * comments mention `address` costs no parse of its code by the rules.
  */
 
 const cache = new Map<string, RegExp>();
@@ -22,7 +25,26 @@ let anyName: RegExp | undefined;
  * serves them all (a WeakMap entry per file cost more than the lookups it saved). `found` maps each name that occurs
  * to the strictest position it occurs in.
  */
-let lastScan: { sourceCode: object; pattern: RegExp; found: ReadonlyMap<string, Position> } | undefined;
+let lastScan:
+  { sourceCode: object; pattern: RegExp; scanned: Scanned; inComments?: (index: number) => boolean } | undefined;
+
+/** A name found on a line that looks like a comment, where it stands (checked against the comments when asked). */
+interface Doubtful {
+  name: string;
+  index: number;
+  position: Position;
+}
+interface Scanned {
+  /** Each name found on a code line, with the strictest position it occurs in there. */
+  found: ReadonlyMap<string, Position>;
+  doubtful: readonly Doubtful[];
+}
+
+/** The text and, where the parser gave them, the comments (ESLint's SourceCode; the CLI supplies its own). */
+export interface PrefilterSource {
+  readonly text: string;
+  getAllComments?(): readonly { readonly range?: readonly [number, number] }[];
+}
 
 function compile(source: string, names: readonly string[], position: Position): RegExp {
   let pattern = cache.get(source);
@@ -41,31 +63,74 @@ function compile(source: string, names: readonly string[], position: Position): 
  * rules runs once per file and notes where each name found stands; each rule then looks its names up (one scan
  * instead of one per rule; on most files none occurs).
  */
-export function mentions(sourceCode: Readonly<{ text: string }>, pattern: RegExp): boolean {
+export function mentions(sourceCode: PrefilterSource, pattern: RegExp): boolean {
   anyName ??= new RegExp(`\\b(?:${alternatives(allNames)})\\b`, 'g');
   if (lastScan?.sourceCode !== sourceCode || lastScan.pattern !== anyName) {
-    lastScan = { sourceCode, pattern: anyName, found: scan(sourceCode.text, anyName) };
+    lastScan = { sourceCode, pattern: anyName, scanned: scan(sourceCode.text, anyName) };
   }
-  const { found } = lastScan;
-  if (found.size === 0) return false;
+  const current = lastScan;
+  const { found, doubtful } = current.scanned;
+  if (found.size === 0 && doubtful.length === 0) return false;
   const own = namesOf.get(pattern);
   if (!own) return pattern.test(sourceCode.text);
-  return own.names.some((name) => {
-    const position = found.get(name);
-    return position !== undefined && position >= own.position;
-  });
+  const counts = (name: string, position: Position | undefined): boolean =>
+    position !== undefined && position >= own.position && own.names.includes(name);
+  if (own.names.some((name) => counts(name, found.get(name)))) return true;
+  const candidates = doubtful.filter((d) => counts(d.name, d.position));
+  if (candidates.length === 0) return false;
+  current.inComments ??= commentTest(sourceCode);
+  return candidates.some((d) => !current.inComments!(d.index));
 }
 
-/** The names the pattern finds in the text, each with the strictest position it occurs in. */
-function scan(text: string, pattern: RegExp): Map<string, Position> {
+/**
+ * Whether an index of the text lies inside a comment, from the source code's comments (sorted by position, as
+ * ESLint gives them); without them, nothing counts as a comment.
+ */
+function commentTest(sourceCode: PrefilterSource): (index: number) => boolean {
+  if (typeof sourceCode.getAllComments !== 'function') return () => false;
+  const ranges = sourceCode.getAllComments().flatMap((c) => (c.range ? [c.range] : []));
+  return (index) => {
+    let low = 0;
+    let high = ranges.length - 1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      const [start, end] = ranges[mid]!;
+      if (index < start) high = mid - 1;
+      else if (index >= end) low = mid + 1;
+      else return true;
+    }
+    return false;
+  };
+}
+
+/**
+ * The names the pattern finds in the text: on code lines, each with the strictest position it occurs in; on lines
+ * that look like comments, each occurrence.
+ */
+function scan(text: string, pattern: RegExp): Scanned {
   const found = new Map<string, Position>();
+  const doubtful: Doubtful[] = [];
   pattern.lastIndex = 0;
   for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
-    const before = found.get(match[0]);
-    if (before !== Position.Access)
-      found.set(match[0], Math.max(before ?? Position.Word, positionOf(text, match.index)) as Position);
+    const name = match[0];
+    const before = found.get(name);
+    if (before === Position.Access) continue;
+    const position = positionOf(text, match.index);
+    if (onCommentLikeLine(text, match.index)) doubtful.push({ name, index: match.index, position });
+    else found.set(name, Math.max(before ?? Position.Word, position) as Position);
   }
-  return found;
+  return { found, doubtful };
+}
+
+/**
+ * Whether the line up to `index` starts (after whitespace) with `//`, `/*` or `*`: a comment line, or a code line
+ * that only looks like one (a continued `* b`), which the comments then tell apart.
+ */
+function onCommentLikeLine(text: string, index: number): boolean {
+  let i = text.lastIndexOf('\n', index - 1) + 1;
+  while (i < index && (text[i] === ' ' || text[i] === '\t')) i++;
+  const c = text[i];
+  return c === '*' || (c === '/' && (text[i + 1] === '/' || text[i + 1] === '*'));
 }
 
 /**

@@ -119,6 +119,40 @@ describe('mentions', () => {
   });
 });
 
+describe("mentions with the parser's comments", () => {
+  /** What mentions answers on ESLint's own SourceCode of the code (which has getAllComments). */
+  function onSourceCode(code: string, pattern: RegExp): boolean {
+    let answer: boolean | undefined;
+    const rule = {
+      create: (context: { sourceCode: { text: string } }) => {
+        answer = mentions(context.sourceCode, pattern);
+        return {};
+      },
+    };
+    new Linter({ configType: 'flat' }).verify(code, [
+      { plugins: { t: { rules: { r: rule as never } } }, rules: { 't/r': 'error' } },
+    ]);
+    if (answer === undefined) throw new Error('the rule did not run');
+    return answer;
+  }
+  const member = memberPattern(['setNoDelay']);
+  const doc = '/**\n * Calls socket.setNoDelay(true) on each connection.\n */\nfunction f() {}\n';
+
+  it('does not count a name that occurs only in comments', () => {
+    expect(onSourceCode(doc, member)).toBe(false);
+    expect(onSourceCode('// s.setNoDelay()\nconst a = 1;', member)).toBe(false);
+    // without the comments (a bare text), a comment line still counts: never miss a file
+    expect(mentions({ text: doc }, member)).toBe(true);
+  });
+
+  it('counts the name in code, also on lines that look like comments', () => {
+    expect(onSourceCode(`${doc}s.setNoDelay(true);`, member)).toBe(true);
+    expect(onSourceCode('const n = 2\n  * s.setNoDelay();', member)).toBe(true);
+    expect(onSourceCode('/* a */ s.setNoDelay();', member)).toBe(true);
+    expect(onSourceCode('const t = `\n * ${s.setNoDelay()}`;', member)).toBe(true);
+  });
+});
+
 describe('memberSelector', () => {
   /** The source text of the nodes the selector selects in the code. */
   function selected(code: string, selector: string): string[] {
