@@ -49,7 +49,13 @@ const listed = spawnSync(process.execPath, [TSC, '--listFilesOnly', '-p', tsconf
 const files = listed.stdout
   .split('\n')
   .map((f) => f.trim())
-  .filter((f) => f && !/\.d\.[cm]?ts$/.test(f) && !f.includes('/node_modules/') && f.startsWith(dir + path.sep));
+  .filter(
+    (f) =>
+      /\.[cm]?[jt]sx?$/.test(f) && // not the JSON files of `resolveJsonModule`
+      !/\.d\.[cm]?ts$/.test(f) &&
+      !f.includes('/node_modules/') &&
+      f.startsWith(dir + path.sep),
+  );
 if (files.length === 0) throw new Error(`tsc lists no files of ${tsconfig}:\n${listed.stdout}${listed.stderr}`);
 
 /**

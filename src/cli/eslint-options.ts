@@ -45,7 +45,8 @@ export function eslintOptions(plan: LintPlan, programs = new Programs(plan.group
     // thousands of files, a set lookup is faster than as many glob patterns
     {
       name: 'transport-lint/rules',
-      files: [(file: string) => everyFile.has(file)] as unknown as string[],
+      // `syntaxOnly` may grow during the run (a file whose syntax error its group's program found): a few files
+      files: [(file: string) => everyFile.has(file) || plan.syntaxOnly.includes(file)] as unknown as string[],
       languageOptions: { parser: parserWith(programs) },
       plugins: { [NAMESPACE]: plugin as unknown as ESLint.Plugin },
       rules: plan.rules,

@@ -12,6 +12,7 @@ import { REPOSITORY } from '../rule-kit/create-rule.ts';
 import { CliError, type CliOptions, HELP, parseCommandLine, UsageError } from './args.ts';
 import type { LintPlan } from './eslint-options.ts';
 import { commonDirectory, EXTENSIONS, isInside } from './files.ts';
+import type { ProgramGroup } from './projects.ts';
 
 export interface Io {
   stdout: NodeJS.WriteStream;
@@ -81,13 +82,19 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     );
     const syntaxOnly: string[] = [];
     const skipped: string[] = [];
+    // files no rule needs, in a group whose program is built anyway: its parse shows their syntax errors
+    const parsedLater = new Map<ProgramGroup, string[]>();
     for (const group of typePlan.groups) {
+      const later: string[] = [];
       for (const file of group.owned) {
         const text = readText(file);
         if (relevance.mayReport(file, text, configured)) group.lint.push(file);
+        else if (options.concurrency === 'off' && group.kind === 'config') later.push(file);
         else if (relevance.hasSyntaxError(file, text)) syntaxOnly.push(file);
         else skipped.push(file);
       }
+      if (later.length > 0 && group.lint.length > 0) parsedLater.set(group, later);
+      else for (const file of later) (relevance.hasSyntaxError(file, readText(file)) ? syntaxOnly : skipped).push(file);
     }
     const plan: LintPlan = {
       // ESLint lints only files inside its cwd
@@ -99,8 +106,6 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       quiet: options.quiet,
       concurrency: options.concurrency,
     };
-    if (debug)
-      io.stderr.write(`transport-lint debug: ${JSON.stringify(describePlan(plan, typePlan.owners, io.cwd))}\n`);
 
     // typescript-eslint's single-run mode parses a fixed file again without types: not here
     process.env.TSESTREE_SINGLE_RUN = 'false';
@@ -126,6 +131,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
             progress.update(results.length, batch.label);
             results.push(...(await eslint.lintFiles(batch.files)));
           }
+          for (const file of parsedLater.get(group) ?? []) {
+            const error = programs.hasSyntaxError(group, file) ?? relevance.hasSyntaxError(file, readText(file));
+            if (error) syntaxOnly.push(file);
+            else results.push(report.cleanResult(file));
+          }
           programs.release(group);
         }
         for (const batch of batches(syntaxOnly, (f) => labels.of(f))) {
@@ -142,6 +152,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       progress.clear();
       if (options.fix) await ESLint.outputFixes(results);
     }
+
+    // after the lint: a file whose syntax its group's program checked is in `syntaxOnly` only now
+    if (debug)
+      io.stderr.write(`transport-lint debug: ${JSON.stringify(describePlan(plan, typePlan.owners, io.cwd))}\n`);
 
     results = report
       .filterResults(results, options.quiet)

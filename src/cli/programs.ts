@@ -40,6 +40,16 @@ export class Programs {
     return program;
   }
 
+  /**
+   * Whether the group's program found a syntax error in the file, from the parse it made anyway; undefined when the
+   * program is not built or does not hold the file.
+   */
+  hasSyntaxError(group: ProgramGroup, file: string): boolean | undefined {
+    const source = this.built.get(group)?.getSourceFile(file);
+    if (!source) return undefined;
+    return (source as unknown as { parseDiagnostics: readonly ts.Diagnostic[] }).parseDiagnostics.length > 0;
+  }
+
   /** Drops the group's program: its files have been linted. */
   release(group: ProgramGroup): void {
     this.built.delete(group);

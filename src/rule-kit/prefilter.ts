@@ -11,9 +11,10 @@
 const cache = new Map<string, RegExp>();
 /**
  * Where a name must stand for a pattern to count it: anywhere (wordPattern), where a member name can stand
- * (memberPattern), or only where a member is read (accessPattern).
+ * (memberPattern), only where a member is read (accessPattern), or where a member read is asserted
+ * (assertedPattern). Each position is a special case of the ones before it.
  */
-const Position = { Word: 0, Member: 1, Access: 2 } as const;
+const Position = { Word: 0, Member: 1, Access: 2, Asserted: 3 } as const;
 type Position = (typeof Position)[keyof typeof Position];
 /** The names of each pattern, and where they must stand. */
 const namesOf = new WeakMap<RegExp, { names: readonly string[]; position: Position }>();
@@ -114,8 +115,8 @@ function scan(text: string, pattern: RegExp): Scanned {
   for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
     const name = match[0];
     const before = found.get(name);
-    if (before === Position.Access) continue;
-    const position = positionOf(text, match.index);
+    if (before === Position.Asserted) continue;
+    const position = positionOf(text, match.index, match.index + name.length);
     if (onCommentLikeLine(text, match.index)) doubtful.push({ name, index: match.index, position });
     else found.set(name, Math.max(before ?? Position.Word, position) as Position);
   }
@@ -134,17 +135,28 @@ function onCommentLikeLine(text: string, index: number): boolean {
 }
 
 /**
- * Where the name at `index` stands, by what comes before it (after any whitespace): `.`, a quote or the end of a
- * comment where a member is read (what accessPattern requires); `{` or `,` where a destructured member can stand
- * (memberPattern also takes those); anything else, a word.
+ * Where the name at `index` (ending at `end`) stands, by what comes before it (after any whitespace): `.`, a quote or
+ * the end of a comment where a member is read (what accessPattern requires), and asserted when `!` or `as` follows
+ * (ASSERTED_AFTER); `{` or `,` where a destructured member can stand (memberPattern also takes those); anything
+ * else, a word.
  */
-function positionOf(text: string, index: number): Position {
+function positionOf(text: string, index: number, end: number): Position {
   let i = index - 1;
   while (i >= 0 && /\s/.test(text[i]!)) i--;
   const c = text[i];
-  if (c === '.' || c === "'" || c === '"' || c === '`' || (c === '/' && text[i - 1] === '*')) return Position.Access;
+  if (c === '.' || c === "'" || c === '"' || c === '`' || (c === '/' && text[i - 1] === '*')) {
+    ASSERTED_AFTER.lastIndex = end;
+    return ASSERTED_AFTER.test(text) ? Position.Asserted : Position.Access;
+  }
   return c === '{' || c === ',' ? Position.Member : Position.Word;
 }
+
+/**
+ * What follows a member read that is asserted: `!` (not `!=`) or `as`, after closing quotes, brackets and
+ * parentheses, spaces and comments on the same line (TypeScript takes neither `!` nor `as` after a line break).
+ */
+const ASSERTED_SUFFIX = `(?:[ \\t)'"\`\\]]|/\\*.*?\\*/)*(?:!(?!=)|as\\b)`;
+const ASSERTED_AFTER = new RegExp(ASSERTED_SUFFIX, 'y');
 
 function alternatives(names: Iterable<string>): string {
   return [...names].map((name) => name.replace(/[$]/g, '\\$&')).join('|');
@@ -177,6 +189,16 @@ export function memberPattern(names: Iterable<string>): RegExp {
 export function accessPattern(names: Iterable<string>): RegExp {
   const list = [...names];
   return compile(`(?:[.'"\`]|\\*/)\\s*(?:${alternatives(list)})(?![\\w$])`, list, Position.Access);
+}
+
+/**
+ * Matches any of the names where a member read is asserted: `server.port!`, `server.hostname as string`,
+ * `(server['port'])!`. For rules that select only `x.name!` and `x.name as T`, on names too common even for
+ * accessPattern.
+ */
+export function assertedPattern(names: Iterable<string>): RegExp {
+  const list = [...names];
+  return compile(`(?:[.'"\`]|\\*/)\\s*(?:${alternatives(list)})(?![\\w$])${ASSERTED_SUFFIX}`, list, Position.Asserted);
 }
 
 /**

@@ -16,17 +16,20 @@ import {
   type TransportEngine,
 } from '../engine/index.ts';
 import { createRule, optionsSchema } from '../rule-kit/create-rule.ts';
-import { accessPattern, memberSelector, mentions, wordPattern } from '../rule-kit/prefilter.ts';
+import { accessPattern, assertedPattern, memberSelector, mentions } from '../rule-kit/prefilter.ts';
 
 type MessageIds = 'serverAddress' | 'socketAddress' | 'denoAddr' | 'bunServer' | 'checkAddress';
 type Node = TSESTree.Node;
 
 /** Deno properties that hold a local address: `listener.addr`, `server.addr`, `conn.localAddr`. */
 const DENO_LOCAL = new Set(['addr', 'localAddr']);
-/** `x.address()`, Deno's `addr`. */
-const NAMES = wordPattern(['address', ...DENO_LOCAL]);
-/** Bun's `x.port!` and `x.hostname!`: common names (parameters, options), so only where a member is read. */
-const BUN_NAMES = accessPattern(['port', 'hostname']);
+/**
+ * `x.address()`, Deno's `x.addr`: every listener is on a member read, so only there (`addr` is a common parameter
+ * name, `address` a common word in doc comments).
+ */
+const NAMES = accessPattern(['address', ...DENO_LOCAL]);
+/** Bun's `x.port!` and `x.hostname as string`: names read everywhere (options), so only where asserted. */
+const BUN_NAMES = assertedPattern(['port', 'hostname']);
 
 /** `x.port!`, `x.hostname as string` (and the computed forms). */
 const BUN_MEMBERS = [

@@ -12,7 +12,7 @@ import {
   unwrapAssertions,
 } from '../engine/index.ts';
 import { createRule } from '../rule-kit/create-rule.ts';
-import { memberSelector, mentions, wordPattern } from '../rule-kit/prefilter.ts';
+import { memberPattern, memberSelector, mentions } from '../rule-kit/prefilter.ts';
 
 type MessageIds = 'notProven' | 'dereferenced' | 'afterClose' | 'denoRemoteAddr' | 'bunRequestIP' | 'useFallback';
 type Node = TSESTree.Node;
@@ -29,7 +29,7 @@ const PEER_MEMBERS = new Set([
 ]);
 // at 'end' the socket is not destroyed yet and its addresses are still there (checked on Node 20.20)
 /** The socket members, Deno's `remoteAddr`, Bun's `requestIP`. */
-const NAMES = wordPattern([...PEER_MEMBERS, ...DENO_REMOTE, 'requestIP']);
+const NAMES = memberPattern([...PEER_MEMBERS, ...DENO_REMOTE, 'requestIP']);
 const SELECTOR = memberSelector(PEER_MEMBERS);
 const CLOSE_EVENTS = new Set(['close']);
 const CONNECTED_EVENTS = new Set(['connect', 'secureConnect', 'ready']);

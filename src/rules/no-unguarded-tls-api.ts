@@ -4,7 +4,7 @@ const { DefinitionType } = TSESLint.Scope;
 import { getEngine, memberName, propertyKeyName, unwrapAssertions, type Kind } from '../engine/index.ts';
 import { createRule } from '../rule-kit/create-rule.ts';
 import { callSiteOf, canGuard, runtimeName, wrapStatementFix } from '../rule-kit/fixes.ts';
-import { memberSelector, mentions, wordPattern } from '../rule-kit/prefilter.ts';
+import { memberPattern, memberSelector, mentions } from '../rule-kit/prefilter.ts';
 
 type MessageIds = 'notTls' | 'guardTls';
 type Node = TSESTree.Node;
@@ -41,7 +41,7 @@ const TLS_PROPERTIES = new Set(['authorized', 'authorizationError', 'alpnProtoco
  */
 const DISCRIMINATORS = new Set(['authorized', 'alpnProtocol', 'servername']);
 const TLS_MODULES = ['node:tls', 'tls'];
-const NAMES = wordPattern([...TLS_METHODS, ...TLS_PROPERTIES]);
+const NAMES = memberPattern([...TLS_METHODS, ...TLS_PROPERTIES]);
 const SELECTOR = memberSelector([...TLS_METHODS, ...TLS_PROPERTIES]);
 /** What a value may be on which TLS members are missing. */
 const PLAIN_KINDS: readonly Kind[] = ['tcp', 'pipe', 'duplex', 'h2-compat-proxy', 'h2-session-proxy'];

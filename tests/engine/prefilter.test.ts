@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { Linter } from 'eslint';
 import {
   accessPattern,
+  assertedPattern,
   memberPattern,
   memberSelector,
   mentions,
@@ -74,6 +75,43 @@ describe('accessPattern', () => {
     expect(mentions({ text }, pattern)).toBe(true);
     expect(mentions({ text }, member)).toBe(true);
     expect(mentions({ text: 'function f(a, port) {}' }, member)).toBe(true);
+  });
+});
+
+describe('assertedPattern', () => {
+  const pattern = assertedPattern(['port', 'hostname']);
+  it.each([
+    'server.port!',
+    'server?.port! + 1',
+    'server.hostname as string',
+    "server['port']!",
+    '(server.port)!',
+    '((server.hostname)) as string',
+    'server.port /* set by serve */ as number',
+    'const p = s\n  .port!;',
+  ])('matches %j', (text) => {
+    expect(pattern.test(text)).toBe(true);
+    expect(mentions({ text }, pattern)).toBe(true);
+  });
+  it.each([
+    'options.port ?? 80',
+    'if (server.port !== 0) {}',
+    'server.port != null',
+    'const { port } = options',
+    'import { port as p } from "./config"',
+    'server.portNumber!',
+    'server.port\n!flag',
+  ])('does not match %j', (text) => {
+    expect(pattern.test(text)).toBe(false);
+    expect(mentions({ text }, pattern)).toBe(false);
+  });
+  it('counts a name asserted once for assertedPattern, and any read of it for accessPattern', () => {
+    const access = accessPattern(['port']);
+    const text = 'const a = options.port;\nconst b = server.port!;';
+    expect(mentions({ text }, pattern)).toBe(true);
+    expect(mentions({ text }, access)).toBe(true);
+    expect(mentions({ text: 'const a = options.port;' }, pattern)).toBe(false);
+    expect(mentions({ text: 'const a = options.port;' }, access)).toBe(true);
   });
 });
 
