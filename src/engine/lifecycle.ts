@@ -17,7 +17,7 @@ import {
   statementList,
   unwrap,
 } from './ast.ts';
-import { objectLiteralOf } from './bindings.ts';
+import { functionUses, objectLiteralOf } from './bindings.ts';
 import type { FileContext } from './file-context/index.ts';
 import type { Endpoint } from './endpoints.ts';
 import type { TransportEngine } from './engine.ts';
@@ -29,8 +29,47 @@ function contains(outer: Node, inner: Node): boolean {
   return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
 }
 
+/** Methods that take a listener back: passing a function to them does not call it. */
+const UNREGISTER = new Set(['off', 'removeListener']);
+
+/**
+ * The function a callback argument is: the function itself, or a local function it names (`server.on('listening',
+ * onListening)`, `function onListening() {…}` or `const onListening = () => …`) that is registered as a listener
+ * or callback once and otherwise only taken off again: code calls it nowhere else, so it runs only as that one.
+ */
+export function callbackFunction(ctx: FileContext, arg: Node | undefined): Node | undefined {
+  if (!arg) return undefined;
+  if (isFunction(arg)) return arg;
+  if (arg.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const def = ctx.variable(arg)?.defs;
+  if (def?.length !== 1) return undefined;
+  const node = def[0]!.node;
+  const fn =
+    node.type === AST_NODE_TYPES.FunctionDeclaration
+      ? node
+      : node.type === AST_NODE_TYPES.VariableDeclarator &&
+          node.parent.kind === 'const' &&
+          node.init &&
+          (node.init.type === AST_NODE_TYPES.ArrowFunctionExpression ||
+            node.init.type === AST_NODE_TYPES.FunctionExpression)
+        ? node.init
+        : undefined;
+  if (!fn) return undefined;
+  const uses = functionUses(ctx, fn);
+  if (uses.escapes || uses.exported || uses.calledAt.length > 0) return undefined;
+  // registered once (where the caller found it), and otherwise only taken off again
+  let registered = 0;
+  for (const { call } of uses.passedTo) {
+    const { name } = calleeParts(call);
+    if (name !== undefined && UNREGISTER.has(name)) continue;
+    if (name === undefined || !(LISTENER_METHODS.has(name) || name === 'listen')) return undefined;
+    registered++;
+  }
+  return registered === 1 ? fn : undefined;
+}
+
 /** The function arguments registered on any of `sites` for one of `events` (`site.on('close', fn)`). */
-export function listenersOf(sites: readonly Node[], events: ReadonlySet<string>): Node[] {
+export function listenersOf(ctx: FileContext, sites: readonly Node[], events: ReadonlySet<string>): Node[] {
   const out: Node[] = [];
   for (const site of sites) {
     const member = site.parent;
@@ -43,8 +82,8 @@ export function listenersOf(sites: readonly Node[], events: ReadonlySet<string>)
     )
       continue;
     const event = staticString(call.arguments[0]);
-    const fn = call.arguments[1];
-    if (event !== undefined && events.has(event) && isFunction(fn)) out.push(fn);
+    const fn = event !== undefined && events.has(event) ? callbackFunction(ctx, call.arguments[1]) : undefined;
+    if (fn) out.push(fn);
   }
   return out;
 }
@@ -88,12 +127,12 @@ const WHILE_LISTENING = new Set([
 /** The listen call or listener that proves the server is listening at `point`, if any. */
 export function listeningAt(ctx: FileContext, server: ServerFacts, point: Node): Node | undefined {
   for (const listen of server.listens) {
-    const callback = listen.arguments.at(-1);
-    if (callback && isFunction(callback) && contains(callback, point)) return listen;
+    const callback = callbackFunction(ctx, listen.arguments.at(-1));
+    if (callback && contains(callback, point)) return listen;
   }
   // a listener of the server's own connections or requests (also the one its creation call was given) runs only
   // once it is listening
-  const listening = listenersOf(server.sites, WHILE_LISTENING).find((fn) => contains(fn, point));
+  const listening = listenersOf(ctx, server.sites, WHILE_LISTENING).find((fn) => contains(fn, point));
   if (listening) return listening;
   for (const site of server.sites) {
     if (site.type !== AST_NODE_TYPES.CallExpression && site.type !== AST_NODE_TYPES.NewExpression) continue;

@@ -117,8 +117,96 @@ export async function start() {
 }
       `,
     },
+    {
+      name: "a 'listening' listener registered by name, and taken off again",
+      options: [{ requireProof: true }],
+      code: `
+import * as net from 'node:net';
+export function start(port: number, host: string) {
+  const server = net.createServer();
+  const onListening = () => {
+    console.log((server.address() as net.AddressInfo).port);
+    server.removeListener('listening', onListening);
+  };
+  server.on('listening', onListening);
+  server.listen(port, host);
+}
+      `,
+    },
+    {
+      name: 'a listen callback declared as a function and passed by name',
+      options: [{ requireProof: true }],
+      code: `
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+const server = http.createServer();
+function ready() {
+  console.log((server.address() as AddressInfo).port);
+}
+server.listen(0, ready);
+      `,
+    },
   ],
   invalid: [
+    {
+      name: 'a named listener that code also calls before the listen is no proof',
+      options: [{ requireProof: true }],
+      code: `
+import * as net from 'node:net';
+export function start(port: number, host: string) {
+  const server = net.createServer();
+  const onListening = () => {
+    console.log((server.address() as net.AddressInfo).port);
+  };
+  server.on('listening', onListening);
+  onListening();
+  server.listen(port, host);
+}
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'serverAddress',
+          data: {
+            call: 'server.address()',
+            evidence: ': nothing shows that the `listen` on line 10 has completed here',
+          },
+          line: 6,
+          column: 18,
+          endLine: 6,
+          endColumn: 53,
+        },
+      ],
+    },
+    {
+      name: 'a named function registered for another event is no proof',
+      options: [{ requireProof: true }],
+      code: `
+import * as net from 'node:net';
+export function start(port: number, host: string) {
+  const server = net.createServer();
+  function report() {
+    console.log((server.address() as net.AddressInfo).port);
+  }
+  server.on('close', report);
+  server.listen(port, host);
+}
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'serverAddress',
+          data: {
+            call: 'server.address()',
+            evidence: ': nothing shows that the `listen` on line 9 has completed here',
+          },
+          line: 6,
+          column: 18,
+          endLine: 6,
+          endColumn: 53,
+        },
+      ],
+    },
     {
       name: 'a promise resolved with the server right after a listen with a host',
       options: [{ requireProof: true }],
