@@ -159,6 +159,41 @@ export function calleeParts(call: TSESTree.CallExpression | TSESTree.NewExpressi
   return {};
 }
 
+/**
+ * The call of a promisified method of `object`: `promisify(object.method.bind(object))(…args)` (`util.promisify`, or
+ * any `promisify` that appends a callback and returns a promise). Its arguments are the method's, without the
+ * callback, and its promise settles when the method calls back.
+ */
+export function promisifiedMethodCall(object: Node, method: string): TSESTree.CallExpression | undefined {
+  const member = object.parent;
+  if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== object || memberName(member) !== method)
+    return undefined;
+  const bindMember = member.parent;
+  if (bindMember?.type !== AST_NODE_TYPES.MemberExpression || memberName(bindMember) !== 'bind') return undefined;
+  const bind = bindMember.parent;
+  if (bind?.type !== AST_NODE_TYPES.CallExpression || bind.callee !== bindMember) return undefined;
+  const bound = bind.arguments[0];
+  if (bound?.type !== object.type || !sameReference(bound, object)) return undefined;
+  const promisify = bind.parent;
+  if (
+    promisify?.type !== AST_NODE_TYPES.CallExpression ||
+    promisify.arguments[0] !== bind ||
+    calleeParts(promisify).name !== 'promisify'
+  )
+    return undefined;
+  const call = promisify.parent;
+  return call?.type === AST_NODE_TYPES.CallExpression && call.callee === promisify ? call : undefined;
+}
+
+/** `a` and `b` name the same thing: the same identifier, `this`, or the same member path of those. */
+function sameReference(a: Node, b: Node): boolean {
+  if (a.type === AST_NODE_TYPES.Identifier && b.type === AST_NODE_TYPES.Identifier) return a.name === b.name;
+  if (a.type === AST_NODE_TYPES.ThisExpression && b.type === AST_NODE_TYPES.ThisExpression) return true;
+  if (a.type === AST_NODE_TYPES.MemberExpression && b.type === AST_NODE_TYPES.MemberExpression)
+    return memberName(a) !== undefined && memberName(a) === memberName(b) && sameReference(a.object, b.object);
+  return false;
+}
+
 /** Whether the statement always leaves its block: return, throw, break, continue, or a block ending in one. */
 export function alwaysExits(node: Node): boolean {
   switch (node.type) {

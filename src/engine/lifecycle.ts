@@ -13,6 +13,7 @@ import {
   LISTENER_METHODS,
   memberName,
   promiseResolveParameter,
+  promisifiedMethodCall,
   staticString,
   statementList,
   unwrap,
@@ -140,9 +141,15 @@ export function listeningAt(ctx: FileContext, server: ServerFacts, point: Node):
     const handler = site.arguments.find((a) => isFunction(a) && contains(a, point));
     if (handler) return handler;
   }
-  // earlier statements of the same function: `await once(server, 'listening')`, `await new Promise((r) => server.listen(0, r))`, `server.listen(0)`
+  // earlier statements of the same function: `await once(server, 'listening')`, `await new Promise((r) => server.listen(0, r))`, `server.listen(0)`;
+  // also of the functions around, past function expressions: a callback made after those statements can only run
+  // after them (not past a function declaration, which exists before any statement of its scope runs)
   let child: Node = point;
-  for (let parent = point.parent; parent && !isFunction(child); child = parent, parent = parent.parent) {
+  for (
+    let parent = point.parent;
+    parent && child.type !== AST_NODE_TYPES.FunctionDeclaration;
+    child = parent, parent = parent.parent
+  ) {
     const list = statementList(parent);
     if (!list) continue;
     for (const statement of list) {
@@ -305,7 +312,10 @@ function provesListening(ctx: FileContext, server: ServerFacts, statement: Node)
     if (topLevelValues(statement).some((value) => unwrap(value) === listen) && bindsSynchronously(ctx, listen))
       return listen;
     // `await new Promise((resolve) => server.listen(0, resolve))`: awaited, and bound once the promise settles
-    if (hasAwaitAround(statement, listen) && (bindsSynchronously(ctx, listen) || resolvesOnListening(ctx, listen)))
+    if (
+      hasAwaitAround(statement, listen) &&
+      (bindsSynchronously(ctx, listen) || resolvesOnListening(ctx, listen) || isPromisifiedListen(listen))
+    )
       return listen;
   }
   for (const site of server.sites) {
@@ -320,6 +330,17 @@ function provesListening(ctx: FileContext, server: ServerFacts, statement: Node)
       return call;
   }
   return undefined;
+}
+
+/** `promisify(server.listen.bind(server))(…)`: its promise settles in the listen callback. */
+function isPromisifiedListen(call: TSESTree.CallExpression): boolean {
+  const promisify = call.callee;
+  if (promisify.type !== AST_NODE_TYPES.CallExpression) return false;
+  const bind = promisify.arguments[0];
+  if (bind?.type !== AST_NODE_TYPES.CallExpression || bind.callee.type !== AST_NODE_TYPES.MemberExpression)
+    return false;
+  const listen = bind.callee.object;
+  return listen.type === AST_NODE_TYPES.MemberExpression && promisifiedMethodCall(listen.object, 'listen') === call;
 }
 
 /**

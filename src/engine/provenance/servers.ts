@@ -7,6 +7,7 @@ import {
   LISTENER_METHODS,
   memberName,
   promiseResolveParameter,
+  promisifiedMethodCall,
   propertyKeyName,
   staticString,
   unwrap,
@@ -182,6 +183,11 @@ export function localServerFacts(p: Provenance, owner: Node): ServerFacts {
     // the server is the value of a `listen` call: `const server = app.listen(3000)` (Express and Koa return the
     // server they made listen there), `http.createServer(…).listen(3000)`
     if (site.type === AST_NODE_TYPES.CallExpression && calleeParts(site).name === 'listen') addListen(site);
+  }
+  // `await promisify(server.listen.bind(server))(0)`: a listen whose callback settles the promise
+  for (const site of sites) {
+    const promisified = promisifiedMethodCall(site, 'listen');
+    if (promisified) addListen(promisified);
   }
   const visited = new Set<Node>();
   for (const site of sites) {

@@ -146,8 +146,120 @@ function ready() {
 server.listen(0, ready);
       `,
     },
+    {
+      name: 'after an awaited promisify(server.listen.bind(server)) with a host',
+      options: [{ requireProof: true }],
+      code: `
+import * as http from 'node:http';
+import { promisify } from 'node:util';
+import type { AddressInfo } from 'node:net';
+export async function start() {
+  const server = http.createServer();
+  await promisify(server.listen.bind(server))(0, '127.0.0.1');
+  return (server.address() as AddressInfo).port;
+}
+      `,
+    },
+    {
+      name: 'in a callback made after the awaited listen (it cannot run before)',
+      options: [{ requireProof: true }],
+      code: `
+import * as http from 'node:http';
+import { promisify } from 'node:util';
+import type { AddressInfo } from 'node:net';
+declare function onRequest(handler: () => string): void;
+export async function start() {
+  const server = http.createServer();
+  await promisify(server.listen.bind(server))(0, '127.0.0.1');
+  onRequest(() => \`http://localhost:\${(server.address() as AddressInfo).port}\`);
+}
+      `,
+    },
   ],
   invalid: [
+    {
+      name: 'in a callback made before the awaited listen',
+      options: [{ requireProof: true }],
+      code: `
+import * as http from 'node:http';
+import { promisify } from 'node:util';
+import type { AddressInfo } from 'node:net';
+declare function onRequest(handler: () => string): void;
+export async function start() {
+  const server = http.createServer();
+  onRequest(() => \`http://localhost:\${(server.address() as AddressInfo).port}\`);
+  await promisify(server.listen.bind(server))(0, '127.0.0.1');
+}
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'serverAddress',
+          data: {
+            call: 'server.address()',
+            evidence: ': nothing shows that the `listen` on line 9 has completed here',
+          },
+          line: 8,
+          column: 40,
+          endLine: 8,
+          endColumn: 71,
+        },
+      ],
+    },
+    {
+      name: 'a promisified listen with a host that is not awaited',
+      code: `
+import * as http from 'node:http';
+import util from 'node:util';
+import type { AddressInfo } from 'node:net';
+export function start() {
+  const server = http.createServer();
+  const listening = util.promisify(server.listen.bind(server))(0, '127.0.0.1');
+  return [listening, (server.address() as AddressInfo).port];
+}
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'serverAddress',
+          data: {
+            call: 'server.address()',
+            evidence: ': here the `listen` on line 7 has not completed yet',
+          },
+          line: 8,
+          column: 23,
+          endLine: 8,
+          endColumn: 54,
+        },
+      ],
+    },
+    {
+      name: 'a promisified listen on a path, awaited',
+      code: `
+import * as http from 'node:http';
+import { promisify } from 'node:util';
+import type { AddressInfo } from 'node:net';
+export async function start() {
+  const server = http.createServer();
+  await promisify(server.listen.bind(server))('/tmp/app.sock');
+  return (server.address() as AddressInfo).port;
+}
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'serverAddress',
+          data: {
+            call: 'server.address()',
+            evidence: ": it listens on the path `'/tmp/app.sock'` (line 7)",
+          },
+          line: 8,
+          column: 11,
+          endLine: 8,
+          endColumn: 42,
+        },
+      ],
+    },
     {
       name: 'a named listener that code also calls before the listen is no proof',
       options: [{ requireProof: true }],
