@@ -158,7 +158,7 @@ export class C {
   }
 }
 `).doubts,
-    ).toEqual(['unknown@9: `this.options.stream` comes from the caller and may be any stream']);
+    ).toEqual(['unknown@5: `this.options.stream` comes from the caller and may be any stream']);
     expect(
       one(`
 export {};

@@ -180,20 +180,24 @@ function outside(p: Provenance, node: Node, depth = 0): { node: Node; says: stri
     root = unwrap(root.object);
   if (depth > 3) return undefined;
   const fromCaller = { node, says: `\`${text}\` comes from the caller and may be any stream` };
+  // through a field or variable: shown where the value came in (the parameter), not where it is read
+  const fromWrites = (writes: readonly { value: Node }[]) => {
+    const origin = writes.map((w) => outside(p, w.value, depth + 1)).find((o) => o !== undefined);
+    return origin ? { ...fromCaller, node: origin.node } : undefined;
+  };
   if (root.type === AST_NODE_TYPES.MemberExpression) {
     // `this.options.socket`: what the class stored in `this.options`
     const name = memberName(root);
     const body = thisClass(root);
     // in a constructor function (`function Connection(socket) { this.socket = socket; … }`), its own writes
     const writes = name === undefined ? [] : body ? fieldWrites(p.ctx, body, name) : constructorWrites(p, root, name);
-    return writes.some((w) => outside(p, w.value, depth + 1)) ? fromCaller : undefined;
+    return fromWrites(writes);
   }
   if (root.type !== AST_NODE_TYPES.Identifier) return undefined;
   const variable = p.ctx.variable(root);
   const def = variable?.defs[0];
   if (def?.type === DefinitionType.Variable) {
-    const writes = variableWrites(variable!) ?? [];
-    return writes.some((w) => outside(p, w.value, depth + 1)) ? fromCaller : undefined;
+    return fromWrites(variableWrites(variable!) ?? []);
   }
   if (def?.type !== DefinitionType.Parameter) return undefined;
   const param = def.name.type === AST_NODE_TYPES.Identifier ? parameterOf(def.name) : undefined;

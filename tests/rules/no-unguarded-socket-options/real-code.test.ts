@@ -159,7 +159,7 @@ export function Connection(socket) {
             method: 'setNoDelay',
             guard: "this.socket != null && 'setNoDelay' in this.socket",
             evidence: '`this.socket` comes from the caller and may be any stream',
-            line: 4,
+            line: 2,
           },
           line: 4,
           column: 15,
