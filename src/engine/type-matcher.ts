@@ -211,6 +211,22 @@ export class TypeMatcher {
   }
 
   /**
+   * The instance type `new C(…)` gives, read from the class C names (`new Socket()`, `new net.Socket()`, a class of
+   * the file) through nameSymbol, without resolving the call: the declared type of a class without type parameters
+   * (a generic class's type arguments are inferred from the arguments). Undefined for anything else: a variable
+   * holding a constructor, an interface with a constructor variable (`Map`), type arguments written at the call.
+   */
+  constructedClassType(expression: ts.NewExpression): ts.Type | undefined {
+    const callee = expression.expression;
+    if (expression.typeArguments || !(ts.isIdentifier(callee) || ts.isPropertyAccessExpression(callee)))
+      return undefined;
+    const symbol = this.nameSymbol(callee);
+    if (!symbol || !(symbol.flags & ts.SymbolFlags.Class)) return undefined;
+    const type = this.checker.getDeclaredTypeOfSymbol(symbol);
+    return isClassOrInterface(type) && !type.typeParameters && !type.outerTypeParameters ? type : undefined;
+  }
+
+  /**
    * An alias followed to its target one declaration at a time (`import * as stream`, `export =`, `import x =
    * require`). A named import reads the name from the exports of its module (of its `export =` target), as the
    * module's symbol table has it; TypeScript's own step for a named import from an `export =` module also looks the

@@ -36,6 +36,9 @@ const SOCKET_CLASSES = new Set(['net.Socket', 'tls.TLSSocket', 'Deno.TcpConn', '
 const DEFAULT_METHODS = ['setNoDelay', 'setKeepAlive', 'setTypeOfService'];
 const DEFAULT_SOCKET_ONLY = ['setTimeout', 'ref', 'unref', 'address'];
 
+/** Function.prototype's methods: `x.m.call(x, …)`, `.apply`, `.bind` call or extract the member. */
+const FUNCTION_METHODS = new Set(['call', 'apply', 'bind']);
+
 /** The order in which doubts are reported: what throws first, then what silently does nothing. */
 const PRIORITY = ['duplex', 'deno-unix', 'deno-tls', 'unknown', 'nullish', 'pipe'] as const;
 
@@ -157,10 +160,15 @@ export default createRule<Options, MessageIds>({
       [selector](node: TSESTree.MemberExpression) {
         const method = memberName(node);
         if (method === undefined || (!options.has(method) && !socketOnly.has(method))) return;
-        // only calls and method extraction (`x.m.call(x)`, `x.m.bind(x)`); not assignments to the member
+        // only calls and their `.call`/`.apply`/`.bind` (`x.m.call(x)`); not assignments to the member, nor other reads
+        // of it (`x.ref.id` on a message with a `ref` field): they call nothing (a read that throws on an HTTP/2 proxy
+        // is no-http2-socket-manipulation's, which this rule leaves that proxy to)
         const parent = node.parent;
         const isCallee = parent.type === AST_NODE_TYPES.CallExpression && parent.callee === node;
-        const isExtracted = parent.type === AST_NODE_TYPES.MemberExpression && parent.object === node;
+        const isExtracted =
+          parent.type === AST_NODE_TYPES.MemberExpression &&
+          parent.object === node &&
+          FUNCTION_METHODS.has(memberName(parent) ?? '');
         if (!isCallee && !isExtracted) return;
         // `s.setNoDelay(true).setKeepAlive(true)`: one report, on the first call of the chain
         if (isChainedOption(node.object, options, socketOnly)) return;

@@ -196,3 +196,100 @@ describe('global functions read from their declarations', () => {
     ]);
   });
 });
+
+describe('fields of the class and `new C()` read from their declarations', () => {
+  const declared = engineProbe<TSESTree.UnaryExpression>('UnaryExpression[operator="void"]', (ctx, at) => {
+    const type = ctx.declaredTypeAt(at.argument);
+    return [type ? text(ctx, type) : null, text(ctx, ctx.services.getTypeAtLocation(at.argument))];
+  });
+
+  it("`new C()` of a class without type parameters: TypeScript's type of the expression", () => {
+    const found = probeResults<[string | null, string]>(
+      declared,
+      HEADER +
+        [
+          'class Local { a = 1 }',
+          'class Boxed<T> { constructor(readonly t: T) {} }',
+          'declare const Ctor: typeof net.Socket;',
+          'void new net.Socket();',
+          'void new Local();',
+          'const made = new net.Server();',
+          'void made;',
+          'void new Boxed(1);',
+          'void new Ctor();',
+          'void new Map<string, number>();',
+        ].join('\n'),
+    );
+    expect(found).toEqual([
+      ['Socket', 'Socket'],
+      ['Local', 'Local'],
+      ['Server', 'Server'],
+      // a generic class, a variable holding a constructor, an interface with a constructor variable: TypeScript's
+      [null, 'Boxed'],
+      [null, 'Socket'],
+      [null, 'Map'],
+    ]);
+  });
+
+  it("`this.field` and `this.#field`: the written type or the class constructed, TypeScript's type one of its parts", () => {
+    const found = bounds(`
+class Conn {
+  private s: net.Socket | tls.TLSSocket;
+  #server: net.Server = net.createServer();
+  readonly made = new net.Socket();
+  constructor() {
+    this.s = new net.Socket();
+  }
+  use() {
+    void this.s;
+    void this.#server;
+    const later = () => void this.made;
+    later();
+  }
+}`);
+    expect(found.map((p) => p.bound)).toEqual([['Socket', 'TLSSocket'], ['Server'], ['Socket']]);
+    expectBounded(found);
+  });
+
+  it('no bound for `this.field` where a use may narrow it apart, or the field is not plainly the class its own', () => {
+    const found = bounds(`
+declare function isTls(x: unknown): x is tls.TLSSocket;
+class Base { inherited: net.Socket = new net.Socket(); }
+class Conn extends Base {
+  a: net.Socket | tls.TLSSocket = new net.Socket();
+  b: net.Socket = new net.Socket();
+  c?: net.Socket;
+  d: net.Socket | undefined;
+  static e: net.Socket = new net.Socket();
+  constructor(public f: net.Socket) { super(); }
+  use() {
+    if (this.a instanceof tls.TLSSocket) void this.a;
+    if (isTls(this.b)) void this.b;
+    void this.c;
+    void this.d;
+    void Conn.e;
+    void this.f;
+    void this.inherited;
+    const g = function (this: Conn) { void this.b; };
+    g.call(this);
+  }
+}`);
+    expect(found.map((p) => p.bound)).toEqual([null, null, null, null, null, null, null, null]);
+  });
+
+  it("a method of a field: the callee from the field's declaration, no flow type of the receiver", () => {
+    const found = callees(`
+class Conn {
+  private s: net.Socket | tls.TLSSocket = new net.Socket();
+  #t = new tls.TLSSocket(new net.Socket());
+  use() {
+    if (this.s) probe(this.s.setNoDelay());
+    probe(this.#t.setKeepAlive());
+  }
+}`);
+    expect(found).toEqual([
+      { engine: 'net.Socket.setNoDelay', askedReceiver: false, checker: 'Socket.setNoDelay' },
+      { engine: 'net.Socket.setKeepAlive', askedReceiver: false, checker: 'Socket.setKeepAlive' },
+    ]);
+  });
+});

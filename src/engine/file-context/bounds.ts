@@ -3,11 +3,11 @@
  * declarations a member has (memberDeclarations, for callees), askByParts (the type for members).
  */
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { isFunction } from '../ast.ts';
+import { isFunction, memberName } from '../ast.ts';
 import { observer } from '../stats.ts';
 import ts from '../typescript.cts';
 import { calleeDeclarations } from './callees.ts';
-import { declaredTypeAt } from './declared-types.ts';
+import { constructedType, declaredTypeAt } from './declared-types.ts';
 import type { FileContext, Variable } from './index.ts';
 import { narrowingPath, outermostLoop } from './narrowing.ts';
 
@@ -59,6 +59,7 @@ export function typeBound(p: FileContext, node: TSESTree.Node, depth = 0): reado
 function computeBound(p: FileContext, node: TSESTree.Node, depth: number): readonly ts.Type[] | undefined {
   const declared = p.types.get(node) ?? declaredTypeAt(p, node);
   if (declared) return declared.isUnion() ? declared.types : [declared];
+  if (node.type === AST_NODE_TYPES.MemberExpression) return fieldBound(p, node);
   if (node.type !== AST_NODE_TYPES.Identifier || depth > 3) return undefined;
   const variable = p.variable(node);
   const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
@@ -85,6 +86,109 @@ function computeBound(p: FileContext, node: TSESTree.Node, depth: number): reado
     for (const t of bound) parts.add(t);
   }
   return [...parts];
+}
+
+/**
+ * The bound of `this.field` (or `this.#field`) in a method, constructor or field initializer of the class that
+ * declares the field: its written type where that is an object type or a union of them, or, without one, the class
+ * an initializer `new C(…)` constructs (constructedType). TypeScript's type of `this.field` there is that declared
+ * type, narrowed by assignments and tests to some of its parts; not where a use in the class may narrow it otherwise
+ * (mayNarrowApart over every `this.field` of the class). No bound for an optional field (undefined is a part), a
+ * parameter property, a static one, through a function with its own `this`, or a field the class only inherits.
+ */
+function fieldBound(p: FileContext, node: TSESTree.MemberExpression): readonly ts.Type[] | undefined {
+  if (node.object.type !== AST_NODE_TYPES.ThisExpression || node.computed || node.optional) return undefined;
+  const name = memberName(node);
+  const owner = thisClass(node);
+  if (name === undefined || !owner) return undefined;
+  const fields = owner.body.body.filter(
+    (m) =>
+      (m.type === AST_NODE_TYPES.PropertyDefinition ||
+        m.type === AST_NODE_TYPES.MethodDefinition ||
+        m.type === AST_NODE_TYPES.AccessorProperty ||
+        m.type === AST_NODE_TYPES.TSAbstractPropertyDefinition ||
+        m.type === AST_NODE_TYPES.TSAbstractMethodDefinition) &&
+      !m.computed &&
+      keyName(m.key) === name,
+  );
+  const field = fields.length === 1 ? fields[0]! : undefined;
+  if (field?.type !== AST_NODE_TYPES.PropertyDefinition || field.static || field.optional || field.declare)
+    return undefined;
+  const constructor = owner.body.body.find(
+    (m): m is TSESTree.MethodDefinition => m.type === AST_NODE_TYPES.MethodDefinition && m.kind === 'constructor',
+  );
+  if (
+    constructor?.value.params.some(
+      (param) =>
+        param.type === AST_NODE_TYPES.TSParameterProperty &&
+        param.parameter.type === AST_NODE_TYPES.Identifier &&
+        param.parameter.name === name,
+    )
+  )
+    return undefined;
+  let parts: readonly ts.Type[] | undefined;
+  if (field.typeAnnotation) {
+    const written = p.writtenType(field.typeAnnotation.typeAnnotation);
+    parts = written.isUnion() ? written.types : [written];
+  } else if (field.value?.type === AST_NODE_TYPES.NewExpression) {
+    const constructed = constructedType(p, field.value);
+    parts = constructed && [constructed];
+  }
+  if (!parts?.every((t) => t.flags & ts.TypeFlags.Object)) return undefined;
+  return mayNarrowApart(p, fieldUses(owner, name), node, name) ? undefined : parts;
+}
+
+/** The class whose instance `this` is at a node: through arrow functions, up to a non-static member of the class. */
+function thisClass(node: TSESTree.Node): TSESTree.ClassDeclaration | TSESTree.ClassExpression | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.ArrowFunctionExpression) continue;
+    if (current.type === AST_NODE_TYPES.FunctionExpression) {
+      const member = current.parent;
+      if (
+        member.type !== AST_NODE_TYPES.MethodDefinition ||
+        member.static ||
+        current.params.some((param) => param.type === AST_NODE_TYPES.Identifier && param.name === 'this')
+      )
+        return undefined;
+      return member.parent.parent;
+    }
+    if (current.type === AST_NODE_TYPES.PropertyDefinition && current.value && isWithin(node, current.value))
+      return current.static ? undefined : current.parent.parent;
+    if (isFunction(current) || current.type === AST_NODE_TYPES.ClassBody || current.type === AST_NODE_TYPES.StaticBlock)
+      return undefined;
+  }
+  return undefined;
+}
+
+/** Every `this.name` in the class (nested functions and classes included: more uses only answer less). */
+function fieldUses(owner: TSESTree.Node, name: string): TSESTree.MemberExpression[] {
+  const uses: TSESTree.MemberExpression[] = [];
+  const visit = (node: TSESTree.Node): void => {
+    if (
+      node.type === AST_NODE_TYPES.MemberExpression &&
+      node.object.type === AST_NODE_TYPES.ThisExpression &&
+      (node.computed || memberName(node) === name)
+    )
+      uses.push(node);
+    for (const key of Object.keys(node) as (keyof typeof node)[]) {
+      if (key === 'parent') continue;
+      const value = node[key] as unknown;
+      for (const child of Array.isArray(value) ? value : [value])
+        if (child && typeof (child as TSESTree.Node).type === 'string') visit(child as TSESTree.Node);
+    }
+  };
+  visit(owner);
+  return uses;
+}
+
+function keyName(key: TSESTree.Node): string | undefined {
+  if (key.type === AST_NODE_TYPES.PrivateIdentifier) return `#${key.name}`;
+  if (key.type === AST_NODE_TYPES.Identifier) return key.name;
+  return key.type === AST_NODE_TYPES.Literal ? String(key.value) : undefined;
+}
+
+function isWithin(node: TSESTree.Node, outer: TSESTree.Node): boolean {
+  return outer.range[0] <= node.range[0] && node.range[1] <= outer.range[1];
 }
 
 /**
@@ -129,31 +233,40 @@ function returnedValues(p: FileContext, call: TSESTree.CallExpression): TSESTree
 }
 
 /**
- * Whether a use of the variable before `use` (or in a loop around it) may narrow it to a type that is none of its
- * declared parts: `instanceof`, `in`, a method call in a condition (`x.isFoo()`, perhaps a `this is T` predicate),
- * an argument of a call whose callee may be a type predicate or an assertion function (one that does not declare a
- * return type other than a predicate), a write other than `x = …`. Tests of truthiness, `typeof`, equality and
- * discriminants only remove parts.
+ * Whether a use of the variable (or of `this.field`: uses, name) before `use` (or in a loop around it) may narrow it
+ * to a type that is none of its declared parts: `instanceof`, `in`, a method call in a condition (`x.isFoo()`,
+ * perhaps a `this is T` predicate), an argument of a call whose callee may be a type predicate or an assertion
+ * function (one that does not declare a return type other than a predicate), a write other than `x = …`. Tests of
+ * truthiness, `typeof`, equality and discriminants only remove parts.
  */
-function mayNarrowApart(p: FileContext, variable: Variable, use: TSESTree.Identifier): boolean {
+function mayNarrowApart(
+  p: FileContext,
+  uses: Variable | readonly TSESTree.MemberExpression[],
+  use: TSESTree.Node,
+  name = (uses as Variable).name,
+): boolean {
   const at = use.range[0];
-  for (const reference of variable.references) {
-    const identifier = reference.identifier as TSESTree.Identifier;
-    if (identifier === use || reference.init) continue;
-    const loop = outermostLoop(identifier);
-    if (identifier.range[0] >= at && !(loop && loop[0] <= at && at <= loop[1])) continue;
-    const parent = identifier.parent;
-    if (reference.isWrite()) {
-      if (parent.type !== AST_NODE_TYPES.AssignmentExpression || parent.operator !== '=' || parent.left !== identifier)
+  const found: { node: TSESTree.Node; write: boolean }[] =
+    'references' in uses
+      ? uses.references.filter((r) => !r.init).map((r) => ({ node: r.identifier, write: r.isWrite() }))
+      : uses.map((node) => ({ node, write: isWriteTarget(node) }));
+  for (const { node, write } of found) {
+    if (node === use) continue;
+    if (node.type === AST_NODE_TYPES.MemberExpression && node.computed) return true;
+    const loop = outermostLoop(node);
+    if (node.range[0] >= at && !(loop && loop[0] <= at && at <= loop[1])) continue;
+    const parent = node.parent!;
+    if (write) {
+      if (parent.type !== AST_NODE_TYPES.AssignmentExpression || parent.operator !== '=' || parent.left !== node)
         return true;
       continue;
     }
-    const path = narrowingPath(identifier, variable.name);
+    const path = narrowingPath(node as TSESTree.Identifier, name);
     if (path !== '') continue;
     if (
       parent.type === AST_NODE_TYPES.CallExpression &&
-      parent.callee !== identifier &&
-      parent.arguments.includes(identifier)
+      parent.callee !== node &&
+      parent.arguments.includes(node as never)
     ) {
       const declarations = calleeDeclarations(p, parent);
       if (declarations?.every((d) => d.type && !ts.isTypePredicateNode(d.type))) continue;
@@ -167,6 +280,29 @@ function mayNarrowApart(p: FileContext, variable: Variable, use: TSESTree.Identi
     if (parent.type === AST_NODE_TYPES.MemberExpression || parent.type === AST_NODE_TYPES.UpdateExpression) return true;
   }
   return false;
+}
+
+/** Whether a member expression is written: assigned, updated, a destructuring or loop target. */
+function isWriteTarget(node: TSESTree.Node): boolean {
+  const parent = node.parent!;
+  switch (parent.type) {
+    case AST_NODE_TYPES.AssignmentExpression:
+    case AST_NODE_TYPES.AssignmentPattern:
+      return parent.left === node;
+    case AST_NODE_TYPES.ForOfStatement:
+    case AST_NODE_TYPES.ForInStatement:
+      return parent.left === node;
+    case AST_NODE_TYPES.UpdateExpression:
+    case AST_NODE_TYPES.ArrayPattern:
+    case AST_NODE_TYPES.RestElement:
+      return true;
+    case AST_NODE_TYPES.Property:
+      return parent.value === node && parent.parent.type === AST_NODE_TYPES.ObjectPattern;
+    case AST_NODE_TYPES.UnaryExpression:
+      return parent.operator === 'delete';
+    default:
+      return false;
+  }
 }
 
 /**

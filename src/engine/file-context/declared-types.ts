@@ -47,6 +47,8 @@ export function declaredTypeAt(p: FileContext, node: TSESTree.Node, presence = f
     const type = optional ? undefined : plain(declaredReturnType(p, node));
     return type && closed(p, type) ? type : undefined;
   }
+  // `new net.Socket()`: the instance type of the class, without resolving the call
+  if (node.type === AST_NODE_TYPES.NewExpression) return constructedType(p, node);
   // the path: `session.socket` is the variable `session` and ['socket']
   const path: string[] = [];
   let root: TSESTree.Node = node;
@@ -113,6 +115,7 @@ export function declaredTypeOf(p: FileContext, variable: Variable): ts.Type | un
     ) {
       return writtenType(p, init.typeAnnotation);
     }
+    if (init?.type === AST_NODE_TYPES.NewExpression) return constructedType(p, init);
     return init?.type === AST_NODE_TYPES.CallExpression ? plain(declaredReturnType(p, init)) : undefined;
   }
   if (def.type !== DefinitionType.Parameter) return undefined;
@@ -133,6 +136,16 @@ export function declaredTypeOf(p: FileContext, variable: Variable): ts.Type | un
     return plain(parameterOfListener(p, p.typeAt(call.callee), event, index, fn.params.length));
   }
   return plain(callbackParameterType(p, call, call.arguments.indexOf(fn), index, fn.params.length));
+}
+
+/**
+ * The instance type of `new C(…)` where C names a class without type parameters (TypeMatcher.constructedClassType):
+ * TypeScript's type of the expression, without resolving the call against the constructor's overloads, which checks
+ * the arguments (a callback's body among them).
+ */
+export function constructedType(p: FileContext, node: TSESTree.NewExpression): ts.Type | undefined {
+  const tsNode = p.services.esTreeNodeToTSNodeMap.get(node);
+  return ts.isNewExpression(tsNode) ? p.query(() => p.matcher.constructedClassType(tsNode)) : undefined;
 }
 
 /**

@@ -25,6 +25,19 @@ http2.createServer((req) => {
       `,
     },
     {
+      // the invalid twin: '.call and .bind shapes' in fixes.test.ts (the same receiver, the member called)
+      name: 'a read of the member that calls nothing (its length, its name) is not judged',
+      code: `
+import * as net from 'node:net';
+import { Duplex } from 'node:stream';
+export function f(x: Duplex) {
+  const s = x as net.Socket;
+  const arity = s.setNoDelay.length;
+  return [arity, s.unref.name];
+}
+      `,
+    },
+    {
       name: 'a Duplex subclass with its own setTimeout',
       code: `
 import * as net from 'node:net';
