@@ -11,7 +11,7 @@ export type { TypeMember } from './type-matcher.ts';
 export type { KeyValue, OptionsShape } from './options-shape.ts';
 export { enclosingListener } from './lifecycle.ts';
 export { bunUnixEvidence, denoAddrVisitors, isBunServer } from './runtimes.ts';
-export { isEmptyObject, isNumberLike, isStringLike, requiresProperty } from './type-matcher.ts';
+export { isEmptyObject, isNumberLike, isStringLike, requiresProperty } from './type-predicates.ts';
 export { variableWrites } from './bindings.ts';
 export {
   calleeParts,

@@ -33,7 +33,7 @@ export function fromType(p: Provenance, node: Node): ValueInfo {
       case 'tls':
         possible.add('tls');
         break;
-      case 'stream': {
+      case 'duplex': {
         const text = p.ctx.matcher.display(member.type);
         possible.add('duplex');
         doubts.push({
