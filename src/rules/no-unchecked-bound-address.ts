@@ -1,6 +1,8 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import {
+  BUN_SERVER_ADDRESS,
   bunUnixEvidence,
+  DENO_LOCAL_ADDRESS,
   denoAddrVisitors,
   getEngine,
   hasBunTypes,
@@ -21,22 +23,20 @@ import { accessPattern, assertedPattern, memberSelector, mentions } from '../rul
 type MessageIds = 'serverAddress' | 'socketAddress' | 'denoAddr' | 'bunServer' | 'checkAddress';
 type Node = TSESTree.Node;
 
-/** Deno properties that hold a local address: `listener.addr`, `server.addr`, `conn.localAddr`. */
-const DENO_LOCAL = new Set(['addr', 'localAddr']);
 /**
  * `x.address()`, Deno's `x.addr`: every listener is on a member read, so only there (`addr` is a common parameter
  * name, `address` a common word in doc comments).
  */
-const NAMES = accessPattern(['address', ...DENO_LOCAL]);
+const NAMES = accessPattern(['address', ...DENO_LOCAL_ADDRESS]);
 /** Bun's `x.port!` and `x.hostname as string`: names read everywhere (options), so only where asserted. */
-const BUN_NAMES = assertedPattern(['port', 'hostname']);
+const BUN_NAMES = assertedPattern(BUN_SERVER_ADDRESS);
 
 /** `x.port!`, `x.hostname as string` (and the computed forms). */
 const BUN_MEMBERS = [
   'TSNonNullExpression > MemberExpression.expression',
   'TSAsExpression > MemberExpression.expression',
 ]
-  .map((node) => memberSelector(['port', 'hostname'], node))
+  .map((node) => memberSelector(BUN_SERVER_ADDRESS, node))
   .join(', ');
 /** `x.address()`: ESLint calls the listener on these calls alone, not on every call without arguments. */
 const ADDRESS_CALLS = memberSelector(['address'], 'CallExpression[arguments.length=0]', 'callee.');
@@ -141,7 +141,7 @@ export default createRule<Options, MessageIds>({
     }
 
     return {
-      ...denoAddrVisitors(ready, DENO_LOCAL, (node, subject) => {
+      ...denoAddrVisitors(ready, DENO_LOCAL_ADDRESS, (node, subject) => {
         context.report({ node, messageId: 'denoAddr', data: { subject } });
       }),
       // Bun: `server.port!`, `server.hostname as string`

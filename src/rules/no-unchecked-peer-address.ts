@@ -1,7 +1,10 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import {
+  ADDRESS_MEMBERS,
+  BUN_REQUEST_IP,
   bunUnixEvidence,
   calleeParts,
+  DENO_REMOTE_ADDRESS,
   denoAddrVisitors,
   enclosingListener,
   getEngine,
@@ -9,6 +12,8 @@ import {
   isFunction,
   isNumberLike,
   memberName,
+  SOCKET_CLOSE_EVENTS,
+  SOCKET_CONNECTED_EVENTS,
   unwrapAssertions,
 } from '../engine/index.ts';
 import { createRule } from '../rule-kit/create-rule.ts';
@@ -17,22 +22,9 @@ import { memberPattern, memberSelector, mentions } from '../rule-kit/prefilter.t
 type MessageIds = 'notProven' | 'dereferenced' | 'afterClose' | 'denoRemoteAddr' | 'bunRequestIP' | 'useFallback';
 type Node = TSESTree.Node;
 
-const DENO_REMOTE = new Set(['remoteAddr']);
-
-const PEER_MEMBERS = new Set([
-  'remoteAddress',
-  'remotePort',
-  'remoteFamily',
-  'localAddress',
-  'localPort',
-  'localFamily',
-]);
-// at 'end' the socket is not destroyed yet and its addresses are still there (checked on Node 20.20)
 /** The socket members, Deno's `remoteAddr`, Bun's `requestIP`. */
-const NAMES = memberPattern([...PEER_MEMBERS, ...DENO_REMOTE, 'requestIP']);
-const SELECTOR = memberSelector(PEER_MEMBERS);
-const CLOSE_EVENTS = new Set(['close']);
-const CONNECTED_EVENTS = new Set(['connect', 'secureConnect', 'ready']);
+const NAMES = memberPattern([...ADDRESS_MEMBERS, ...DENO_REMOTE_ADDRESS, BUN_REQUEST_IP]);
+const SELECTOR = memberSelector(ADDRESS_MEMBERS);
 
 export default createRule<[], MessageIds>({
   name: 'no-unchecked-peer-address',
@@ -104,7 +96,7 @@ export default createRule<[], MessageIds>({
     return {
       ...denoAddrVisitors(
         () => engine,
-        DENO_REMOTE,
+        DENO_REMOTE_ADDRESS,
         (node, subject) => {
           context.report({ node, messageId: 'denoRemoteAddr', data: { subject } });
         },
@@ -114,7 +106,7 @@ export default createRule<[], MessageIds>({
         const callee = node.callee;
         if (
           callee.type !== AST_NODE_TYPES.MemberExpression ||
-          memberName(callee) !== 'requestIP' ||
+          memberName(callee) !== BUN_REQUEST_IP ||
           !isBunServer(engine, callee.object)
         )
           return;
@@ -128,7 +120,7 @@ export default createRule<[], MessageIds>({
       },
       [SELECTOR](node: TSESTree.MemberExpression) {
         const member = memberName(node);
-        if (member === undefined || !PEER_MEMBERS.has(member)) return;
+        if (member === undefined || !ADDRESS_MEMBERS.has(member)) return;
         const assertion = assertionAround(node);
         if (!assertion) {
           dereference(node, member);
@@ -151,7 +143,7 @@ export default createRule<[], MessageIds>({
         const c = engine.classify(node.object, { at: node, member });
         // `remoteFamily` truthy: the remote values were read while connected and are cached
         const tcpGuard = c.guards.some((g) => g.fact === 'tcp');
-        const closing = enclosingListener(node, CLOSE_EVENTS);
+        const closing = enclosingListener(node, SOCKET_CLOSE_EVENTS);
         if (closing && !(tcpGuard && member.startsWith('remote'))) {
           // destroy clears the cached local address; the remote one survives only if it was read before
           const when = member.startsWith('local')
@@ -168,7 +160,9 @@ export default createRule<[], MessageIds>({
         const proof = c.proof?.by === 'evidence' && c.proof.evidence.kind === 'tcp' ? c.proof.evidence : undefined;
         const connected =
           !!proof &&
-          (proof.accepted === true || !!enclosingListener(node, CONNECTED_EVENTS) || insideConnectCallback(node));
+          (proof.accepted === true ||
+            !!enclosingListener(node, SOCKET_CONNECTED_EVENTS) ||
+            insideConnectCallback(node));
         if (tcpGuard || (connected && c.doubts.length === 0)) return;
         const doubt = c.doubts.find((d) => d.kind === 'pipe') ?? c.doubts[0];
         const evidence = doubt

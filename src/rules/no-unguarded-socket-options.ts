@@ -3,6 +3,8 @@ import {
   getEngine,
   memberName,
   propertyKeyName,
+  SOCKET_OPTION_OWNERS,
+  SOCKET_OPTIONS,
   unwrapAssertions,
   type Classification,
   type Evidence,
@@ -31,9 +33,7 @@ type MessageIds =
   | 'guardExpression'
   | 'removeCall';
 
-/** Classes whose socket members this rule is about. */
-const SOCKET_CLASSES = new Set(['net.Socket', 'tls.TLSSocket', 'Deno.TcpConn', 'bun.Socket']);
-const DEFAULT_METHODS = ['setNoDelay', 'setKeepAlive', 'setTypeOfService'];
+const DEFAULT_METHODS = [...SOCKET_OPTIONS];
 const DEFAULT_SOCKET_ONLY = ['setTimeout', 'ref', 'unref', 'address'];
 
 /** The order in which doubts are reported: what throws first, then what silently does nothing. */
@@ -102,7 +102,7 @@ export default createRule<Options, MessageIds>({
       member: TSESTree.MemberExpression | undefined,
     ): void {
       // the member must be net.Socket's own (or missing): `req.setTimeout()` on an IncomingMessage is another API
-      if (!engine.memberOwnedBy(receiver, method, SOCKET_CLASSES, true)) return;
+      if (!engine.memberOwnedBy(receiver, method, SOCKET_OPTION_OWNERS, true)) return;
       const c = engine.classify(receiver, { at: member ?? reportNode, member: method });
       if (c.untyped || isOwnedElsewhere(c)) return;
       const isOption = options.has(method);

@@ -2,7 +2,8 @@
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 const { DefinitionType } = TSESLint.Scope;
-import { calleeParts, LISTENER_METHODS, memberName, unwrap } from '../ast.ts';
+import { calleeParts, memberName, unwrap } from '../ast.ts';
+import { LISTENER_METHODS } from '../node-members.ts';
 import {
   fieldWrites,
   functionUses,
