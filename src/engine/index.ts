@@ -6,6 +6,7 @@
  */
 export { getEngine, hasBunTypes, provesTcp, type ClassifyOptions, type TransportEngine } from './engine.ts';
 export type { Classification, Evidence, Guard, GuardFact, Kind, Proof } from './evidence.ts';
+export { MAYBE_PIPE_STRING, PIPE } from './evidence.ts';
 export type { ServerAddress } from './lifecycle.ts';
 export type { TypeMember } from './type-matcher.ts';
 export type { KeyValue, OptionsShape } from './options-shape.ts';

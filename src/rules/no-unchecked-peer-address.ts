@@ -17,6 +17,7 @@ import {
   unwrapAssertions,
 } from '../engine/index.ts';
 import { createRule } from '../rule-kit/create-rule.ts';
+import { BUN_UNIX, DENO_TCP_CHECK, DENO_UNIX_ADDR, PIPE } from '../rule-kit/messages.ts';
 import { memberPattern, memberSelector, mentions } from '../rule-kit/prefilter.ts';
 
 type MessageIds = 'notProven' | 'dereferenced' | 'afterClose' | 'denoRemoteAddr' | 'bunRequestIP' | 'useFallback';
@@ -40,15 +41,23 @@ export default createRule<[], MessageIds>({
     schema: [],
     messages: {
       notProven:
-        '`{{subject}}.{{member}}` is asserted to be defined, but it is `undefined` on a Unix socket or named pipe, before the socket connects and once it is destroyed{{evidence}}. Use `?? {{fallback}}` or check it for `undefined`.',
+        '`{{subject}}.{{member}}` is asserted to be defined, but it is `undefined` on a ' +
+        PIPE +
+        ', before the socket connects and once it is destroyed{{evidence}}. Use `?? {{fallback}}` or check it for `undefined`.',
       dereferenced:
-        '`{{subject}}.{{member}}` is used as if it were defined (`.{{next}}`), but it is `undefined` on a Unix socket or named pipe{{evidence}}, and then this throws a TypeError. Check it for `undefined` first, or use `({{subject}}.{{member}} ?? {{fallback}})`.',
+        '`{{subject}}.{{member}}` is used as if it were defined (`.{{next}}`), but it is `undefined` on a ' +
+        PIPE +
+        '{{evidence}}, and then this throws a TypeError. Check it for `undefined` first, or use `({{subject}}.{{member}} ?? {{fallback}})`.',
       afterClose:
-        "`{{subject}}.{{member}}` is asserted to be defined in a '{{event}}' listener, but once the socket is closed {{when}}, and always on a Unix socket or named pipe. Read it when the connection starts, or use `?? {{fallback}}`.",
+        "`{{subject}}.{{member}}` is asserted to be defined in a '{{event}}' listener, but once the socket is closed {{when}}, and always on a " +
+        PIPE +
+        '. Read it when the connection starts, or use `?? {{fallback}}`.',
       denoRemoteAddr:
-        "`{{subject}}` is asserted to `Deno.NetAddr`, but it is a `Deno.UnixAddr` (a `path`, no `hostname` or `port`) for a Unix-socket connection. Check `{{subject}}.transport === 'tcp'` first.",
+        '`{{subject}}` ' + DENO_UNIX_ADDR + ' for a connection over a Unix domain socket. ' + DENO_TCP_CHECK,
       bunRequestIP:
-        '`{{subject}}` is asserted to be non-null, but Bun returns `null` when the server listens on a Unix socket (`Bun.serve({ unix })`){{evidence}}. Check it for `null`.',
+        '`{{subject}}` is asserted to be non-null, but Bun returns `null` ' +
+        BUN_UNIX +
+        '{{evidence}}. Check it for `null`.',
       useFallback: 'Use `{{member}} ?? {{fallback}}` instead of the assertion.',
     },
     languages: ['js/js'],

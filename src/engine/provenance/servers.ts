@@ -16,7 +16,7 @@ import { fieldWrites, functionUses, thisClass, thisMemberUses, variableWrites } 
 import { crossing, importedDeclaration, isExported, programUses, readsElsewhere } from '../interprocedural.ts';
 import type { Argument } from './listeners.ts';
 import { type Endpoint, endpointsOfArguments } from '../endpoints.ts';
-import type { Evidence, Kind } from '../evidence.ts';
+import { MAYBE_PIPE_STRING, type Evidence, type Kind } from '../evidence.ts';
 import type { Provenance } from './index.ts';
 import type { FunctionNode, Node, ValueInfo } from './value-info.ts';
 
@@ -52,7 +52,7 @@ export function serverConnection(p: Provenance, owner: Node): ValueInfo {
           node: e.node,
           says: e.certain
             ? `its server listens on ${e.target}`
-            : `its server listens on ${e.target}, a string that names a Unix socket or pipe unless it is all digits`,
+            : `its server listens on ${e.target}, ${MAYBE_PIPE_STRING}`,
           certain: e.certain,
           from: 'provenance',
         });
