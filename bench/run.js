@@ -12,6 +12,19 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeConfigFiles } from './configs.js';
 import { generateProject } from './generate.js';
+import {
+  ADDRESS_MEMBERS,
+  BUN_REQUEST_IP,
+  BUN_SERVER_ADDRESS,
+  DENO_LOCAL_ADDRESS,
+  DENO_REMOTE_ADDRESS,
+  H2_COMPAT_PROXY_SHARED,
+  H2_COMPAT_PROXY_THROWS,
+  H2_SESSION_PROXY_THROWS,
+  SOCKET_OPTIONS,
+  TLS_METHODS,
+  TLS_PROPERTIES,
+} from '../dist/engine/node-members.js';
 
 const here = import.meta.dirname;
 const out = path.join(here, 'out');
@@ -34,66 +47,31 @@ const OURS = 'transport/';
 const NFP = '@typescript-eslint/no-floating-promises';
 
 /**
- * Every name a rule of ours reacts to before it asks for a type (the selectors and name sets in src/rules): a file
- * that has none of them, anywhere in its text, must cost no type-checker query at all.
+ * Every name a rule of ours reacts to before it asks for a type (the selectors and name sets in src/rules, from the
+ * table src/engine/node-members.ts): a file that has none of them, anywhere in its text, must cost no type-checker
+ * query at all.
  */
 const CANDIDATE_NAMES = [
-  // no-unguarded-socket-options
-  'setNoDelay',
-  'setKeepAlive',
-  'setTypeOfService',
+  // no-unguarded-socket-options (its default methods and socket-only methods)
+  ...SOCKET_OPTIONS,
   'setTimeout',
   'ref',
   'unref',
   'address',
   // no-http2-socket-manipulation
-  'setEncoding',
-  'emit',
-  'end',
-  'pause',
-  'read',
-  'resume',
-  'write',
+  ...H2_SESSION_PROXY_THROWS,
   'destroy',
+  ...H2_COMPAT_PROXY_THROWS,
+  ...H2_COMPAT_PROXY_SHARED,
   // no-unguarded-tls-api
-  'getPeerCertificate',
-  'getCertificate',
-  'getPeerX509Certificate',
-  'getX509Certificate',
-  'getCipher',
-  'getProtocol',
-  'getSession',
-  'setSession',
-  'getTLSTicket',
-  'isSessionReused',
-  'getFinished',
-  'getPeerFinished',
-  'getSharedSigalgs',
-  'getEphemeralKeyInfo',
-  'renegotiate',
-  'disableRenegotiation',
-  'exportKeyingMaterial',
-  'setMaxSendFragment',
-  'setServername',
-  'setKeyCert',
-  'enableTrace',
-  'authorized',
-  'authorizationError',
-  'alpnProtocol',
-  'servername',
+  ...TLS_METHODS,
+  ...TLS_PROPERTIES,
   // no-unchecked-peer-address, no-unchecked-bound-address (Node, Deno, Bun)
-  'remoteAddress',
-  'remotePort',
-  'remoteFamily',
-  'localAddress',
-  'localPort',
-  'localFamily',
-  'requestIP',
-  'remoteAddr',
-  'addr',
-  'localAddr',
-  'port',
-  'hostname',
+  ...ADDRESS_MEMBERS,
+  BUN_REQUEST_IP,
+  ...DENO_REMOTE_ADDRESS,
+  ...DENO_LOCAL_ADDRESS,
+  ...BUN_SERVER_ADDRESS,
   // no-ambiguous-listen-options
   'listen',
   'connect',

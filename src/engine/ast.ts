@@ -1,5 +1,6 @@
 /** Syntax helpers shared by the engine and the rules. Nothing here asks the type checker. */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { SOCKET_ACCESSORS } from './node-members.ts';
 
 type Node = TSESTree.Node;
 
@@ -227,18 +228,6 @@ export function statementList(node: Node): readonly TSESTree.Statement[] | undef
       return undefined;
   }
 }
-
-/** EventEmitter methods that register a listener: `emitter.on('event', fn)` and its siblings. */
-export const LISTENER_METHODS: ReadonlySet<string> = new Set([
-  'on',
-  'once',
-  'addListener',
-  'prependListener',
-  'prependOnceListener',
-]);
-
-/** The properties through which requests, responses and HTTP/2 objects hand out their socket. */
-export const SOCKET_ACCESSORS: ReadonlySet<string> = new Set(['socket', 'connection']);
 
 /** `req` of `req.socket`, `res` of `res.connection`: the owner whose socket an expression reads, if it reads one. */
 export function socketOwner(node: Node): Node | undefined {

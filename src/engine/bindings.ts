@@ -3,16 +3,9 @@
  * function was passed or called.
  */
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import {
-  isFunction,
-  memberName,
-  propertyKeyName,
-  SOCKET_ACCESSORS,
-  socketOwner,
-  statementList,
-  unwrap,
-} from './ast.ts';
+import { isFunction, memberName, propertyKeyName, socketOwner, statementList, unwrap } from './ast.ts';
 import type { FileContext } from './file-context/index.ts';
+import { SOCKET_ACCESSORS } from './node-members.ts';
 
 const { DefinitionType } = TSESLint.Scope;
 

@@ -6,13 +6,15 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { isFunction, staticString, unwrap } from './ast.ts';
 import { keyOf, optionsShapes, type KeyValue, type OptionsShape } from './options-shape.ts';
+import type { Kind } from './evidence.ts';
 import type { FileContext } from './file-context/index.ts';
-import { isNumberLike, isStringLike, requiresProperty } from './type-matcher.ts';
+import { isNumberLike, isStringLike, requiresProperty } from './type-predicates.ts';
 
 type Node = TSESTree.Node;
 
 export interface Endpoint {
-  kind: 'tcp' | 'pipe' | 'unknown';
+  /** The transport the target selects: one of the kinds a value can be. */
+  kind: Extract<Kind, 'tcp' | 'pipe' | 'unknown'>;
   /** False when the target only may be a pipe (a `string` that is not a literal). */
   certain: boolean;
   /** The node that shows the target. */

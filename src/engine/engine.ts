@@ -13,6 +13,7 @@ import {
 import { memberName, topLevelModules, unwrap } from './ast.ts';
 import { isSocketAccess, socketOwnerThrough } from './bindings.ts';
 import { shortText } from './endpoints.ts';
+import { TRANSPORT_MODULES } from './node-members.ts';
 import { assertionBehind, isMemberOwnedBy } from './members.ts';
 import { serverAddressAt, type ServerAddress } from './lifecycle.ts';
 import type { TypeMember } from './type-matcher.ts';
@@ -184,9 +185,6 @@ export function hasBunTypes(context: Readonly<TSESLint.RuleContext<string, reado
   return !program || matcherFor(program.getTypeChecker()).hasBunTypes;
 }
 
-/** Node's modules whose sockets, servers and streams the rules judge. */
-const NODE_MODULES = new Set(['net', 'tls', 'http', 'https', 'http2', 'stream'].flatMap((m) => [m, `node:${m}`]));
-
 /**
  * The error for a file that imports one of Node's transport modules in a program without Node's types. Every value
  * from the module is then an unresolved `any`, which the rules take for missing type information, never for evidence:
@@ -220,7 +218,7 @@ export function getEngine(context: Readonly<TSESLint.RuleContext<string, readonl
       : ESLintUtils.getParserServices(context);
   const engine = new TransportEngine(new FileContext(context.sourceCode, services));
   if (!engine.ctx.matcher.hasNodeTypes) {
-    const nodeModule = topLevelModules(ast).find((m) => NODE_MODULES.has(m));
+    const nodeModule = topLevelModules(ast).find((m) => TRANSPORT_MODULES.has(m));
     if (nodeModule !== undefined) throw new Error(noNodeTypes(context.filename, nodeModule));
   }
   engines.set(ast, engine);

@@ -14,6 +14,12 @@ export type Kind =
   | 'deno-tls' // a Deno.TlsConn: the same
   | 'unknown'; // `any`, `unknown`, or a type we know nothing about
 
+/** How every message and evidence phrase names the transport that is not TCP. */
+export const PIPE = 'Unix domain socket or named pipe';
+
+/** What a listen or connect target typed `string` (not a literal) may be. */
+export const MAYBE_PIPE_STRING = `a string that names a ${PIPE} unless it is all digits`;
+
 /** Where a doubt or proof came from: a declared type, the value's provenance, or a type assertion. */
 export type Source = 'type' | 'provenance' | 'assertion';
 

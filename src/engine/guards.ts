@@ -12,50 +12,15 @@ import { isConst, parameterOf, referenceKey, singleValue } from './bindings.ts';
 import { RULED_OUT, type Guard, type Kind } from './evidence.ts';
 import type { FileContext } from './file-context/index.ts';
 import { calleeFunction, crossing, returnedValues } from './interprocedural.ts';
+import {
+  ABSENT_ON_SESSION,
+  IP_CHECKS,
+  REMOTE_ADDRESS_MEMBERS,
+  SOCKET_ONLY_MEMBERS,
+  SOCKET_OPTIONS,
+} from './node-members.ts';
 
 type Node = TSESTree.Node;
-
-/** Members that every net.Socket has and a plain Duplex does not: testing one proves the value is a socket. */
-export const SOCKET_ONLY_MEMBERS: ReadonlySet<string> = new Set([
-  'setNoDelay',
-  'setKeepAlive',
-  'setTypeOfService',
-  'getTypeOfService',
-  'setTimeout',
-  'ref',
-  'unref',
-  'address',
-  'connect',
-  'destroySoon',
-  'resetAndDestroy',
-  'remoteAddress',
-  'remotePort',
-  'remoteFamily',
-  'localAddress',
-  'localPort',
-  'bytesRead',
-  'bytesWritten',
-]);
-
-/** Socket options: testing one with `in` proves the others (a value with one of them is a net.Socket). */
-export const SOCKET_OPTIONS: ReadonlySet<string> = new Set(['setNoDelay', 'setKeepAlive', 'setTypeOfService']);
-
-/**
- * Members of the HTTP/2 session proxy's throw list that `Http2Session` itself lacks: `'m' in proxy` asks the
- * session (the proxy has no `has` trap), so it is false for these and never throws (Node's `proxySocketHandler` in
- * `lib/internal/http2/core.js`).
- */
-export const ABSENT_ON_SESSION: ReadonlySet<string> = new Set([
-  'setNoDelay',
-  'setKeepAlive',
-  'setTypeOfService',
-  'setEncoding',
-  'end',
-  'pause',
-  'read',
-  'resume',
-  'write',
-]);
 
 /** What a guard rules out for a use of `member`: a test of another member proves only what it shares. */
 export function ruledOutBy(guard: Guard, member: string | undefined): readonly Kind[] {
@@ -77,9 +42,6 @@ export function ruledOutBy(guard: Guard, member: string | undefined): readonly K
   }
   return RULED_OUT[guard.fact];
 }
-
-const TCP_MEMBERS = new Set(['remoteAddress', 'remotePort', 'remoteFamily']);
-const IP_CHECKS = new Set(['isIP', 'isIPv4', 'isIPv6']);
 
 /** Whether the reference keeps its value across function boundaries (no reassignment of its root variable). */
 function isStable(ctx: FileContext, node: Node): boolean {
@@ -280,7 +242,7 @@ class Facts {
       case AST_NODE_TYPES.MemberExpression: {
         const member = this.memberOfSubject(node);
         if (member === undefined || !truth) return;
-        if (TCP_MEMBERS.has(member)) out.push({ fact: 'tcp', node, says: says() });
+        if (REMOTE_ADDRESS_MEMBERS.has(member)) out.push({ fact: 'tcp', node, says: says() });
         else if (member === 'encrypted') out.push({ fact: 'tls', node, says: says() });
         else out.push({ fact: 'has-member', node, says: says(), member });
         return;
@@ -344,7 +306,7 @@ class Facts {
         if (member === undefined) continue;
         if (holds && expected === 'function') out.push({ fact: 'has-member', node, says, member });
         else if (
-          TCP_MEMBERS.has(member) &&
+          REMOTE_ADDRESS_MEMBERS.has(member) &&
           ((holds && expected !== 'undefined') || (!holds && expected === 'undefined'))
         )
           out.push({ fact: 'tcp', node, says });
@@ -355,7 +317,7 @@ class Facts {
       if (isNullLiteral || isUndefined) {
         if (!holds && this.matches(a)) out.push({ fact: 'nonnull', node, says });
         const member = this.memberOfSubject(a);
-        if (!holds && member !== undefined && TCP_MEMBERS.has(member)) out.push({ fact: 'tcp', node, says });
+        if (!holds && member !== undefined && REMOTE_ADDRESS_MEMBERS.has(member)) out.push({ fact: 'tcp', node, says });
         continue;
       }
       // Deno: `conn.remoteAddr.transport === 'tcp'` (true for TLS connections too)

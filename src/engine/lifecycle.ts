@@ -10,7 +10,6 @@ import {
   findProperty,
   isFunction,
   isTransparentWrapper,
-  LISTENER_METHODS,
   memberName,
   promiseResolveParameter,
   promisifiedMethodCall,
@@ -22,6 +21,7 @@ import { functionUses, objectLiteralOf } from './bindings.ts';
 import type { FileContext } from './file-context/index.ts';
 import type { Endpoint } from './endpoints.ts';
 import type { TransportEngine } from './engine.ts';
+import { LISTENER_METHODS, UNREGISTER_METHODS, WHILE_LISTENING_EVENTS } from './node-members.ts';
 import type { ServerFacts } from './provenance/servers.ts';
 
 type Node = TSESTree.Node;
@@ -29,9 +29,6 @@ type Node = TSESTree.Node;
 function contains(outer: Node, inner: Node): boolean {
   return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
 }
-
-/** Methods that take a listener back: passing a function to them does not call it. */
-const UNREGISTER = new Set(['off', 'removeListener']);
 
 /**
  * The function a callback argument is: the function itself, or a local function it names (`server.on('listening',
@@ -62,7 +59,7 @@ export function callbackFunction(ctx: FileContext, arg: Node | undefined): Node 
   let registered = 0;
   for (const { call } of uses.passedTo) {
     const { name } = calleeParts(call);
-    if (name !== undefined && UNREGISTER.has(name)) continue;
+    if (name !== undefined && UNREGISTER_METHODS.has(name)) continue;
     if (name === undefined || !(LISTENER_METHODS.has(name) || name === 'listen')) return undefined;
     registered++;
   }
@@ -111,20 +108,6 @@ function bindsSynchronously(ctx: FileContext, call: TSESTree.CallExpression): bo
   return !second || isFunction(second);
 }
 
-/** Events a server emits only while it is listening: its `'listening'` and its connections and requests. */
-const WHILE_LISTENING = new Set([
-  'listening',
-  'connection',
-  'secureConnection',
-  'request',
-  'upgrade',
-  'checkContinue',
-  'checkExpectation',
-  'connect',
-  'session',
-  'stream',
-]);
-
 /** The listen call or listener that proves the server is listening at `point`, if any. */
 export function listeningAt(ctx: FileContext, server: ServerFacts, point: Node): Node | undefined {
   for (const listen of server.listens) {
@@ -133,7 +116,7 @@ export function listeningAt(ctx: FileContext, server: ServerFacts, point: Node):
   }
   // a listener of the server's own connections or requests (also the one its creation call was given) runs only
   // once it is listening
-  const listening = listenersOf(ctx, server.sites, WHILE_LISTENING).find((fn) => contains(fn, point));
+  const listening = listenersOf(ctx, server.sites, WHILE_LISTENING_EVENTS).find((fn) => contains(fn, point));
   if (listening) return listening;
   for (const site of server.sites) {
     if (site.type !== AST_NODE_TYPES.CallExpression && site.type !== AST_NODE_TYPES.NewExpression) continue;

@@ -10,7 +10,7 @@
  * `open` when such a value may add keys. Past MAX_SHAPES paths or MAX_DEPTH steps, no shape (the type decides).
  */
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import ts from './typescript.cts';
+import { requiresProperty } from './type-predicates.ts';
 import { isFunction, memberName, propertyKeyName, staticString, unwrap } from './ast.ts';
 import { fieldWrites, parameterOf, thisClass, variableWrites } from './bindings.ts';
 import type { FileContext } from './file-context/index.ts';
@@ -115,13 +115,8 @@ function typedShape(ctx: FileContext, node: Node): OptionsShape {
   const keys = new Map<string, KeyValue | 'unknown'>();
   const members = ctx.membersAt(node).filter((m) => m.verdict !== 'nullish');
   if (members.length > 0 && members.every((m) => m.verdict === 'other')) {
-    for (const property of members[0]!.type.getProperties()) {
-      const required = members.every((m) => {
-        const p = m.type.getProperty(property.name);
-        return !!p && !(p.flags & ts.SymbolFlags.Optional);
-      });
-      if (required) keys.set(property.name, { node, value: node, ctx });
-    }
+    for (const property of members[0]!.type.getProperties())
+      if (requiresProperty(members, property.name)) keys.set(property.name, { node, value: node, ctx });
   }
   return { keys, open: true };
 }

@@ -1,6 +1,9 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import {
   getEngine,
+  H2_COMPAT_PROXY_SHARED,
+  H2_COMPAT_PROXY_THROWS,
+  H2_SESSION_PROXY_THROWS,
   isSideEffectFreeReference,
   memberName,
   propertyKeyName,
@@ -16,32 +19,12 @@ import { callSiteOf, removeCallFix, wrapStatementFix } from '../rule-kit/fixes.t
 type Options = [{ destroyThrows?: boolean }];
 type MessageIds = 'sessionThrows' | 'compatThrows' | 'compatShared' | 'removeCall' | 'useStream' | 'onlyHttp1';
 
-/**
- * Members the HTTP/2 session proxy (`Http2Session#socket`) throws ERR_HTTP2_NO_SOCKET_MANIPULATION on, for any read:
- * its `get` trap (`proxySocketHandler` in Node's `lib/internal/http2/core.js`).
- */
-const SESSION_THROWS = new Set([
-  'setNoDelay',
-  'setKeepAlive',
-  'setEncoding',
-  'emit',
-  'end',
-  'pause',
-  'read',
-  'resume',
-  'write',
-]);
-/**
- * Members the compatibility proxy of Http2ServerRequest/Response (`req.socket`) throws on; it forwards the rest to the
- * session's socket (`proxySocketHandler` in Node's `lib/internal/http2/compat.js`).
- */
-const COMPAT_THROWS = new Set(['write', 'read', 'pause', 'resume']);
-/** Members the compatibility proxy forwards to the session's one shared socket. */
-const COMPAT_TUNING = new Set(['setTimeout', 'setNoDelay', 'setKeepAlive']);
 const ACCESSORS = memberPattern(SOCKET_ACCESSORS);
 const prepare = perOptions(({ destroyThrows = true }: Options[0]) => {
-  const sessionThrows: ReadonlySet<string> = destroyThrows ? new Set([...SESSION_THROWS, 'destroy']) : SESSION_THROWS;
-  const watched = new Set([...sessionThrows, ...COMPAT_THROWS, ...COMPAT_TUNING]);
+  const sessionThrows: ReadonlySet<string> = destroyThrows
+    ? new Set([...H2_SESSION_PROXY_THROWS, 'destroy'])
+    : H2_SESSION_PROXY_THROWS;
+  const watched = new Set([...sessionThrows, ...H2_COMPAT_PROXY_THROWS, ...H2_COMPAT_PROXY_SHARED]);
   return { sessionThrows, watched, selector: memberSelector(watched) };
 });
 
@@ -140,14 +123,14 @@ export default createRule<Options, MessageIds>({
           fix: (fixer) => fixer.replaceText(receiver, context.sourceCode.getText(ownerNode)),
         });
       }
-      if (COMPAT_THROWS.has(member)) {
+      if (H2_COMPAT_PROXY_THROWS.has(member)) {
         context.report({
           node: reportNode,
           messageId: 'compatThrows',
           data: { subject, member, evidence: compat.says, line: line(compat), owner, when },
           suggest,
         });
-      } else if (COMPAT_TUNING.has(member) && site) {
+      } else if (H2_COMPAT_PROXY_SHARED.has(member) && site) {
         // where the request may be HTTP/1, keep the call for it; on HTTP/2 alone Node already tunes the socket
         if (!compat.certain && site.statement && ownerNode && isSideEffectFreeReference(ownerNode)) {
           const guard = `${context.sourceCode.getText(ownerNode)}.httpVersionMajor === 1`;

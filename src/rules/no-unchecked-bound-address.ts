@@ -1,6 +1,8 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import {
+  BUN_SERVER_ADDRESS,
   bunUnixEvidence,
+  DENO_LOCAL_ADDRESS,
   denoAddrVisitors,
   getEngine,
   hasBunTypes,
@@ -16,27 +18,26 @@ import {
   type TransportEngine,
 } from '../engine/index.ts';
 import { createRule, optionsSchema } from '../rule-kit/create-rule.ts';
+import { BUN_UNIX, DENO_TCP_CHECK, DENO_UNIX_ADDR, MAYBE_PIPE_STRING, PIPE } from '../rule-kit/messages.ts';
 import { accessPattern, assertedPattern, memberSelector, mentions } from '../rule-kit/prefilter.ts';
 
 type MessageIds = 'serverAddress' | 'socketAddress' | 'denoAddr' | 'bunServer' | 'checkAddress';
 type Node = TSESTree.Node;
 
-/** Deno properties that hold a local address: `listener.addr`, `server.addr`, `conn.localAddr`. */
-const DENO_LOCAL = new Set(['addr', 'localAddr']);
 /**
  * `x.address()`, Deno's `x.addr`: every listener is on a member read, so only there (`addr` is a common parameter
  * name, `address` a common word in doc comments).
  */
-const NAMES = accessPattern(['address', ...DENO_LOCAL]);
+const NAMES = accessPattern(['address', ...DENO_LOCAL_ADDRESS]);
 /** Bun's `x.port!` and `x.hostname as string`: names read everywhere (options), so only where asserted. */
-const BUN_NAMES = assertedPattern(['port', 'hostname']);
+const BUN_NAMES = assertedPattern(BUN_SERVER_ADDRESS);
 
 /** `x.port!`, `x.hostname as string` (and the computed forms). */
 const BUN_MEMBERS = [
   'TSNonNullExpression > MemberExpression.expression',
   'TSAsExpression > MemberExpression.expression',
 ]
-  .map((node) => memberSelector(['port', 'hostname'], node))
+  .map((node) => memberSelector(BUN_SERVER_ADDRESS, node))
   .join(', ');
 /** `x.address()`: ESLint calls the listener on these calls alone, not on every call without arguments. */
 const ADDRESS_CALLS = memberSelector(['address'], 'CallExpression[arguments.length=0]', 'callee.');
@@ -66,13 +67,22 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [{ requireProof: false }],
     messages: {
       serverAddress:
-        "`{{call}}` is used as an `AddressInfo` without a check, but it is a string when the server listens on a Unix socket or named pipe, and `null` before it is listening and after `close()`{{evidence}}. Check `typeof address === 'object' && address !== null` first.",
+        '`{{call}}` is used as an `AddressInfo` without a check, but it is a string when the server listens on a ' +
+        PIPE +
+        ", and `null` before it is listening and after `close()`{{evidence}}. Check `typeof address === 'object' && address !== null` first.",
       socketAddress:
-        "`{{call}}` is used as an `AddressInfo` without a check, but it is `{}` on a Unix socket or named pipe and before the socket is connected{{evidence}}. Check `'port' in address` first.",
+        '`{{call}}` is used as an `AddressInfo` without a check, but it is `{}` on a ' +
+        PIPE +
+        " and before the socket is connected{{evidence}}. Check `'port' in address` first.",
       denoAddr:
-        "`{{subject}}` is asserted to `Deno.NetAddr`, but it is a `Deno.UnixAddr` (a `path`, no `hostname` or `port`) when the listener or connection is a Unix socket. Check `{{subject}}.transport === 'tcp'` first.",
+        '`{{subject}}` ' +
+        DENO_UNIX_ADDR +
+        ' when the listener or connection is a Unix domain socket. ' +
+        DENO_TCP_CHECK,
       bunServer:
-        '`{{subject}}` is asserted to be defined, but Bun leaves it `undefined` when the server listens on a Unix socket (`Bun.serve({ unix })`){{evidence}}. Check it for `undefined`.',
+        '`{{subject}}` is asserted to be defined, but Bun leaves it `undefined` ' +
+        BUN_UNIX +
+        '{{evidence}}. Check it for `undefined`.',
       checkAddress: 'Check the address and throw when it is not a TCP address.',
     },
     languages: ['js/js'],
@@ -141,7 +151,7 @@ export default createRule<Options, MessageIds>({
     }
 
     return {
-      ...denoAddrVisitors(ready, DENO_LOCAL, (node, subject) => {
+      ...denoAddrVisitors(ready, DENO_LOCAL_ADDRESS, (node, subject) => {
         context.report({ node, messageId: 'denoAddr', data: { subject } });
       }),
       // Bun: `server.port!`, `server.hostname as string`
@@ -181,8 +191,8 @@ export default createRule<Options, MessageIds>({
           if (address.state === 'pipe') {
             const pipe = address.endpoint;
             evidence = pipe.handle
-              ? `: it listens on the handle ${pipe.target}, which may be a Unix socket or pipe (line ${engine.lineOf(pipe.node)})`
-              : `: it listens on ${pipe.target}${pipe.certain ? '' : ', a string that names a pipe unless it is all digits'} (line ${engine.lineOf(pipe.node)})`;
+              ? `: it listens on the handle ${pipe.target}, which may be a ${PIPE} (line ${engine.lineOf(pipe.node)})`
+              : `: it listens on ${pipe.target}${pipe.certain ? '' : `, ${MAYBE_PIPE_STRING}`} (line ${engine.lineOf(pipe.node)})`;
           } else if (address.state === 'not-listening') evidence = `: ${address.says}`;
           else if (!requireProof) return;
           else if (address.state === 'pending' && address.listen)

@@ -1,7 +1,10 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import {
+  ADDRESS_MEMBERS,
+  BUN_REQUEST_IP,
   bunUnixEvidence,
   calleeParts,
+  DENO_REMOTE_ADDRESS,
   denoAddrVisitors,
   enclosingListener,
   getEngine,
@@ -9,30 +12,20 @@ import {
   isFunction,
   isNumberLike,
   memberName,
+  SOCKET_CLOSE_EVENTS,
+  SOCKET_CONNECTED_EVENTS,
   unwrapAssertions,
 } from '../engine/index.ts';
 import { createRule } from '../rule-kit/create-rule.ts';
+import { BUN_UNIX, DENO_TCP_CHECK, DENO_UNIX_ADDR, PIPE } from '../rule-kit/messages.ts';
 import { memberPattern, memberSelector, mentions } from '../rule-kit/prefilter.ts';
 
 type MessageIds = 'notProven' | 'dereferenced' | 'afterClose' | 'denoRemoteAddr' | 'bunRequestIP' | 'useFallback';
 type Node = TSESTree.Node;
 
-const DENO_REMOTE = new Set(['remoteAddr']);
-
-const PEER_MEMBERS = new Set([
-  'remoteAddress',
-  'remotePort',
-  'remoteFamily',
-  'localAddress',
-  'localPort',
-  'localFamily',
-]);
-// at 'end' the socket is not destroyed yet and its addresses are still there (checked on Node 20.20)
 /** The socket members, Deno's `remoteAddr`, Bun's `requestIP`. */
-const NAMES = memberPattern([...PEER_MEMBERS, ...DENO_REMOTE, 'requestIP']);
-const SELECTOR = memberSelector(PEER_MEMBERS);
-const CLOSE_EVENTS = new Set(['close']);
-const CONNECTED_EVENTS = new Set(['connect', 'secureConnect', 'ready']);
+const NAMES = memberPattern([...ADDRESS_MEMBERS, ...DENO_REMOTE_ADDRESS, BUN_REQUEST_IP]);
+const SELECTOR = memberSelector(ADDRESS_MEMBERS);
 
 export default createRule<[], MessageIds>({
   name: 'no-unchecked-peer-address',
@@ -48,15 +41,23 @@ export default createRule<[], MessageIds>({
     schema: [],
     messages: {
       notProven:
-        '`{{subject}}.{{member}}` is asserted to be defined, but it is `undefined` on a Unix socket or named pipe, before the socket connects and once it is destroyed{{evidence}}. Use `?? {{fallback}}` or check it for `undefined`.',
+        '`{{subject}}.{{member}}` is asserted to be defined, but it is `undefined` on a ' +
+        PIPE +
+        ', before the socket connects and once it is destroyed{{evidence}}. Use `?? {{fallback}}` or check it for `undefined`.',
       dereferenced:
-        '`{{subject}}.{{member}}` is used as if it were defined (`.{{next}}`), but it is `undefined` on a Unix socket or named pipe{{evidence}}, and then this throws a TypeError. Check it for `undefined` first, or use `({{subject}}.{{member}} ?? {{fallback}})`.',
+        '`{{subject}}.{{member}}` is used as if it were defined (`.{{next}}`), but it is `undefined` on a ' +
+        PIPE +
+        '{{evidence}}, and then this throws a TypeError. Check it for `undefined` first, or use `({{subject}}.{{member}} ?? {{fallback}})`.',
       afterClose:
-        "`{{subject}}.{{member}}` is asserted to be defined in a '{{event}}' listener, but once the socket is closed {{when}}, and always on a Unix socket or named pipe. Read it when the connection starts, or use `?? {{fallback}}`.",
+        "`{{subject}}.{{member}}` is asserted to be defined in a '{{event}}' listener, but once the socket is closed {{when}}, and always on a " +
+        PIPE +
+        '. Read it when the connection starts, or use `?? {{fallback}}`.',
       denoRemoteAddr:
-        "`{{subject}}` is asserted to `Deno.NetAddr`, but it is a `Deno.UnixAddr` (a `path`, no `hostname` or `port`) for a Unix-socket connection. Check `{{subject}}.transport === 'tcp'` first.",
+        '`{{subject}}` ' + DENO_UNIX_ADDR + ' for a connection over a Unix domain socket. ' + DENO_TCP_CHECK,
       bunRequestIP:
-        '`{{subject}}` is asserted to be non-null, but Bun returns `null` when the server listens on a Unix socket (`Bun.serve({ unix })`){{evidence}}. Check it for `null`.',
+        '`{{subject}}` is asserted to be non-null, but Bun returns `null` ' +
+        BUN_UNIX +
+        '{{evidence}}. Check it for `null`.',
       useFallback: 'Use `{{member}} ?? {{fallback}}` instead of the assertion.',
     },
     languages: ['js/js'],
@@ -104,7 +105,7 @@ export default createRule<[], MessageIds>({
     return {
       ...denoAddrVisitors(
         () => engine,
-        DENO_REMOTE,
+        DENO_REMOTE_ADDRESS,
         (node, subject) => {
           context.report({ node, messageId: 'denoRemoteAddr', data: { subject } });
         },
@@ -114,7 +115,7 @@ export default createRule<[], MessageIds>({
         const callee = node.callee;
         if (
           callee.type !== AST_NODE_TYPES.MemberExpression ||
-          memberName(callee) !== 'requestIP' ||
+          memberName(callee) !== BUN_REQUEST_IP ||
           !isBunServer(engine, callee.object)
         )
           return;
@@ -128,7 +129,7 @@ export default createRule<[], MessageIds>({
       },
       [SELECTOR](node: TSESTree.MemberExpression) {
         const member = memberName(node);
-        if (member === undefined || !PEER_MEMBERS.has(member)) return;
+        if (member === undefined || !ADDRESS_MEMBERS.has(member)) return;
         const assertion = assertionAround(node);
         if (!assertion) {
           dereference(node, member);
@@ -151,7 +152,7 @@ export default createRule<[], MessageIds>({
         const c = engine.classify(node.object, { at: node, member });
         // `remoteFamily` truthy: the remote values were read while connected and are cached
         const tcpGuard = c.guards.some((g) => g.fact === 'tcp');
-        const closing = enclosingListener(node, CLOSE_EVENTS);
+        const closing = enclosingListener(node, SOCKET_CLOSE_EVENTS);
         if (closing && !(tcpGuard && member.startsWith('remote'))) {
           // destroy clears the cached local address; the remote one survives only if it was read before
           const when = member.startsWith('local')
@@ -168,7 +169,9 @@ export default createRule<[], MessageIds>({
         const proof = c.proof?.by === 'evidence' && c.proof.evidence.kind === 'tcp' ? c.proof.evidence : undefined;
         const connected =
           !!proof &&
-          (proof.accepted === true || !!enclosingListener(node, CONNECTED_EVENTS) || insideConnectCallback(node));
+          (proof.accepted === true ||
+            !!enclosingListener(node, SOCKET_CONNECTED_EVENTS) ||
+            insideConnectCallback(node));
         if (tcpGuard || (connected && c.doubts.length === 0)) return;
         const doubt = c.doubts.find((d) => d.kind === 'pipe') ?? c.doubts[0];
         const evidence = doubt

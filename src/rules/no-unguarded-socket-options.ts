@@ -3,11 +3,14 @@ import {
   getEngine,
   memberName,
   propertyKeyName,
+  SOCKET_OPTION_OWNERS,
+  SOCKET_OPTIONS,
   unwrapAssertions,
   type Classification,
   type Evidence,
 } from '../engine/index.ts';
 import { createRule, optionsSchema } from '../rule-kit/create-rule.ts';
+import { GUARD_CALL, GUARD_ONLY_ACCEPTS, PIPE, TCP_CHECK } from '../rule-kit/messages.ts';
 import {
   callSiteOf,
   canGuard,
@@ -31,9 +34,7 @@ type MessageIds =
   | 'guardExpression'
   | 'removeCall';
 
-/** Classes whose socket members this rule is about. */
-const SOCKET_CLASSES = new Set(['net.Socket', 'tls.TLSSocket', 'Deno.TcpConn', 'bun.Socket']);
-const DEFAULT_METHODS = ['setNoDelay', 'setKeepAlive', 'setTypeOfService'];
+const DEFAULT_METHODS = [...SOCKET_OPTIONS];
 const DEFAULT_SOCKET_ONLY = ['setTimeout', 'ref', 'unref', 'address'];
 
 /** Function.prototype's methods: `x.m.call(x, …)`, `.apply`, `.bind` call or extract the member. */
@@ -75,19 +76,39 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [{ methods: DEFAULT_METHODS, socketOnlyMethods: DEFAULT_SOCKET_ONLY, requireTcp: false }],
     messages: {
       duplex:
-        '`{{subject}}.{{method}}()` throws a TypeError when `{{subject}}` is a plain Duplex stream, not a net.Socket, and {{evidence}} (line {{line}}). Guard the call with `{{guard}}`.',
+        '`{{subject}}.{{method}}()` throws a TypeError when `{{subject}}` is a plain Duplex stream, not a net.Socket, and {{evidence}} (line {{line}}). ' +
+        GUARD_CALL,
       unknown:
-        '`{{subject}}.{{method}}()` throws a TypeError unless `{{subject}}` is a real socket, and {{evidence}} (line {{line}}), so nothing shows it is one. Guard the call with `{{guard}}`.',
+        '`{{subject}}.{{method}}()` throws a TypeError unless `{{subject}}` is a real socket, and {{evidence}} (line {{line}}), so nothing shows it is one. ' +
+        GUARD_CALL,
       nullish:
-        '`{{subject}}.{{method}}()` throws a TypeError when `{{subject}}` is null or undefined, and {{evidence}} (line {{line}}). Guard the call with `{{guard}}`.',
-      deno: '`{{subject}}.{{method}}()` throws a TypeError on a Deno connection that is not a `Deno.TcpConn` (only `TcpConn` has it), and {{evidence}} (line {{line}}). Guard the call with `{{guard}}`.',
-      pipe: '`{{subject}}.{{method}}()` has no effect on a Unix domain socket or named pipe, and {{evidence}} (line {{line}}). Remove the call, or make it depend on the transport.',
+        '`{{subject}}.{{method}}()` throws a TypeError when `{{subject}}` is null or undefined, and {{evidence}} (line {{line}}). ' +
+        GUARD_CALL,
+      deno:
+        '`{{subject}}.{{method}}()` throws a TypeError on a Deno connection that is not a `Deno.TcpConn` (only `TcpConn` has it), and {{evidence}} (line {{line}}). ' +
+        GUARD_CALL,
+      pipe:
+        '`{{subject}}.{{method}}()` has no effect on a ' +
+        PIPE +
+        ', and {{evidence}} (line {{line}}). Remove the call, or make it depend on the transport.',
       pipeOnSomePaths:
-        '`{{subject}}.{{method}}()` has no effect on a Unix domain socket or named pipe, and {{evidence}} (line {{line}}), while elsewhere it may be a TCP socket, where the call works. Make the call depend on the transport (`{{subject}}.remoteFamily` is set only on TCP).',
+        '`{{subject}}.{{method}}()` has no effect on a ' +
+        PIPE +
+        ', and {{evidence}} (line {{line}}), while elsewhere it may be a TCP socket, where the call works. Make the call depend on the transport (`{{subject}}.remoteFamily` is set only on TCP).',
       notTcp:
-        '`{{subject}}.{{method}}()` assumes a TCP socket, but nothing proves `{{subject}}` is one: on a Unix domain socket or named pipe it does nothing. Make the call depend on the transport: `{{subject}}.remoteFamily` is set only on a connected TCP socket, or decide by the listen or connect target. (`{{guard}}` is true on a pipe too: it changes nothing there, it only marks the call as accepted.)',
+        '`{{subject}}.{{method}}()` assumes a TCP socket, but nothing proves `{{subject}}` is one: on a ' +
+        PIPE +
+        ' it does nothing. Make the call depend on the transport: ' +
+        TCP_CHECK +
+        ', or decide by the listen or connect target. ' +
+        GUARD_ONLY_ACCEPTS,
       notTcpMaybePipe:
-        '`{{subject}}.{{method}}()` assumes a TCP socket, but {{evidence}} (line {{line}}): on a Unix domain socket or named pipe it does nothing. Make the call depend on the transport: `{{subject}}.remoteFamily` is set only on a connected TCP socket, or decide by that target. (`{{guard}}` is true on a pipe too: it changes nothing there, it only marks the call as accepted.)',
+        '`{{subject}}.{{method}}()` assumes a TCP socket, but {{evidence}} (line {{line}}): on a ' +
+        PIPE +
+        ' it does nothing. Make the call depend on the transport: ' +
+        TCP_CHECK +
+        ', or decide by that target. ' +
+        GUARD_ONLY_ACCEPTS,
       guardExpression: 'Call `{{method}}` only when `{{guard}}`.',
       removeCall: 'Remove the call: it has no effect on this socket.',
     },
@@ -105,7 +126,7 @@ export default createRule<Options, MessageIds>({
       member: TSESTree.MemberExpression | undefined,
     ): void {
       // the member must be net.Socket's own (or missing): `req.setTimeout()` on an IncomingMessage is another API
-      if (!engine.memberOwnedBy(receiver, method, SOCKET_CLASSES, true)) return;
+      if (!engine.memberOwnedBy(receiver, method, SOCKET_OPTION_OWNERS, true)) return;
       const c = engine.classify(receiver, { at: member ?? reportNode, member: method });
       if (c.untyped || isOwnedElsewhere(c)) return;
       const isOption = options.has(method);

@@ -1,7 +1,17 @@
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 const { DefinitionType } = TSESLint.Scope;
-import { getEngine, memberName, propertyKeyName, unwrapAssertions, type Kind } from '../engine/index.ts';
+import {
+  getEngine,
+  memberName,
+  propertyKeyName,
+  TLS_DISCRIMINATORS,
+  TLS_MEMBER_OWNERS,
+  TLS_METHODS,
+  TLS_PROPERTIES,
+  unwrapAssertions,
+  type Kind,
+} from '../engine/index.ts';
 import { createRule } from '../rule-kit/create-rule.ts';
 import { callSiteOf, canGuard, runtimeName, wrapStatementFix } from '../rule-kit/fixes.ts';
 import { memberPattern, memberSelector, mentions } from '../rule-kit/prefilter.ts';
@@ -9,43 +19,11 @@ import { memberPattern, memberSelector, mentions } from '../rule-kit/prefilter.t
 type MessageIds = 'notTls' | 'guardTls';
 type Node = TSESTree.Node;
 
-/** Methods only TLSSocket.prototype has (Node's `lib/_tls_wrap.js`), not net.Socket's: a TypeError on a plain socket. */
-const TLS_METHODS = new Set([
-  'getPeerCertificate',
-  'getCertificate',
-  'getPeerX509Certificate',
-  'getX509Certificate',
-  'getCipher',
-  'getProtocol',
-  'getSession',
-  'setSession',
-  'getTLSTicket',
-  'isSessionReused',
-  'getFinished',
-  'getPeerFinished',
-  'getSharedSigalgs',
-  'getEphemeralKeyInfo',
-  'renegotiate',
-  'disableRenegotiation',
-  'exportKeyingMaterial',
-  'setMaxSendFragment',
-  'setServername',
-  'setKeyCert',
-  'enableTrace',
-]);
-/** Properties only a TLSSocket has: `undefined` on a plain socket. `encrypted` is left out: reading it is the check. */
-const TLS_PROPERTIES = new Set(['authorized', 'authorizationError', 'alpnProtocol', 'servername']);
-/**
- * TLS properties whose `undefined` on a plain socket is the right answer when the value is only tested: not
- * authorized, no ALPN protocol, no server name. (`authorizationError` is not one: `undefined` reads as "no error".)
- */
-const DISCRIMINATORS = new Set(['authorized', 'alpnProtocol', 'servername']);
 const TLS_MODULES = ['node:tls', 'tls'];
 const NAMES = memberPattern([...TLS_METHODS, ...TLS_PROPERTIES]);
 const SELECTOR = memberSelector([...TLS_METHODS, ...TLS_PROPERTIES]);
 /** What a value may be on which TLS members are missing. */
 const PLAIN_KINDS: readonly Kind[] = ['tcp', 'pipe', 'duplex', 'h2-compat-proxy', 'h2-session-proxy'];
-const NODE_TLS_CLASSES = new Set(['tls.TLSSocket', 'net.Socket']);
 
 export default createRule<[], MessageIds>({
   name: 'no-unguarded-tls-api',
@@ -76,9 +54,9 @@ export default createRule<[], MessageIds>({
       access: TSESTree.MemberExpression | undefined,
     ): void {
       // a class that declares the member itself (Bun's native Socket) is not a Node socket asserted to TLS
-      if (!engine.memberOwnedBy(receiver, member, NODE_TLS_CLASSES)) return;
+      if (!engine.memberOwnedBy(receiver, member, TLS_MEMBER_OWNERS)) return;
       // `socket.encrypted && socket.authorized`, `if (socket.alpnProtocol === 'h2')`: telling the kinds apart
-      if (access && DISCRIMINATORS.has(member) && isDiscriminatorRead(outermostChain(access))) return;
+      if (access && TLS_DISCRIMINATORS.has(member) && isDiscriminatorRead(outermostChain(access))) return;
       const c = engine.classify(receiver, { at: access ?? reportNode, member });
       if (c.untyped || c.tls) return;
       // `typeof x.getPeerCertificate === 'function'` / `'getPeerCertificate' in x` before; `try`/`catch` around a call

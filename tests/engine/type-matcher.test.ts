@@ -7,7 +7,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { qualifiedName } from '../../src/engine/type-matcher.ts';
+import { qualifiedName } from '../../src/engine/type-names.ts';
 import { engineProbe, probeResults } from '../helpers/probe.ts';
 
 const MEMBERS = [

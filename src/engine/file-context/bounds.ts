@@ -18,7 +18,7 @@ import { narrowingPath, outermostLoop } from './narrowing.ts';
  * otherwise from an upper bound (typeBound), which answers whenever all its parts agree, since TypeScript's type
  * is made of some of them; only then is the flow type asked. `const server = p.createServer(…)` with a method
  * that returns a `let server: Http2Server | Http2SecureServer`: TypeScript infers the method's return type by
- * checking its body, the calls assigned to `server` and every call on the way (1-3 s for grpc-js's server.ts).
+ * checking its body, the calls assigned to `server` and every call on the way (grpc-js's server.ts: docs/performance.md).
  */
 export function memberDeclarations(
   p: FileContext,

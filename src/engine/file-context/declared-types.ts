@@ -3,7 +3,8 @@
  * parameter, a call's declared return type) where it must equal what flow analysis would say, without asking for it.
  */
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { LISTENER_METHODS, memberName, staticString } from '../ast.ts';
+import { memberName, staticString } from '../ast.ts';
+import { LISTENER_METHODS } from '../node-members.ts';
 import ts from '../typescript.cts';
 import { calleeDeclarations, closed, COMPUTED, declaredReturnType } from './callees.ts';
 import type { FileContext, Variable } from './index.ts';

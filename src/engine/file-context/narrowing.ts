@@ -1,7 +1,7 @@
 /** Where a variable's uses narrow it (the paths TypeScript narrows), so that its declared type stands elsewhere. */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { isFunction, memberName, staticString } from '../ast.ts';
-import { SOCKET_ONLY_MEMBERS } from '../guards.ts';
+import { SOCKET_ONLY_MEMBERS } from '../node-members.ts';
 import type { FileContext, Variable } from './index.ts';
 
 /**

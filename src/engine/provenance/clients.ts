@@ -1,6 +1,7 @@
 /** The socket of a client request (`http.get`, `https.request`): from its agent, `createConnection` or `socketPath`. */
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { findProperty, isFunction, memberName, staticString, unwrap } from '../ast.ts';
+import { DEFAULT_AGENTS } from '../node-members.ts';
 import { objectLiteralOf, singleValue } from '../bindings.ts';
 import { shortText } from '../endpoints.ts';
 import type { Evidence, Kind } from '../evidence.ts';
@@ -121,5 +122,3 @@ export function isDefaultAgent(p: Provenance, value: Node): boolean {
   }
   return false;
 }
-
-const DEFAULT_AGENTS = new Set(['http.Agent', 'https.Agent']);

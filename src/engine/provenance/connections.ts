@@ -1,6 +1,7 @@
 /** Sockets made by connecting calls (`net.connect`, `tls.connect`, `socket.connect`) and methods that return the socket. */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { calleeParts, findProperty, memberName, unwrap } from '../ast.ts';
+import { CONNECT_FUNCTIONS, SOCKET_CHAIN_METHODS } from '../node-members.ts';
 import { objectLiteralOf, type Write } from '../bindings.ts';
 import { endpointsOfArguments, shortText } from '../endpoints.ts';
 import type { Evidence, Kind } from '../evidence.ts';
@@ -41,10 +42,10 @@ export function connectedLater(p: Provenance, variable: TSESLint.Scope.Variable,
 /** Creation calls (`net.connect(…)`, `tls.connect(…)`, `socket.connect(…)`) and `this`-returning socket methods. */
 export function callInfo(p: Provenance, call: TSESTree.CallExpression): ValueInfo {
   const { object, name } = calleeParts(call);
-  if (name === 'connect' || name === 'createConnection' || (object && SOCKET_RETURNING_THIS.has(name ?? ''))) {
+  if (name === 'connect' || name === 'createConnection' || (object && SOCKET_CHAIN_METHODS.has(name ?? ''))) {
     const declared = p.ctx.calleeDeclaration(call);
     if (declared && CONNECT_FUNCTIONS.has(declared)) return connecting(p, call, declared);
-    if (object && declared && /^(net\.Socket|tls\.TLSSocket)\./.test(declared) && SOCKET_RETURNING_THIS.has(name ?? ''))
+    if (object && declared && /^(net\.Socket|tls\.TLSSocket)\./.test(declared) && SOCKET_CHAIN_METHODS.has(name ?? ''))
       return p.info(object);
   }
   return returned(p, call, false) ?? fromType(p, call);
@@ -128,24 +129,3 @@ export function connecting(
     untyped: false,
   };
 }
-
-const SOCKET_RETURNING_THIS = new Set([
-  'setNoDelay',
-  'setKeepAlive',
-  'setTimeout',
-  'setEncoding',
-  'pause',
-  'resume',
-  'ref',
-  'unref',
-  'setTypeOfService',
-  'on',
-  'once',
-  'addListener',
-  'prependListener',
-  'prependOnceListener',
-  'off',
-  'removeListener',
-]);
-
-const CONNECT_FUNCTIONS = new Set(['net.connect', 'net.createConnection', 'tls.connect', 'net.Socket.connect']);

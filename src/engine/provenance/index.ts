@@ -5,7 +5,8 @@
  * assertions (a value is only as good as the type it was asserted from). Falls back to the declared type.
  */
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { memberName, SOCKET_ACCESSORS, unwrap } from '../ast.ts';
+import { memberName, unwrap } from '../ast.ts';
+import { SOCKET_ACCESSORS } from '../node-members.ts';
 import { liveFieldWrites, parameterOf, reachingWrite, thisClass, variableWrites, type Write } from '../bindings.ts';
 import type { Kind } from '../evidence.ts';
 import type { FileContext } from '../file-context/index.ts';

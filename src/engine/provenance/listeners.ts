@@ -1,6 +1,7 @@
 /** What a function's parameter is, from the listener or callback it is registered as (its roles). */
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { calleeParts, LISTENER_METHODS, propertyKeyName, staticString, unwrap } from '../ast.ts';
+import { calleeParts, propertyKeyName, staticString, unwrap } from '../ast.ts';
+import { LISTENER_METHODS } from '../node-members.ts';
 import { functionUses, parameterOf } from '../bindings.ts';
 import { crossing, programUses } from '../interprocedural.ts';
 import type { Provenance } from './index.ts';

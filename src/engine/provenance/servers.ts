@@ -4,7 +4,6 @@ import {
   calleeParts,
   isFunction,
   isTransparentWrapper,
-  LISTENER_METHODS,
   memberName,
   promiseResolveParameter,
   promisifiedMethodCall,
@@ -12,11 +11,12 @@ import {
   staticString,
   unwrap,
 } from '../ast.ts';
+import { SECURE_SERVERS, SERVER_CHAIN_METHODS } from '../node-members.ts';
 import { fieldWrites, functionUses, thisClass, thisMemberUses, variableWrites } from '../bindings.ts';
 import { crossing, importedDeclaration, isExported, programUses, readsElsewhere } from '../interprocedural.ts';
 import type { Argument } from './listeners.ts';
 import { type Endpoint, endpointsOfArguments } from '../endpoints.ts';
-import type { Evidence, Kind } from '../evidence.ts';
+import { MAYBE_PIPE_STRING, type Evidence, type Kind } from '../evidence.ts';
 import type { Provenance } from './index.ts';
 import type { FunctionNode, Node, ValueInfo } from './value-info.ts';
 
@@ -52,7 +52,7 @@ export function serverConnection(p: Provenance, owner: Node): ValueInfo {
           node: e.node,
           says: e.certain
             ? `its server listens on ${e.target}`
-            : `its server listens on ${e.target}, a string that names a Unix socket or pipe unless it is all digits`,
+            : `its server listens on ${e.target}, ${MAYBE_PIPE_STRING}`,
           certain: e.certain,
           from: 'provenance',
         });
@@ -217,7 +217,7 @@ export function localServerFacts(p: Provenance, owner: Node): ServerFacts {
           });
         }
       }
-      if (method === 'listen' || (method !== undefined && CHAINABLE.has(method))) current = call;
+      if (method === 'listen' || (method !== undefined && SERVER_CHAIN_METHODS.has(method))) current = call;
       else break;
     }
   }
@@ -236,7 +236,7 @@ export function chainSites(p: Provenance, value: Node): Node[] {
   while (base.type === AST_NODE_TYPES.CallExpression && base.callee.type === AST_NODE_TYPES.MemberExpression) {
     const method = memberName(base.callee);
     if (
-      !(method !== undefined && CHAINABLE.has(method)) &&
+      !(method !== undefined && SERVER_CHAIN_METHODS.has(method)) &&
       !(method === 'listen' && p.ctx.calleeDeclaration(base) === 'net.Server.listen')
     )
       break;
@@ -313,31 +313,6 @@ export function serverSites(p: Provenance, owner: Node): Node[] {
   }
   return sites.length > 0 ? sites : [inner];
 }
-
-/** Server and socket methods that return `this`, so a chain keeps the same object. */
-const CHAINABLE = new Set([
-  ...LISTENER_METHODS,
-  'off',
-  'removeListener',
-  'removeAllListeners',
-  'setMaxListeners',
-  'ref',
-  'unref',
-  'setTimeout',
-  'setNoDelay',
-  'setKeepAlive',
-  'setEncoding',
-  'pause',
-  'resume',
-]);
-
-const SECURE_SERVERS = new Set([
-  'https.createServer',
-  'tls.createServer',
-  'http2.createSecureServer',
-  'https.Server',
-  'tls.Server',
-]);
 
 /** What a file shows of one server. */
 export interface ServerFacts {

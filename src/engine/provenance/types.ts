@@ -2,7 +2,8 @@
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 const { DefinitionType } = TSESLint.Scope;
-import { calleeParts, LISTENER_METHODS, memberName, unwrap } from '../ast.ts';
+import { calleeParts, memberName, unwrap } from '../ast.ts';
+import { LISTENER_METHODS } from '../node-members.ts';
 import {
   fieldWrites,
   functionUses,
@@ -33,7 +34,7 @@ export function fromType(p: Provenance, node: Node): ValueInfo {
       case 'tls':
         possible.add('tls');
         break;
-      case 'stream': {
+      case 'duplex': {
         const text = p.ctx.matcher.display(member.type);
         possible.add('duplex');
         doubts.push({

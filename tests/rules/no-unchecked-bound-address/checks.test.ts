@@ -206,7 +206,8 @@ export const port = () => server.address().port;
           messageId: 'serverAddress',
           data: {
             call: 'server.address()',
-            evidence: ': it listens on `process.env.PORT`, a string that names a pipe unless it is all digits (line 4)',
+            evidence:
+              ': it listens on `process.env.PORT`, a string that names a Unix domain socket or named pipe unless it is all digits (line 4)',
           },
           line: 5,
           column: 27,

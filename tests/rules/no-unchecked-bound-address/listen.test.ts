@@ -518,7 +518,8 @@ server.listen(process.env.PORT, () => {
           messageId: 'serverAddress',
           data: {
             call: 'server.address()',
-            evidence: ': it listens on `process.env.PORT`, a string that names a pipe unless it is all digits (line 7)',
+            evidence:
+              ': it listens on `process.env.PORT`, a string that names a Unix domain socket or named pipe unless it is all digits (line 7)',
           },
           line: 8,
           column: 16,

@@ -241,7 +241,7 @@ server.listen(process.env.PORT);
             method: 'setNoDelay',
             guard: "'setNoDelay' in req.socket",
             evidence:
-              'its server listens on `process.env.PORT`, a string that names a Unix socket or pipe unless it is all digits',
+              'its server listens on `process.env.PORT`, a string that names a Unix domain socket or named pipe unless it is all digits',
             line: 8,
           },
           line: 6,
