@@ -55,8 +55,14 @@ export default createRule<[], MessageIds>({
     ): void {
       // a class that declares the member itself (Bun's native Socket) is not a Node socket asserted to TLS
       if (!engine.memberOwnedBy(receiver, member, TLS_MEMBER_OWNERS)) return;
-      // `socket.encrypted && socket.authorized`, `if (socket.alpnProtocol === 'h2')`: telling the kinds apart
-      if (access && TLS_DISCRIMINATORS.has(member) && isDiscriminatorRead(outermostChain(access))) return;
+      // `socket.encrypted && socket.authorized`, `if (socket.alpnProtocol === 'h2')`: telling the kinds apart; and a
+      // method read only to test that it is there (`socket.getCipher ? socket.getCipher() : null`)
+      if (
+        access &&
+        (TLS_DISCRIMINATORS.has(member) || TLS_METHODS.has(member)) &&
+        isDiscriminatorRead(outermostChain(access))
+      )
+        return;
       const c = engine.classify(receiver, { at: access ?? reportNode, member });
       if (c.untyped || c.tls) return;
       // `typeof x.getPeerCertificate === 'function'` / `'getPeerCertificate' in x` before; `try`/`catch` around a call

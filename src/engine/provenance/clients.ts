@@ -93,9 +93,11 @@ export function clientRequest(p: Provenance, owner: Node): ValueInfo | undefined
         ]
       : [];
   if (unknown) possible.add('pipe');
-  // `https.request`/`https.get` with the default agent or none given: a TLS socket
+  // `https.request`/`https.get`: a TLS socket, unless it is given an agent or `createConnection` we can see (which
+  // may return any Duplex). Options we cannot see into (merged from a caller's config) do not undo it: HTTPS agents,
+  // Node's and proxy agents alike, hand the request a TLS socket, and one with another protocol makes the call throw
   const tlsProof: Evidence | undefined =
-    declared.startsWith('https.') && doubts.every((d) => d.kind !== 'duplex') && !unknown
+    declared.startsWith('https.') && doubts.every((d) => d.kind !== 'duplex')
       ? {
           kind: 'tls',
           node: creation,

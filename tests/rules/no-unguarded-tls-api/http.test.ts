@@ -60,8 +60,56 @@ https.createServer({}, handler).listen(443);
 https.createServer({}, handler).listen(8443);
       `,
     },
+    {
+      name: "the response socket of an HTTPS request whose options merge a caller's config",
+      code: `
+import * as tls from 'node:tls';
+import * as http from 'node:http';
+import * as https from 'node:https';
+import * as net from 'node:net';
+export function fetchInfo(extra: https.RequestOptions) {
+  https.get({ hostname: 'example.com', ...extra }, (res) => {
+    console.log((res.socket as tls.TLSSocket).getProtocol());
+  });
+  https.get(Object.assign({ hostname: 'example.com' }, extra), (res) => {
+    console.log((res.socket as tls.TLSSocket).getProtocol());
+  });
+}
+      `,
+    },
   ],
   invalid: [
+    {
+      name: "the response socket of an HTTP request whose options merge a caller's config",
+      code: `
+import * as tls from 'node:tls';
+import * as http from 'node:http';
+import * as https from 'node:https';
+import * as net from 'node:net';
+export function fetchInfo(extra: https.RequestOptions) {
+  http.get({ hostname: 'example.com', ...extra }, (res) => {
+    console.log((res.socket as tls.TLSSocket).getProtocol());
+  });
+}
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'notTls',
+          data: {
+            subject: 'res.socket',
+            member: 'getProtocol',
+            why: 'it is asserted to `TLSSocket` from `Socket`',
+            effect: 'it is not a function (TypeError)',
+          },
+          line: 8,
+          column: 47,
+          endLine: 8,
+          endColumn: 58,
+          suggestions: null,
+        },
+      ],
+    },
     {
       name: 'a request socket of a handler shared by HTTP and HTTPS',
       code: `

@@ -106,8 +106,53 @@ export function peer(raw: string) {
 }
       `,
     },
+    {
+      name: 'a TLS method read only to test that it is there',
+      code: `
+import * as tls from 'node:tls';
+import * as http from 'node:http';
+import * as https from 'node:https';
+import * as net from 'node:net';
+export function cipherOf(socket: net.Socket) {
+  const maybeTls = socket as tls.TLSSocket;
+  const cipher = maybeTls.getCipher ? maybeTls.getCipher() : null;
+  const known = typeof maybeTls.getProtocol !== 'undefined' && maybeTls.getProtocol !== undefined;
+  return { cipher, known };
+}
+      `,
+    },
   ],
   invalid: [
+    {
+      name: 'a TLS method called where another one was tested',
+      code: `
+import * as tls from 'node:tls';
+import * as http from 'node:http';
+import * as https from 'node:https';
+import * as net from 'node:net';
+export function cipherOf(socket: net.Socket) {
+  const maybeTls = socket as tls.TLSSocket;
+  return maybeTls.getCipher ? maybeTls.getCipher() : maybeTls.getProtocol();
+}
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'notTls',
+          data: {
+            subject: 'maybeTls',
+            member: 'getProtocol',
+            why: 'it is asserted to `TLSSocket` from `Socket` on line 7',
+            effect: 'it is not a function (TypeError)',
+          },
+          line: 8,
+          column: 63,
+          endLine: 8,
+          endColumn: 74,
+          suggestions: null,
+        },
+      ],
+    },
     {
       name: 'authorized compared with false: a plain socket passes',
       code: `
