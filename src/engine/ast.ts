@@ -214,6 +214,91 @@ export function alwaysExits(node: Node): boolean {
   }
 }
 
+/** Whether the statement always ends its function: return, throw, a block ending in one, an if whose branches both do. */
+function endsFunction(node: Node): boolean {
+  switch (node.type) {
+    case AST_NODE_TYPES.ReturnStatement:
+    case AST_NODE_TYPES.ThrowStatement:
+      return true;
+    case AST_NODE_TYPES.BlockStatement: {
+      const last = node.body.at(-1);
+      return !!last && endsFunction(last);
+    }
+    case AST_NODE_TYPES.IfStatement:
+      return !!node.alternate && endsFunction(node.consequent) && endsFunction(node.alternate);
+    default:
+      return false;
+  }
+}
+
+/**
+ * Whether control never gets from `from` to `to` (a later node of the same function): on the way up from `from`
+ * to the closest node around both, a statement after it always ends the function (`r.path = p; return r;`), or
+ * the two sit in different branches of one `if` or `?:` with no loop around it in the function (through a loop's
+ * back edge one branch reaches the other). False where a function lies between them or nothing shows it.
+ */
+export function cannotReach(from: Node, to: Node): boolean {
+  for (let child = from, parent = from.parent; parent; child = parent, parent = parent.parent) {
+    if (isFunction(child)) return false;
+    if (contains(parent, to)) {
+      if (parent.type !== AST_NODE_TYPES.IfStatement && parent.type !== AST_NODE_TYPES.ConditionalExpression)
+        return false;
+      const branches: Node[] = [parent.consequent, ...(parent.alternate ? [parent.alternate] : [])];
+      const inBranch = (node: Node): Node | undefined => branches.find((b) => contains(b, node));
+      const a = inBranch(from);
+      const b = inBranch(to);
+      return !!a && !!b && a !== b && !outermostLoop(parent);
+    }
+    const list = statementList(parent);
+    const index = list ? list.indexOf(child as TSESTree.Statement) : -1;
+    if (list && index >= 0 && list.slice(index + 1).some(endsFunction)) return true;
+  }
+  return false;
+}
+
+/** The range of the outermost loop statement around a node, within its function. */
+export function outermostLoop(node: Node): TSESTree.Range | undefined {
+  let loop: TSESTree.Range | undefined;
+  for (let current = node.parent; current && !isFunction(current); current = current.parent) {
+    switch (current.type) {
+      case AST_NODE_TYPES.ForStatement:
+      case AST_NODE_TYPES.ForInStatement:
+      case AST_NODE_TYPES.ForOfStatement:
+      case AST_NODE_TYPES.WhileStatement:
+      case AST_NODE_TYPES.DoWhileStatement:
+        loop = current.range;
+    }
+  }
+  return loop;
+}
+
+/** The class whose instance `this` is at a node: through arrow functions, up to a non-static member of the class. */
+export function instanceClass(node: Node): TSESTree.ClassDeclaration | TSESTree.ClassExpression | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.ArrowFunctionExpression) continue;
+    if (current.type === AST_NODE_TYPES.FunctionExpression) {
+      const member = current.parent;
+      if (
+        member.type !== AST_NODE_TYPES.MethodDefinition ||
+        member.static ||
+        current.params.some((param) => param.type === AST_NODE_TYPES.Identifier && param.name === 'this')
+      )
+        return undefined;
+      return member.parent.parent;
+    }
+    if (current.type === AST_NODE_TYPES.PropertyDefinition && current.value && contains(current.value, node))
+      return current.static ? undefined : current.parent.parent;
+    if (isFunction(current) || current.type === AST_NODE_TYPES.ClassBody || current.type === AST_NODE_TYPES.StaticBlock)
+      return undefined;
+  }
+  return undefined;
+}
+
+/** Whether `inner` lies within `outer` (or is it). */
+export function contains(outer: Node, inner: Node): boolean {
+  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
+}
+
 /** Statement lists that a statement can sit in directly. */
 export function statementList(node: Node): readonly TSESTree.Statement[] | undefined {
   switch (node.type) {

@@ -7,6 +7,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import {
   calleeParts,
+  contains,
   findProperty,
   isFunction,
   isTransparentWrapper,
@@ -25,10 +26,6 @@ import { LISTENER_METHODS, UNREGISTER_METHODS, WHILE_LISTENING_EVENTS } from './
 import type { ServerFacts } from './provenance/servers.ts';
 
 type Node = TSESTree.Node;
-
-function contains(outer: Node, inner: Node): boolean {
-  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
-}
 
 /**
  * The function a callback argument is: the function itself, or a local function it names (`server.on('listening',

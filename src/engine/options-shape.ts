@@ -11,7 +11,7 @@
  */
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { requiresProperty } from './type-predicates.ts';
-import { isFunction, memberName, propertyKeyName, staticString, unwrap } from './ast.ts';
+import { cannotReach, contains, isFunction, memberName, propertyKeyName, staticString, unwrap } from './ast.ts';
 import { fieldWrites, parameterOf, thisClass, variableWrites } from './bindings.ts';
 import type { FileContext } from './file-context/index.ts';
 import { calleeFunction, indexOf, returnedValues } from './interprocedural.ts';
@@ -210,7 +210,8 @@ function mutated(
       // passed to a function before the use: it may set or delete keys
       change = (s) => [{ keys: unknownAll(s.keys), open: true }];
     }
-    if (!change) continue;
+    // `r.path = p; return r;` in one branch, `r.port = n; return r;` in another: a change that never gets to the use
+    if (!change || cannotReach(id, use)) continue;
     const certain = runsBefore(id, use);
     const next: OptionsShape[] = [];
     for (const shape of current) {
@@ -382,8 +383,4 @@ function runsBefore(node: Node, use: Node): boolean {
     }
   }
   return false;
-}
-
-function contains(outer: Node, inner: Node): boolean {
-  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
 }

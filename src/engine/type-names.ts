@@ -145,7 +145,7 @@ export class SymbolNames {
   }
 
   /** The declared type of a symbol with one of `flags`, where it is a class or interface without type parameters. */
-  private nonGenericType(symbol: ts.Symbol | undefined, flags: ts.SymbolFlags): ts.Type | undefined {
+  nonGenericType(symbol: ts.Symbol | undefined, flags: ts.SymbolFlags): ts.Type | undefined {
     if (!symbol || !(symbol.flags & flags)) return undefined;
     const type = this.checker.getDeclaredTypeOfSymbol(symbol);
     return isClassOrInterface(type) && !type.typeParameters && !type.outerTypeParameters ? type : undefined;

@@ -332,6 +332,75 @@ net.createServer((...all) => void all);
   });
 });
 
+describe('paths from `this` in the members of a class', () => {
+  it("reads a field's declared type where no use of `this` in the same member narrows the path", () => {
+    expectDeclared(
+      `
+import * as net from 'node:net';
+import * as http2 from 'node:http2';
+export class Link {
+  socket: net.Socket;
+  session: http2.ClientHttp2Session;
+  backup: net.Socket | null = null;
+  constructor(socket: net.Socket, session: http2.ClientHttp2Session) {
+    this.socket = socket;
+    this.session = session;
+  }
+  describe() {
+    void this.socket;
+    void this.session.socket;
+    void this.backup;
+    const later = () => this.socket.remoteAddress;
+    return later;
+  }
+  get address() {
+    return this.socket.address();
+  }
+  peer = () => this.socket;
+}
+`,
+      ['Socket', 'Socket | TLSSocket', 'Socket | null'],
+    );
+  });
+
+  it('asks TypeScript where a use in the member narrows the path, and outside instance members', () => {
+    expectAsked(`
+import * as net from 'node:net';
+export class Link {
+  backup: net.Socket | null = null;
+  socket: net.Socket | net.Server = new net.Socket();
+  check() {
+    if (this.backup) void this.backup;
+    if (this.socket instanceof net.Socket) void this.socket;
+  }
+  replace(next: net.Socket) {
+    this.backup = next;
+    void this.backup;
+  }
+}
+`);
+    // a generic class, a static member, a function with a `this` of its own
+    expectAsked(`
+import * as net from 'node:net';
+export class Box<T> {
+  socket = new net.Socket();
+  value?: T;
+  show() { void this.socket; }
+}
+export class Holder {
+  static socket = new net.Socket();
+  static show() { void this.socket; }
+}
+export class Outer {
+  socket = new net.Socket();
+  show() {
+    return function (this: { socket: net.Server }) { void this.socket; };
+  }
+}
+`);
+  });
+});
+
 describe('listener parameters read from the declarations', () => {
   it('an HTTP/2 session and its socket (event map with type arguments)', () => {
     expectDeclared(

@@ -85,8 +85,108 @@ import * as http from 'node:http';
 net.createServer().listen(3000, () => {});
       `,
     },
+    {
+      name: 'a builder that sets path or host and port in branches that each return',
+      code: `
+import * as net from 'node:net';
+import * as tls from 'node:tls';
+import * as http from 'node:http';
+function connectOptions(address: { socketPath?: string; host?: string; port?: number }) {
+  const result: Partial<net.TcpNetConnectOpts & net.IpcNetConnectOpts> = { noDelay: true };
+  if (typeof address.socketPath === 'string') {
+    result.path = address.socketPath;
+    return result as net.IpcNetConnectOpts;
+  } else if (typeof address.host === 'string') {
+    result.host = address.host;
+    result.port = address.port;
+    return result as net.TcpNetConnectOpts;
+  }
+  throw new Error('no address');
+}
+export function open(address: { socketPath?: string; host?: string; port?: number }) {
+  return net.createConnection(connectOptions(address));
+}
+      `,
+    },
+    {
+      name: 'path set in one branch, port in the other, the call after an early return',
+      code: `
+import * as net from 'node:net';
+import * as tls from 'node:tls';
+import * as http from 'node:http';
+export function open(socketPath: string | undefined, port: number) {
+  const options: Partial<net.TcpNetConnectOpts & net.IpcNetConnectOpts> = {};
+  if (socketPath) {
+    options.path = socketPath;
+    return net.connect(options as net.IpcNetConnectOpts);
+  }
+  options.port = port;
+  return net.connect(options as net.TcpNetConnectOpts);
+}
+      `,
+    },
   ],
   invalid: [
+    {
+      name: 'a builder whose path branch falls through to the port',
+      code: `
+import * as net from 'node:net';
+import * as tls from 'node:tls';
+import * as http from 'node:http';
+function connectOptions(address: { socketPath?: string; host?: string; port?: number }) {
+  const result: Partial<net.TcpNetConnectOpts & net.IpcNetConnectOpts> = { noDelay: true };
+  if (typeof address.socketPath === 'string') {
+    result.path = address.socketPath;
+  }
+  result.host = address.host;
+  result.port = address.port;
+  return result as net.TcpNetConnectOpts;
+}
+export function open(address: { socketPath?: string; host?: string; port?: number }) {
+  return net.createConnection(connectOptions(address));
+}
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'connect',
+          data: { call: 'net.createConnection()' },
+          line: 15,
+          column: 31,
+          endLine: 15,
+          endColumn: 54,
+        },
+      ],
+    },
+    {
+      name: 'path set in a branch of a loop, the call in the other branch of a later round',
+      code: `
+import * as net from 'node:net';
+import * as tls from 'node:tls';
+import * as http from 'node:http';
+export function open(paths: string[], port: number) {
+  const options: Partial<net.TcpNetConnectOpts & net.IpcNetConnectOpts> = { port };
+  for (const path of paths) {
+    if (path) {
+      options.path = path;
+    } else {
+      net.connect(options as net.TcpNetConnectOpts);
+    }
+  }
+}
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'connect',
+          data: { call: 'net.connect()' },
+          line: 11,
+          column: 19,
+          endLine: 11,
+          endColumn: 51,
+        },
+      ],
+    },
     {
       name: 'listen with port and path keys',
       code: `

@@ -3,13 +3,13 @@
  * declarations a member has (memberDeclarations, for callees), askByParts (the type for members).
  */
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { isFunction, memberName } from '../ast.ts';
+import { instanceClass, isFunction, memberName, outermostLoop } from '../ast.ts';
 import { observer } from '../stats.ts';
 import ts from '../typescript.cts';
 import { calleeDeclarations } from './callees.ts';
 import { constructedType, declaredTypeAt } from './declared-types.ts';
 import type { FileContext, Variable } from './index.ts';
-import { narrowingPath, outermostLoop } from './narrowing.ts';
+import { narrowingPath } from './narrowing.ts';
 
 /**
  * The declarations of member `name` of the value of `object`, where every part of its type declares the member
@@ -99,7 +99,7 @@ function computeBound(p: FileContext, node: TSESTree.Node, depth: number): reado
 function fieldBound(p: FileContext, node: TSESTree.MemberExpression): readonly ts.Type[] | undefined {
   if (node.object.type !== AST_NODE_TYPES.ThisExpression || node.computed || node.optional) return undefined;
   const name = memberName(node);
-  const owner = thisClass(node);
+  const owner = instanceClass(node);
   if (name === undefined || !owner) return undefined;
   const fields = owner.body.body.filter(
     (m) =>
@@ -138,28 +138,6 @@ function fieldBound(p: FileContext, node: TSESTree.MemberExpression): readonly t
   return mayNarrowApart(p, fieldUses(owner, name), node, name) ? undefined : parts;
 }
 
-/** The class whose instance `this` is at a node: through arrow functions, up to a non-static member of the class. */
-function thisClass(node: TSESTree.Node): TSESTree.ClassDeclaration | TSESTree.ClassExpression | undefined {
-  for (let current = node.parent; current; current = current.parent) {
-    if (current.type === AST_NODE_TYPES.ArrowFunctionExpression) continue;
-    if (current.type === AST_NODE_TYPES.FunctionExpression) {
-      const member = current.parent;
-      if (
-        member.type !== AST_NODE_TYPES.MethodDefinition ||
-        member.static ||
-        current.params.some((param) => param.type === AST_NODE_TYPES.Identifier && param.name === 'this')
-      )
-        return undefined;
-      return member.parent.parent;
-    }
-    if (current.type === AST_NODE_TYPES.PropertyDefinition && current.value && isWithin(node, current.value))
-      return current.static ? undefined : current.parent.parent;
-    if (isFunction(current) || current.type === AST_NODE_TYPES.ClassBody || current.type === AST_NODE_TYPES.StaticBlock)
-      return undefined;
-  }
-  return undefined;
-}
-
 /** Every `this.name` in the class (nested functions and classes included: more uses only answer less). */
 function fieldUses(owner: TSESTree.Node, name: string): TSESTree.MemberExpression[] {
   const uses: TSESTree.MemberExpression[] = [];
@@ -185,10 +163,6 @@ function keyName(key: TSESTree.Node): string | undefined {
   if (key.type === AST_NODE_TYPES.PrivateIdentifier) return `#${key.name}`;
   if (key.type === AST_NODE_TYPES.Identifier) return key.name;
   return key.type === AST_NODE_TYPES.Literal ? String(key.value) : undefined;
-}
-
-function isWithin(node: TSESTree.Node, outer: TSESTree.Node): boolean {
-  return outer.range[0] <= node.range[0] && node.range[1] <= outer.range[1];
 }
 
 /**

@@ -3,12 +3,12 @@
  * parameter, a call's declared return type) where it must equal what flow analysis would say, without asking for it.
  */
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { memberName, staticString } from '../ast.ts';
+import { instanceClass, memberName, staticString } from '../ast.ts';
 import { LISTENER_METHODS } from '../node-members.ts';
 import ts from '../typescript.cts';
 import { calleeDeclarations, closed, COMPUTED, declaredReturnType } from './callees.ts';
 import type { FileContext, Variable } from './index.ts';
-import { isPathPrefix, narrowedPaths } from './narrowing.ts';
+import { inScope, isPathPrefix, narrowedPaths, thisNarrowings, type Narrowing } from './narrowing.ts';
 
 const { DefinitionType } = TSESLint.Scope;
 
@@ -26,7 +26,9 @@ const { DefinitionType } = TSESLint.Scope;
  *   whole call against the overloads of `on` (for an HTTP/2 server, the generic event maps of @types/node), where
  *   the type of the receiver's method is one lookup;
  * - a `const` initialized by a call whose overloads all declare one return type (declaredReturnType);
- * - a callback's parameter, from the called function's declaration (callbackParameterType).
+ * - a callback's parameter, from the called function's declaration (callbackParameterType);
+ * - `this` in a member of a class without type parameters (`this.stream.session`): the class's instance type, where no
+ *   use of `this` in the same member narrows the path (thisNarrowings).
  *
  * `x!` is the declared type without null and undefined.
  *
@@ -59,16 +61,24 @@ export function declaredTypeAt(p: FileContext, node: TSESTree.Node, presence = f
     path.unshift(name);
     root = root.object;
   }
-  if (root.type !== AST_NODE_TYPES.Identifier) return undefined;
-  const variable = p.variable(root);
-  const narrowed = variable ? narrowedPaths(p, variable) : null;
-  const rootType = narrowed ? declaredTypeOf(p, variable!) : undefined;
-  if (!rootType) return undefined;
+  let narrowed: readonly Narrowing[] | null = null;
+  let rootType: ts.Type | undefined;
+  if (root.type === AST_NODE_TYPES.ThisExpression) {
+    // `this.stream.session` in a method: from the class's declaration, where no use in this member narrows it
+    const owner = instanceClass(root);
+    narrowed = owner ? thisNarrowings(p, owner).filter((n) => inScope(n, node)) : null;
+    rootType = owner && instanceTypeOf(p, owner);
+  } else if (root.type === AST_NODE_TYPES.Identifier) {
+    const variable = p.variable(root);
+    narrowed = variable ? narrowedPaths(p, variable) : null;
+    rootType = narrowed ? declaredTypeOf(p, variable!) : undefined;
+  }
+  if (!rootType || !narrowed) return undefined;
   const type = propertyPath(p, rootType, path);
   if (!type) return undefined;
   const here = path.join('.');
   const at = node.range[0];
-  for (const { path: narrowedPath, start, loop, presence: presenceTest } of narrowed!) {
+  for (const { path: narrowedPath, start, loop, presence: presenceTest } of narrowed) {
     // a narrowing that comes later, outside any loop around both, cannot reach this use; nor can the use itself
     // (`listen(port)` may be an assertion call, which narrows `port` after it, not in it)
     if (start >= at && !(loop && loop[0] <= at && at <= loop[1])) continue;
@@ -96,6 +106,15 @@ export function propertyPath(p: FileContext, type: ts.Type, names: readonly stri
     current = p.checker.getTypeOfSymbol(property);
   }
   return current;
+}
+
+/**
+ * The type of `this` in a member of a class without type parameters: the class's declared instance type, which has
+ * the members TypeScript's `this` type has there. Undefined for an unnamed or generic class.
+ */
+function instanceTypeOf(p: FileContext, owner: TSESTree.ClassDeclaration | TSESTree.ClassExpression) {
+  const name = (p.services.esTreeNodeToTSNodeMap.get(owner) as ts.ClassLikeDeclaration).name;
+  return name && p.query(() => p.matcher.nonGenericType(p.checker.getSymbolAtLocation(name), ts.SymbolFlags.Class));
 }
 
 /** The declared type of a variable, where declaredTypeAt can read one (see there). */

@@ -1,8 +1,12 @@
 /** Where a variable's uses narrow it (the paths TypeScript narrows), so that its declared type stands elsewhere. */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { isFunction, memberName, staticString } from '../ast.ts';
+import { contains, memberName, outermostLoop, staticString } from '../ast.ts';
+import { walk } from '../bindings.ts';
 import { SOCKET_ONLY_MEMBERS } from '../node-members.ts';
 import type { FileContext, Variable } from './index.ts';
+
+/** A reference whose property paths TypeScript narrows: a variable's identifier, or `this`. */
+type Reference = TSESTree.Identifier | TSESTree.ThisExpression;
 
 /**
  * The property paths of a variable that some use may narrow (see narrowingPath), relative to it: '' for the
@@ -17,18 +21,52 @@ export function narrowedPaths(p: FileContext, variable: Variable): readonly Narr
       paths = null;
       break;
     }
-    const identifier = reference.identifier as TSESTree.Identifier;
-    const path = narrowingPath(identifier, variable.name);
-    if (path !== undefined)
-      paths.push({
-        path,
-        start: identifier.range[0],
-        loop: outermostLoop(identifier),
-        presence: isPresenceTest(identifier, path),
-      });
+    const narrowing = narrowingAt(reference.identifier as TSESTree.Identifier, variable.name);
+    if (narrowing) paths.push(narrowing);
   }
   p.narrowed.set(variable, paths);
   return paths;
+}
+
+const thisNarrowed = new WeakMap<TSESTree.Node, readonly Narrowing[]>();
+
+/**
+ * The property paths of `this` that some use in a class may narrow, as narrowedPaths has them for a variable, each
+ * with the class member it is in (`this.socket = s` in the constructor narrows nothing in another method: flow
+ * analysis does not cross from one member into another). Every `this` of the class body counts, also those of
+ * nested functions and classes, which only adds narrowings.
+ */
+export function thisNarrowings(p: FileContext, owner: TSESTree.ClassDeclaration | TSESTree.ClassExpression) {
+  let paths = thisNarrowed.get(owner);
+  if (!paths) {
+    const found: Narrowing[] = [];
+    walk(p, owner.body, (node) => {
+      if (node.type !== AST_NODE_TYPES.ThisExpression) return;
+      const narrowing = narrowingAt(node, 'this');
+      if (narrowing) found.push({ ...narrowing, member: memberOf(node, owner.body) });
+    });
+    thisNarrowed.set(owner, (paths = found));
+  }
+  return paths;
+}
+
+/** Whether a narrowing can reach a use: in the same class member, for one of `this`. */
+export function inScope(narrowing: Narrowing, use: TSESTree.Node): boolean {
+  return !narrowing.member || contains(narrowing.member, use);
+}
+
+/** The member of the class body that holds the node. */
+function memberOf(node: TSESTree.Node, body: TSESTree.ClassBody): TSESTree.Node | undefined {
+  let current: TSESTree.Node | undefined = node;
+  while (current && current.parent !== body) current = current.parent;
+  return current;
+}
+
+function narrowingAt(reference: Reference, name: string): Narrowing | undefined {
+  const path = narrowingPath(reference, name);
+  return path === undefined
+    ? undefined
+    : { path, start: reference.range[0], loop: outermostLoop(reference), presence: isPresenceTest(reference, path) };
 }
 
 /**
@@ -39,7 +77,7 @@ export function narrowedPaths(p: FileContext, variable: Variable): readonly Narr
  * `if (s.isFoo())` (a method may be a `this is T` predicate) narrow ''. Purely syntactic and conservative; undefined
  * where the use narrows nothing (`const peer = s.a ?? 'unknown'`, `s.a.write(x)`).
  */
-export function narrowingPath(reference: TSESTree.Identifier, name: string): string | undefined {
+export function narrowingPath(reference: Reference, name: string): string | undefined {
   const names: string[] = [];
   let called: number | undefined;
   const path = (): string => names.slice(0, called ?? names.length).join('.');
@@ -99,35 +137,21 @@ export interface Narrowing {
    * union, TypeScript's narrowing only adds that member (typeForMembers).
    */
   presence: boolean;
+  /** For a narrowing of `this`: the class member it is in (it narrows nothing outside it). */
+  member?: TSESTree.Node;
 }
 
 /**
  * Whether the use is the right operand of `in` with a socket member on the left (`'setKeepAlive' in socket`), through
  * the member path it narrows. Only those: another member's type could matter elsewhere (`'agent' in options`).
  */
-function isPresenceTest(reference: TSESTree.Identifier, path: string): boolean {
+function isPresenceTest(reference: Reference, path: string): boolean {
   let node: TSESTree.Node = reference;
   for (let i = path === '' ? 0 : path.split('.').length; i > 0; i--) node = node.parent!;
   const parent = node.parent;
   if (parent?.type !== AST_NODE_TYPES.BinaryExpression || parent.operator !== 'in' || parent.right !== node)
     return false;
   return SOCKET_ONLY_MEMBERS.has(staticString(parent.left) ?? '');
-}
-
-/** The range of the outermost loop statement around a node, within its function. */
-export function outermostLoop(node: TSESTree.Node): TSESTree.Range | undefined {
-  let loop: TSESTree.Range | undefined;
-  for (let current = node.parent; current && !isFunction(current); current = current.parent) {
-    switch (current.type) {
-      case AST_NODE_TYPES.ForStatement:
-      case AST_NODE_TYPES.ForInStatement:
-      case AST_NODE_TYPES.ForOfStatement:
-      case AST_NODE_TYPES.WhileStatement:
-      case AST_NODE_TYPES.DoWhileStatement:
-        loop = current.range;
-    }
-  }
-  return loop;
 }
 
 /** Whether `prefix` is a strict prefix of the property path (`''` of every other, `a` of `a.b`). */
@@ -138,6 +162,7 @@ export function isPathPrefix(prefix: string, path: string): boolean {
 /** Whether an identifier of this name occurs in the expression (a cheap syntactic scan). */
 function mentions(node: TSESTree.Node, name: string): boolean {
   if (node.type === AST_NODE_TYPES.Identifier) return node.name === name;
+  if (node.type === AST_NODE_TYPES.ThisExpression) return name === 'this';
   for (const key of Object.keys(node) as (keyof typeof node)[]) {
     if (key === 'parent') continue;
     const value = node[key] as unknown;
