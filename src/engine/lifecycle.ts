@@ -18,7 +18,7 @@ import {
   statementList,
   unwrap,
 } from './ast.ts';
-import { functionUses, objectLiteralOf } from './bindings.ts';
+import { functionUses, objectLiteralOf, walk } from './bindings.ts';
 import type { FileContext } from './file-context/index.ts';
 import type { Endpoint } from './endpoints.ts';
 import type { TransportEngine } from './engine.ts';
@@ -138,7 +138,82 @@ export function listeningAt(ctx: FileContext, server: ServerFacts, point: Node):
       if (found) return found;
     }
   }
+  return hookListening(ctx, server, point);
+}
+
+/** The functions of test frameworks (Mocha, Jest, Vitest, node:test) that take a test body, and their hooks. */
+const TEST_FUNCTIONS = new Set(['it', 'test', 'specify']);
+const BEFORE_HOOKS = new Set(['before', 'beforeEach', 'beforeAll']);
+
+/**
+ * A `before`/`beforeEach`/`beforeAll` hook that makes the server listen, completes only once it is listening
+ * (`listen(0, host, done)` or a callback that calls `done`, an awaited listen or `once(server, 'listening')` in an
+ * async hook, a synchronous bind), and has run when `point` runs: a hook of a suite around the test body that holds
+ * the point (the framework runs those to completion before the body), or, for a point in a hook, a hook that runs
+ * before that one (registered before it in the same suite, or of a suite around it; a once-per-suite hook before a
+ * per-test one, not the other way).
+ */
+function hookListening(ctx: FileContext, server: ServerFacts, point: Node): Node | undefined {
+  let body: Node | undefined;
+  for (let node = point.parent; node && !body; node = node.parent)
+    if (isFunction(node) && (isCallbackOf(node, TEST_FUNCTIONS) || isCallbackOf(node, BEFORE_HOOKS))) body = node;
+  if (!body) return undefined;
+  const kind = isCallbackOf(body, BEFORE_HOOKS) ? hookName(body) : undefined;
+  const registration = body.parent!;
+  for (let parent = body.parent; parent; parent = parent.parent) {
+    const list = statementList(parent);
+    for (const statement of list ?? []) {
+      // in the suite of the hook that holds the point, only the hooks registered before it
+      if (kind && contains(statement, registration)) break;
+      const expression = statement.type === AST_NODE_TYPES.ExpressionStatement ? statement.expression : undefined;
+      const hook =
+        expression?.type === AST_NODE_TYPES.CallExpression
+          ? expression.arguments.find((a) => isFunction(a) && isCallbackOf(a, BEFORE_HOOKS))
+          : undefined;
+      if (!hook || !isFunction(hook) || hook.body.type !== AST_NODE_TYPES.BlockStatement) continue;
+      if (kind !== undefined && kind !== 'beforeEach' && hookName(hook) === 'beforeEach') continue;
+      const done = hook.params[0]?.type === AST_NODE_TYPES.Identifier ? hook.params[0].name : undefined;
+      for (const listen of server.listens) {
+        if (!contains(hook.body, listen)) continue;
+        if (done !== undefined && signalsDone(ctx, listen.arguments.at(-1), done)) return listen;
+      }
+      for (const inner of hook.body.body) {
+        const found = provesListening(ctx, server, inner);
+        if (found) return found;
+      }
+    }
+  }
   return undefined;
+}
+
+/** The name of the hook a function is registered with (`beforeEach` of `beforeEach(fn)`). */
+function hookName(fn: Node): string | undefined {
+  const callee = fn.parent?.type === AST_NODE_TYPES.CallExpression ? unwrap(fn.parent.callee) : undefined;
+  return callee?.type === AST_NODE_TYPES.Identifier ? callee.name : undefined;
+}
+
+/** Whether a function is an argument of a call of one of the names (`it(…)`, `it.only(…)`, `test.concurrent(…)`). */
+function isCallbackOf(fn: Node, names: ReadonlySet<string>): boolean {
+  const call = fn.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(fn as TSESTree.CallExpressionArgument))
+    return false;
+  let callee = unwrap(call.callee);
+  while (callee.type === AST_NODE_TYPES.MemberExpression) callee = unwrap(callee.object);
+  return callee.type === AST_NODE_TYPES.Identifier && names.has(callee.name);
+}
+
+/** A listen callback that completes the hook: its `done` itself, or a function that calls it. */
+function signalsDone(ctx: FileContext, callback: Node | undefined, done: string): boolean {
+  const inner = callback && unwrap(callback);
+  if (inner?.type === AST_NODE_TYPES.Identifier) return inner.name === done;
+  if (!isFunction(inner)) return false;
+  let calls = false;
+  walk(ctx, inner.body, (node) => {
+    if (node.type !== AST_NODE_TYPES.CallExpression) return;
+    const callee = unwrap(node.callee);
+    calls ||= callee.type === AST_NODE_TYPES.Identifier && callee.name === done;
+  });
+  return calls;
 }
 
 /** Creation calls of Node servers (their declarations, as FileContext.calleeDeclaration names them). */

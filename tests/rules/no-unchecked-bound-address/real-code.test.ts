@@ -174,8 +174,178 @@ server.listen(0);
       `,
       options: [{ requireProof: true }],
     },
+    {
+      name: 'a before hook that completes once the server listens proves it listening, also with requireProof',
+      options: [{ requireProof: true }],
+      code: `
+import * as net from 'node:net';
+import type { AddressInfo } from 'node:net';
+declare function describe(name: string, fn: () => void): void;
+declare function before(fn: (done: () => void) => void): void;
+declare function beforeEach(fn: (done: () => void) => void): void;
+declare function beforeAll(fn: () => Promise<void>): void;
+declare function afterEach(fn: (done: () => void) => void): void;
+declare function it(name: string, fn: () => void): void;
+describe('server', () => {
+  let server: net.Server;
+  let other: net.Server;
+  beforeEach((done) => {
+    server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      done();
+    });
+  });
+  beforeAll(async () => {
+    other = net.createServer();
+    await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+  });
+  describe('nested', () => {
+    it('reads both', () => {
+      console.log((server.address() as AddressInfo).port, (other.address() as AddressInfo).port);
+    });
+  });
+});
+      `,
+    },
+    {
+      name: 'a hook registered after the one that listens runs once it is listening, also with requireProof',
+      options: [{ requireProof: true }],
+      code: `
+import * as net from 'node:net';
+import type { AddressInfo } from 'node:net';
+declare function describe(name: string, fn: () => void): void;
+declare function before(fn: (done: () => void) => void): void;
+declare function beforeEach(fn: (done: () => void) => void): void;
+declare function beforeAll(fn: () => Promise<void>): void;
+declare function afterEach(fn: (done: () => void) => void): void;
+declare function it(name: string, fn: () => void): void;
+let server: net.Server;
+let client: net.Socket;
+beforeEach((done) => {
+  server = net.createServer();
+  server.listen(0, done);
+});
+beforeEach((done) => {
+  client = net.connect((server.address() as AddressInfo).port, 'localhost', done);
+});
+      `,
+    },
   ],
   invalid: [
+    {
+      name: 'with requireProof, a hook that runs before the one that listens',
+      options: [{ requireProof: true }],
+      code: `
+import * as net from 'node:net';
+import type { AddressInfo } from 'node:net';
+declare function describe(name: string, fn: () => void): void;
+declare function before(fn: (done: () => void) => void): void;
+declare function beforeEach(fn: (done: () => void) => void): void;
+declare function beforeAll(fn: () => Promise<void>): void;
+declare function afterEach(fn: (done: () => void) => void): void;
+declare function it(name: string, fn: () => void): void;
+let server: net.Server;
+let client: net.Socket;
+beforeEach((done) => {
+  client = net.connect((server.address() as AddressInfo).port, 'localhost', done);
+});
+beforeEach((done) => {
+  server = net.createServer();
+  server.listen(0, done);
+});
+before((done) => {
+  client = net.connect((server.address() as AddressInfo).port, 'localhost', done);
+});
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'serverAddress',
+          data: {
+            call: 'server.address()',
+            evidence: ': nothing shows that the `listen` on line 17 has completed here',
+          },
+          line: 13,
+          column: 25,
+          endLine: 13,
+          endColumn: 56,
+        },
+        {
+          messageId: 'serverAddress',
+          data: {
+            call: 'server.address()',
+            evidence: ': nothing shows that the `listen` on line 17 has completed here',
+          },
+          line: 20,
+          column: 25,
+          endLine: 20,
+          endColumn: 56,
+        },
+      ],
+    },
+    {
+      name: 'with requireProof, a hook that does not wait for the listen, an afterEach, a hook of another suite',
+      options: [{ requireProof: true }],
+      code: `
+import * as net from 'node:net';
+import type { AddressInfo } from 'node:net';
+declare function describe(name: string, fn: () => void): void;
+declare function before(fn: (done: () => void) => void): void;
+declare function beforeEach(fn: (done: () => void) => void): void;
+declare function beforeAll(fn: () => Promise<void>): void;
+declare function afterEach(fn: (done: () => void) => void): void;
+declare function it(name: string, fn: () => void): void;
+let a: net.Server;
+let b: net.Server;
+let c: net.Server;
+before(() => {
+  a = net.createServer();
+  a.listen(0, '127.0.0.1');
+});
+afterEach((done) => {
+  b = net.createServer();
+  b.listen(0, '127.0.0.1', done);
+});
+describe('other', () => {
+  before((done) => {
+    c = net.createServer();
+    c.listen(0, '127.0.0.1', done);
+  });
+});
+it('reads', () => {
+  console.log((a.address() as AddressInfo).port);
+  console.log((b.address() as AddressInfo).port);
+  console.log((c.address() as AddressInfo).port);
+});
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'serverAddress',
+          data: { call: 'a.address()', evidence: ': nothing shows that the `listen` on line 15 has completed here' },
+          line: 28,
+          column: 16,
+          endLine: 28,
+          endColumn: 42,
+        },
+        {
+          messageId: 'serverAddress',
+          data: { call: 'b.address()', evidence: ': nothing shows that the `listen` on line 19 has completed here' },
+          line: 29,
+          column: 16,
+          endLine: 29,
+          endColumn: 42,
+        },
+        {
+          messageId: 'serverAddress',
+          data: { call: 'c.address()', evidence: ': nothing shows that the `listen` on line 24 has completed here' },
+          line: 30,
+          column: 16,
+          endLine: 30,
+          endColumn: 42,
+        },
+      ],
+    },
     {
       name: 'straight-line code before the listen, in the function that creates the server',
       code: `
