@@ -195,37 +195,26 @@ function sameReference(a: Node, b: Node): boolean {
   return false;
 }
 
-/** Whether the statement always leaves its block: return, throw, break, continue, or a block ending in one. */
-export function alwaysExits(node: Node): boolean {
+/**
+ * Whether the statement always leaves its block: return, throw, break, continue, or a block ending in one (with
+ * `fromFunction`, only return and throw: it always ends the function).
+ */
+export function alwaysExits(node: Node, fromFunction = false): boolean {
   switch (node.type) {
     case AST_NODE_TYPES.ReturnStatement:
     case AST_NODE_TYPES.ThrowStatement:
+      return true;
     case AST_NODE_TYPES.BreakStatement:
     case AST_NODE_TYPES.ContinueStatement:
-      return true;
+      return !fromFunction;
     case AST_NODE_TYPES.BlockStatement: {
       const last = node.body.at(-1);
-      return !!last && alwaysExits(last);
+      return !!last && alwaysExits(last, fromFunction);
     }
     case AST_NODE_TYPES.IfStatement:
-      return !!node.alternate && alwaysExits(node.consequent) && alwaysExits(node.alternate);
-    default:
-      return false;
-  }
-}
-
-/** Whether the statement always ends its function: return, throw, a block ending in one, an if whose branches both do. */
-function endsFunction(node: Node): boolean {
-  switch (node.type) {
-    case AST_NODE_TYPES.ReturnStatement:
-    case AST_NODE_TYPES.ThrowStatement:
-      return true;
-    case AST_NODE_TYPES.BlockStatement: {
-      const last = node.body.at(-1);
-      return !!last && endsFunction(last);
-    }
-    case AST_NODE_TYPES.IfStatement:
-      return !!node.alternate && endsFunction(node.consequent) && endsFunction(node.alternate);
+      return (
+        !!node.alternate && alwaysExits(node.consequent, fromFunction) && alwaysExits(node.alternate, fromFunction)
+      );
     default:
       return false;
   }
@@ -251,7 +240,7 @@ export function cannotReach(from: Node, to: Node): boolean {
     }
     const list = statementList(parent);
     const index = list ? list.indexOf(child as TSESTree.Statement) : -1;
-    if (list && index >= 0 && list.slice(index + 1).some(endsFunction)) return true;
+    if (list && index >= 0 && list.slice(index + 1).some((statement) => alwaysExits(statement, true))) return true;
   }
   return false;
 }

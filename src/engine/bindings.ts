@@ -75,6 +75,20 @@ export function thisClass(node: Node): TSESTree.ClassBody | undefined {
   return undefined;
 }
 
+/**
+ * The `this` a reference stands for: `this` itself, or a `const self = this` (the `this` of the function that
+ * declares it, also inside callbacks with a `this` of their own). Undefined for anything else.
+ */
+export function thisOf(ctx: FileContext, node: Node): TSESTree.ThisExpression | undefined {
+  const inner = unwrap(node);
+  if (inner.type === AST_NODE_TYPES.ThisExpression) return inner;
+  if (inner.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const variable = ctx.variable(inner);
+  const value = variable && isConst(variable) ? singleValue(variable) : undefined;
+  const target = value && unwrap(value);
+  return target?.type === AST_NODE_TYPES.ThisExpression ? target : undefined;
+}
+
 /** Visits every node below `root` (visitor keys of the parser). */
 export function walk(ctx: FileContext, root: Node, visit: (node: Node) => void): void {
   const keys = ctx.sourceCode.visitorKeys;
@@ -365,15 +379,18 @@ export function socketOwnerThrough(ctx: FileContext, node: Node, depth = 0): Nod
   return value ? socketOwnerThrough(ctx, value, depth + 1) : undefined;
 }
 
-/** A stable key for a reference: `name#declaration` for variables, then `.member` for static member chains. */
+/**
+ * A stable key for a reference: `name#declaration` for variables, `this` for `this` and its `const self = this`
+ * aliases, then `.member` for static member chains.
+ */
 export function referenceKey(ctx: FileContext, node: Node): string | undefined {
   const inner = unwrap(node);
+  if (thisOf(ctx, inner)) return 'this';
   if (inner.type === AST_NODE_TYPES.Identifier) {
     const variable = ctx.variable(inner);
     const def = variable?.defs[0];
     return def ? `${inner.name}#${def.name.range[0]}` : `${inner.name}#global`;
   }
-  if (inner.type === AST_NODE_TYPES.ThisExpression) return 'this';
   if (inner.type === AST_NODE_TYPES.MemberExpression) {
     const name = memberName(inner);
     const object = referenceKey(ctx, inner.object);

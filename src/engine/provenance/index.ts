@@ -7,7 +7,15 @@
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { memberName, unwrap } from '../ast.ts';
 import { SOCKET_ACCESSORS } from '../node-members.ts';
-import { liveFieldWrites, parameterOf, reachingWrite, thisClass, variableWrites, type Write } from '../bindings.ts';
+import {
+  liveFieldWrites,
+  parameterOf,
+  reachingWrite,
+  thisClass,
+  thisOf,
+  variableWrites,
+  type Write,
+} from '../bindings.ts';
 import type { Kind } from '../evidence.ts';
 import type { FileContext } from '../file-context/index.ts';
 import { guardsAt, ruledOutBy } from '../guards.ts';
@@ -144,8 +152,10 @@ export class Provenance {
       const found = socketOf(this, node.object, node);
       if (found) return found;
     }
-    if (name !== undefined && node.object.type === AST_NODE_TYPES.ThisExpression) {
-      const body = thisClass(node);
+    // `this.socket`, and `self.socket` through `const self = this`
+    const self = thisOf(this.ctx, node.object);
+    if (name !== undefined && self) {
+      const body = thisClass(self);
       const writes = body ? liveFieldWrites(this.ctx, body, name, node) : [];
       const reaching = writes.length > 1 ? reachingWrite(this.ctx, node, node) : undefined;
       if (reaching) return narrowedAt(this, this.info(reaching), node);

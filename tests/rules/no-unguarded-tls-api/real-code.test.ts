@@ -121,8 +121,80 @@ export function cipherOf(socket: net.Socket) {
 }
       `,
     },
+    {
+      name: 'a field read through const self = this in the callback of the tls.connect that assigned it',
+      code: `
+import * as tls from 'node:tls';
+import * as http from 'node:http';
+import * as https from 'node:https';
+import * as net from 'node:net';
+export class Connection {
+  netClient: net.Socket | tls.TLSSocket | undefined;
+  constructor(private secure: boolean, private port: number, private host: string) {}
+  open(callback: () => void) {
+    const self = this;
+    if (!this.secure) {
+      this.netClient = new net.Socket();
+      this.netClient.connect(this.port, this.host, function onConnect() {
+        callback();
+      });
+    } else {
+      this.netClient = tls.connect(this.port, this.host, {}, function onSecureConnect() {
+        console.log((self.netClient as tls.TLSSocket).getProtocol());
+        callback();
+      });
+    }
+  }
+}
+      `,
+    },
   ],
   invalid: [
+    {
+      name: 'a field read through const self = this in the callback of the plain connect',
+      code: `
+import * as tls from 'node:tls';
+import * as http from 'node:http';
+import * as https from 'node:https';
+import * as net from 'node:net';
+export class Connection {
+  netClient: net.Socket | tls.TLSSocket | undefined;
+  constructor(private secure: boolean, private port: number, private host: string) {}
+  open(callback: () => void) {
+    const self = this;
+    if (!this.secure) {
+      this.netClient = new net.Socket();
+      this.netClient.connect(this.port, this.host, function onConnect() {
+        console.log((self.netClient as tls.TLSSocket).getProtocol());
+        callback();
+      });
+    } else {
+      this.netClient = tls.connect(this.port, this.host, {}, function onSecureConnect() {
+        console.log((self.netClient as tls.TLSSocket).getProtocol());
+        callback();
+      });
+    }
+  }
+}
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'notTls',
+          data: {
+            subject: 'self.netClient',
+            member: 'getProtocol',
+            why: 'it is asserted to `TLSSocket` from `TLSSocket | Socket | undefined`',
+            effect: 'it is not a function (TypeError)',
+          },
+          line: 14,
+          column: 55,
+          endLine: 14,
+          endColumn: 66,
+          suggestions: null,
+        },
+      ],
+    },
     {
       name: 'a TLS method called where another one was tested',
       code: `
