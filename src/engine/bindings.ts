@@ -3,7 +3,7 @@
  * function was passed or called.
  */
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { isFunction, memberName, propertyKeyName, socketOwner, statementList, unwrap } from './ast.ts';
+import { boundCall, isFunction, memberName, propertyKeyName, socketOwner, statementList, unwrap } from './ast.ts';
 import type { FileContext } from './file-context/index.ts';
 import { SOCKET_ACCESSORS } from './node-members.ts';
 
@@ -192,7 +192,9 @@ export interface FunctionUses {
 
 export function functionUses(ctx: FileContext, fn: FunctionNode): FunctionUses {
   const uses: FunctionUses = { passedTo: [], calledAt: [], escapes: false, exported: false };
-  const record = (expr: Node): void => {
+  const record = (reference: Node): void => {
+    // `server.on('connection', onConnection.bind(null))`: the bound function goes where the function would
+    const expr = boundCall(reference) ?? reference;
     const parent = expr.parent;
     if (parent?.type === AST_NODE_TYPES.CallExpression) {
       if (parent.callee === expr) uses.calledAt.push(parent);
