@@ -180,7 +180,7 @@ export interface FunctionUses {
   /** `emitter.on('connection', fn)`, `net.createServer(fn)`: the call and the argument index. */
   passedTo: { call: TSESTree.CallExpression; index: number }[];
   /** `fn(a, b)`: the calls of the function itself. */
-  calledAt: TSESTree.CallExpression[];
+  calledAt: (TSESTree.CallExpression | TSESTree.NewExpression)[];
   /** True when the function is also used in a way we cannot follow (stored, returned, reassigned). */
   escapes: boolean;
   /**
@@ -200,6 +200,11 @@ export function functionUses(ctx: FileContext, fn: FunctionNode): FunctionUses {
       if (parent.callee === expr) uses.calledAt.push(parent);
       else
         uses.passedTo.push({ call: parent, index: parent.arguments.indexOf(expr as TSESTree.CallExpressionArgument) });
+      return;
+    }
+    // `new Client(port)` of a constructor function
+    if (parent?.type === AST_NODE_TYPES.NewExpression && parent.callee === expr) {
+      uses.calledAt.push(parent);
       return;
     }
     if (parent && isLink(parent, expr)) uses.exported = true;
