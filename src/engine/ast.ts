@@ -310,3 +310,17 @@ export function socketOwner(node: Node): Node | undefined {
     ? inner.object
     : undefined;
 }
+
+/**
+ * `f.bind(thisArg)` (or `f.bind()`) around `expr`: the bound function, which takes the same parameters. Undefined
+ * for anything else, and for a `bind` that also fixes arguments (the parameters shift).
+ */
+export function boundCall(expr: Node): TSESTree.CallExpression | undefined {
+  const member = expr.parent;
+  if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== expr || memberName(member) !== 'bind')
+    return undefined;
+  const call = member.parent;
+  return call?.type === AST_NODE_TYPES.CallExpression && call.callee === member && call.arguments.length <= 1
+    ? call
+    : undefined;
+}

@@ -3,7 +3,7 @@
  * function was passed or called.
  */
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { isFunction, memberName, propertyKeyName, socketOwner, statementList, unwrap } from './ast.ts';
+import { boundCall, isFunction, memberName, propertyKeyName, socketOwner, statementList, unwrap } from './ast.ts';
 import type { FileContext } from './file-context/index.ts';
 import { SOCKET_ACCESSORS } from './node-members.ts';
 
@@ -194,7 +194,7 @@ export interface FunctionUses {
   /** `emitter.on('connection', fn)`, `net.createServer(fn)`: the call and the argument index. */
   passedTo: { call: TSESTree.CallExpression; index: number }[];
   /** `fn(a, b)`: the calls of the function itself. */
-  calledAt: TSESTree.CallExpression[];
+  calledAt: (TSESTree.CallExpression | TSESTree.NewExpression)[];
   /** True when the function is also used in a way we cannot follow (stored, returned, reassigned). */
   escapes: boolean;
   /**
@@ -206,12 +206,19 @@ export interface FunctionUses {
 
 export function functionUses(ctx: FileContext, fn: FunctionNode): FunctionUses {
   const uses: FunctionUses = { passedTo: [], calledAt: [], escapes: false, exported: false };
-  const record = (expr: Node): void => {
+  const record = (reference: Node): void => {
+    // `server.on('connection', onConnection.bind(null))`: the bound function goes where the function would
+    const expr = boundCall(reference) ?? reference;
     const parent = expr.parent;
     if (parent?.type === AST_NODE_TYPES.CallExpression) {
       if (parent.callee === expr) uses.calledAt.push(parent);
       else
         uses.passedTo.push({ call: parent, index: parent.arguments.indexOf(expr as TSESTree.CallExpressionArgument) });
+      return;
+    }
+    // `new Client(port)` of a constructor function
+    if (parent?.type === AST_NODE_TYPES.NewExpression && parent.callee === expr) {
+      uses.calledAt.push(parent);
       return;
     }
     if (parent && isLink(parent, expr)) uses.exported = true;

@@ -3,12 +3,16 @@
  * (lib/net.js `normalizeArgs`, `isPipeName`): a string is a path unless it is a non-negative number; with both
  * `port` and `path`, `Server#listen` takes the port and `Socket#connect` takes the path.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { isFunction, staticString, unwrap } from './ast.ts';
 import { keyOf, optionsShapes, type KeyValue, type OptionsShape } from './options-shape.ts';
 import type { Kind } from './evidence.ts';
 import type { FileContext } from './file-context/index.ts';
 import { isNumberLike, isStringLike, requiresProperty } from './type-predicates.ts';
+import { parameterOf } from './bindings.ts';
+import { crossing, indexOf } from './interprocedural.ts';
+
+const { DefinitionType } = TSESLint.Scope;
 
 type Node = TSESTree.Node;
 
@@ -79,6 +83,14 @@ function endpointsOfValue(ctx: FileContext, node: Node, mode: EndpointMode, dept
       ...endpointsOfValue(ctx, inner.alternate, mode, depth + 1),
     ];
   }
+  // `process.env.SOCKET_PATH ?? '/run/app.sock'`, `env.SOCK || '/tmp/app.sock'`: a default path is a path
+  if (depth < 4 && inner.type === AST_NODE_TYPES.LogicalExpression && inner.operator !== '&&') {
+    const sides = [
+      ...endpointsOfValue(ctx, inner.left, mode, depth + 1),
+      ...endpointsOfValue(ctx, inner.right, mode, depth + 1),
+    ];
+    if (sides.some((e) => e.kind === 'pipe' && e.certain)) return sides;
+  }
   const text = shortText(ctx, inner);
   const literal = staticString(inner);
   if (literal !== undefined) {
@@ -86,12 +98,18 @@ function endpointsOfValue(ctx: FileContext, node: Node, mode: EndpointMode, dept
       ? [{ kind: 'pipe', certain: true, node: inner, target: `the path \`${text}\`` }]
       : [{ kind: 'tcp', certain: true, node: inner, target: `port \`${text}\`` }];
   }
+  // `/tmp/worker-${id}.sock`: a template that starts as a path is one, whatever it holds
+  if (inner.type === AST_NODE_TYPES.TemplateLiteral && /^[/\\]/.test(inner.quasis[0]?.value.cooked ?? ''))
+    return [{ kind: 'pipe', certain: true, node: inner, target: `the path \`${text}\`` }];
   if (inner.type === AST_NODE_TYPES.Literal && typeof inner.value === 'number')
     return [{ kind: 'tcp', certain: true, node: inner, target: `port \`${text}\`` }];
   // an options object, however it was built (options-shape.ts): one endpoint for each shape it may have
   const shapes = optionsShapes(ctx, inner);
   if (shapes && shapes.length > 0) return shapes.map((shape) => optionsEndpoint(ctx, shape, mode, inner));
 
+  // a parameter: what every call in the program passes (`function open(path) { return net.connect(path) }`)
+  const passed = depth < 4 ? parameterEndpoints(ctx, inner, mode, depth) : undefined;
+  if (passed) return passed;
   const members = ctx.membersAt(inner).filter((m) => m.verdict !== 'nullish');
   if (members.length > 0 && members.every((m) => isNumberLike(m.type)))
     return [{ kind: 'tcp', certain: true, node: inner, target: `port \`${text}\`` }];
@@ -116,6 +134,25 @@ function endpointsOfValue(ctx: FileContext, node: Node, mode: EndpointMode, dept
   if (members.length > 0 && members.every((m) => m.verdict === 'other'))
     return [optionsTypeEndpoint(ctx, inner, mode, text)];
   return [{ kind: 'unknown', certain: true, node: inner, target: `\`${text}\`` }];
+}
+
+/** The endpoints of what every call passes for a parameter never written in its function; undefined if unknown. */
+function parameterEndpoints(ctx: FileContext, node: Node, mode: EndpointMode, depth: number): Endpoint[] | undefined {
+  if (node.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const variable = ctx.variable(node);
+  const def = variable?.defs[0];
+  if (def?.type !== DefinitionType.Parameter || def.name.type !== AST_NODE_TYPES.Identifier) return undefined;
+  if (variable!.references.some((r) => r.isWrite())) return undefined;
+  const param = parameterOf(def.name);
+  const args = param && indexOf(ctx).fileOfContext(ctx)?.provenance.parameterArguments(param.fn, param.index);
+  if (!args || args.length === 0) return undefined;
+  const out: Endpoint[] = [];
+  for (const arg of args) {
+    const found = crossing(ctx, () => endpointsOfValue(arg.in.ctx, arg.node, mode, depth + 1));
+    if (!found || found.some((e) => e.kind === 'unknown')) return undefined;
+    out.push(...found);
+  }
+  return out;
 }
 
 /**

@@ -9,6 +9,7 @@ const { DefinitionType } = TSESLint.Scope;
 import ts from './typescript.cts';
 import { alwaysExits, calleeParts, isFunction, memberName, staticString, statementList, unwrap } from './ast.ts';
 import { isConst, parameterOf, referenceKey, singleValue } from './bindings.ts';
+import { fieldAliases, provesTargetNotPath, storedFieldCondition } from './stored-conditions.ts';
 import { RULED_OUT, type Guard, type Kind } from './evidence.ts';
 import type { FileContext } from './file-context/index.ts';
 import { calleeFunction, crossing, returnedValues } from './interprocedural.ts';
@@ -58,7 +59,7 @@ function isStable(ctx: FileContext, node: Node): boolean {
 export function guardsAt(ctx: FileContext, point: Node, subject: Node): Guard[] {
   const key = referenceKey(ctx, subject);
   const guards: Guard[] = [];
-  const facts = new Facts(ctx, key);
+  const facts = new Facts(ctx, key, subject);
   const stable = key !== undefined && isStable(ctx, subject);
   let crossedFunction = false;
   const callback = errorFirstResult(ctx, subject);
@@ -175,13 +176,41 @@ function earlyExit(statement: TSESTree.Statement, facts: Facts, guards: Guard[])
 
 class Facts {
   private depth = 0;
+  /** Other names of the subject, while a condition stored in a field of its class is read (fieldAliases). */
+  private aliases: readonly string[] = [];
   constructor(
     private readonly ctx: FileContext,
     private readonly key: string | undefined,
+    private readonly subject?: Node,
   ) {}
 
   private matches(node: Node): boolean {
-    return this.key !== undefined && referenceKey(this.ctx, node) === this.key;
+    if (this.key === undefined) return false;
+    const key = referenceKey(this.ctx, node);
+    return key === this.key || (key !== undefined && this.aliases.includes(key));
+  }
+
+  /** `if (this.tcp)` where the class sets `this.tcp = stream instanceof net.Socket` once: that condition. */
+  private storedField(node: TSESTree.MemberExpression, truth: boolean, out: Guard[]): boolean {
+    const stored = storedFieldCondition(this.ctx, node);
+    if (!stored) return false;
+    const before = this.aliases;
+    this.aliases = this.subject ? fieldAliases(this.ctx, this.subject) : [];
+    const found: Guard[] = [];
+    try {
+      this.collect(stored, truth, found);
+    } finally {
+      this.aliases = before;
+    }
+    const says = `\`${this.ctx.sourceCode.getText(node)}\` (\`${this.ctx.sourceCode.getText(stored)}\`)`;
+    for (const guard of found) out.push({ ...guard, node, says });
+    return true;
+  }
+
+  /** A value proven falsy that is the target the subject was created with (`!socketPath`, `!opts.path`): TCP. */
+  private falsyTarget(value: Node, out: Guard[]): void {
+    if (this.subject && provesTargetNotPath(this.ctx, this.subject, value))
+      out.push({ fact: 'tcp', node: value, says: `\`${this.ctx.sourceCode.getText(value)}\` is empty` });
   }
 
   /** The member of the subject that `node` reads, e.g. `x.remotePort` → 'remotePort'. */
@@ -237,10 +266,13 @@ class Facts {
         const variable = this.ctx.variable(node);
         const value = variable && isConst(variable) ? singleValue(variable) : undefined;
         if (value) this.collect(value, truth, out);
+        if (!truth) this.falsyTarget(node, out);
         return;
       }
       case AST_NODE_TYPES.MemberExpression: {
         const member = this.memberOfSubject(node);
+        if (member === undefined && this.storedField(node, truth, out)) return;
+        if (member === undefined && !truth) this.falsyTarget(node, out);
         if (member === undefined || !truth) return;
         if (REMOTE_ADDRESS_MEMBERS.has(member)) out.push({ fact: 'tcp', node, says: says() });
         else if (member === 'encrypted') out.push({ fact: 'tls', node, says: says() });
@@ -261,6 +293,8 @@ class Facts {
   private binary(node: TSESTree.BinaryExpression, truth: boolean, out: Guard[], says: string): void {
     if (node.operator === 'in') {
       const member = staticString(node.left);
+      // `!('path' in opts)`: the options the subject was created with have no path
+      if (member === 'path' && !truth && !this.matches(node.right)) this.falsyTarget(node.right, out);
       if (member === undefined || !this.matches(node.right)) return;
       if (truth) out.push({ fact: 'in', node, says, member });
       // `!('stream' in req)`: an HTTP/1 request (Http2ServerRequest has `stream`)
@@ -316,6 +350,8 @@ class Facts {
       const isUndefined = other.type === AST_NODE_TYPES.Identifier && other.name === 'undefined';
       if (isNullLiteral || isUndefined) {
         if (!holds && this.matches(a)) out.push({ fact: 'nonnull', node, says });
+        // `opts.path == null`, `socketPath === undefined`: the target the subject was created with is empty
+        else if (holds && this.memberOfSubject(a) === undefined) this.falsyTarget(a, out);
         const member = this.memberOfSubject(a);
         if (!holds && member !== undefined && REMOTE_ADDRESS_MEMBERS.has(member)) out.push({ fact: 'tcp', node, says });
         continue;

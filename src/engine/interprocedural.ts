@@ -12,7 +12,7 @@
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import path from 'node:path';
 import ts from './typescript.cts';
-import { isFunction, unwrap } from './ast.ts';
+import { boundCall, isFunction, unwrap } from './ast.ts';
 import { isLink } from './bindings.ts';
 import type { FileContext } from './file-context/index.ts';
 import { programIndex, type ProgramFile, type ProgramIndex } from './program-index.ts';
@@ -119,8 +119,11 @@ function classifyReference(file: ProgramFile, node: Node, uses: ProgramUses): vo
   if (!parent) return;
   // `ns.f`, `lib.f`, `obj.method`, `this.method`: the member access is the value
   if (parent.type === AST_NODE_TYPES.MemberExpression && parent.property === node && !parent.computed) expr = parent;
-  else if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === node) {
-    // `f.call(x, …)`, `f.bind(…)`: not followed
+  // `this.onConnection.bind(this)`: the bound function goes where the method would
+  const bound = boundCall(expr);
+  if (bound) expr = bound;
+  else if (expr.parent?.type === AST_NODE_TYPES.MemberExpression && expr.parent.object === expr) {
+    // `f.call(x, …)`, `f.apply(…)`, `f.bind(x, a)`: not followed
     uses.escapes = true;
     return;
   }

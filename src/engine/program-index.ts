@@ -195,7 +195,13 @@ export class ProgramIndex {
       const name = names[i]!;
       if (seenNames.has(name)) continue;
       seenNames.add(name);
-      const files = this.program.getSourceFiles().filter((sf) => this.isProjectFile(sf) && this.mentions(sf, name));
+      // a default export is imported under any name: only files that name the declaring module can import it
+      const stems = name === '' ? [...declaringFiles].map(moduleStem) : [];
+      const files = this.program
+        .getSourceFiles()
+        .filter(
+          (sf) => this.isProjectFile(sf) && this.mentions(sf, name) && stems.every((stem) => sf.text.includes(stem)),
+        );
       if (files.length > MAX_FILES) return undefined;
       for (const sourceFile of files) {
         const ids = name ? (this.identifierMap(sourceFile).get(name) ?? []) : this.importBindings(sourceFile);
@@ -207,7 +213,8 @@ export class ProgramIndex {
           if (!this.same(this.resolve(symbol), target) && !this.same(symbol, target)) continue;
           const parent = id.parent;
           // `import { f as g }`, `export { f as g }`, `import g from`, `const { f: g } = require(…)`: follow `g` too
-          const local = localNameOf(parent, id);
+          // the binding of a default import or `require` (name ''): its uses go by the local name
+          const local = name === '' ? id.text : localNameOf(parent, id);
           if (local !== undefined && local !== name) names.push(local);
           out.push(id);
         }
@@ -326,6 +333,12 @@ export class ProgramIndex {
     }
     return symbols;
   }
+}
+
+/** What an import of a file names: its base name without extension (`./lib/create-client.cjs`), or its folder for an index. */
+function moduleStem(sourceFile: ts.SourceFile): string {
+  const base = path.basename(sourceFile.fileName).replace(/\.(?:d\.)?[cm]?[jt]sx?$/, '');
+  return base === 'index' ? path.basename(path.dirname(sourceFile.fileName)) : base;
 }
 
 function isWordChar(code: number): boolean {

@@ -35,7 +35,7 @@ export function bunUnixEvidence(engine: TransportEngine, server: Node): string |
   if (!options) return '';
   const unix = findProperty(options, 'unix');
   if (unix === 'spread') return '';
-  return unix ? `, and it does (line ${unix.loc.start.line})` : undefined;
+  return unix ? `, and it does (line ${engine.lineOf(unix)})` : undefined;
 }
 
 /** Visitors that call `report` for `x.<property> as Deno.NetAddr` (and `<Deno.NetAddr>x.<property>`) on a possible UnixAddr. */

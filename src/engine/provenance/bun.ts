@@ -3,6 +3,7 @@ import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/util
 import { calleeParts, findProperty, propertyKeyName, unwrap } from '../ast.ts';
 import { objectLiteralOf, parameterOf, singleValue } from '../bindings.ts';
 import { shortText } from '../endpoints.ts';
+import { crossing, importedDeclaration } from '../interprocedural.ts';
 import type { Provenance } from './index.ts';
 import type { FunctionNode, Node, ValueInfo } from './value-info.ts';
 
@@ -93,6 +94,9 @@ export function bunServeOptions(p: Provenance, node: Node): TSESTree.ObjectExpre
         return undefined;
       inner = handler.parent.parent;
     } else {
+      // `import { api } from './servers'`: the server made in another module
+      const imported = importedDeclaration(p.ctx, inner);
+      if (imported) return crossing(p.ctx, () => bunServeOptions(imported.file.provenance, imported.node));
       const value = singleValue(variable);
       if (!value) return undefined;
       inner = unwrap(value);

@@ -20,6 +20,7 @@ import type { Kind } from '../evidence.ts';
 import type { FileContext } from '../file-context/index.ts';
 import { guardsAt, ruledOutBy } from '../guards.ts';
 import { bunConnection, bunHandlerSocket, bunServeOptions } from './bun.ts';
+import { callbackElement, collectionRead, heldDestructured, heldProperty, loopElement } from './holders.ts';
 import { clientRequest } from './clients.ts';
 import { callInfo, connectedLater, returned } from './connections.ts';
 import {
@@ -82,7 +83,7 @@ export class Provenance {
       case AST_NODE_TYPES.MemberExpression:
         return this.member(node);
       case AST_NODE_TYPES.CallExpression:
-        return callInfo(this, node);
+        return collectionRead(this, node) ?? callInfo(this, node);
       case AST_NODE_TYPES.ConditionalExpression:
         return merge([this.info(node.consequent), this.info(node.alternate)]);
       case AST_NODE_TYPES.LogicalExpression:
@@ -129,6 +130,8 @@ export class Provenance {
     }
     if (def.type === DefinitionType.Variable) {
       const writes = variableWrites(variable);
+      const element = !writes ? loopElement(this, def.node) : undefined;
+      if (element) return narrowedAt(this, element, id);
       if (!writes || writes.length === 0) return fromType(this, id);
       const connected = writes.length === 1 ? connectedLater(this, variable, writes[0]!) : undefined;
       if (connected) return narrowedAt(this, connected, id);
@@ -142,8 +145,12 @@ export class Provenance {
 
   private written(write: Write, id: TSESTree.Identifier): ValueInfo {
     if (!write.property) return this.info(write.value);
-    if (SOCKET_ACCESSORS.has(write.property)) return socketOf(this, write.value, id) ?? fromType(this, id);
-    return fromType(this, id);
+    if (SOCKET_ACCESSORS.has(write.property)) {
+      const socket = socketOf(this, write.value, id);
+      if (socket) return socket;
+    }
+    const held = heldDestructured(this, write.value, write.property);
+    return held ? narrowedAt(this, held, id) : fromType(this, id);
   }
 
   private member(node: TSESTree.MemberExpression): ValueInfo {
@@ -161,13 +168,16 @@ export class Provenance {
       if (reaching) return narrowedAt(this, this.info(reaching), node);
       if (writes.length > 0) return narrowedAt(this, merge(writes.map((w) => this.info(w.value))), node);
     }
-    return fromType(this, node);
+    const held = heldProperty(this, node);
+    return held ? narrowedAt(this, held, node) : fromType(this, node);
   }
 
   /** A parameter's value: from the listener it was registered as, or from the arguments of local calls. */
   private parameter(fn: FunctionNode, index: number, id: TSESTree.Identifier): ValueInfo | undefined {
     const bun = index === 0 ? bunHandlerSocket(this, fn) : undefined;
     if (bun) return bun;
+    const element = callbackElement(this, fn, index);
+    if (element) return element;
     const { roles, args, escapes } = functionRoles(this, fn, index);
     const infos: ValueInfo[] = [];
     for (const role of roles) {

@@ -10,9 +10,15 @@ import type { FunctionNode, Node } from './value-info.ts';
 const { DefinitionType } = TSESLint.Scope;
 
 /** The servers a request/response parameter came from: those whose visible request listener it is a parameter of. */
-export function serversOfRequest(p: Provenance, owner: Node): Role[] {
+export function serversOfRequest(p: Provenance, owner: Node, depth = 0): Role[] {
   const uses = parameterRoles(p, owner);
-  return uses?.roles.filter((r) => r.role === 'request' || r.role === 'response') ?? [];
+  if (!uses) return [];
+  const roles = uses.roles.filter((r) => r.role === 'request' || r.role === 'response');
+  // `log(req)` from a request listener: the servers of each request a helper is called with
+  if (depth < 3 && !uses.reassigned)
+    for (const arg of uses.args)
+      roles.push(...(crossing(p.ctx, () => serversOfRequest(arg.in, arg.node, depth + 1)) ?? []));
+  return roles;
 }
 
 /**

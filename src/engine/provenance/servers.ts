@@ -1,5 +1,5 @@
 /** Servers: every expression that is the same server, its `listen` calls and targets, and what its sockets are. */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import {
   calleeParts,
   isFunction,
@@ -12,13 +12,15 @@ import {
   unwrap,
 } from '../ast.ts';
 import { SECURE_SERVERS, SERVER_CHAIN_METHODS } from '../node-members.ts';
-import { fieldWrites, functionUses, thisClass, thisMemberUses, variableWrites } from '../bindings.ts';
+import { fieldWrites, functionUses, parameterOf, thisClass, thisMemberUses, variableWrites } from '../bindings.ts';
 import { crossing, importedDeclaration, isExported, programUses, readsElsewhere } from '../interprocedural.ts';
 import type { Argument } from './listeners.ts';
 import { type Endpoint, endpointsOfArguments } from '../endpoints.ts';
 import { MAYBE_PIPE_STRING, type Evidence, type Kind } from '../evidence.ts';
 import type { Provenance } from './index.ts';
 import type { FunctionNode, Node, ValueInfo } from './value-info.ts';
+
+const { DefinitionType } = TSESLint.Scope;
 
 /**
  * The sockets a server hands to its `connection`/`request` listeners: the transport of its visible `listen(...)`
@@ -123,11 +125,23 @@ function serverFactsElsewhere(p: Provenance, local: ServerFacts): ServerFacts[] 
       const name = variable?.defs[0]?.name;
       if (name?.type !== AST_NODE_TYPES.Identifier || seen.has(name)) continue;
       seen.add(name);
+      // `function announce(server) { … }`: the servers every call passes
+      const param = variable!.defs[0]!.type === DefinitionType.Parameter ? parameterOf(name) : undefined;
+      if (param && !variable!.references.some((r) => r.isWrite())) {
+        for (const arg of p.parameterArguments(param.fn, param.index) ?? []) out.push(serverFacts(arg.in, arg.node));
+        continue;
+      }
       const imported = importedDeclaration(p.ctx, name);
       if (imported) out.push(serverFacts(imported.file.provenance, imported.node));
       else if (isExported(p.ctx, name))
         for (const read of readsElsewhere(p.ctx, name) ?? [])
           out.push(localServerFacts(read.file.provenance, read.node));
+    }
+    // `class App { server = http.createServer() }` and `new App().server.listen(path)` in another module
+    const key = stored && 'body' in stored ? fieldKey(stored.body, stored.name) : undefined;
+    if (key && !seen.has(key)) {
+      seen.add(key);
+      for (const read of readsElsewhere(p.ctx, key) ?? []) out.push(localServerFacts(read.file.provenance, read.node));
     }
     // `return net.createServer(…)`, `return server`: what the callers of the function do with it
     const fn = returnedFrom(site);
@@ -356,6 +370,39 @@ function storedIn(value: Node): { id: TSESTree.Identifier } | { body: TSESTree.C
     if (name !== undefined) return { body: parent.parent, name };
   }
   return undefined;
+}
+
+/** The name that declares a class field: its property definition's key, or its first `this.name = …`. */
+function fieldKey(body: TSESTree.ClassBody, name: string): TSESTree.Identifier | undefined {
+  for (const member of body.body)
+    if (
+      member.type === AST_NODE_TYPES.PropertyDefinition &&
+      member.key.type === AST_NODE_TYPES.Identifier &&
+      member.key.name === name &&
+      !member.computed
+    )
+      return member.key;
+  let found: TSESTree.Identifier | undefined;
+  const visit = (node: Node): void => {
+    if (found) return;
+    if (
+      node.type === AST_NODE_TYPES.MemberExpression &&
+      node.object.type === AST_NODE_TYPES.ThisExpression &&
+      node.property.type === AST_NODE_TYPES.Identifier &&
+      node.property.name === name &&
+      node.parent.type === AST_NODE_TYPES.AssignmentExpression &&
+      node.parent.left === node
+    )
+      found = node.property;
+  };
+  for (const member of body.body)
+    if (member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor')
+      for (const statement of member.value.body?.body ?? [])
+        if (statement.type === AST_NODE_TYPES.ExpressionStatement) {
+          const e = statement.expression;
+          if (e.type === AST_NODE_TYPES.AssignmentExpression) visit(e.left);
+        }
+  return found;
 }
 
 export function secureEvidence(creation: Node): Evidence {

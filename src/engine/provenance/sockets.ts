@@ -64,7 +64,14 @@ export function socketOf(p: Provenance, owner: Node, node: Node): ValueInfo | un
   const secure = servers.map((server) => serverFacts(server.in, server.owner).secure);
   if (compat && servers.length > 0 && secure.every((creation) => creation))
     parts[0] = { ...parts[0]!, tlsProof: secureEvidence(secure[0]!) };
-  if (servers.length > 0 && (has('http.IncomingMessage') || has('http.ServerResponse')))
+  // plain JavaScript: a request listener's `req` is typed `any`, its servers tell (not an HTTP/2 server's: its
+  // requests are compatibility requests, whose socket is a proxy)
+  const untyped =
+    members.every((m) => m.verdict === 'any') &&
+    servers.every((s) =>
+      s.in.ctx.membersAt(s.owner).every((m) => ![...m.lineage].some((name) => name.startsWith('http2.'))),
+    );
+  if (servers.length > 0 && (has('http.IncomingMessage') || has('http.ServerResponse') || untyped))
     parts.push(merge(servers.map((server) => serverConnection(server.in, server.owner))));
   else if (has('http.ClientRequest')) {
     const client = clientRequest(p, owner);

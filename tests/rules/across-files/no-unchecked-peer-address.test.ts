@@ -32,6 +32,36 @@ function logAnyPeer(socket) {
 module.exports = { logAnyPeer };
       `,
     },
+
+    {
+      name: 'JavaScript: a destructured request socket of a handler mounted in another module on a TCP server',
+      filename: 'file.mjs',
+      code: `
+export function handleTcp(req, res) {
+  const { socket } = req;
+  res.end(socket.remoteAddress.replace('::ffff:', ''));
+}
+export function handle(req, res) {
+  res.end('ok');
+}
+      `,
+    },
+    {
+      name: 'JavaScript: a helper called with the request of a server on process.env.PORT || 3000',
+      filename: 'file.mjs',
+      code: `
+import http from 'node:http';
+function log(req) {
+  console.log(req.socket.remoteAddress.toLowerCase());
+}
+http
+  .createServer((req, res) => {
+    log(req);
+    res.end();
+  })
+  .listen(process.env.PORT || 3000);
+      `,
+    },
   ],
   invalid: [
     {
@@ -66,6 +96,102 @@ function logPeer(socket) {
   console.log((socket.remoteAddress ?? '').split(':'));
 }
 module.exports = { logPeer };
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'JavaScript: a destructured request socket of a handler mounted in another module on a Unix-socket server',
+      filename: 'file.mjs',
+      code: `
+export function handle(req, res) {
+  const { socket } = req;
+  res.end(socket.remoteAddress.replace('::ffff:', ''));
+}
+export function handleTcp(req, res) {
+  res.end('ok');
+}
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'dereferenced',
+          data: {
+            subject: 'socket',
+            member: 'remoteAddress',
+            next: 'replace',
+            fallback: "''",
+            evidence: ": its server listens on the path `'/run/app.sock'` (line 5 of routes.mjs)",
+          },
+          line: 4,
+          column: 11,
+          endLine: 4,
+          endColumn: 31,
+          suggestions: [
+            {
+              messageId: 'useFallback',
+              data: { member: 'remoteAddress', fallback: "''" },
+              output: `
+export function handle(req, res) {
+  const { socket } = req;
+  res.end((socket.remoteAddress ?? '').replace('::ffff:', ''));
+}
+export function handleTcp(req, res) {
+  res.end('ok');
+}
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "JavaScript: a helper called with the request of a server on process.env.SOCKET_PATH ?? '/run/web.sock'",
+      filename: 'file.mjs',
+      code: `
+import http from 'node:http';
+function log(req) {
+  console.log(req.socket.remoteAddress.toLowerCase());
+}
+http
+  .createServer((req, res) => {
+    log(req);
+    res.end();
+  })
+  .listen(process.env.SOCKET_PATH ?? '/run/web.sock');
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'dereferenced',
+          data: {
+            subject: 'req.socket',
+            member: 'remoteAddress',
+            next: 'toLowerCase',
+            fallback: "''",
+            evidence: ': its server listens on the path `process.env.SOCKET_PATH` (line 11)',
+          },
+          line: 4,
+          column: 15,
+          endLine: 4,
+          endColumn: 39,
+          suggestions: [
+            {
+              messageId: 'useFallback',
+              data: { member: 'remoteAddress', fallback: "''" },
+              output: `
+import http from 'node:http';
+function log(req) {
+  console.log((req.socket.remoteAddress ?? '').toLowerCase());
+}
+http
+  .createServer((req, res) => {
+    log(req);
+    res.end();
+  })
+  .listen(process.env.SOCKET_PATH ?? '/run/web.sock');
       `,
             },
           ],
