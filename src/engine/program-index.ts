@@ -344,6 +344,8 @@ function localNameOf(parent: ts.Node, id: ts.Identifier): string | undefined {
     return parent.name.text;
   if (ts.isBindingElement(parent) && parent.propertyName === id && ts.isIdentifier(parent.name))
     return parent.name.text;
+  // `import g from …`, `const g = require(…)` (an import binding of a default export): `g` is the local name
+  if ((ts.isImportClause(parent) || ts.isVariableDeclaration(parent)) && parent.name === id) return id.text;
   return undefined;
 }
 

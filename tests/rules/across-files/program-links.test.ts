@@ -1,7 +1,8 @@
 /**
  * no-unguarded-socket-options (`requireTcp`) with the transport read from another module of tests/fixtures/program:
  * a server imported from its declaration (servers.ts, by `import` and by `require`), a server of the linted file
- * read through a namespace import (namespace.ts), and connection factories assigned to `exports` (factories.cjs).
+ * read through a namespace import (namespace.ts), connection factories assigned to `exports` (factories.cjs), and
+ * default exports called under other names (default-callers.ts and .cjs).
  * Each valid case has an invalid twin that differs only in which of the two declarations it names.
  */
 import path from 'node:path';
@@ -62,6 +63,16 @@ export const namespacePortServer = net.createServer((socket) => {
 const { openPort } = require('./factories.cjs');
 const c = openPort();
 c.setNoDelay(true);
+      `,
+      options: [{ requireTcp: true }],
+    },
+    {
+      name: 'CommonJS: a function assigned to module.exports that another module requires and calls with a TCP socket',
+      filename: 'file.cjs',
+      code: `
+module.exports = function (socket) {
+  socket.setNoDelay(true);
+};
       `,
       options: [{ requireTcp: true }],
     },
@@ -236,6 +247,42 @@ c.setNoDelay(true);
               output: `
 const { openPipe } = require('./factories.cjs');
 const c = openPipe();
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a default export that another module imports under its own name and calls with a Unix socket',
+      code: `
+import type * as net from 'node:net';
+export default function tune(socket: net.Socket) {
+  socket.setNoDelay(true);
+}
+      `,
+      options: [{ requireTcp: true }],
+      output: null,
+      errors: [
+        {
+          messageId: 'pipe',
+          data: {
+            subject: 'socket',
+            method: 'setNoDelay',
+            evidence: "it is created by `net.connect(…)` with the path `'/tmp/default.sock'`",
+            line: '5 of default-callers.ts',
+          },
+          line: 4,
+          column: 10,
+          endLine: 4,
+          endColumn: 20,
+          suggestions: [
+            {
+              messageId: 'removeCall',
+              output: `
+import type * as net from 'node:net';
+export default function tune(socket: net.Socket) {
+}
       `,
             },
           ],
