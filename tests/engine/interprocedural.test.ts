@@ -77,9 +77,7 @@ computed.tune(net.connect(80));
     ).toEqual(['pipe tcp', 'pipe tcp']);
   });
 
-  // a known gap (ProgramIndex.isPackageApi): a method of an exported object literal is not taken as callable from
-  // outside the program, so the calls the program makes decide alone
-  it.fails('a method of an object exported from the entry point: code outside the program may call it', () => {
+  it('a method of an object exported from the entry point: code outside the program may call it', () => {
     expect(
       possible(`
 import * as net from 'node:net';
