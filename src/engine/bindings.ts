@@ -3,7 +3,16 @@
  * function was passed or called.
  */
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { boundCall, isFunction, memberName, propertyKeyName, socketOwner, statementList, unwrap } from './ast.ts';
+import {
+  boundCall,
+  isFunction,
+  memberName,
+  propertyKeyName,
+  requiredModule,
+  socketOwner,
+  statementList,
+  unwrap,
+} from './ast.ts';
 import type { FileContext } from './file-context/index.ts';
 import { SOCKET_ACCESSORS } from './node-members.ts';
 
@@ -342,8 +351,9 @@ export function isLink(holder: Node, expr: Node): boolean {
     case AST_NODE_TYPES.FunctionDeclaration:
       return true;
     case AST_NODE_TYPES.VariableDeclarator:
-      // `const f = require('./x').f`, `const { f } = …` (the pattern)
-      return holder.id === expr || holder.init === expr;
+      // `const f = require('./x').f`, `const { f } = …` (the pattern); not `const g = f`, a second name whose uses
+      // are not followed
+      return holder.id === expr || (holder.init === expr && isRequireMember(expr));
     case AST_NODE_TYPES.Property:
       // `const { f } = require(…)`, `module.exports = { f }`, `{ f: g }` as a pattern
       return holder.parent.type === AST_NODE_TYPES.ObjectPattern || isModuleExports(holder.parent.parent);
@@ -353,6 +363,12 @@ export function isLink(holder: Node, expr: Node): boolean {
     default:
       return false;
   }
+}
+
+/** `require('./x').f`. */
+function isRequireMember(node: Node): boolean {
+  const inner = unwrap(node);
+  return inner.type === AST_NODE_TYPES.MemberExpression && requiredModule(unwrap(inner.object)) !== undefined;
 }
 
 /** `module.exports = …` (the assignment whose right side holds the node). */

@@ -307,9 +307,22 @@ export class ProgramIndex {
     const fileName = declaration.getSourceFile().fileName;
     const entries = this.entrySymbols(fileName);
     if (!entries) return false;
-    // a method or field: exported where its class is
+    // a method or field: exported where its class is; a method or property of an object literal, where the variable
+    // that holds the object is (`export const handlers = { onConnection(socket) {…} }`)
     const owner = (target as { parent?: ts.Symbol }).parent;
-    return entries.some((e) => this.same(e, target) || (!!owner && this.same(e, owner)));
+    const holder = this.objectHolder(declaration);
+    return entries.some(
+      (e) => this.same(e, target) || (!!owner && this.same(e, owner)) || (!!holder && this.same(e, holder)),
+    );
+  }
+
+  /** The variable whose initializer is the object literal that declares a member: `const x = { m() {…} }`. */
+  private objectHolder(member: ts.Declaration): ts.Symbol | undefined {
+    const literal = member.parent;
+    const holder = ts.isObjectLiteralExpression(literal) ? literal.parent : undefined;
+    return holder && ts.isVariableDeclaration(holder) && ts.isIdentifier(holder.name)
+      ? this.checker.getSymbolAtLocation(holder.name)
+      : undefined;
   }
 
   /** What the entry points of a file's package export (resolved), or undefined where it has no package.json. */
@@ -357,6 +370,8 @@ function localNameOf(parent: ts.Node, id: ts.Identifier): string | undefined {
     return parent.name.text;
   if (ts.isBindingElement(parent) && parent.propertyName === id && ts.isIdentifier(parent.name))
     return parent.name.text;
+  // `import g from …`, `const g = require(…)` (an import binding of a default export): `g` is the local name
+  if ((ts.isImportClause(parent) || ts.isVariableDeclaration(parent)) && parent.name === id) return id.text;
   return undefined;
 }
 
