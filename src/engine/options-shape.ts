@@ -286,7 +286,8 @@ function callShapes(ctx: FileContext, call: TSESTree.CallExpression, depth: numb
 /**
  * Tests that dominate the use keep the shapes they allow: `'path' in opts` (present), `opts.path === undefined`
  * and `!opts.path` (absent or empty: the key may still be there, so only shapes without it are kept where the test
- * says absent), and the negations through `else` and early exits.
+ * says absent), and their negations through `else`. Tests of an `if`, a `?:` or the left side of `&&` around the
+ * use count; an early exit before it (`if (!('path' in opts)) return;`) does not yet.
  */
 function narrowByTests(ctx: FileContext, use: Node, shapes: OptionsShape[]): OptionsShape[] {
   const subject = unwrap(use);
