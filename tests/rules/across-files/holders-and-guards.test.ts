@@ -3,7 +3,8 @@
  * hold a flag next to the socket, module constants that test the socket's target, arrays, sets and maps of sockets,
  * object-literal holders (also returned by a function), `const self = this`, methods bound with `.bind(this)`,
  * `module.exports = function`, and targets passed as parameters. The linted file is the virtual file.ts, file.cjs or
- * file.mjs of the program in tests/fixtures/program; its other files (clients.cjs, hosts.ts) call what it defines.
+ * file.mjs of the program in tests/fixtures/program (hosts.ts calls what it defines), and file.cjs of
+ * tests/fixtures/program-clients (clients.cjs calls it).
  */
 import path from 'node:path';
 import noUnguardedSocketOptions from '../../../src/rules/no-unguarded-socket-options.ts';
@@ -548,6 +549,17 @@ export class TcpService {
         },
       ],
     },
+  ],
+});
+
+// A program of its own: tests/fixtures/program has other callers of what file.cjs assigns to module.exports
+// (default-callers.cjs passes a socket), which would be callers of this factory too.
+const clients = typedRuleTester(path.join(fixtures, 'program-clients'));
+
+clients.run('no-unguarded-socket-options (module.exports = function)', noUnguardedSocketOptions, {
+  assertionOptions,
+  valid: [],
+  invalid: [
     {
       name: 'CommonJS: module.exports = function, called in another module with a path',
       filename: 'file.cjs',
