@@ -155,7 +155,8 @@ export class TransportEngine {
     const capability = guards.find((g) => g.fact !== 'caught' && ruledOutBy(g, member).includes('duplex'));
     const proof = byGuard(tcpGuard) ?? byEvidence(info.proofs[0]) ?? byGuard(capability);
     const tls = byEvidence(info.tlsProof) ?? byGuard(guards.find((g) => g.fact === 'tls'));
-    return { possible, proof, doubts, tls, guards, untyped: info.untyped };
+    const plain = possible.has('tcp') || possible.has('pipe') ? info.plain : undefined;
+    return { possible, proof, doubts, tls, plain, guards, untyped: info.untyped };
   }
 }
 

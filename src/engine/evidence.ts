@@ -71,6 +71,11 @@ export interface Classification {
   doubts: readonly Evidence[];
   /** Why the value is a TLS socket here (its type, its creation, its server, or a guard), if it is. */
   tls?: Proof;
+  /**
+   * Where provenance shows the value may be a socket without TLS (a plain creation, a server without TLS); its
+   * `says` names no line: add `engine.lineOf(plain.node)`, which names the file too where it is another.
+   */
+  plain?: Evidence;
   /** The guards that dominate the point for this reference. */
   guards: readonly Guard[];
   /** True when type information is missing for the value (an unresolved type): rules stay silent. */

@@ -99,6 +99,15 @@ export const SECURE_SERVERS: ReadonlySet<string> = new Set([
   'tls.Server',
 ]);
 
+/** The creations of servers whose sockets are plain (TCP or pipe) sockets, by qualified name. */
+export const PLAIN_SERVERS: ReadonlySet<string> = new Set([
+  'net.createServer',
+  'http.createServer',
+  'http2.createServer',
+  'net.Server',
+  'http.Server',
+]);
+
 /** The agents an HTTP client request uses when it is given none, by qualified name. */
 export const DEFAULT_AGENTS: ReadonlySet<string> = new Set(['http.Agent', 'https.Agent']);
 

@@ -83,6 +83,7 @@ export default createRule<[], MessageIds>({
       const reference = unwrapAssertions(receiver);
       const subject = engine.text(reference);
       const why = !plain && outside ? outside.says : reason(receiver, reference);
+      if (why === undefined) return;
       const effect = isMethod
         ? 'it is not a function (TypeError)'
         : 'it is `undefined`, so a check on it silently fails';
@@ -143,8 +144,12 @@ export default createRule<[], MessageIds>({
       }
     }
 
-    /** Why the value may be a plain socket: an assertion from a socket type, its server, or its type. */
-    function reason(receiver: Node, reference: Node): string {
+    /**
+     * Why the value may be a plain socket: an assertion from a socket type, its server, or its type. Where the type
+     * says nothing (`any` in plain JavaScript), the value's provenance must: a plain creation or a server without TLS
+     * (undefined, no report, where it does not).
+     */
+    function reason(receiver: Node, reference: Node): string | undefined {
       const inner = receiver.type === AST_NODE_TYPES.ChainExpression ? receiver.expression : receiver;
       const typeText = engine.typeText(reference);
       const c = engine.classify(reference, { at: reference });
@@ -159,6 +164,10 @@ export default createRule<[], MessageIds>({
       if (assertion) {
         const from = engine.typeText(assertion.expression);
         return `it is asserted to \`${engine.typeText(assertion)}\` from \`${from}\` on line ${assertion.loc.start.line}`;
+      }
+      if (typeText === 'any' || typeText === 'unknown') {
+        if (c.plain) return `${c.plain.says} on line ${engine.lineOf(c.plain.node)}`;
+        return c.doubts.find((d) => d.from === 'provenance' && PLAIN_KINDS.includes(d.kind))?.says;
       }
       return `it is typed \`${typeText}\``;
     }

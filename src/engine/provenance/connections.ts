@@ -126,6 +126,9 @@ export function connecting(
     doubts,
     proofs: endpoints.every((e) => e.kind === 'tcp') ? proofs : [],
     tlsProof,
+    plain: tls
+      ? undefined
+      : { kind: 'tcp', node: call, says: `it is ${how} by ${created}`, certain: false, from: 'provenance' },
     untyped: false,
   };
 }

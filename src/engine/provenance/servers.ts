@@ -11,11 +11,11 @@ import {
   staticString,
   unwrap,
 } from '../ast.ts';
-import { SECURE_SERVERS, SERVER_CHAIN_METHODS } from '../node-members.ts';
+import { PLAIN_SERVERS, SECURE_SERVERS, SERVER_CHAIN_METHODS } from '../node-members.ts';
 import { fieldWrites, functionUses, parameterOf, thisClass, thisMemberUses, variableWrites } from '../bindings.ts';
 import { crossing, importedDeclaration, isExported, programUses, readsElsewhere } from '../interprocedural.ts';
 import type { Argument } from './listeners.ts';
-import { type Endpoint, endpointsOfArguments } from '../endpoints.ts';
+import { type Endpoint, endpointsOfArguments, shortText } from '../endpoints.ts';
 import { MAYBE_PIPE_STRING, type Evidence, type Kind } from '../evidence.ts';
 import type { Provenance } from './index.ts';
 import type { FunctionNode, Node, ValueInfo } from './value-info.ts';
@@ -72,7 +72,17 @@ export function serverConnection(p: Provenance, owner: Node): ValueInfo {
     possible.add('tls');
   }
   const tlsProof = secure && injections.length === 0 ? secureEvidence(secure) : undefined;
-  const result: ValueInfo = { possible, doubts, proofs, tlsProof, untyped: false };
+  const plain: Evidence | undefined =
+    !secure && facts.plain
+      ? {
+          kind: 'tcp',
+          node: facts.plain.node,
+          says: `it is a connection of the \`${facts.plain.text}(…)\` server`,
+          certain: false,
+          from: 'provenance',
+        }
+      : undefined;
+  const result: ValueInfo = { possible, doubts, proofs, tlsProof, plain, untyped: false };
   p.servers.set(facts, result);
   return result;
 }
@@ -103,6 +113,7 @@ export function serverFacts(p: Provenance, owner: Node): ServerFacts {
     for (const l of [...other.listens, ...(other.elsewhere ?? [])])
       if (!facts.listens.includes(l) && !facts.elsewhere!.includes(l)) facts.elsewhere!.push(l);
     facts.secure ??= other.secure;
+    facts.plain ??= other.plain;
   }
   for (const site of local.sites) p.programFactMemo.set(site, facts);
   return facts;
@@ -194,6 +205,7 @@ export function localServerFacts(p: Provenance, owner: Node): ServerFacts {
     if (site.type !== AST_NODE_TYPES.CallExpression && site.type !== AST_NODE_TYPES.NewExpression) continue;
     const declared = p.ctx.calleeDeclaration(site)?.replace(/\.constructor$/, '');
     if (declared && SECURE_SERVERS.has(declared)) facts.secure = site;
+    else if (declared && PLAIN_SERVERS.has(declared)) facts.plain = { node: site, text: shortText(p.ctx, site.callee) };
     // the server is the value of a `listen` call: `const server = app.listen(3000)` (Express and Koa return the
     // server they made listen there), `http.createServer(…).listen(3000)`
     if (site.type === AST_NODE_TYPES.CallExpression && calleeParts(site).name === 'listen') addListen(site);
@@ -337,6 +349,8 @@ export interface ServerFacts {
   injections: Evidence[];
   /** The creation of an HTTPS, TLS or secure HTTP/2 server: its sockets are TLS sockets. */
   secure?: TSESTree.CallExpression | TSESTree.NewExpression;
+  /** The creation of a server without TLS (`net.createServer`, `http.createServer`). */
+  plain?: { node: Node; text: string };
   /** `listen(...)` calls in other files of the program (their targets are in `endpoints`). */
   elsewhere?: TSESTree.CallExpression[];
 }

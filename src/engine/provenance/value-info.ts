@@ -15,6 +15,11 @@ export interface ValueInfo {
   proofs: readonly Evidence[];
   /** Why the value is a TLS socket on every path (its type, `tls.connect`, an HTTPS or TLS server), if it is. */
   tlsProof?: Evidence;
+  /**
+   * Where the value may be a socket without TLS, on some path: the plain `net.connect` that created it, the server
+   * without TLS that accepted it. Quoted by the TLS rule where the type says nothing (`any` in plain JavaScript).
+   */
+  plain?: Evidence;
   untyped: boolean;
 }
 
@@ -32,7 +37,8 @@ export function merge(infos: readonly ValueInfo[]): ValueInfo {
   // A proof survives a merge only when every path has one.
   const proofs = infos.every((i) => i.proofs.length > 0) ? infos.flatMap((i) => i.proofs) : [];
   const tlsProof = infos.every((i) => i.tlsProof) ? infos[0]!.tlsProof : undefined;
-  return { possible, doubts, proofs, tlsProof, untyped: infos.every((i) => i.untyped) };
+  const plain = infos.find((i) => i.plain)?.plain;
+  return { possible, doubts, proofs, tlsProof, plain, untyped: infos.every((i) => i.untyped) };
 }
 
 /** The socket a TLS server's 'connection' listener gets: the TCP (or pipe) socket under the TLS layer. */
@@ -65,6 +71,7 @@ export function withBase(base: ValueInfo, provenance: ValueInfo): ValueInfo {
     doubts: [...provenance.doubts, ...nullish],
     proofs: provenance.proofs,
     tlsProof: provenance.tlsProof ?? base.tlsProof,
+    plain: provenance.plain,
     untyped: base.untyped && provenance.possible.size === 0,
   };
 }

@@ -148,6 +148,43 @@ export class Connection {
 }
       `,
     },
+    {
+      name: 'plain JavaScript: a class field holding the connections of a TLS server',
+      filename: 'plain.js',
+      code: `
+import * as tls from 'node:tls';
+class Connection {
+  constructor(socket) {
+    this.socket = socket;
+  }
+  describe() {
+    return { name: this.socket.servername };
+  }
+}
+const server = tls.createServer({}, (socket) => {
+  new Connection(socket).describe();
+});
+server.listen(465);
+      `,
+    },
+    {
+      name: 'plain JavaScript: a class field holding a socket made by tls.connect',
+      filename: 'plain.js',
+      code: `
+import * as tls from 'node:tls';
+class Client {
+  constructor(socket) {
+    this.socket = socket;
+  }
+  peer() {
+    return this.socket.getPeerCertificate();
+  }
+}
+export function open(port) {
+  return new Client(tls.connect(port, 'db.example.com'));
+}
+      `,
+    },
   ],
   invalid: [
     {
@@ -342,6 +379,79 @@ export function peer(options: { socket: any }) {
           column: 17,
           endLine: 8,
           endColumn: 35,
+          suggestions: null,
+        },
+      ],
+    },
+    {
+      name: 'plain JavaScript: the reason is where the untyped value comes from, a server without TLS',
+      filename: 'plain.js',
+      code: `
+import * as tls from 'node:tls';
+import * as net from 'node:net';
+class Connection {
+  constructor(socket) {
+    this.socket = socket;
+  }
+  describe() {
+    return { name: this.socket.servername };
+  }
+}
+const server = net.createServer((socket) => {
+  new Connection(socket).describe();
+});
+server.listen(25);
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'notTls',
+          data: {
+            subject: 'this.socket',
+            member: 'servername',
+            why: 'it is a connection of the `net.createServer(…)` server on line 12',
+            effect: 'it is `undefined`, so a check on it silently fails',
+          },
+          line: 9,
+          column: 32,
+          endLine: 9,
+          endColumn: 42,
+          suggestions: null,
+        },
+      ],
+    },
+    {
+      name: 'plain JavaScript: the reason is where the untyped value comes from, a plain net.connect',
+      filename: 'plain.js',
+      code: `
+import * as tls from 'node:tls';
+import * as net from 'node:net';
+class Client {
+  constructor(socket) {
+    this.socket = socket;
+  }
+  peer() {
+    return this.socket.getPeerCertificate();
+  }
+}
+export function open(port) {
+  return new Client(net.connect(port, 'db.example.com'));
+}
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'notTls',
+          data: {
+            subject: 'this.socket',
+            member: 'getPeerCertificate',
+            why: 'it is created by `net.connect(…)` on line 13',
+            effect: 'it is not a function (TypeError)',
+          },
+          line: 9,
+          column: 24,
+          endLine: 9,
+          endColumn: 42,
           suggestions: null,
         },
       ],
