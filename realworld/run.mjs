@@ -9,9 +9,9 @@
  * has no verdict (untriaged), every verdict that no longer matches a report (stale), and the false reports by the
  * class of misread their verdict names (`class`, a section of realworld/FINDINGS.md).
  *
- * Usage: node realworld/run.mjs [--repos DIR] [--only SUBSTRING] [--jobs N] [--cached] [--check] [--untriaged FILE]
+ * Usage: node realworld/run.mjs [--repos DIR] [--only SUBSTRING[,SUBSTRING…]] [--jobs N] [--cached] [--check] [--untriaged FILE]
  *   --repos      the folder holding <owner>__<name>/ checkouts (default $REALWORLD_REPOS, else realworld/repos)
- *   --only       lint only repositories whose owner/name contains SUBSTRING (stale verdicts of others are not listed)
+ *   --only       lint only repositories whose owner/name contains one of the SUBSTRINGs (stale verdicts of others are not listed)
  *   --jobs       how many transport-lint processes run at once (default 2)
  *   --cached     reuse the reports of the last run (realworld/out/) instead of linting again
  *   --check      exit 1 when a report is untriaged (otherwise, and for missing repositories, the exit code is 0;
@@ -70,7 +70,8 @@ if (!fs.existsSync(path.join(cli)) && !args.cached) {
   process.exit(2);
 }
 
-const selected = manifest.repos.filter((entry) => !args.only || entry.repo.includes(args.only));
+const only = args.only?.split(',').filter(Boolean);
+const selected = manifest.repos.filter((entry) => !only || only.some((name) => entry.repo.includes(name)));
 const missing = [];
 const runnable = [];
 for (const entry of selected) {

@@ -324,3 +324,24 @@ export function boundCall(expr: Node): TSESTree.CallExpression | undefined {
     ? call
     : undefined;
 }
+
+/** Whether a value is only tested for truth where it stands: an `if`/loop/`?:` test, `!x`, or a `&&`/`||` operand in such a place. */
+export function isTestPosition(node: TSESTree.Node): boolean {
+  const parent = node.parent;
+  if (!parent) return false;
+  switch (parent.type) {
+    case AST_NODE_TYPES.IfStatement:
+    case AST_NODE_TYPES.WhileStatement:
+    case AST_NODE_TYPES.DoWhileStatement:
+    case AST_NODE_TYPES.ConditionalExpression:
+      return parent.test === node;
+    case AST_NODE_TYPES.ForStatement:
+      return parent.test === node;
+    case AST_NODE_TYPES.UnaryExpression:
+      return parent.operator === '!';
+    case AST_NODE_TYPES.LogicalExpression:
+      return parent.operator !== '??' && isTestPosition(parent);
+    default:
+      return false;
+  }
+}

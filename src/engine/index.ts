@@ -38,6 +38,7 @@ export {
   calleeParts,
   isFunction,
   isSideEffectFreeReference,
+  isTestPosition,
   isTransparentWrapper,
   memberName,
   propertyKeyName,

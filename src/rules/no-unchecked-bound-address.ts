@@ -9,6 +9,7 @@ import {
   isBunServer,
   isEmptyObject,
   isStringLike,
+  isTestPosition,
   isTransparentWrapper,
   memberName,
   provesTcp,
@@ -177,7 +178,7 @@ export default createRule<Options, MessageIds>({
         const callee = call.callee as TSESTree.MemberExpression;
         if (memberName(callee) !== 'address') return;
         ready();
-        const uses = unsafeUses(call.parent?.type === AST_NODE_TYPES.ChainExpression ? call.parent : call);
+        let uses = unsafeUses(call.parent?.type === AST_NODE_TYPES.ChainExpression ? call.parent : call);
         if (uses.length === 0) return;
         const declared = engine.calleeDeclaration(call);
         const isServer = declared === 'net.Server.address';
@@ -198,6 +199,9 @@ export default createRule<Options, MessageIds>({
           else if (address.state === 'pending' && address.listen)
             evidence = `: nothing shows that the \`listen\` on line ${address.listen.loc.start.line} has completed here`;
         } else {
+          // `socket.address()` is never null: a member of it read only to test it is the check itself
+          uses = uses.filter((use) => !testedMember(use));
+          if (uses.length === 0) return;
           const c = engine.classify(receiver, { at: call });
           if (provesTcp(c.proof) && c.doubts.length === 0) return;
           const pipe = c.doubts.find((d) => d.kind === 'pipe' && d.certain);
@@ -253,3 +257,23 @@ export default createRule<Options, MessageIds>({
     }
   },
 });
+
+/**
+ * A member of an address read only to test it: `(socket.address() as AddressInfo).address === undefined`,
+ * `typeof … .port === 'number'`, `if (… .port)`. On the `{}` of a pipe or an unconnected socket the member is
+ * `undefined`, which is the test's right answer (only for `socket.address()`, which is never null).
+ */
+function testedMember(use: Use): boolean {
+  let read: Node | undefined;
+  if (use.how === 'read') read = use.node.type === AST_NODE_TYPES.MemberExpression ? use.node : undefined;
+  else {
+    let node = use.node;
+    while (node.parent && isTransparentWrapper(node.parent) && node.parent.expression === node) node = node.parent;
+    if (node.parent?.type === AST_NODE_TYPES.MemberExpression && node.parent.object === node) read = node.parent;
+  }
+  if (!read) return false;
+  const parent = read.parent;
+  if (isTestPosition(read)) return true;
+  if (parent?.type === AST_NODE_TYPES.BinaryExpression) return ['===', '!==', '==', '!='].includes(parent.operator);
+  return parent?.type === AST_NODE_TYPES.UnaryExpression && parent.operator === 'typeof';
+}

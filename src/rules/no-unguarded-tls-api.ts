@@ -3,6 +3,7 @@ import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/util
 const { DefinitionType } = TSESLint.Scope;
 import {
   getEngine,
+  isTestPosition,
   memberName,
   propertyKeyName,
   TLS_DISCRIMINATORS,
@@ -195,25 +196,4 @@ export default createRule<[], MessageIds>({
 /** The member access, or the optional chain it ends. */
 function outermostChain(access: TSESTree.MemberExpression): Node {
   return access.parent.type === AST_NODE_TYPES.ChainExpression ? access.parent : access;
-}
-
-/** Whether a value is only tested for truth where it stands: an `if`/loop/`?:` test, `!x`, or a `&&`/`||` operand in such a place. */
-function isTestPosition(node: Node): boolean {
-  const parent = node.parent;
-  if (!parent) return false;
-  switch (parent.type) {
-    case AST_NODE_TYPES.IfStatement:
-    case AST_NODE_TYPES.WhileStatement:
-    case AST_NODE_TYPES.DoWhileStatement:
-    case AST_NODE_TYPES.ConditionalExpression:
-      return parent.test === node;
-    case AST_NODE_TYPES.ForStatement:
-      return parent.test === node;
-    case AST_NODE_TYPES.UnaryExpression:
-      return parent.operator === '!';
-    case AST_NODE_TYPES.LogicalExpression:
-      return parent.operator !== '??' && isTestPosition(parent);
-    default:
-      return false;
-  }
 }

@@ -27,6 +27,28 @@ const udp = dgram.createSocket('udp4');
 udp.bind(0, () => console.log(udp.address().port));
       `,
     },
+    {
+      name: 'a member of socket.address() only compared with undefined: the check itself',
+      options: [{ requireProof: true }],
+      code: `
+import * as net from 'node:net';
+import type { AddressInfo } from 'node:net';
+export function onSocket(socket: net.Socket, lookup: () => void) {
+  if (socket.connecting && (socket.address() as AddressInfo).address === undefined) lookup();
+}
+      `,
+    },
+    {
+      name: 'a member of socket.address() only tested, on a pipe server',
+      code: `
+import * as net from 'node:net';
+import type { AddressInfo } from 'node:net';
+net.createServer((socket) => {
+  if (typeof (socket.address() as AddressInfo).port === 'number') console.log('tcp');
+  if (!(socket.address() as AddressInfo).family) console.log('pipe');
+}).listen('/run/app.sock');
+      `,
+    },
   ],
   invalid: [
     {
@@ -91,6 +113,28 @@ export function local(socket: net.Socket) {
           column: 11,
           endLine: 7,
           endColumn: 42,
+          suggestions: null,
+        },
+      ],
+    },
+    {
+      name: 'a member of socket.address() given a default with ?? is used, not tested',
+      code: `
+import * as net from 'node:net';
+import type { AddressInfo } from 'node:net';
+net.createServer((socket) => {
+  console.log((socket.address() as AddressInfo).port ?? 0);
+}).listen('/run/app.sock');
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'socketAddress',
+          data: { call: 'socket.address()', evidence: ": its server listens on the path `'/run/app.sock'` (line 6)" },
+          line: 5,
+          column: 16,
+          endLine: 5,
+          endColumn: 47,
           suggestions: null,
         },
       ],
