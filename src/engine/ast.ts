@@ -334,7 +334,6 @@ export function isTestPosition(node: TSESTree.Node): boolean {
     case AST_NODE_TYPES.WhileStatement:
     case AST_NODE_TYPES.DoWhileStatement:
     case AST_NODE_TYPES.ConditionalExpression:
-      return parent.test === node;
     case AST_NODE_TYPES.ForStatement:
       return parent.test === node;
     case AST_NODE_TYPES.UnaryExpression:
