@@ -62,6 +62,22 @@ http
   .listen(process.env.PORT || 3000);
       `,
     },
+    {
+      name: 'JavaScript: a peer address dereferenced where it was tested first, on a Unix-socket server',
+      filename: 'file.mjs',
+      code: `
+import http from 'node:http';
+function log(req) {
+  if (req.socket.remoteAddress) console.log(req.socket.remoteAddress.toLowerCase());
+}
+http
+  .createServer((req, res) => {
+    log(req);
+    res.end();
+  })
+  .listen(process.env.SOCKET_PATH ?? '/run/web.sock');
+      `,
+    },
   ],
   invalid: [
     {

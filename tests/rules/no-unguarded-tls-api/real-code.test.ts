@@ -185,6 +185,26 @@ export function open(port) {
 }
       `,
     },
+    {
+      name: 'plain JavaScript: an HTTPS request through a Unix socket is still TLS',
+      filename: 'plain.js',
+      code: `
+import * as tls from 'node:tls';
+import * as https from 'node:https';
+class Peer {
+  constructor(socket) {
+    this.socket = socket;
+  }
+  peer() {
+    return this.socket.getPeerCertificate();
+  }
+}
+export function info() {
+  const req = https.request({ socketPath: '/run/docker.sock', path: '/info' });
+  req.on('socket', (socket) => new Peer(socket).peer());
+}
+      `,
+    },
   ],
   invalid: [
     {
@@ -446,6 +466,43 @@ export function open(port) {
             subject: 'this.socket',
             member: 'getPeerCertificate',
             why: 'it is created by `net.connect(…)` on line 13',
+            effect: 'it is not a function (TypeError)',
+          },
+          line: 9,
+          column: 24,
+          endLine: 9,
+          endColumn: 42,
+          suggestions: null,
+        },
+      ],
+    },
+    {
+      name: 'plain JavaScript: the reason is where the untyped value comes from, a request through a Unix socket',
+      filename: 'plain.js',
+      code: `
+import * as tls from 'node:tls';
+import * as http from 'node:http';
+class Peer {
+  constructor(socket) {
+    this.socket = socket;
+  }
+  peer() {
+    return this.socket.getPeerCertificate();
+  }
+}
+export function info() {
+  const req = http.request({ socketPath: '/run/docker.sock', path: '/info' });
+  req.on('socket', (socket) => new Peer(socket).peer());
+}
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'notTls',
+          data: {
+            subject: 'this.socket',
+            member: 'getPeerCertificate',
+            why: "its request connects through `socketPath` ('/run/docker.sock')",
             effect: 'it is not a function (TypeError)',
           },
           line: 9,
