@@ -116,17 +116,44 @@ export function walk(ctx: FileContext, root: Node, visit: (node: Node) => void):
 
 const classMembers = new WeakMap<TSESTree.ClassBody, Map<string, Node[]>>();
 
-/** Every `this.name` expression in a class body, by name (one walk per class). */
+/**
+ * The class whose field a member expression reads or writes: `this.x`, and `self.x` through `const self = this`
+ * (arrow functions see through; a `function` callback keeps the alias's `this`). Undefined for anything else.
+ */
+export function fieldClass(ctx: FileContext, node: Node): TSESTree.ClassBody | undefined {
+  if (node.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const self = thisOf(ctx, node.object);
+  return self ? thisClass(self) : undefined;
+}
+
+/** Every `this.name` (and `self.name`, `const self = this`) expression in a class body, by name (one walk per class). */
 export function thisMemberUses(ctx: FileContext, body: TSESTree.ClassBody, name: string): Node[] {
   let byName = classMembers.get(body);
   if (!byName) {
     const found = new Map<string, Node[]>();
+    const add = (node: TSESTree.MemberExpression): void => {
+      const key = memberName(node);
+      if (key !== undefined) found.set(key, [...(found.get(key) ?? []), node]);
+    };
+    // syntax first: only members of a name some declarator of the class initialises with `this` are asked about
+    const aliases = new Set<string>();
+    const candidates: TSESTree.MemberExpression[] = [];
     walk(ctx, body, (node) => {
-      if (node.type === AST_NODE_TYPES.MemberExpression && node.object.type === AST_NODE_TYPES.ThisExpression) {
-        const key = memberName(node);
-        if (key !== undefined) found.set(key, [...(found.get(key) ?? []), node]);
-      }
+      if (node.type === AST_NODE_TYPES.MemberExpression) {
+        if (node.object.type === AST_NODE_TYPES.ThisExpression) add(node);
+        else if (node.object.type === AST_NODE_TYPES.Identifier) candidates.push(node);
+      } else if (
+        node.type === AST_NODE_TYPES.VariableDeclarator &&
+        node.id.type === AST_NODE_TYPES.Identifier &&
+        node.init &&
+        unwrap(node.init).type === AST_NODE_TYPES.ThisExpression
+      )
+        aliases.add(node.id.name);
     });
+    for (const candidate of candidates) {
+      const object = candidate.object as TSESTree.Identifier;
+      if (aliases.has(object.name) && fieldClass(ctx, candidate) === body) add(candidate);
+    }
     classMembers.set(body, found);
     byName = found;
   }
@@ -321,8 +348,8 @@ export function isSocketAccess(ctx: FileContext, node: Node, depth = 0): boolean
   if (inner.type === AST_NODE_TYPES.MemberExpression) {
     const name = memberName(inner);
     if (name !== undefined && SOCKET_ACCESSORS.has(name)) return true;
-    if (depth < 3 && name !== undefined && inner.object.type === AST_NODE_TYPES.ThisExpression) {
-      const body = thisClass(inner);
+    const body = depth < 3 && name !== undefined ? fieldClass(ctx, inner) : undefined;
+    if (body && name !== undefined) {
       return !!body && fieldWrites(ctx, body, name).some((w) => isSocketAccess(ctx, w.value, depth + 1));
     }
     return false;

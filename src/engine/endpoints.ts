@@ -72,7 +72,50 @@ export function endpointsOfArguments(
   }
   if (first.type === AST_NODE_TYPES.SpreadElement)
     return [{ kind: 'unknown', certain: true, node: first, target: shortText(ctx, first) }];
-  return endpointsOfValue(ctx, first, mode, 0);
+  const found = endpointsOfValue(ctx, first, mode, 0);
+  const host = args[1];
+  if (!host || !isHostArgument(ctx, host) || isOptionsValue(ctx, first)) return found;
+  // `listen(port, host)`, `connect(this.port, this.host)`: Node reads a lone string as a path unless it is all digits,
+  // but nobody passes a host after a path; only a value shown to be a path stays one
+  return found.map((e) =>
+    e.kind === 'tcp' || (e.kind === 'pipe' && e.certain) || e.handle
+      ? e
+      : {
+          kind: 'tcp',
+          certain: true,
+          node: first,
+          target: `port \`${shortText(ctx, first)}\` with the host \`${shortText(ctx, host)}\``,
+        },
+  );
+}
+
+/** Names a host is given by: `host`, `hostname`, `this.address`, `addr`. */
+const HOST_NAME = /(host|hostname|address|addr)$/i;
+
+/**
+ * The second argument of `listen`/`connect` as a host: a non-numeric string literal (`'127.0.0.1'`), a value typed
+ * `string`, one named as a host, or a default host (`host || 'localhost'`). A backlog (a number) or a callback is not.
+ */
+function isHostArgument(ctx: FileContext, node: TSESTree.CallExpressionArgument): boolean {
+  if (node.type === AST_NODE_TYPES.SpreadElement || isFunction(node)) return false;
+  const inner = unwrap(node);
+  const literal = staticString(inner);
+  if (literal !== undefined) return isPipeName(literal);
+  if (inner.type === AST_NODE_TYPES.LogicalExpression && inner.operator !== '&&')
+    return [inner.left, inner.right].some((side) => {
+      const text = staticString(unwrap(side));
+      return text !== undefined && isPipeName(text);
+    });
+  if (HOST_NAME.test(lastName(inner) ?? '')) return true;
+  const members = ctx.membersAt(inner).filter((m) => m.verdict !== 'nullish');
+  return members.length > 0 && members.every((m) => isStringLike(m.type));
+}
+
+/** An options object or a value typed as one: its own keys decide, whatever follows it. */
+function isOptionsValue(ctx: FileContext, node: Node): boolean {
+  const inner = unwrap(node);
+  if (inner.type === AST_NODE_TYPES.ObjectExpression) return true;
+  return ctx.membersAt(inner).some((m) => m.verdict === 'other' && !isStringLike(m.type) && !isNumberLike(m.type));
 }
 
 function endpointsOfValue(ctx: FileContext, node: Node, mode: EndpointMode, depth: number): Endpoint[] {

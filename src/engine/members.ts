@@ -1,7 +1,7 @@
 /** Who owns a member of a value, and what a value was asserted from: questions about declarations, for the rules. */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { memberName, propertyKeyName, unwrapAssertions } from './ast.ts';
-import { isConst, singleValue, thisClass } from './bindings.ts';
+import { fieldClass, isConst, singleValue } from './bindings.ts';
 import type { FileContext } from './file-context/index.ts';
 import type ts from './typescript.cts';
 
@@ -37,9 +37,9 @@ function annotationOf(ctx: FileContext, receiver: TSESTree.Node): TSESTree.TSTyp
     const name = ctx.variable(inner)?.defs[0]?.name;
     return name?.type === AST_NODE_TYPES.Identifier ? name.typeAnnotation : undefined;
   }
-  if (inner.type === AST_NODE_TYPES.MemberExpression && inner.object.type === AST_NODE_TYPES.ThisExpression) {
+  if (inner.type === AST_NODE_TYPES.MemberExpression) {
     const name = memberName(inner);
-    const field = thisClass(inner)?.body.find(
+    const field = fieldClass(ctx, inner)?.body.find(
       (m) => m.type === AST_NODE_TYPES.PropertyDefinition && propertyKeyName(m) === name,
     );
     return field?.type === AST_NODE_TYPES.PropertyDefinition ? (field.typeAnnotation ?? undefined) : undefined;

@@ -12,7 +12,7 @@
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { requiresProperty } from './type-predicates.ts';
 import { cannotReach, contains, isFunction, memberName, propertyKeyName, staticString, unwrap } from './ast.ts';
-import { fieldWrites, parameterOf, thisClass, variableWrites } from './bindings.ts';
+import { fieldClass, fieldWrites, parameterOf, variableWrites } from './bindings.ts';
 import type { FileContext } from './file-context/index.ts';
 import { calleeFunction, indexOf, returnedValues } from './interprocedural.ts';
 
@@ -239,9 +239,9 @@ function isObjectAssign(call: TSESTree.CallExpression): boolean {
 function memberShapes(ctx: FileContext, member: TSESTree.MemberExpression, depth: number): OptionsShape[] | undefined {
   const name = memberName(member);
   if (name === undefined) return undefined;
-  if (member.object.type === AST_NODE_TYPES.ThisExpression) {
-    const body = thisClass(member);
-    const writes = body ? fieldWrites(ctx, body, name) : [];
+  const body = fieldClass(ctx, member);
+  if (body) {
+    const writes = fieldWrites(ctx, body, name);
     if (writes.length !== 1) return undefined;
     return shapesOf(ctx, writes[0]!.value, depth + 1);
   }

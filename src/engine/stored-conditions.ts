@@ -11,7 +11,7 @@
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { calleeParts, memberName, staticString, unwrap } from './ast.ts';
-import { fieldWrites, isConst, referenceKey, thisClass, variableWrites } from './bindings.ts';
+import { fieldClass, fieldWrites, isConst, referenceKey, variableWrites } from './bindings.ts';
 import type { FileContext } from './file-context/index.ts';
 
 type Node = TSESTree.Node;
@@ -22,8 +22,8 @@ const CREATING = new Set(['connect', 'createConnection']);
 /** `this.flag` read where the class writes `flag` exactly once, with a condition: that condition. */
 export function storedFieldCondition(ctx: FileContext, node: TSESTree.MemberExpression): Node | undefined {
   const name = memberName(node);
-  if (name === undefined || node.object.type !== AST_NODE_TYPES.ThisExpression) return undefined;
-  const body = thisClass(node);
+  if (name === undefined) return undefined;
+  const body = fieldClass(ctx, node);
   if (!body) return undefined;
   const writes = fieldWrites(ctx, body, name);
   if (writes.length !== 1) return undefined;
@@ -48,9 +48,9 @@ function isCondition(node: Node): boolean {
  */
 export function fieldAliases(ctx: FileContext, subject: Node): string[] {
   const inner = unwrap(subject);
-  if (inner.type !== AST_NODE_TYPES.MemberExpression || inner.object.type !== AST_NODE_TYPES.ThisExpression) return [];
+  if (inner.type !== AST_NODE_TYPES.MemberExpression) return [];
   const name = memberName(inner);
-  const body = thisClass(inner);
+  const body = fieldClass(ctx, inner);
   if (name === undefined || !body) return [];
   const out: string[] = [];
   const writes = fieldWrites(ctx, body, name);
@@ -126,9 +126,9 @@ function creationTargets(ctx: FileContext, subject: Node): Node[] | undefined {
   if (inner.type === AST_NODE_TYPES.Identifier) {
     const variable = ctx.variable(inner);
     values = variable ? variableWrites(variable)?.map((w) => (w.property ? inner : w.value)) : undefined;
-  } else if (inner.type === AST_NODE_TYPES.MemberExpression && inner.object.type === AST_NODE_TYPES.ThisExpression) {
+  } else if (inner.type === AST_NODE_TYPES.MemberExpression && fieldClass(ctx, inner)) {
     const name = memberName(inner);
-    const body = thisClass(inner);
+    const body = fieldClass(ctx, inner);
     values = name !== undefined && body ? fieldWrites(ctx, body, name).map((w) => w.value) : undefined;
   }
   if (!values) return undefined;

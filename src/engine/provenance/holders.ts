@@ -11,7 +11,16 @@
  */
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { calleeParts, isFunction, memberName, propertyKeyName, unwrap } from '../ast.ts';
-import { fieldWrites, reachingWrite, referenceKey, thisClass, variableWrites, walk } from '../bindings.ts';
+import {
+  fieldClass,
+  fieldWrites,
+  reachingWrite,
+  referenceKey,
+  thisClass,
+  thisOf,
+  variableWrites,
+  walk,
+} from '../bindings.ts';
 import type { FileContext } from '../file-context/index.ts';
 import { calleeFunction, crossing, importedDeclaration, returnedValues } from '../interprocedural.ts';
 import type { Provenance } from './index.ts';
@@ -59,8 +68,10 @@ function propertyValues(p: Provenance, object: Node, name: string, depth: number
     }
     return out;
   }
-  if (inner.type === AST_NODE_TYPES.ThisExpression) {
-    const body = thisClass(inner);
+  // `this.x`, `self.x` in a class (a constructor function's `self` is a variable like any other, below)
+  const self = thisOf(p.ctx, inner);
+  const body = self && thisClass(self);
+  if (inner.type === AST_NODE_TYPES.ThisExpression || body) {
     if (body) for (const write of fieldWrites(p.ctx, body, name)) out.push({ p, node: write.value });
     return out;
   }
@@ -130,7 +141,7 @@ function collectionKey(ctx: FileContext, node: Node): string | undefined {
   const key = referenceKey(ctx, inner);
   if (key === undefined) return undefined;
   if (key.startsWith('this.')) {
-    const body = thisClass(inner);
+    const body = fieldClass(ctx, inner);
     return body ? `${key}@${body.range[0]}` : undefined;
   }
   return key;

@@ -12,7 +12,8 @@ import {
   unwrap,
 } from '../ast.ts';
 import { PLAIN_SERVERS, SECURE_SERVERS, SERVER_CHAIN_METHODS } from '../node-members.ts';
-import { fieldWrites, functionUses, parameterOf, thisClass, thisMemberUses, variableWrites } from '../bindings.ts';
+import { fieldClass, fieldWrites, functionUses, parameterOf, thisMemberUses, variableWrites } from '../bindings.ts';
+import type { FileContext } from '../file-context/index.ts';
 import { crossing, importedDeclaration, isExported, programUses, readsElsewhere } from '../interprocedural.ts';
 import type { Argument } from './listeners.ts';
 import { type Endpoint, endpointsOfArguments, shortText } from '../endpoints.ts';
@@ -129,7 +130,7 @@ function serverFactsElsewhere(p: Provenance, local: ServerFacts): ServerFacts[] 
   const seen = new Set<Node>();
   for (const site of local.sites) {
     // a read of the variable, or the creation stored in it (`export const server = net.createServer(…)`)
-    const stored = site.type === AST_NODE_TYPES.Identifier ? undefined : storedIn(site);
+    const stored = site.type === AST_NODE_TYPES.Identifier ? undefined : storedIn(p.ctx, site);
     const reference = site.type === AST_NODE_TYPES.Identifier ? site : stored && 'id' in stored ? stored.id : undefined;
     if (reference) {
       const variable = p.ctx.variable(reference);
@@ -322,9 +323,9 @@ export function serverSites(p: Provenance, owner: Node): Node[] {
     }
   };
   if (inner.type === AST_NODE_TYPES.Identifier) addVariableReads(inner);
-  else if (inner.type === AST_NODE_TYPES.MemberExpression && inner.object.type === AST_NODE_TYPES.ThisExpression) {
+  else if (inner.type === AST_NODE_TYPES.MemberExpression && fieldClass(p.ctx, inner)) {
     const name = memberName(inner);
-    const body = thisClass(inner);
+    const body = fieldClass(p.ctx, inner);
     if (name !== undefined && body) {
       sites.push(...thisMemberUses(p.ctx, body, name));
       for (const w of fieldWrites(p.ctx, body, name)) sites.push(unwrap(w.value));
@@ -333,7 +334,7 @@ export function serverSites(p: Provenance, owner: Node): Node[] {
     const chain = chainSites(p, inner);
     sites.push(...chain);
     // where the created server is stored: a variable, a class field, `p.x = …`, `x = …`
-    const stored = storedIn(chain.at(-1)!);
+    const stored = storedIn(p.ctx, chain.at(-1)!);
     if (stored && 'id' in stored) addVariableReads(stored.id);
     else if (stored) sites.push(...thisMemberUses(p.ctx, stored.body, stored.name));
   }
@@ -356,7 +357,10 @@ export interface ServerFacts {
 }
 
 /** The binding a value is stored in: `const x = v`, `x = v`, `this.x = v`, `class { x = v }`. */
-function storedIn(value: Node): { id: TSESTree.Identifier } | { body: TSESTree.ClassBody; name: string } | undefined {
+function storedIn(
+  ctx: FileContext,
+  value: Node,
+): { id: TSESTree.Identifier } | { body: TSESTree.ClassBody; name: string } | undefined {
   let node = value;
   while (node.parent && isTransparentWrapper(node.parent) && node.parent.expression === node) node = node.parent;
   const parent = node.parent;
@@ -368,10 +372,7 @@ function storedIn(value: Node): { id: TSESTree.Identifier } | { body: TSESTree.C
     return { id: parent.id };
   if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.right === node && parent.operator === '=') {
     if (parent.left.type === AST_NODE_TYPES.Identifier) return { id: parent.left };
-    const body =
-      parent.left.type === AST_NODE_TYPES.MemberExpression && parent.left.object.type === AST_NODE_TYPES.ThisExpression
-        ? thisClass(parent.left)
-        : undefined;
+    const body = fieldClass(ctx, parent.left);
     const name = parent.left.type === AST_NODE_TYPES.MemberExpression ? memberName(parent.left) : undefined;
     if (body && name !== undefined) return { body, name };
   }

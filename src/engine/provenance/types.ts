@@ -9,7 +9,7 @@ import {
   functionUses,
   isThisFieldWrite,
   parameterOf,
-  thisClass,
+  fieldClass,
   variableWrites,
   walk,
 } from '../bindings.ts';
@@ -189,7 +189,7 @@ function outside(p: Provenance, node: Node, depth = 0): { node: Node; says: stri
   if (root.type === AST_NODE_TYPES.MemberExpression) {
     // `this.options.socket`: what the class stored in `this.options`
     const name = memberName(root);
-    const body = thisClass(root);
+    const body = fieldClass(p.ctx, root);
     // in a constructor function (`function Connection(socket) { this.socket = socket; … }`), its own writes
     const writes = name === undefined ? [] : body ? fieldWrites(p.ctx, body, name) : constructorWrites(p, root, name);
     return fromWrites(writes);

@@ -230,6 +230,47 @@ beforeEach((done) => {
 });
       `,
     },
+    {
+      name: 'JavaScript: a class that listens through const self = this, on a port with a host, also with requireProof',
+      filename: 'plain.js',
+      options: [{ requireProof: true }],
+      code: `
+const net = require('node:net');
+class MockServer {
+  constructor(port, host) {
+    this.host = host;
+    this.port = port;
+    this.server = net.createServer();
+  }
+  start() {
+    const self = this;
+    return new Promise((resolve) => {
+      self.server.listen(self.port, self.host, function () {
+        self.port = self.server.address().port;
+        resolve(self);
+      });
+    });
+  }
+}
+module.exports = { MockServer };
+      `,
+    },
+    {
+      name: 'JavaScript: listen(port || 0, host || localhost) with parameters is a TCP listen, also with requireProof',
+      filename: 'plain.js',
+      options: [{ requireProof: true }],
+      code: `
+const net = require('node:net');
+function createMock(port, host) {
+  const server = net.createServer();
+  server.listen(port || 0, host || 'localhost', () => {
+    console.log(server.address().port);
+  });
+  return server;
+}
+module.exports = { createMock };
+      `,
+    },
   ],
   invalid: [
     {
@@ -395,6 +436,66 @@ console.log((server.address() as AddressInfo).port);
           column: 14,
           endLine: 7,
           endColumn: 45,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: 'JavaScript: a class that listens through const self = this, on a path',
+      filename: 'plain.js',
+      code: `
+const net = require('node:net');
+class MockServer {
+  constructor() {
+    this.server = net.createServer();
+  }
+  start() {
+    const self = this;
+    return new Promise((resolve) => {
+      self.server.listen('/tmp/mock.sock', function () {
+        resolve(self.server.address().port);
+      });
+    });
+  }
+}
+module.exports = { MockServer };
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'serverAddress',
+          data: { call: 'self.server.address()', evidence: ": it listens on the path `'/tmp/mock.sock'` (line 10)" },
+          line: 11,
+          column: 17,
+          endLine: 11,
+          endColumn: 43,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: 'JavaScript: a path that a caller passes stays a path, whatever follows it',
+      filename: 'plain.js',
+      code: `
+const net = require('node:net');
+function createMock(port, host) {
+  const server = net.createServer();
+  server.listen(port, host, () => {
+    console.log(server.address().port);
+  });
+  return server;
+}
+createMock('/tmp/mock.sock', 'localhost');
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'serverAddress',
+          data: { call: 'server.address()', evidence: ": it listens on the path `'/tmp/mock.sock'` (line 10)" },
+          line: 6,
+          column: 17,
+          endLine: 6,
+          endColumn: 38,
           suggestions: [],
         },
       ],
