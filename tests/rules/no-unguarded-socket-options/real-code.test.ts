@@ -134,6 +134,18 @@ export class Client {
 }
       `,
     },
+    {
+      name: "a string port with a host after it is a port (strict): the driver's own 'host:port' endpoint",
+      options: [{ requireTcp: true }],
+      code: `
+import * as net from 'node:net';
+export function open(endpoint: string) {
+  const i = endpoint.lastIndexOf(':');
+  const socket = net.connect(endpoint.slice(i + 1), endpoint.slice(0, i));
+  socket.setNoDelay(true);
+}
+      `,
+    },
   ],
   invalid: [
     {
@@ -166,6 +178,36 @@ export function Connection(socket) {
           endLine: 4,
           endColumn: 25,
           suggestions: null,
+        },
+      ],
+    },
+    {
+      name: 'a lone string is a path unless it is all digits (strict)',
+      options: [{ requireTcp: true }],
+      code: `
+import * as net from 'node:net';
+export function open(endpoint: string) {
+  const i = endpoint.lastIndexOf(':');
+  const socket = net.connect(endpoint.slice(i + 1));
+  socket.setNoDelay(true);
+}
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'notTcpMaybePipe',
+          data: {
+            subject: 'socket',
+            method: 'setNoDelay',
+            evidence:
+              'it is created by `net.connect(…)` with `endpoint.slice(i + 1)`, a string that Node treats as a path unless it is all digits',
+            line: 5,
+            guard: "'setNoDelay' in socket",
+          },
+          line: 6,
+          column: 10,
+          endLine: 6,
+          endColumn: 20,
         },
       ],
     },
