@@ -68,6 +68,10 @@ export class Programs {
     }
     options = { ...options, noEmit: true };
     const host = ts.createCompilerHost(options);
+    // JSDoc only where it gives types: all of it in JavaScript files (`@param {import('net').Socket}`, `@type`),
+    // none in TypeScript files, where the checker does not read types from it (and neither do the rules); as
+    // TypeScript's own tsserver parses
+    host.jsDocParsingMode = ts.JSDocParsingMode.ParseForTypeInfo;
     const read = host.getSourceFile.bind(host);
     host.getSourceFile = (fileName, settings, onError, shouldCreateNewSourceFile) => {
       const absolute = path.resolve(fileName);
