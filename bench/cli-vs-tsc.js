@@ -8,6 +8,14 @@
 //   npm run bench:cli -- --size 96 --configs 23 --out /tmp/mono   # a monorepo: 23 folders with their own tsconfig
 //   npm run bench:cli -- ../repos/redis__ioredis          # a checkout: its tsconfig.json
 //   npm run bench:cli -- ../repos/node-redis/packages/client --project tsconfig.json
+//   npm run bench:cli -- <checkout> --baseline /tmp/old/dist/cli/index.js   # also an older build, in the same rounds
+//
+// Two references: `tsc --noEmit -p <tsconfig>` as a user types it, and the same with what makes tsc type-check
+// (`--incremental false --composite false`, and `--ignoreDeprecations 6.0` on TypeScript 6). Plain `tsc --noEmit`
+// may check nothing: a config with a deprecated option (`moduleResolution: node` on TypeScript 6) stops it at error
+// TS5107, and a composite or incremental config checks once, writes its .tsbuildinfo, and from then on only reads
+// the program. Whether each reference type-checked is printed (TypeScript's `Check time` in
+// `--extendedDiagnostics`, from one more run). `--no-checked` leaves out the second reference.
 //
 // Peak RSS comes from GNU time (/usr/bin/time -f %M); without it, only wall times are printed.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -30,6 +38,8 @@ const { values: args, positionals } = parseArgs({
     project: { type: 'string', default: 'tsconfig.json' },
     configs: { type: 'string', default: '0' },
     out: { type: 'string' },
+    baseline: { type: 'string' },
+    'no-checked': { type: 'boolean', default: false },
   },
 });
 const runs = Number(args.runs);
@@ -89,18 +99,36 @@ function measure(command) {
   return { wall, rss, code: result.status, stderr: lines.join('\n'), stdout: result.stdout };
 }
 
+const tscVersion = execFileSync(process.execPath, [TSC, '--version'], { encoding: 'utf8' }).trim();
+const tscMajor = Number(/(\d+)\./.exec(tscVersion)?.[1]);
+const CHECKED = [
+  '--incremental',
+  'false',
+  '--composite',
+  'false',
+  ...(tscMajor >= 6 ? ['--ignoreDeprecations', '6.0'] : []),
+];
+const TSC_PLAIN = 'tsc --noEmit';
+const TSC_CHECKED = 'tsc --noEmit, checking';
+const LINT = 'transport-lint';
+const lintArgs = ['--format', 'json', ...files.map((f) => path.relative(dir, f))];
 const commands = {
-  'tsc --noEmit': [process.execPath, TSC, '--noEmit', '-p', tsconfig],
-  'transport-lint': [process.execPath, CLI, '--format', 'json', ...files.map((f) => path.relative(dir, f))],
+  [TSC_PLAIN]: [process.execPath, TSC, '--noEmit', '-p', tsconfig],
+  ...(!args['no-checked'] ? { [TSC_CHECKED]: [process.execPath, TSC, '--noEmit', '-p', tsconfig, ...CHECKED] } : {}),
+  [LINT]: [process.execPath, CLI, ...lintArgs],
+  ...(args.baseline ? { baseline: [process.execPath, path.resolve(args.baseline), ...lintArgs] } : {}),
 };
 const best = {};
-let report;
+const reports = {};
+const loads = [];
+const loadNow = () => (fs.existsSync('/proc/loadavg') ? fs.readFileSync('/proc/loadavg', 'utf8').split(' ')[0] : 'n/a');
 for (let i = 0; i < runs; i++) {
   for (const [name, command] of i % 2 ? Object.entries(commands).reverse() : Object.entries(commands)) {
+    loads.push(loadNow());
     const run = measure(command);
-    if (name === 'transport-lint') {
-      if (run.code !== 0 && run.code !== 1) throw new Error(`transport-lint exited with ${run.code}:\n${run.stderr}`);
-      report = run;
+    if (name === LINT || name === 'baseline') {
+      if (run.code !== 0 && run.code !== 1) throw new Error(`${name} exited with ${run.code}:\n${run.stderr}`);
+      reports[name] = run;
     }
     const b = (best[name] ??= { wall: Infinity, rss: Infinity });
     b.wall = Math.min(b.wall, run.wall);
@@ -109,20 +137,46 @@ for (let i = 0; i < runs; i++) {
   }
 }
 
-const results = JSON.parse(report.stdout);
-const findings = results.reduce((n, r) => n + r.messages.length, 0);
-const load = fs.existsSync('/proc/loadavg') ? fs.readFileSync('/proc/loadavg', 'utf8').split(' ')[0] : 'n/a';
-const versions = `Node ${process.versions.node}, TypeScript ${execFileSync(process.execPath, [TSC, '--version'], { encoding: 'utf8' }).trim()}`;
+/** Whether a tsc command type-checks (after the timed runs: a .tsbuildinfo they wrote counts, as for a user). */
+const checks = (command) =>
+  /^Check time:/m.test(
+    spawnSync(command[0], [...command.slice(1), '--extendedDiagnostics'], {
+      cwd: dir,
+      encoding: 'utf8',
+      maxBuffer: 1 << 30,
+    }).stdout,
+  );
+const versions = `Node ${process.versions.node}, TypeScript ${tscVersion}`;
+const sorted = loads.map(Number).filter((n) => !Number.isNaN(n));
 console.log(`${path.relative(process.cwd(), dir) || '.'}: ${files.length} files of ${path.relative(dir, tsconfig)}`);
-console.log(`best of ${runs} run(s); ${versions}; 1-minute load average at the end ${load}`);
-const row = (name, b) =>
-  `${name.padEnd(16)} ${`${b.wall.toFixed(1)} s`.padStart(8)} ${hasTime ? `${b.rss.toFixed(0)} MiB`.padStart(10) : ''}`;
-console.log(`${''.padEnd(16)} ${'wall'.padStart(8)} ${hasTime ? 'peak RSS'.padStart(10) : ''}`);
-console.log(row('tsc --noEmit', best['tsc --noEmit']));
-console.log(row('transport-lint', best['transport-lint']));
-const t = best['tsc --noEmit'];
-const l = best['transport-lint'];
 console.log(
-  `${'ratio'.padEnd(16)} ${`${(l.wall / t.wall).toFixed(2)}×`.padStart(8)} ${hasTime ? `${(l.rss / t.rss).toFixed(2)}×`.padStart(10) : ''}`,
+  `best of ${runs} run(s); ${versions}; 1-minute load average before each run ${Math.min(...sorted)}–${Math.max(...sorted)}, at the end ${loadNow()}`,
 );
-console.log(`transport-lint: exit ${report.code}, ${findings} finding(s) in ${results.length} files`);
+const tscRefs = [TSC_PLAIN, ...(!args['no-checked'] ? [TSC_CHECKED] : [])];
+const cell = (text, w) => text.padStart(w);
+console.log(
+  `${''.padEnd(24)}${cell('wall', 8)}${hasTime ? cell('peak RSS', 10) : ''}${tscRefs.map((r) => cell(`÷ ${r}`, 32)).join('')}`,
+);
+for (const name of Object.keys(commands)) {
+  const b = best[name];
+  let line = `${name.padEnd(24)}${cell(`${b.wall.toFixed(1)} s`, 8)}${hasTime ? cell(`${b.rss.toFixed(0)} MiB`, 10) : ''}`;
+  if (!tscRefs.includes(name))
+    for (const r of tscRefs) {
+      const t = best[r];
+      line += cell(`${(b.wall / t.wall).toFixed(2)}×${hasTime ? ` / ${(b.rss / t.rss).toFixed(2)}×` : ''}`, 32);
+    }
+  console.log(line);
+}
+for (const r of tscRefs)
+  console.log(
+    `${r}: \`${['tsc', ...commands[r].slice(2).map((a) => (a === tsconfig ? path.relative(dir, a) : a))].join(' ')}\`, ${checks(commands[r]) ? 'type-checks' : 'does not type-check (no Check time in --extendedDiagnostics)'}`,
+  );
+for (const [name, report] of Object.entries(reports)) {
+  const results = JSON.parse(report.stdout);
+  const findings = results.reduce((n, r) => n + r.messages.length, 0);
+  console.log(`${name}: exit ${report.code}, ${findings} finding(s) in ${results.length} files`);
+}
+if (reports.baseline) {
+  const same = reports.baseline.stdout === reports[LINT].stdout;
+  console.log(`baseline and transport-lint reports: ${same ? 'byte-identical' : 'DIFFERENT'}`);
+}

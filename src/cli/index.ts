@@ -1,6 +1,12 @@
 #!/usr/bin/env node
 // The `transport-lint` command (package.json `bin`). Everything else is in main.ts, which tests import.
-import { main } from './main.ts';
+import module from 'node:module';
+
+// Node ≥ 22.1 keeps V8's compiled code of the modules loaded from here on (TypeScript's 9 MB bundle, ESLint,
+// typescript-eslint) in a cache on disk, as `tsc` and `eslint` do for themselves; a no-op on Node 20. The import of
+// main.ts comes after it, so that its modules are compiled with the cache.
+(module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
+const { main } = await import('./main.ts');
 
 // `transport-lint | head`: a closed pipe is not an error of the lint
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {

@@ -109,7 +109,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
 
     // typescript-eslint's single-run mode parses a fixed file again without types: not here
     process.env.TSESTREE_SINGLE_RUN = 'false';
-    const programs = new Programs(plan.groups);
+    const programs = new Programs(plan.groups, typePlan.configs);
     const linted = plan.groups.reduce((n, g) => n + g.lint.length, syntaxOnly.length);
     // the files ESLint does not need to see are done: they count in the progress line, and in the report
     let results: ESLint.LintResult[] = skipped.map(report.cleanResult);

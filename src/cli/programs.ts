@@ -14,7 +14,7 @@ import tsParser from '@typescript-eslint/parser';
 import type { Linter } from 'eslint';
 import path from 'node:path';
 import ts from '../engine/typescript.cts';
-import { type ProgramGroup, readConfig } from './projects.ts';
+import { ConfigCache, type ProgramGroup } from './projects.ts';
 
 export class Programs {
   private readonly groupOf = new Map<string, ProgramGroup>();
@@ -23,7 +23,11 @@ export class Programs {
   private readonly fixed = new Map<string, string>();
   private readonly declarations = new Map<string, ts.SourceFile>();
 
-  constructor(groups: readonly ProgramGroup[]) {
+  /** `configs`: the configs the plan read (a worker thread, which gets the plan as JSON, reads them again). */
+  constructor(
+    groups: readonly ProgramGroup[],
+    private readonly configs = new ConfigCache(),
+  ) {
     for (const group of groups) for (const file of group.lint) this.groupOf.set(file, group);
   }
 
@@ -60,7 +64,7 @@ export class Programs {
     let options: ts.CompilerOptions;
     let projectReferences: readonly ts.ProjectReference[] | undefined;
     if (group.kind === 'config') {
-      const parsed = readConfig(group.config!);
+      const parsed = this.configs.read(group.config!);
       options = { ...parsed.options, ...(group.compilerOptions as ts.CompilerOptions | undefined) };
       projectReferences = parsed.projectReferences;
     } else {
@@ -68,6 +72,10 @@ export class Programs {
     }
     options = { ...options, noEmit: true };
     const host = ts.createCompilerHost(options);
+    // JSDoc only where it gives types: all of it in JavaScript files (`@param {import('net').Socket}`, `@type`),
+    // none in TypeScript files, where the checker does not read types from it (and neither do the rules); as
+    // TypeScript's own tsserver parses
+    host.jsDocParsingMode = ts.JSDocParsingMode.ParseForTypeInfo;
     const read = host.getSourceFile.bind(host);
     host.getSourceFile = (fileName, settings, onError, shouldCreateNewSourceFile) => {
       const absolute = path.resolve(fileName);

@@ -53,6 +53,8 @@ export interface TypePlan {
   owners: Map<string, string | undefined>;
   /** One line per config that cannot be read and owns files: which, why, and how many files it owns. */
   warnings: string[];
+  /** The configs read for the plan, for the programs to build from (not JSON: a worker thread reads its own). */
+  configs: ConfigCache;
 }
 
 /** Error codes that make a config unreadable: JSON syntax, a missing or unreadable file (also one it extends). */
@@ -91,7 +93,8 @@ export interface PlanOptions {
 
 export function planPrograms(files: readonly string[], options: PlanOptions): TypePlan {
   const root = projectRoot(commonDirectory(files.map((f) => path.dirname(f))), options.cwd);
-  const finder = new ConfigFinder(root);
+  const configs = new ConfigCache();
+  const finder = new ConfigFinder(root, configs);
   const owners = new Map<string, string | undefined>();
   const byOwner = new Map<string, string[]>();
   const loose: string[] = [];
@@ -168,7 +171,7 @@ export function planPrograms(files: readonly string[], options: PlanOptions): Ty
       `transport-lint: warning: cannot read ${where}${via}: ${why}; ${what} linted with the default options and Node's types`,
     );
   }
-  return { root, groups, owners, warnings };
+  return { root, groups, owners, warnings, configs };
 }
 
 /** Options that do not change what a file's types are: configs that differ only in these can share a program. */
@@ -265,10 +268,32 @@ interface ConfigProblem {
 }
 
 /**
- * Reads a config as `tsc -p` does: its files and options resolved from its own folder, through its `extends` chain.
- * A config that cannot be read comes back with `error` and no files.
+ * The configs of a run, each read once: the plan reads a config to find the files it owns, and its program is built
+ * from the same reading. A config that others extend (a monorepo's tsconfig.base.json, and what it extends) is read
+ * once for all of them, as `tsc -b` and the language server share it.
  */
-export function readConfig(config: string): ParsedConfig {
+export class ConfigCache {
+  private readonly parsed = new Map<string, ParsedConfig>();
+  private readonly extended = new Map<string, ts.ExtendedConfigCacheEntry>();
+
+  read(config: string): ParsedConfig {
+    let parsed = this.parsed.get(config);
+    if (!parsed) this.parsed.set(config, (parsed = readConfig(config, this.extended)));
+    return parsed;
+  }
+
+  /** The configs read so far that could not be read, with why. */
+  *unreadable(): Generator<[string, ConfigProblem]> {
+    for (const [config, parsed] of this.parsed) if (parsed.error) yield [config, parsed.error];
+  }
+}
+
+/**
+ * Reads a config as `tsc -p` does: its files and options resolved from its own folder, through its `extends` chain
+ * (the configs it extends looked up in `extended` first, and kept there). A config that cannot be read comes back
+ * with `error` and no files.
+ */
+function readConfig(config: string, extended?: Map<string, ts.ExtendedConfigCacheEntry>): ParsedConfig {
   const describe = (diagnostic: ts.Diagnostic) => ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ');
   let unrecoverable: ts.Diagnostic | undefined;
   const host: ts.ParseConfigFileHost = {
@@ -277,7 +302,7 @@ export function readConfig(config: string): ParsedConfig {
       unrecoverable ??= diagnostic;
     },
   };
-  const result = ts.getParsedCommandLineOfConfigFile(config, undefined, host);
+  const result = ts.getParsedCommandLineOfConfigFile(config, undefined, host, extended);
   // getConfigFileParsingDiagnostics: `errors` leaves out the JSON syntax errors that the parser recovered from
   const fatal =
     unrecoverable ??
@@ -306,10 +331,12 @@ export function readConfig(config: string): ParsedConfig {
  * or its projects references. An unreadable config owns the files below its folder that no config before it owns.
  */
 export class ConfigFinder {
-  private readonly parsed = new Map<string, ParsedConfig>();
   private readonly configsInDir = new Map<string, string[]>();
 
-  constructor(private readonly root: string) {}
+  constructor(
+    private readonly root: string,
+    private readonly configs = new ConfigCache(),
+  ) {}
 
   ownerOf(file: string): string | undefined {
     const seen = new Set<string>();
@@ -329,8 +356,8 @@ export class ConfigFinder {
   }
 
   /** The configs that could not be read, with why. */
-  *unreadable(): Generator<[string, ConfigProblem]> {
-    for (const [config, parsed] of this.parsed) if (parsed.error) yield [config, parsed.error];
+  unreadable(): Generator<[string, ConfigProblem]> {
+    return this.configs.unreadable();
   }
 
   /** The config itself, then the projects it references (depth first). */
@@ -357,9 +384,7 @@ export class ConfigFinder {
   }
 
   parse(config: string): ParsedConfig {
-    let parsed = this.parsed.get(config);
-    if (!parsed) this.parsed.set(config, (parsed = readConfig(config)));
-    return parsed;
+    return this.configs.read(config);
   }
 }
 
