@@ -259,7 +259,7 @@ export class ProgramIndex {
   /** The identifiers of a file with this text, in source order (identifiersNamed), remembered per file and name. */
   private identifiersOf(sourceFile: ts.SourceFile, name: string): ts.Identifier[] {
     let byName = this.identifiers.get(sourceFile);
-    if (!byName) this.identifiers.set(sourceFile, (byName = new Map()));
+    if (!byName) this.identifiers.set(sourceFile, (byName = new Map<string, ts.Identifier[]>()));
     let found = byName.get(name);
     if (!found) byName.set(name, (found = identifiersNamed(sourceFile, name)));
     return found;
