@@ -204,7 +204,7 @@ export class ProgramIndex {
         );
       if (files.length > MAX_FILES) return undefined;
       for (const sourceFile of files) {
-        const ids = name ? (this.identifierMap(sourceFile).get(name) ?? []) : this.importBindings(sourceFile);
+        const ids = name ? this.identifiersOf(sourceFile, name) : this.importBindings(sourceFile);
         candidates += ids.length;
         if (candidates > MAX_REFERENCES) return undefined;
         for (const id of ids) {
@@ -256,23 +256,13 @@ export class ProgramIndex {
     return false;
   }
 
-  /** Every identifier of a file by its text (one walk per file). */
-  private identifierMap(sourceFile: ts.SourceFile): Map<string, ts.Identifier[]> {
-    let map = this.identifiers.get(sourceFile);
-    if (!map) {
-      const found = new Map<string, ts.Identifier[]>();
-      const visit = (node: ts.Node): void => {
-        if (ts.isIdentifier(node)) {
-          const list = found.get(node.text);
-          if (list) list.push(node);
-          else found.set(node.text, [node]);
-        }
-        ts.forEachChild(node, visit);
-      };
-      visit(sourceFile);
-      this.identifiers.set(sourceFile, (map = found));
-    }
-    return map;
+  /** The identifiers of a file with this text, in source order (identifiersNamed), remembered per file and name. */
+  private identifiersOf(sourceFile: ts.SourceFile, name: string): ts.Identifier[] {
+    let byName = this.identifiers.get(sourceFile);
+    if (!byName) this.identifiers.set(sourceFile, (byName = new Map<string, ts.Identifier[]>()));
+    let found = byName.get(name);
+    if (!found) byName.set(name, (found = identifiersNamed(sourceFile, name)));
+    return found;
   }
 
   /** The names that imports and `require` calls bind in a file: `import g from`, `const g = require(…)`. */
@@ -345,6 +335,44 @@ export class ProgramIndex {
       this.entries.set(dir, (symbols = out));
     }
     return symbols;
+  }
+}
+
+/**
+ * The identifiers of a file whose text is `name`, in source order: the same as walking every node of the file
+ * (identifiersNamedByWalk), but only the nodes around the name's occurrences in the text are visited. Where the text
+ * has a `\u` escape (an identifier may spell the name with one), the whole file is walked.
+ */
+export function identifiersNamed(sourceFile: ts.SourceFile, name: string): ts.Identifier[] {
+  const text = sourceFile.text;
+  if (name === '' || text.includes('\\u')) return identifiersNamedByWalk(sourceFile, name);
+  const out: ts.Identifier[] = [];
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+    if (isWordChar(text.charCodeAt(at - 1)) || isWordChar(text.charCodeAt(at + name.length))) continue;
+    const node = innermostAt(sourceFile, at);
+    if (ts.isIdentifier(node) && node.end === at + name.length && node.text === name) out.push(node);
+  }
+  return out;
+}
+
+/** The identifiers of a file whose text is `name`, by a walk of all its nodes (the reference for identifiersNamed). */
+export function identifiersNamedByWalk(sourceFile: ts.SourceFile, name: string): ts.Identifier[] {
+  const out: ts.Identifier[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isIdentifier(node) && node.text === name) out.push(node);
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  return out;
+}
+
+/** The innermost node (of those forEachChild visits) whose full range, with its leading trivia, holds the position. */
+function innermostAt(sourceFile: ts.SourceFile, at: number): ts.Node {
+  let node: ts.Node = sourceFile;
+  for (;;) {
+    const child = ts.forEachChild(node, (c) => (c.pos <= at && at < c.end ? c : undefined));
+    if (!child) return node;
+    node = child;
   }
 }
 

@@ -54,16 +54,17 @@ export default createRule<[], MessageIds>({
       member: string,
       access: TSESTree.MemberExpression | undefined,
     ): void {
-      // a class that declares the member itself (Bun's native Socket) is not a Node socket asserted to TLS
-      if (!engine.memberOwnedBy(receiver, member, TLS_MEMBER_OWNERS)) return;
       // `socket.encrypted && socket.authorized`, `if (socket.alpnProtocol === 'h2')`: telling the kinds apart; and a
-      // method read only to test that it is there (`socket.getCipher ? socket.getCipher() : null`)
+      // method read only to test that it is there (`socket.getCipher ? socket.getCipher() : null`). Syntax only, so
+      // asked before any type question: both checks only return early, in either order
       if (
         access &&
         (TLS_DISCRIMINATORS.has(member) || TLS_METHODS.has(member)) &&
         isDiscriminatorRead(outermostChain(access))
       )
         return;
+      // a class that declares the member itself (Bun's native Socket) is not a Node socket asserted to TLS
+      if (!engine.memberOwnedBy(receiver, member, TLS_MEMBER_OWNERS)) return;
       const c = engine.classify(receiver, { at: access ?? reportNode, member });
       if (c.untyped || c.tls) return;
       // `typeof x.getPeerCertificate === 'function'` / `'getPeerCertificate' in x` before; `try`/`catch` around a call

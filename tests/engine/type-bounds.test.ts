@@ -176,6 +176,44 @@ describe('callees from the declarations of every part of the receiver', () => {
   });
 });
 
+describe('members of `this` from the declared type of its class', () => {
+  it("a method of `this` in a class's methods, constructor, accessors and field initializers: TypeScript's callee, no flow type of `this`", () => {
+    const found = callees(
+      [
+        'class Listener extends net.Server {',
+        '  port = probe(this.address());',
+        '  constructor() { super(); probe(this.address()); }',
+        '  get bound() { return probe(this.address()); }',
+        '  start() { this.listen(0); const later = () => probe(this.address()); later(); probe(this.own()); }',
+        '  own() { return 1; }',
+        '}',
+      ].join('\n'),
+    );
+    expect(found.map((p) => p.askedReceiver)).toEqual([false, false, false, false, false]);
+    expect(found.map((p) => p.engine)).toEqual(new Array(4).fill('net.Server.address').concat(['Listener.own']));
+    expect(found.map((p) => p.checker)).toEqual(new Array(4).fill('Server.address').concat(['Listener.own']));
+  });
+
+  it('TypeScript is asked where the member may narrow `this`, and in a class expression', () => {
+    const found = callees(
+      [
+        'declare function assertTls(x: unknown): asserts x is tls.Server;',
+        'class A extends net.Server {',
+        '  isTls(): this is tls.Server { return false; }',
+        '  a() { if (this instanceof tls.Server) probe(this.address()); }',
+        '  b() { if (this.isTls()) probe(this.address()); }',
+        '  c() { assertTls(this); probe(this.address()); }',
+        "  d() { if ('x' in this) probe(this.address()); }",
+        '}',
+        'const B = class extends net.Server { g() { probe(this.address()); } };',
+      ].join('\n'),
+    );
+    expect(found.map((p) => p.askedReceiver)).toEqual([true, true, true, true, true]);
+    // the same callee as TypeScript's wherever the engine gives one
+    for (const p of found) if (p.engine) expect(p.engine.endsWith(p.checker ?? '')).toBe(true);
+  });
+});
+
 describe('global functions read from their declarations', () => {
   it("`setImmediate(…)`: the return type its overloads declare, TypeScript's type of the call", () => {
     const rule = engineProbe<TSESTree.UnaryExpression>('UnaryExpression[operator="void"]', (ctx, at) => {

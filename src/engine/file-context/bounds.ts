@@ -4,6 +4,7 @@
  */
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { instanceClass, isFunction, memberName, outermostLoop } from '../ast.ts';
+import { walk } from '../bindings.ts';
 import { observer } from '../stats.ts';
 import ts from '../typescript.cts';
 import { calleeDeclarations } from './callees.ts';
@@ -25,6 +26,12 @@ export function memberDeclarations(
   object: TSESTree.Node,
   name: string,
 ): readonly ts.Declaration[] | undefined {
+  if (object.type === AST_NODE_TYPES.ThisExpression && !p.types.has(object)) {
+    const found = observer
+      ? observer.observe(() => thisMemberDeclarations(p, object, name))
+      : thisMemberDeclarations(p, object, name);
+    if (found) return found;
+  }
   if (!p.types.has(object)) {
     const declared = observer ? observer.observe(() => declaredTypeAt(p, object)) : declaredTypeAt(p, object);
     if (declared) p.types.set(object, declared);
@@ -36,6 +43,77 @@ export function memberDeclarations(
   }
   const owner = p.typeAt(object);
   return sameDeclarations(owner.isUnion() ? owner.types : [owner], name);
+}
+
+/**
+ * The declarations of member `name` of `this` in a non-static member of a named class (through arrow functions),
+ * read from the class's declared type. TypeScript types `this` there as the class's `this` type, whose members are
+ * those of the declared type, but it finds that type by flow analysis of the enclosing function (7 ms for
+ * `this._setupHandlers(…)` in grpc-js's server.ts). Undefined, so that the flow type is asked, where something in
+ * that class member may narrow `this` (mayNarrowThis).
+ */
+function thisMemberDeclarations(
+  p: FileContext,
+  node: TSESTree.ThisExpression,
+  name: string,
+): readonly ts.Declaration[] | undefined {
+  const owner = instanceClass(node);
+  if (!owner?.id) return undefined;
+  let member: TSESTree.Node = node;
+  while (member.parent && member.parent !== owner.body) member = member.parent;
+  if (member.parent !== owner.body) return undefined;
+  const tsClass = p.services.esTreeNodeToTSNodeMap.get(owner);
+  const type = p.query(() => {
+    const symbol = tsClass.name && p.checker.getSymbolAtLocation(tsClass.name);
+    return symbol ? p.checker.getDeclaredTypeOfSymbol(symbol) : undefined;
+  });
+  if (!type || mayNarrowThis(p, member, type)) return undefined;
+  return sameDeclarations([type], name);
+}
+
+const narrowsThis = new WeakMap<TSESTree.Node, boolean>();
+
+/**
+ * Whether anything in a class member may narrow `this`: `this` compared, tested with `instanceof`, `in`, `typeof`
+ * or `switch`, passed to a call (a type predicate or assertion function), or a method of `this` called that is not a
+ * method declared with a return type other than a type predicate (`isOpen(): this is Open`, `asserts this`).
+ */
+function mayNarrowThis(p: FileContext, member: TSESTree.Node, classType: ts.Type): boolean {
+  let found = narrowsThis.get(member);
+  if (found !== undefined) return found;
+  found = false;
+  walk(p, member, (node) => {
+    if (found) return;
+    if (node.type === AST_NODE_TYPES.ThisExpression) {
+      const parent = node.parent;
+      if (
+        parent.type === AST_NODE_TYPES.BinaryExpression ||
+        parent.type === AST_NODE_TYPES.SpreadElement ||
+        parent.type === AST_NODE_TYPES.SwitchStatement ||
+        (parent.type === AST_NODE_TYPES.UnaryExpression && parent.operator === 'typeof') ||
+        ((parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) &&
+          parent.callee !== node)
+      )
+        found = true;
+    } else if (
+      node.type === AST_NODE_TYPES.CallExpression &&
+      node.callee.type === AST_NODE_TYPES.MemberExpression &&
+      node.callee.object.type === AST_NODE_TYPES.ThisExpression
+    ) {
+      const method = memberName(node.callee);
+      const declarations = method === undefined ? undefined : classType.getProperty(method)?.declarations;
+      if (
+        !declarations ||
+        declarations.some(
+          (d) =>
+            !(ts.isMethodDeclaration(d) || ts.isMethodSignature(d)) || (!!d.type && ts.isTypePredicateNode(d.type)),
+        )
+      )
+        found = true;
+    }
+  });
+  narrowsThis.set(member, found);
+  return found;
 }
 
 /**
