@@ -121,8 +121,12 @@ const classMembers = new WeakMap<TSESTree.ClassBody, Map<string, Node[]>>();
  * (arrow functions see through; a `function` callback keeps the alias's `this`). Undefined for anything else.
  */
 export function fieldClass(ctx: FileContext, node: Node): TSESTree.ClassBody | undefined {
-  if (node.type !== AST_NODE_TYPES.MemberExpression) return undefined;
-  const self = thisOf(ctx, node.object);
+  return node.type === AST_NODE_TYPES.MemberExpression ? classOfThis(ctx, node.object) : undefined;
+}
+
+/** The class whose `this` a reference stands for: `this`, or a `const self = this` (thisOf). */
+export function classOfThis(ctx: FileContext, node: Node): TSESTree.ClassBody | undefined {
+  const self = thisOf(ctx, node);
   return self ? thisClass(self) : undefined;
 }
 
@@ -348,11 +352,10 @@ export function isSocketAccess(ctx: FileContext, node: Node, depth = 0): boolean
   if (inner.type === AST_NODE_TYPES.MemberExpression) {
     const name = memberName(inner);
     if (name !== undefined && SOCKET_ACCESSORS.has(name)) return true;
-    const body = depth < 3 && name !== undefined ? fieldClass(ctx, inner) : undefined;
-    if (body && name !== undefined) {
-      return !!body && fieldWrites(ctx, body, name).some((w) => isSocketAccess(ctx, w.value, depth + 1));
-    }
-    return false;
+    const body = depth < 3 ? fieldClass(ctx, inner) : undefined;
+    return (
+      !!body && name !== undefined && fieldWrites(ctx, body, name).some((w) => isSocketAccess(ctx, w.value, depth + 1))
+    );
   }
   if (inner.type !== AST_NODE_TYPES.Identifier || depth >= 3) return false;
   const variable = ctx.variable(inner);

@@ -126,7 +126,7 @@ function creationTargets(ctx: FileContext, subject: Node): Node[] | undefined {
   if (inner.type === AST_NODE_TYPES.Identifier) {
     const variable = ctx.variable(inner);
     values = variable ? variableWrites(variable)?.map((w) => (w.property ? inner : w.value)) : undefined;
-  } else if (inner.type === AST_NODE_TYPES.MemberExpression && fieldClass(ctx, inner)) {
+  } else if (inner.type === AST_NODE_TYPES.MemberExpression) {
     const name = memberName(inner);
     const body = fieldClass(ctx, inner);
     values = name !== undefined && body ? fieldWrites(ctx, body, name).map((w) => w.value) : undefined;

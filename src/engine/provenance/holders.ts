@@ -12,12 +12,11 @@
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { calleeParts, isFunction, memberName, propertyKeyName, unwrap } from '../ast.ts';
 import {
+  classOfThis,
   fieldClass,
   fieldWrites,
   reachingWrite,
   referenceKey,
-  thisClass,
-  thisOf,
   variableWrites,
   walk,
 } from '../bindings.ts';
@@ -69,8 +68,7 @@ function propertyValues(p: Provenance, object: Node, name: string, depth: number
     return out;
   }
   // `this.x`, `self.x` in a class (a constructor function's `self` is a variable like any other, below)
-  const self = thisOf(p.ctx, inner);
-  const body = self && thisClass(self);
+  const body = classOfThis(p.ctx, inner);
   if (inner.type === AST_NODE_TYPES.ThisExpression || body) {
     if (body) for (const write of fieldWrites(p.ctx, body, name)) out.push({ p, node: write.value });
     return out;

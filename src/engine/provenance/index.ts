@@ -7,15 +7,7 @@
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { memberName, unwrap } from '../ast.ts';
 import { SOCKET_ACCESSORS } from '../node-members.ts';
-import {
-  liveFieldWrites,
-  parameterOf,
-  reachingWrite,
-  thisClass,
-  thisOf,
-  variableWrites,
-  type Write,
-} from '../bindings.ts';
+import { fieldClass, liveFieldWrites, parameterOf, reachingWrite, variableWrites, type Write } from '../bindings.ts';
 import type { Kind } from '../evidence.ts';
 import type { FileContext } from '../file-context/index.ts';
 import { guardsAt, ruledOutBy } from '../guards.ts';
@@ -160,10 +152,9 @@ export class Provenance {
       if (found) return found;
     }
     // `this.socket`, and `self.socket` through `const self = this`
-    const self = thisOf(this.ctx, node.object);
-    if (name !== undefined && self) {
-      const body = thisClass(self);
-      const writes = body ? liveFieldWrites(this.ctx, body, name, node) : [];
+    const body = fieldClass(this.ctx, node);
+    if (name !== undefined && body) {
+      const writes = liveFieldWrites(this.ctx, body, name, node);
       const reaching = writes.length > 1 ? reachingWrite(this.ctx, node, node) : undefined;
       if (reaching) return narrowedAt(this, this.info(reaching), node);
       if (writes.length > 0) return narrowedAt(this, merge(writes.map((w) => this.info(w.value))), node);

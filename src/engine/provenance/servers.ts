@@ -322,11 +322,11 @@ export function serverSites(p: Provenance, owner: Node): Node[] {
       }
     }
   };
+  const body = fieldClass(p.ctx, inner);
   if (inner.type === AST_NODE_TYPES.Identifier) addVariableReads(inner);
-  else if (inner.type === AST_NODE_TYPES.MemberExpression && fieldClass(p.ctx, inner)) {
+  else if (inner.type === AST_NODE_TYPES.MemberExpression && body) {
     const name = memberName(inner);
-    const body = fieldClass(p.ctx, inner);
-    if (name !== undefined && body) {
+    if (name !== undefined) {
       sites.push(...thisMemberUses(p.ctx, body, name));
       for (const w of fieldWrites(p.ctx, body, name)) sites.push(unwrap(w.value));
     }
