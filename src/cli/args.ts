@@ -43,8 +43,8 @@ ESLint config (the project's ESLint config and .eslintignore are not read). Path
 
 Ignored by default, in any folder below a path given: dependencies (node_modules, bower_components,
 jspm_packages), build output (dist, build), coverage, folders whose name starts with a dot (.git, .next, .nuxt,
-...), declaration files (.d.ts), minified files (.min.js) and generated bundles (.bundle.js). A folder or file
-named on the command line is always searched.
+...), declaration files (.d.ts), minified files (.min.js, and .js .mjs .cjs files whose lines average more than
+110 characters) and generated bundles (.bundle.js). A folder or file named on the command line is always searched.
 
 Type information comes from the tsconfig.json or jsconfig.json that includes each file, found as an editor finds
 it. Files that none includes are linted in one extra program (JavaScript allowed, Node's types), and so are the

@@ -22,12 +22,42 @@ const SKIPPED_DIRECTORIES: ReadonlySet<string> = new Set([
   'coverage',
 ]);
 
-/** Declaration files, minified files and generated bundles: never written by hand, so never linted in a walk. */
+/**
+ * Declaration files, minified files and generated bundles, by name: never written by hand, so never linted in a walk
+ * (nor is JavaScript whose content looks minified, `looksMinified`).
+ */
 const GENERATED = /\.d\.[cm]?ts$|\.(?:min|bundle)\.[cm]?js$/;
 
 export function isLintable(file: string): boolean {
   const base = path.basename(file);
   return EXTENSIONS.has(path.extname(base)) && !GENERATED.test(base);
+}
+
+/** JavaScript that a build may have minified; TypeScript and JSX are written by hand. */
+const MINIFIABLE: ReadonlySet<string> = new Set(['.js', '.mjs', '.cjs']);
+/**
+ * The average line length above which a JavaScript file is taken as minified or generated (a bundle without
+ * `.min.js` in its name, a documentation site's search index): GitHub's Linguist uses the same bound. Code written by
+ * hand, even with long lines of data, stays far below it; a formatter wraps at 80 to 120 characters.
+ */
+const MINIFIED_LINE_LENGTH = 110;
+
+/** Whether the text looks minified: its lines average more than MINIFIED_LINE_LENGTH characters. */
+export function looksMinified(text: string): boolean {
+  if (text.length <= MINIFIED_LINE_LENGTH) return false;
+  let lines = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < text.length - 1; i = text.indexOf('\n', i + 1)) lines++;
+  return text.length / lines > MINIFIED_LINE_LENGTH;
+}
+
+/** A JavaScript file whose content looks minified (read only for the extensions a build minifies). */
+function isMinifiedFile(file: string): boolean {
+  if (!MINIFIABLE.has(path.extname(file))) return false;
+  try {
+    return looksMinified(fs.readFileSync(file, 'utf8'));
+  } catch {
+    return false;
+  }
 }
 
 /** Absolute paths of the files to lint, sorted. Throws a UsageError for a path that does not exist or has no files. */
@@ -69,7 +99,7 @@ function walk(dir: string, found: Set<string>): void {
     // symbolic links are not followed: they can loop, and they often point into another package
     if (entry.isDirectory()) {
       if (!SKIPPED_DIRECTORIES.has(entry.name) && !entry.name.startsWith('.')) walk(full, found);
-    } else if (entry.isFile() && isLintable(entry.name)) {
+    } else if (entry.isFile() && isLintable(entry.name) && !isMinifiedFile(full)) {
       found.add(full);
     }
   }

@@ -35,7 +35,13 @@ const GENERATED = [
   '.cache/server.js',
   'lib/vendor.min.js',
   'lib/app.bundle.js',
+  // minified by its content: one long line (a documentation site's bundle)
+  'docs/assets/main.js',
 ];
+const SOURCE =
+  "const net = require('node:net');\nconst socket = net.connect('/run/generated.sock');\nsocket.setNoDelay(true);\n";
+/** What a minifier makes of SOURCE: no line breaks, and more of the same around it. */
+const MINIFIED = `${'var a=1;'.repeat(20)}${SOURCE.replaceAll('\n', '')}${'var b=2;'.repeat(20)}\n`;
 
 /** The fixture in a temp folder, with the generated files (each with a finding, were it linted). */
 function freshClone(): string {
@@ -43,10 +49,7 @@ function freshClone(): string {
   temps.push(dir);
   for (const file of GENERATED) {
     fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-    fs.writeFileSync(
-      path.join(dir, file),
-      "const net = require('node:net');\nconst socket = net.connect('/run/generated.sock');\nsocket.setNoDelay(true);\n",
-    );
+    fs.writeFileSync(path.join(dir, file), file.endsWith('main.js') ? MINIFIED : SOURCE);
   }
   return dir;
 }
@@ -142,16 +145,20 @@ describe.concurrent('a repository as cloned', { timeout: 240_000 }, () => {
     expect(lines.slice(1)).toEqual([expect.stringMatching(/^transport-lint: 2 files, no findings, \d+\.\d s$/)]);
   });
 
-  it('a folder named on the command line is searched even when ignored by default; without --ignore-pattern, the spec file is linted', async () => {
+  it('a folder or file named on the command line is searched even when ignored by default; without --ignore-pattern, the spec file is linted', async () => {
     const dir = freshClone();
-    const run = await runCli(['--format', 'json', '.cache', 'test'], dir, { TRANSPORT_LINT_DEBUG: '1' });
+    const run = await runCli(['--format', 'json', '.cache', 'test', 'docs/assets/main.js'], dir, {
+      TRANSPORT_LINT_DEBUG: '1',
+    });
     expect(run.code).toBe(1);
     expect(programOf(debugPlan(run.stderr))).toEqual({
       '.cache/server.js': 'default',
+      'docs/assets/main.js': 'default',
       'test/server.spec.ts': 'tsconfig.json + node types',
     });
     expect(findings(run.stdout, dir)).toEqual({
       '.cache/server.js': ['transport/no-unguarded-socket-options 3:8'],
+      'docs/assets/main.js': ['transport/no-unguarded-socket-options 1:250'],
       'test/server.spec.ts': ['transport/no-unguarded-socket-options 4:3'],
     });
   });
