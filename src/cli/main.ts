@@ -127,6 +127,22 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         const labels = new PackageLabels(typePlan.root, io.cwd);
         // one program at a time: each is released when its files are linted
         for (const group of plan.groups) {
+          // the rules' names again, where they stand in the program's parse (not in strings): a file that
+          // mentioned them only as text is done without ESLint's conversion
+          const unneeded = new Set(
+            group.lint.filter((file) => {
+              const source = programs.sourceFile(group, file);
+              return (
+                !!source &&
+                !programs.hasSyntaxError(group, file) &&
+                !relevance.mayReport(file, source.text, configured, source)
+              );
+            }),
+          );
+          if (unneeded.size > 0) {
+            group.lint = group.lint.filter((file) => !unneeded.has(file));
+            results.push(...[...unneeded].map(report.cleanResult));
+          }
           for (const batch of batches(group.lint, (f) => labels.of(f))) {
             progress.update(results.length, batch.label);
             results.push(...(await eslint.lintFiles(batch.files)));

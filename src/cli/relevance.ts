@@ -12,6 +12,7 @@
 import type { Linter, Rule } from 'eslint';
 import path from 'node:path';
 import ts from '../engine/typescript.cts';
+import { Position } from '../rule-kit/prefilter.ts';
 
 export interface ConfiguredRule {
   rule: Rule.RuleModule;
@@ -35,9 +36,17 @@ const WANTS_MORE = Symbol('wants more than the text');
 
 /**
  * Whether any of the rules returns listeners for a file with this text. The rules may ask for the file's comments
- * (a name found only on comment-like lines); those come from TypeScript's parse of the file, made only then.
+ * (a name found only on comment-like lines); those come from TypeScript's parse of the file, made only then. With
+ * the file's parse in its program (`source`), the rules' names count only where they stand in the syntax
+ * (namePositions), not in strings: `'connect'` in a type or `"server.address"` in a table no longer makes a file
+ * worth a conversion to ESLint's tree.
  */
-export function mayReport(file: string, text: string, rules: readonly ConfiguredRule[]): boolean {
+export function mayReport(
+  file: string,
+  text: string,
+  rules: readonly ConfiguredRule[],
+  source?: ts.SourceFile,
+): boolean {
   const only = <T extends object>(target: T): T =>
     new Proxy(target, {
       get(object, key) {
@@ -46,7 +55,9 @@ export function mayReport(file: string, text: string, rules: readonly Configured
         throw WANTS_MORE;
       },
     });
-  const sourceCode = only({ text, getAllComments: () => commentRanges(parse(file, text)) });
+  const sourceCode = source
+    ? only({ text, namePositions: (names: ReadonlySet<string>) => namePositions(source, names) })
+    : only({ text, getAllComments: () => commentRanges(parse(file, text)) });
   for (const { rule, options } of rules) {
     try {
       const listeners = rule.create(only({ sourceCode, options }) as unknown as Rule.RuleContext);
@@ -145,4 +156,76 @@ export function commentRanges(source: ts.SourceFile): { range: [number, number] 
     } else i++;
   }
   return comments;
+}
+
+/**
+ * Where each of the names stands in a parsed file, as the prefilter's positions (src/rule-kit/prefilter.ts) name
+ * them, from the syntax tree rather than the text: a member read (`x.name`, `x['name']`, asserted when `!` or `as`
+ * follows, through parentheses), a property name in a destructuring or an object literal, or any other identifier (a
+ * word: `connect(…)` imported by name, a method `connect() {…}`, `#name`). A string counts only as the member it
+ * names (`x['name']`, `{ 'name': f } = x`); comments never. The rules select member reads, calls of a name and
+ * destructured properties, each of which stands here in the position the text scan gives it, or a stricter one.
+ */
+export function namePositions(source: ts.SourceFile, names: ReadonlySet<string>): Map<string, Position> {
+  const found = new Map<string, Position>();
+  const note = (name: string, position: Position | undefined): void => {
+    if (position === undefined || !names.has(name)) return;
+    const before = found.get(name);
+    if (before === undefined || position > before) found.set(name, position);
+  };
+  // the ancestors of the node visited: a program's files get parent pointers only when they are bound
+  const ancestors: ts.Node[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isIdentifier(node)) note(node.text, positionOf(node, ancestors) ?? Position.Word);
+    else if (ts.isPrivateIdentifier(node)) note(node.text.slice(1), Position.Word);
+    else if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) {
+      if (names.has(node.text)) note(node.text, positionOf(node, ancestors));
+    } else {
+      ancestors.push(node);
+      ts.forEachChild(node, visit);
+      ancestors.pop();
+    }
+  };
+  visit(source);
+  return found;
+}
+
+/** Where a name stands as a member (read, destructured, an object literal's key); undefined elsewhere. */
+function positionOf(node: ts.Node, ancestors: readonly ts.Node[]): Position | undefined {
+  let up = ancestors.length - 1;
+  const parent = ancestors[up];
+  if (!parent) return undefined;
+  if (
+    (ts.isPropertyAccessExpression(parent) && parent.name === node) ||
+    (ts.isElementAccessExpression(parent) && parent.argumentExpression === node) ||
+    (ts.isQualifiedName(parent) && parent.right === node)
+  ) {
+    // `x.name!`, `(x['name']) as T`
+    let outer: ts.Node = parent;
+    while (up > 0 && ts.isParenthesizedExpression(ancestors[up - 1]!)) outer = ancestors[--up]!;
+    const wrapper = ancestors[up - 1];
+    const asserted =
+      !!wrapper && (ts.isNonNullExpression(wrapper) || ts.isAsExpression(wrapper)) && wrapper.expression === outer;
+    return asserted ? Position.Asserted : Position.Access;
+  }
+  // `{ name }`, `{ name: x }`, `{ 'name': x }`, `{ ['name']: x }`: in a destructuring, or an object literal (which an
+  // assignment may destructure)
+  let named = node;
+  let owner = parent;
+  let outer = ancestors[up - 1];
+  if (ts.isComputedPropertyName(parent)) {
+    named = parent;
+    owner = outer!;
+    outer = ancestors[up - 2];
+  }
+  const isName = ts.isBindingElement(owner)
+    ? !!outer && ts.isObjectBindingPattern(outer) && (owner.propertyName ?? owner.name) === named
+    : (ts.isPropertyAssignment(owner) ||
+        ts.isShorthandPropertyAssignment(owner) ||
+        ts.isMethodDeclaration(owner) ||
+        ts.isAccessor(owner)) &&
+      owner.name === named &&
+      !!outer &&
+      ts.isObjectLiteralExpression(outer);
+  return isName ? Position.Member : undefined;
 }

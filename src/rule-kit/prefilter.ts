@@ -14,8 +14,8 @@ const cache = new Map<string, RegExp>();
  * (memberPattern), only where a member is read (accessPattern), or where a member read is asserted
  * (assertedPattern). Each position is a special case of the ones before it.
  */
-const Position = { Word: 0, Member: 1, Access: 2, Asserted: 3 } as const;
-type Position = (typeof Position)[keyof typeof Position];
+export const Position = { Word: 0, Member: 1, Access: 2, Asserted: 3 } as const;
+export type Position = (typeof Position)[keyof typeof Position];
 /** The names of each pattern, and where they must stand. */
 const namesOf = new WeakMap<RegExp, { names: readonly string[]; position: Position }>();
 /** Every name of every pattern made so far, and one pattern for all of them (rebuilt when a name is added). */
@@ -45,6 +45,12 @@ interface Scanned {
 export interface PrefilterSource {
   readonly text: string;
   getAllComments?(): readonly { readonly range?: readonly [number, number] }[];
+  /**
+   * Where each of the names stands in the file's syntax tree, with the strictest position of each (the CLI's, from
+   * the TypeScript program it builds anyway): names in strings and comments do not count. When given, it replaces
+   * the scan of the text; it must count every place where the text scan would count a name that a listener selects.
+   */
+  namePositions?(names: ReadonlySet<string>): ReadonlyMap<string, Position>;
 }
 
 function compile(source: string, names: readonly string[], position: Position): RegExp {
@@ -67,7 +73,11 @@ function compile(source: string, names: readonly string[], position: Position): 
 export function mentions(sourceCode: PrefilterSource, pattern: RegExp): boolean {
   anyName ??= new RegExp(`\\b(?:${alternatives(allNames)})\\b`, 'g');
   if (lastScan?.sourceCode !== sourceCode || lastScan.pattern !== anyName) {
-    lastScan = { sourceCode, pattern: anyName, scanned: scan(sourceCode.text, anyName) };
+    const scanned =
+      'namePositions' in sourceCode && sourceCode.namePositions
+        ? { found: sourceCode.namePositions(allNames), doubtful: [] }
+        : scan(sourceCode.text, anyName);
+    lastScan = { sourceCode, pattern: anyName, scanned };
   }
   const current = lastScan;
   const { found, doubtful } = current.scanned;

@@ -83,7 +83,7 @@ describe.concurrent('a repository as cloned', { timeout: 240_000 }, () => {
     expect(lines).toHaveLength(WARNINGS.length + 2);
     expect(run.stderr).not.toMatch(/eslintignore/i);
     expect(lines.at(-1)).toMatch(
-      /^transport-lint: 10 files, 7 findings \(no-unguarded-socket-options 4, no-unchecked-bound-address 2, parse errors 1\), \d+\.\d s$/,
+      /^transport-lint: 11 files, 7 findings \(no-unguarded-socket-options 4, no-unchecked-bound-address 2, parse errors 1\), \d+\.\d s$/,
     );
 
     const plan = debugPlan(run.stderr);
@@ -91,6 +91,7 @@ describe.concurrent('a repository as cloned', { timeout: 240_000 }, () => {
     // folder), `files`, and an `include` inherited through `extends` (relative to the config that has it)
     expect(programOf(plan)).toEqual({
       'src/broken.ts': 'tsconfig.json + node types',
+      'src/names.ts': 'tsconfig.json + node types',
       'src/plain.ts': 'tsconfig.json + node types',
       'src/server.ts': 'tsconfig.json + node types',
       'packages/files-only/main.ts': 'packages/files-only/tsconfig.json + node types',
@@ -105,9 +106,11 @@ describe.concurrent('a repository as cloned', { timeout: 240_000 }, () => {
     expect(sharedPrograms(plan)).toEqual([
       ['packages/files-only/tsconfig.json', 'packages/include-chain/tsconfig.json'],
     ]);
-    // which files ESLint sees: those in which a rule may report; src/broken.ts only for its parse error
+    // which files ESLint sees: those in which a rule may report; src/broken.ts only for its parse error;
+    // src/names.ts has the rules' names only in strings and comments (its program's parse tells)
     expect(lintOf(plan)).toEqual({
       'src/broken.ts': 'syntax',
+      'src/names.ts': 'skipped',
       'src/plain.ts': 'skipped',
       'src/server.ts': 'types',
       'packages/files-only/main.ts': 'types',
@@ -128,6 +131,7 @@ describe.concurrent('a repository as cloned', { timeout: 240_000 }, () => {
       'packages/files-only/main.ts': ['transport/no-unguarded-socket-options 5:10'],
       'packages/include-chain/lib/pool.ts': ['transport/no-unguarded-socket-options 5:10'],
       'src/broken.ts': ['parse error 1:31'],
+      'src/names.ts': [],
       'src/plain.ts': [],
       'src/server.ts': ['transport/no-unchecked-bound-address 6:20'],
     });

@@ -9,7 +9,8 @@ import { Linter } from 'eslint';
 import tsParser from '@typescript-eslint/parser';
 import ts from 'typescript';
 import plugin from '../../../src/index.ts';
-import { commentRanges, configuredRules, mayReport } from '../../../src/cli/relevance.ts';
+import { commentRanges, configuredRules, mayReport, namePositions } from '../../../src/cli/relevance.ts';
+import { Position } from '../../../src/rule-kit/prefilter.ts';
 import type { Rule } from 'eslint';
 
 const rules = configuredRules(
@@ -89,5 +90,65 @@ export function info(): string {
     expect(mayReport('after.ts', `/* a */ s.setNoDelay(true);\n`, rules)).toBe(true);
     // a comment-looking line inside a template literal is code for the rules' scan
     expect(mayReport('tpl.ts', `const t = \`\n * \${server.address()}\`;\n`, rules)).toBe(true);
+  });
+});
+
+describe('namePositions', () => {
+  const NAMES = new Set(['setNoDelay', 'port', 'address', 'connect', 'listen', 'authorized']);
+  /** The position of each name found in the code, by the position's name, from a parse without parent pointers. */
+  function positions(code: string, file = 'x.ts'): Record<string, string> {
+    const source = ts.createSourceFile(file, code, ts.ScriptTarget.Latest, false);
+    const label = (p: Position) => Object.entries(Position).find(([, v]) => v === p)![0];
+    return Object.fromEntries([...namePositions(source, NAMES)].map(([name, p]) => [name, label(p)]));
+  }
+
+  it.each([
+    ['s.setNoDelay(true)', { setNoDelay: 'Access' }],
+    ["s?.['setNoDelay']?.()", { setNoDelay: 'Access' }],
+    ['s[`setNoDelay`]()', { setNoDelay: 'Access' }],
+    ['const p = (server.address() as AddressInfo).port', { address: 'Access', port: 'Access' }],
+    // the call is asserted, not the member read: BUN_MEMBERS' selectors (TSNonNullExpression > MemberExpression) agree
+    ['const p = (server.address())!.port!', { address: 'Access', port: 'Asserted' }],
+    ['const p = ((s.port)) as number', { port: 'Asserted' }],
+    ['const { setNoDelay } = s', { setNoDelay: 'Member' }],
+    ["const { 'setNoDelay': f, port: p = 1 } = s", { setNoDelay: 'Member', port: 'Member' }],
+    ['({ setNoDelay } = s)', { setNoDelay: 'Member' }],
+    [
+      "const o = { ['listen']: f, port() {}, get address() { return 1 } }",
+      { listen: 'Member', port: 'Member', address: 'Member' },
+    ],
+    ["import { connect } from 'node:net'; connect(80)", { connect: 'Word' }],
+    ['class C { #authorized = 1; listen() {} }', { authorized: 'Word', listen: 'Word' }],
+    ['type A = net.Socket["setNoDelay"]; let q: tls.TLSSocket.authorized', { authorized: 'Access' }],
+  ])('%s', (code, expected) => {
+    expect(positions(code)).toEqual(expected);
+  });
+
+  it('does not count names in strings, templates or comments', () => {
+    const code = [
+      "type E = 'connect' | 'listen';",
+      '// s.setNoDelay(true)',
+      "const help = { a: 'server.address().port' };",
+      '/* s.authorized */ const t = `socket.${x}.setNoDelay()`;',
+    ].join('\n');
+    expect(positions(code)).toEqual({});
+  });
+
+  it('reads JavaScript and JSX the same way', () => {
+    expect(positions('const v = <a onClick={() => s.setNoDelay()} title="address" />;', 'v.jsx')).toEqual({
+      setNoDelay: 'Access',
+    });
+  });
+
+  it("decides mayReport with the parse: a file that names the rules' members only in strings is left out", () => {
+    const strings = `export type Event = 'connect' | 'listening';\nexport const help = 'call server.address() after listen';\n`;
+    const parse = (code: string) => ts.createSourceFile('s.ts', code, ts.ScriptTarget.Latest, false);
+    // the text scan alone cannot tell strings from code
+    expect(mayReport('s.ts', strings, rules)).toBe(true);
+    expect(mayReport('s.ts', strings, rules, parse(strings))).toBe(false);
+    const use = `${strings}export const p = (server.address() as any).port;\n`;
+    expect(mayReport('s.ts', use, rules, parse(use))).toBe(true);
+    const call = `import { connect } from 'node:net';\nexport const c = connect('/tmp/s.sock');\n`;
+    expect(mayReport('c.ts', call, rules, parse(call))).toBe(true);
   });
 });
