@@ -152,7 +152,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
             if (error) syntaxOnly.push(file);
             else results.push(report.cleanResult(file));
           }
-          programs.release(group);
+          programs.release(group, group !== plan.groups.at(-1));
         }
         for (const batch of batches(syntaxOnly, (f) => labels.of(f))) {
           progress.update(results.length, batch.label);

@@ -13,6 +13,8 @@
 import tsParser from '@typescript-eslint/parser';
 import type { Linter } from 'eslint';
 import path from 'node:path';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import ts from '../engine/typescript.cts';
 import { ConfigCache, type ProgramGroup } from './projects.ts';
 
@@ -64,10 +66,16 @@ export class Programs {
     return (source as unknown as { parseDiagnostics: readonly ts.Diagnostic[] }).parseDiagnostics.length > 0;
   }
 
-  /** Drops the group's program: its files have been linted. */
-  release(group: ProgramGroup): void {
+  /**
+   * Drops the group's program: its files have been linted. With `another`, another program is built next: a full
+   * garbage collection now frees the dropped one's memory for it. V8 would otherwise grow the heap first (the dropped
+   * program is old-generation garbage, which it collects late): on mongodb/node-mongodb-native, six programs one
+   * after another peaked at 1.45 GB of RSS, and at 0.79 GB with a collection between them.
+   */
+  release(group: ProgramGroup, another = false): void {
     this.built.delete(group);
     for (const file of group.lint) this.fixed.delete(file);
+    if (another) collectGarbage();
   }
 
   private build(group: ProgramGroup, old?: ts.Program): ts.Program {
@@ -111,6 +119,16 @@ export class Programs {
     const rootNames = group.kind === 'config' ? group.files : group.lint;
     return ts.createProgram({ rootNames, options, host, projectReferences, oldProgram: old });
   }
+}
+
+let gc: (() => void) | undefined;
+/** A full garbage collection, without `--expose-gc` on the command line (the flag exposes `gc` to new contexts). */
+function collectGarbage(): void {
+  if (!gc) {
+    v8.setFlagsFromString('--expose-gc');
+    gc = vm.runInNewContext('gc') as () => void;
+  }
+  gc();
 }
 
 function isDeclarationFile(fileName: string): boolean {
