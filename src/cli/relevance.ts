@@ -12,7 +12,7 @@
 import type { Linter, Rule } from 'eslint';
 import path from 'node:path';
 import ts from '../engine/typescript.cts';
-import { Position } from '../rule-kit/prefilter.ts';
+import { type NamePositions, Position } from '../rule-kit/prefilter.ts';
 
 export interface ConfiguredRule {
   rule: Rule.RuleModule;
@@ -162,12 +162,14 @@ export function commentRanges(source: ts.SourceFile): { range: [number, number] 
  * Where each of the names stands in a parsed file, as the prefilter's positions (src/rule-kit/prefilter.ts) name
  * them, from the syntax tree rather than the text: a member read (`x.name`, `x['name']`, asserted when `!` or `as`
  * follows, through parentheses), a property name in a destructuring or an object literal, or any other identifier (a
- * word: `connect(…)` imported by name, a method `connect() {…}`, `#name`). A string counts only as the member it
- * names (`x['name']`, `{ 'name': f } = x`); comments never. The rules select member reads, calls of a name and
+ * word: `connect(…)` imported by name, a method `connect() {…}`, `#name`), and which names are the callee of a call
+ * with arguments (calledPattern). A string counts only as the member it names (`x['name']`, `{ 'name': f } = x`);
+ * comments never. The rules select member reads, calls of a name and
  * destructured properties, each of which stands here in the position the text scan gives it, or a stricter one.
  */
-export function namePositions(source: ts.SourceFile, names: ReadonlySet<string>): Map<string, Position> {
+export function namePositions(source: ts.SourceFile, names: ReadonlySet<string>): NamePositions {
   const found = new Map<string, Position>();
+  const called = new Set<string>();
   const note = (name: string, position: Position | undefined): void => {
     if (position === undefined || !names.has(name)) return;
     const before = found.get(name);
@@ -181,13 +183,41 @@ export function namePositions(source: ts.SourceFile, names: ReadonlySet<string>)
     else if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) {
       if (names.has(node.text)) note(node.text, positionOf(node, ancestors));
     } else {
+      if (ts.isCallExpression(node) && node.arguments.length > 0) {
+        const name = calleeName(node.expression);
+        if (name !== undefined && names.has(name)) called.add(name);
+      }
       ancestors.push(node);
       ts.forEachChild(node, visit);
       ancestors.pop();
     }
   };
   visit(source);
-  return found;
+  return { found, called };
+}
+
+/**
+ * The name a call's callee ends in, through parentheses and type assertions: `f`, `s.f`, `s.#f`, `s['f']`,
+ * `(s.f as F)`, `s.f!`.
+ */
+function calleeName(callee: ts.Expression): string | undefined {
+  let node = callee;
+  while (
+    ts.isParenthesizedExpression(node) ||
+    ts.isAsExpression(node) ||
+    ts.isNonNullExpression(node) ||
+    ts.isSatisfiesExpression(node) ||
+    ts.isTypeAssertionExpression(node)
+  )
+    node = node.expression;
+  if (ts.isIdentifier(node)) return node.text;
+  if (ts.isPropertyAccessExpression(node))
+    return ts.isPrivateIdentifier(node.name) ? node.name.text.slice(1) : node.name.text;
+  if (ts.isElementAccessExpression(node)) {
+    const key = node.argumentExpression;
+    if (ts.isStringLiteral(key) || ts.isNoSubstitutionTemplateLiteral(key)) return key.text;
+  }
+  return undefined;
 }
 
 /** Where a name stands as a member (read, destructured, an object literal's key); undefined elsewhere. */

@@ -16,8 +16,8 @@ const cache = new Map<string, RegExp>();
  */
 export const Position = { Word: 0, Member: 1, Access: 2, Asserted: 3 } as const;
 export type Position = (typeof Position)[keyof typeof Position];
-/** The names of each pattern, and where they must stand. */
-const namesOf = new WeakMap<RegExp, { names: readonly string[]; position: Position }>();
+/** The names of each pattern, where they must stand, and whether only as the callee of a call with arguments. */
+const namesOf = new WeakMap<RegExp, { names: readonly string[]; position: Position; called?: true }>();
 /** Every name of every pattern made so far, and one pattern for all of them (rebuilt when a name is added). */
 const allNames = new Set<string>();
 let anyName: RegExp | undefined;
@@ -39,6 +39,11 @@ interface Scanned {
   /** Each name found on a code line, with the strictest position it occurs in there. */
   found: ReadonlyMap<string, Position>;
   doubtful: readonly Doubtful[];
+  /**
+   * The names found as the callee of a call with arguments (`f(x)`, `s.f(x)`, `(s.f as F)(x)`), where the source
+   * tells (namePositions); undefined from a text scan, which cannot, so that every name found may be one.
+   */
+  called?: ReadonlySet<string>;
 }
 
 /** The text and, where the parser gave them, the comments (ESLint's SourceCode; the CLI supplies its own). */
@@ -46,18 +51,27 @@ export interface PrefilterSource {
   readonly text: string;
   getAllComments?(): readonly { readonly range?: readonly [number, number] }[];
   /**
-   * Where each of the names stands in the file's syntax tree, with the strictest position of each (the CLI's, from
-   * the TypeScript program it builds anyway): names in strings and comments do not count. When given, it replaces
-   * the scan of the text; it must count every place where the text scan would count a name that a listener selects.
+   * Where each of the names stands in the file's syntax tree, with the strictest position of each, and which are
+   * called with arguments (the CLI's, from the TypeScript program it builds anyway): names in strings and comments
+   * do not count. When given, it replaces the scan of the text; it must count every place where the text scan would
+   * count a name that a listener selects.
    */
-  namePositions?(names: ReadonlySet<string>): ReadonlyMap<string, Position>;
+  namePositions?(names: ReadonlySet<string>): NamePositions;
 }
 
-function compile(source: string, names: readonly string[], position: Position): RegExp {
-  let pattern = cache.get(source);
+/** Where names stand in a file's syntax tree (PrefilterSource.namePositions). */
+export interface NamePositions {
+  found: ReadonlyMap<string, Position>;
+  called: ReadonlySet<string>;
+}
+
+function compile(source: string, names: readonly string[], position: Position, called?: true): RegExp {
+  // a calledPattern and a wordPattern of the same names have the same source, not the same entry
+  const key = called ? `called:${source}` : source;
+  let pattern = cache.get(key);
   if (!pattern) {
-    cache.set(source, (pattern = new RegExp(source)));
-    namesOf.set(pattern, { names, position });
+    cache.set(key, (pattern = new RegExp(source)));
+    namesOf.set(pattern, called ? { names, position, called } : { names, position });
     const before = allNames.size;
     for (const name of names) allNames.add(name);
     if (allNames.size !== before) anyName = undefined;
@@ -75,17 +89,20 @@ export function mentions(sourceCode: PrefilterSource, pattern: RegExp): boolean 
   if (lastScan?.sourceCode !== sourceCode || lastScan.pattern !== anyName) {
     const scanned =
       'namePositions' in sourceCode && sourceCode.namePositions
-        ? { found: sourceCode.namePositions(allNames), doubtful: [] }
+        ? { ...sourceCode.namePositions(allNames), doubtful: [] }
         : scan(sourceCode.text, anyName);
     lastScan = { sourceCode, pattern: anyName, scanned };
   }
   const current = lastScan;
-  const { found, doubtful } = current.scanned;
+  const { found, doubtful, called } = current.scanned;
   if (found.size === 0 && doubtful.length === 0) return false;
   const own = namesOf.get(pattern);
   if (!own) return pattern.test(sourceCode.text);
   const counts = (name: string, position: Position | undefined): boolean =>
-    position !== undefined && position >= own.position && own.names.includes(name);
+    position !== undefined &&
+    position >= own.position &&
+    own.names.includes(name) &&
+    (!own.called || !called || called.has(name));
   if (own.names.some((name) => counts(name, found.get(name)))) return true;
   const candidates = doubtful.filter((d) => counts(d.name, d.position));
   if (candidates.length === 0) return false;
@@ -179,6 +196,17 @@ function alternatives(names: Iterable<string>): string {
 export function wordPattern(names: Iterable<string>): RegExp {
   const list = [...names];
   return compile(`\\b(?:${alternatives(list)})\\b`, list, Position.Word);
+}
+
+/**
+ * Matches any of the names as a whole word, as wordPattern does in a text; where the source code tells where names
+ * stand (transport-lint's namePositions), only as the callee of a call with arguments: `listen(x)`, `s.listen(x)`,
+ * `s['listen'](x)`, `(f as F)(x)`. For rules whose every listener needs such a call (`s.connect()` and a method
+ * declared `connect() {…}` then cost nothing).
+ */
+export function calledPattern(names: Iterable<string>): RegExp {
+  const list = [...names];
+  return compile(`\\b(?:${alternatives(list)})\\b`, list, Position.Word, true);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { calleeParts, getEngine, requiresProperty, unwrap } from '../engine/index.ts';
 import { createRule } from '../rule-kit/create-rule.ts';
-import { memberSelector, mentions, wordPattern } from '../rule-kit/prefilter.ts';
+import { calledPattern, memberSelector, mentions } from '../rule-kit/prefilter.ts';
 
 type MessageIds = 'listen' | 'connect' | 'keepOnly';
 type Node = TSESTree.Node;
@@ -19,7 +19,8 @@ const CALLS: Record<string, 'listen' | 'connect'> = {
   'net.Socket.connect': 'connect',
 };
 const NAMES = new Set(['listen', 'connect', 'createConnection']);
-const PATTERN = wordPattern(NAMES);
+/** Every listener needs a call with a first argument: `s.connect()` and a method `connect() {…}` do not count. */
+const PATTERN = calledPattern(NAMES);
 /** Calls of one of the names: `listen(…)`, `x.listen(…)`, `x['listen'](…)`, and a wrapped callee (`(f as F)(…)`). */
 const CALLS_SELECTOR = [
   `CallExpression[callee.name=/^(?:${[...NAMES].join('|')})$/]`,

@@ -7,10 +7,12 @@ import { Linter } from 'eslint';
 import {
   accessPattern,
   assertedPattern,
+  calledPattern,
   memberPattern,
   memberSelector,
   mentions,
   perOptions,
+  Position,
   wordPattern,
 } from '../../src/rule-kit/prefilter.ts';
 import { createRule, sameValue } from '../../src/rule-kit/create-rule.ts';
@@ -154,6 +156,27 @@ describe('mentions', () => {
     expect(
       mentions({ text: 'setTimeout(f);\nconst { setTimeout: st } = timers;' }, memberPattern(['setTimeout'])),
     ).toBe(true);
+  });
+});
+
+describe('calledPattern', () => {
+  const called = calledPattern(['zzzConnect']);
+  /** A source that tells where names stand, as transport-lint's parse does: here, zzzConnect as a word. */
+  const parsed = (calls: string[]) => ({
+    text: 'client.zzzConnect(); zzzConnect(options);',
+    namePositions: () => ({ found: new Map([['zzzConnect', Position.Word]]), called: new Set(calls) }),
+  });
+
+  it('in a bare text, matches the name anywhere, as wordPattern does: the text cannot tell a call', () => {
+    expect(mentions({ text: 'class C { zzzConnect() {} }' }, called)).toBe(true);
+    expect(mentions({ text: 'reconnect()' }, called)).toBe(false);
+  });
+
+  it('where the source tells, counts the name only as the callee of a call with arguments', () => {
+    expect(mentions(parsed(['zzzConnect']), called)).toBe(true);
+    expect(mentions(parsed([]), called)).toBe(false);
+    // a wordPattern of the same names is its own pattern, and still counts the word
+    expect(mentions(parsed([]), wordPattern(['zzzConnect']))).toBe(true);
   });
 });
 

@@ -99,7 +99,7 @@ describe('namePositions', () => {
   function positions(code: string, file = 'x.ts'): Record<string, string> {
     const source = ts.createSourceFile(file, code, ts.ScriptTarget.Latest, false);
     const label = (p: Position) => Object.entries(Position).find(([, v]) => v === p)![0];
-    return Object.fromEntries([...namePositions(source, NAMES)].map(([name, p]) => [name, label(p)]));
+    return Object.fromEntries([...namePositions(source, NAMES).found].map(([name, p]) => [name, label(p)]));
   }
 
   it.each([
@@ -122,6 +122,21 @@ describe('namePositions', () => {
     ['type A = net.Socket["setNoDelay"]; let q: tls.TLSSocket.authorized', { authorized: 'Access' }],
   ])('%s', (code, expected) => {
     expect(positions(code)).toEqual(expected);
+  });
+
+  it('tells which names are the callee of a call with arguments', () => {
+    const called = (code: string) =>
+      [...namePositions(ts.createSourceFile('c.ts', code, ts.ScriptTarget.Latest, false), NAMES).called].sort();
+    expect(called('connect(opts); s.listen(port); s["setNoDelay"](true); (s.port as F)(1); s.#address!(x)')).toEqual([
+      'address',
+      'connect',
+      'listen',
+      'port',
+      'setNoDelay',
+    ]);
+    expect(called('s?.connect?.(o); super.listen(...args)')).toEqual(['connect', 'listen']);
+    // no arguments, a declaration, a reference, a call of something else with the name as argument
+    expect(called('s.connect(); class C { connect(o) {} }; const f = s.listen; g(listen, connect)')).toEqual([]);
   });
 
   it('does not count names in strings, templates or comments', () => {
@@ -150,5 +165,19 @@ describe('namePositions', () => {
     expect(mayReport('s.ts', use, rules, parse(use))).toBe(true);
     const call = `import { connect } from 'node:net';\nexport const c = connect('/tmp/s.sock');\n`;
     expect(mayReport('c.ts', call, rules, parse(call))).toBe(true);
+  });
+
+  it('leaves out a file for no-ambiguous-listen-options where connect and listen are never called with arguments', () => {
+    const listenOptions = configuredRules(
+      { 'transport/no-ambiguous-listen-options': 'error' },
+      () => plugin.rules['no-ambiguous-listen-options'] as unknown as Rule.RuleModule,
+    );
+    const parse = (code: string) => ts.createSourceFile('c.ts', code, ts.ScriptTarget.Latest, false);
+    const lazy = `export class Client {\n  async connect() {}\n  start() { return this.connect().catch(() => {}); }\n}\n`;
+    // the text scan cannot tell: every word `connect` may be a call
+    expect(mayReport('c.ts', lazy, listenOptions)).toBe(true);
+    expect(mayReport('c.ts', lazy, listenOptions, parse(lazy))).toBe(false);
+    const withOptions = `${lazy}export const s = net.connect(options);\n`;
+    expect(mayReport('c.ts', withOptions, listenOptions, parse(withOptions))).toBe(true);
   });
 });
