@@ -6,7 +6,7 @@ import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/util
 import { instanceClass, memberName, staticString } from '../ast.ts';
 import { LISTENER_METHODS } from '../node-members.ts';
 import ts from '../typescript.cts';
-import { calleeDeclarations, closed, COMPUTED, declaredReturnType } from './callees.ts';
+import { calleeDeclarations, closed, COMPUTED, declaredReturnType, mayNarrowArgument } from './callees.ts';
 import type { FileContext, Variable } from './index.ts';
 import { inScope, isPathPrefix, narrowedPaths, thisNarrowings, type Narrowing } from './narrowing.ts';
 
@@ -78,10 +78,12 @@ export function declaredTypeAt(p: FileContext, node: TSESTree.Node, presence = f
   if (!type) return undefined;
   const here = path.join('.');
   const at = node.range[0];
-  for (const { path: narrowedPath, start, loop, presence: presenceTest } of narrowed) {
+  for (const { path: narrowedPath, start, loop, presence: presenceTest, argumentOf } of narrowed) {
     // a narrowing that comes later, outside any loop around both, cannot reach this use; nor can the use itself
     // (`listen(port)` may be an assertion call, which narrows `port` after it, not in it)
     if (start >= at && !(loop && loop[0] <= at && at <= loop[1])) continue;
+    // an argument of a call that is no type predicate or assertion function (`this.track(this)`) is not narrowed
+    if (argumentOf && !mayNarrowArgument(p, argumentOf)) continue;
     // `'setKeepAlive' in socket` on a Duplex: `Duplex & Record<"setKeepAlive", unknown>`, the same class for typeForMembers
     if (presence && presenceTest && narrowedPath === here && type.flags & ts.TypeFlags.Object && !type.isUnion())
       continue;
