@@ -332,6 +332,42 @@ net.createServer((...all) => void all);
   });
 });
 
+describe("callbacks of a method of a receiver whose declared type is generic: the receiver's type arguments", () => {
+  it("`map`, `forEach`, `filter` of an array, a Set, a Map, a readonly array: TypeScript's contextual type", () => {
+    expectDeclared(
+      `
+import * as net from 'node:net';
+import * as tls from 'node:tls';
+type Address = { port: number } | { path: string };
+export function use(
+  addresses: Address[],
+  sockets: Set<net.Socket>,
+  byName: Map<string, tls.TLSSocket>,
+  frozen: readonly net.Socket[],
+) {
+  addresses.map((address) => void address);
+  sockets.forEach((socket) => void socket);
+  byName.forEach((socket, name) => { void socket; void name; });
+  frozen.filter((socket, i, all) => { void socket; void all; return i > 0; });
+}
+`,
+      ['Address', 'Socket', 'TLSSocket', 'string', 'Socket', 'readonly Socket[]'],
+    );
+  });
+
+  it("asks TypeScript for the method's own type parameters, overloads that differ, no declared receiver, a union", () => {
+    expectAsked(`
+import * as net from 'node:net';
+export function use(sockets: net.Socket[], maybe: net.Socket[] | Set<net.Socket>) {
+  sockets.reduce((total, socket) => { void total; void socket; return total + socket.bytesRead; }, 0);
+  const copies = sockets.map((s) => ({ s }));
+  copies.forEach((copy) => void copy);
+  maybe.forEach((socket) => void socket);
+}
+`);
+  });
+});
+
 describe('paths from `this` in the members of a class', () => {
   it("reads a field's declared type where no use of `this` in the same member narrows the path", () => {
     expectDeclared(

@@ -184,7 +184,84 @@ export function callbackParameterType(
   index: number,
   arity: number,
 ): ts.Type | undefined {
-  const declarations = calleeDeclarations(p, call);
+  const generic = instantiatedCallbackParameter(p, call, position, index, arity);
+  return generic ? generic.type : callbackParameterOf(p, call, position, index, arity);
+}
+
+/**
+ * callbackParameterType for a method of a receiver whose type the declarations give as an instance of a generic
+ * type (`addresses.map((a) => …)` with `addresses: Address[]`, `sockets.forEach((s) => …)` with `sockets:
+ * Set<Socket>`): the same reading of the overloads, from the method's signatures on that type, where the receiver's
+ * type arguments stand for its type parameters (`value: T` is `Address`). TypeScript's contextual type of the
+ * parameter is that; asking for it infers the whole call, and the receiver's type by flow analysis. `{ type:
+ * undefined }` where the parameter's type still depends on type parameters (the method's own), or overloads of the
+ * call's arity differ (`reduce(f, 0)`, which TypeScript resolves by the initial value's type); undefined where the
+ * receiver's type is not known without flow analysis or is no generic instance (callbackParameterOf reads those).
+ */
+function instantiatedCallbackParameter(
+  p: FileContext,
+  call: TSESTree.CallExpression,
+  position: number,
+  index: number,
+  arity: number,
+): { type: ts.Type | undefined } | undefined {
+  const callee = call.callee;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.optional) return undefined;
+  const name = memberName(callee);
+  const receiver = p.types.get(callee.object) ?? declaredTypeAt(p, callee.object);
+  if (name === undefined || !receiver || !isGenericInstance(p, receiver)) return undefined;
+  const none = { type: undefined };
+  if (!closed(p, receiver)) return none;
+  const signatures = p.query(() => {
+    const method = p.checker.getPropertyOfType(receiver, name);
+    return method && p.checker.getTypeOfSymbol(method).getCallSignatures();
+  });
+  if (!signatures?.length || signatures.some((s) => !s.declaration || ts.isJSDocSignature(s.declaration))) return none;
+  // TypeScript picks the first overload the arguments fit, which the arity alone does not tell (`reduce(f, 0)`):
+  // every overload of that arity must give the same type
+  const count = call.arguments.length;
+  let found: ts.Type | undefined;
+  for (const signature of signatures) {
+    const parameters = (signature.declaration as ts.SignatureDeclaration).parameters;
+    const required = parameters.filter((p) => !p.questionToken && !p.initializer).length;
+    if (count > parameters.length || count < required) continue;
+    const type = callbackParameterOf(
+      p,
+      call,
+      position,
+      index,
+      arity,
+      [signature.declaration as ts.SignatureDeclaration],
+      () => p.checker.getTypeOfSymbol(signature.getParameters()[position]!),
+    );
+    if (!type || !closed(p, type) || (found && found !== type)) return none;
+    found = type;
+  }
+  return { type: found };
+}
+
+/** An instance of a generic class or interface (`Address[]`, `Set<Socket>`): a type reference with type arguments. */
+function isGenericInstance(p: FileContext, type: ts.Type): boolean {
+  return (
+    !!(type.flags & ts.TypeFlags.Object) &&
+    !!((type as ts.ObjectType).objectFlags & ts.ObjectFlags.Reference) &&
+    p.checker.getTypeArguments(type as ts.TypeReference).length > 0
+  );
+}
+
+/**
+ * The overload reading of callbackParameterType over the callee's declarations (or `declarations`), with the type
+ * of the callback parameter from `parameterType` (default: its written type).
+ */
+function callbackParameterOf(
+  p: FileContext,
+  call: TSESTree.CallExpression,
+  position: number,
+  index: number,
+  arity: number,
+  declarations = calleeDeclarations(p, call),
+  parameterType?: () => ts.Type,
+): ts.Type | undefined {
   const count = call.arguments.length;
   if (!declarations || position < 0 || call.arguments.some((a) => a.type === AST_NODE_TYPES.SpreadElement))
     return undefined;
@@ -195,7 +272,9 @@ export function callbackParameterType(
     if (count > parameters.length || count < required) continue;
     const written = parameters[position]?.type;
     if (!written) return undefined;
-    const listener = p.query(() => p.checker.getTypeFromTypeNode(written)).getCallSignatures();
+    const listener = p
+      .query(() => (parameterType ? parameterType() : p.checker.getTypeFromTypeNode(written)))
+      .getCallSignatures();
     // a non-function parameter here: TypeScript tries the next overload
     if (listener.length === 0) continue;
     if (listener.length > 1) return undefined;
