@@ -382,7 +382,7 @@ export function use(err: Error | null, stream?: net.Socket, port?: number) {
 });
 
 describe('`await` of a value whose type the declarations give', () => {
-  it("a declared promise, a union in it, a method of the class: TypeScript's type of the `await`", () => {
+  it("a declared promise, a union in it, a method of the class, a private one: TypeScript's type of the `await`", () => {
     expectDeclared(
       `
 import * as net from 'node:net';
@@ -394,18 +394,22 @@ export class Client {
   async make(): Promise<net.Socket | tls.TLSSocket> {
     return this.open();
   }
+  async #connect(): Promise<tls.TLSSocket> {
+    return tls.connect(443);
+  }
   async use() {
     const socket = await this.open();
     void socket;
     void (await this.make());
+    void (await this.#connect());
   }
 }
 `,
-      ['Socket', 'Socket | TLSSocket'],
+      ['Socket', 'Socket | TLSSocket', 'TLSSocket'],
     );
   });
 
-  it('asks TypeScript for a promise of a type parameter, an inferred return type, overloads that resolve apart', () => {
+  it('asks TypeScript for a promise of a type parameter, inferred return types, overloads that resolve apart', () => {
     expectAsked(`
 import * as net from 'node:net';
 declare function generic<T>(make: () => T): Promise<T>;
@@ -415,6 +419,12 @@ export class Client {
   open(port: number): Promise<net.Server>;
   open(where: string | number): Promise<net.Socket | net.Server> {
     return Promise.resolve(typeof where === 'string' ? new net.Socket() : new net.Server());
+  }
+}
+export class Holder {
+  #make = async () => new net.Socket();
+  async use() {
+    void (await this.#make());
   }
 }
 export async function use(client: Client) {

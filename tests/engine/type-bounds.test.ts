@@ -420,3 +420,42 @@ class Conn {
     ]);
   });
 });
+
+describe("a member's owner through a field holding `this` (`private self = this`)", () => {
+  const ownerRule = engineProbe<TSESTree.CallExpression>(
+    'CallExpression[callee.property.name="ref"]',
+    (ctx, at, engine) => {
+      const receiver = (at.callee as TSESTree.MemberExpression).object;
+      const owned = engine.memberOwnedBy(receiver, 'ref', new Set(['net.Socket']), true);
+      const flow = asked(ctx, receiver);
+      const declarations = ctx.services.getTypeAtLocation(receiver).getProperty('ref')?.declarations ?? [];
+      const owners = declarations.map((d) => (d.parent as ts.ClassDeclaration).name?.text);
+      return { owned, flow, owners };
+    },
+  );
+
+  it("the field's written type answers without the receiver's flow type, as TypeScript's declarations say", () => {
+    const found = probeResults<{ owned: boolean; flow: boolean; owners: string[] }>(
+      ownerRule,
+      HEADER +
+        `
+class Pool {
+  ref(): void {}
+}
+export class Client<T> {
+  private self = this;
+  #pool: Pool = new Pool();
+  socket: net.Socket = new net.Socket();
+  constructor(readonly value: T) {}
+  use() {
+    this.self.#pool.ref();
+    this.self.socket.ref();
+  }
+}`,
+    );
+    expect(found).toEqual([
+      { owned: false, flow: false, owners: ['Pool'] },
+      { owned: true, flow: true, owners: ['Socket'] },
+    ]);
+  });
+});

@@ -76,7 +76,11 @@ export function calleeDeclarations(
         return undefined;
       }
     }
-  }
+  } else if (
+    callee.type === AST_NODE_TYPES.MemberExpression &&
+    callee.property.type === AST_NODE_TYPES.PrivateIdentifier
+  )
+    declarations = privateMemberDeclarations(p, callee.property);
   declarations ??= symbol?.declarations;
   // a namespace merged with the function (`namespace setTimeout { const __promisify__ … }`) has no call signatures
   const functions = declarations?.filter(isFunctionDeclarationLike);
@@ -115,6 +119,26 @@ function returnsNothing(declaration: ts.SignatureDeclaration): boolean {
     (ts.isReturnStatement(node) && node.expression !== undefined) ||
     (!ts.isFunctionLike(node) && !ts.isClassLike(node) && (ts.forEachChild(node, returns) ?? false));
   return !ts.forEachChild(body, returns);
+}
+
+/**
+ * The declarations of a private name (`#connect` of `this.#connect()`): the members of that name of the nearest class
+ * around that declares one, which is what the name means whatever the receiver (TypeScript would type the receiver).
+ */
+function privateMemberDeclarations(p: FileContext, name: TSESTree.PrivateIdentifier): ts.Declaration[] | undefined {
+  for (let node: TSESTree.Node | undefined = name.parent; node; node = node.parent) {
+    if (node.type !== AST_NODE_TYPES.ClassBody) continue;
+    const members = node.body.filter(
+      (m) =>
+        (m.type === AST_NODE_TYPES.MethodDefinition ||
+          m.type === AST_NODE_TYPES.PropertyDefinition ||
+          m.type === AST_NODE_TYPES.AccessorProperty) &&
+        m.key.type === AST_NODE_TYPES.PrivateIdentifier &&
+        m.key.name === name.name,
+    );
+    if (members.length > 0) return members.map((m) => p.services.esTreeNodeToTSNodeMap.get(m) as ts.Declaration);
+  }
+  return undefined;
 }
 
 /** Whether the name is an import binding (`connect`, or `http2` of `http2.createServer`). */
