@@ -166,6 +166,7 @@ for (const [mode, list] of Object.entries(runs)) {
     ourShare: median(list.map((r) => ours(r.ruleMs) / r.wallMs)),
     queryMs: median(list.map((r) => r.queryMs)),
     typeQueries: list[0]?.typeQueries,
+    checker: list[0]?.checker,
     maxRssMiB: median(list.map((r) => r.maxRssMiB)),
     loadAverage: list.map((r) => r.loadAverage),
   };
@@ -215,6 +216,11 @@ console.log(
   `our rules alone (\`all\`): ${ms(all.ourRulesMs)}, ${pct(all.ourShare)} of the wall time; inside type questions ${ms(all.queryMs)}; ` +
     `${((all.ourRulesMs / files.length) * 1000).toFixed(0)} µs per file`,
 );
+if (all.checker)
+  console.log(
+    `TypeScript's work for them (load-independent): ${all.typeQueries} type questions, ${all.checker.types} types, ` +
+      `${all.checker.instantiations} instantiations, ${all.checker.assignable} assignability checks`,
+  );
 if (summary['nfp+all'])
   console.log(
     `next to no-floating-promises: ${ms(summary['nfp+all'].ourRulesMs)}, ${pct(summary['nfp+all'].ourShare)} of the wall time`,

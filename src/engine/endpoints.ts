@@ -189,13 +189,32 @@ function parameterEndpoints(ctx: FileContext, node: Node, mode: EndpointMode, de
   const param = parameterOf(def.name);
   const args = param && indexOf(ctx).fileOfContext(ctx)?.provenance.parameterArguments(param.fn, param.index);
   if (!args || args.length === 0) return undefined;
-  const out: Endpoint[] = [];
-  for (const arg of args) {
-    const found = crossing(ctx, () => endpointsOfValue(arg.in.ctx, arg.node, mode, depth + 1));
-    if (!found || found.some((e) => e.kind === 'unknown')) return undefined;
-    out.push(...found);
+  // one unknown argument answers for all: those the syntax or the declarations decide first, so that an argument
+  // only TypeScript's flow analysis can type (a callback's parameter in `list.map((a) => open(a))` with `list`
+  // inferred) is not asked where another is already unknown; the endpoints in the order of the calls
+  const found = new Map<(typeof args)[number], Endpoint[]>();
+  const cost = new Map(args.map((arg) => [arg, argumentCost(arg.in.ctx, arg.node)]));
+  for (const arg of [...args].sort((a, b) => cost.get(a)! - cost.get(b)!)) {
+    const endpoints = crossing(ctx, () => endpointsOfValue(arg.in.ctx, arg.node, mode, depth + 1));
+    if (!endpoints || endpoints.some((e) => e.kind === 'unknown')) return undefined;
+    found.set(arg, endpoints);
   }
-  return out;
+  return args.flatMap((arg) => found.get(arg)!);
+}
+
+/**
+ * How much an argument's endpoints may cost: 0 where the syntax shows them (a literal, a template, an object), 1 where
+ * the declarations give its type (FileContext.declaredTypeAt), 2 where TypeScript's flow analysis may be asked.
+ */
+function argumentCost(ctx: FileContext, node: Node): number {
+  const inner = unwrap(node);
+  if (
+    inner.type === AST_NODE_TYPES.Literal ||
+    inner.type === AST_NODE_TYPES.TemplateLiteral ||
+    inner.type === AST_NODE_TYPES.ObjectExpression
+  )
+    return 0;
+  return ctx.types.has(inner) || ctx.memberTypes.has(inner) || ctx.declaredTypeAt(inner, true) ? 1 : 2;
 }
 
 /**

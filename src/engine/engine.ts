@@ -231,6 +231,6 @@ export function getEngine(context: Readonly<TSESLint.RuleContext<string, readonl
       ctx: engine.ctx,
       provenance: engine.provenance,
     });
-  observer?.startFile(context.filename);
+  observer?.startFile(context.filename, engine.ctx.checker);
   return engine;
 }

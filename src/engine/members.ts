@@ -1,7 +1,7 @@
 /** Who owns a member of a value, and what a value was asserted from: questions about declarations, for the rules. */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { memberName, propertyKeyName, unwrapAssertions } from './ast.ts';
-import { fieldClass, isConst, singleValue } from './bindings.ts';
+import { memberName, propertyKeyName, unwrap, unwrapAssertions } from './ast.ts';
+import { fieldClass, isConst, singleValue, thisClass } from './bindings.ts';
 import type { FileContext } from './file-context/index.ts';
 import type ts from './typescript.cts';
 
@@ -39,12 +39,41 @@ function annotationOf(ctx: FileContext, receiver: TSESTree.Node): TSESTree.TSTyp
   }
   if (inner.type === AST_NODE_TYPES.MemberExpression) {
     const name = memberName(inner);
-    const field = fieldClass(ctx, inner)?.body.find(
+    const field = (fieldClass(ctx, inner) ?? selfFieldClass(inner.object))?.body.find(
       (m) => m.type === AST_NODE_TYPES.PropertyDefinition && propertyKeyName(m) === name,
     );
     return field?.type === AST_NODE_TYPES.PropertyDefinition ? (field.typeAnnotation ?? undefined) : undefined;
   }
   return undefined;
+}
+
+/**
+ * The class of `this._self` where `_self` is a field of the class of `this` initialized with `this` and written with no
+ * type (`private _self = this`): its type is the class's `this` type, whose members are the class's (the object may
+ * be another at run time, a proxy or a copy, but its type is the class's).
+ */
+function selfFieldClass(node: TSESTree.Node): TSESTree.ClassBody | undefined {
+  if (
+    node.type !== AST_NODE_TYPES.MemberExpression ||
+    node.computed ||
+    node.object.type !== AST_NODE_TYPES.ThisExpression
+  )
+    return undefined;
+  const body = thisClass(node.object);
+  const name = memberName(node);
+  const fields = body?.body.filter(
+    (m) =>
+      (m.type === AST_NODE_TYPES.PropertyDefinition || m.type === AST_NODE_TYPES.MethodDefinition) &&
+      propertyKeyName(m) === name,
+  );
+  const field = fields?.length === 1 ? fields[0] : undefined;
+  return field?.type === AST_NODE_TYPES.PropertyDefinition &&
+    !field.static &&
+    !field.typeAnnotation &&
+    field.value &&
+    unwrap(field.value).type === AST_NODE_TYPES.ThisExpression
+    ? body
+    : undefined;
 }
 
 /** The type assertion a `const` (or a chain of them) was initialised with, if any. */

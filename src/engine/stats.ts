@@ -4,9 +4,14 @@
  * the engine only tests for one, with no clock read and nothing allocated per question.
  */
 
+import type { TypeChecker } from './typescript.cts';
+
 export interface EngineObserver {
-  /** The engine starts on a file (ESLint lints one file at a time in a thread). */
-  startFile(filename: string): void;
+  /**
+   * The engine starts on a file (ESLint lints one file at a time in a thread), with the program's type checker (whose
+   * counters of types and instantiations made show how much of the program the questions made TypeScript check).
+   */
+  startFile(filename: string, checker: TypeChecker): void;
   /** One question to the type checker. */
   countQuery(): void;
   /** One classification (the engine's question at a member access). */

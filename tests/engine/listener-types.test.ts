@@ -248,7 +248,7 @@ function k(t: NodeJS.Timeout) { void t; }
     );
   });
 
-  it('asks TypeScript for a written union (narrowed by the initializer), `as const`, `let`, optional parameters', () => {
+  it('asks TypeScript for a written union (narrowed by the initializer), `as const`, `let`', () => {
     expectAsked(`
 import * as net from 'node:net';
 declare const a: net.Socket;
@@ -265,10 +265,6 @@ import * as net from 'node:net';
 declare const a: net.Socket;
 let s = a as net.Socket;
 void s;
-`);
-    expectAsked(`
-import * as net from 'node:net';
-function f(s?: net.Socket) { void s; }
 `);
     expectAsked(`
 import * as net from 'node:net';
@@ -328,6 +324,155 @@ run(() => net.connect(80), (socket) => void socket);
     expectAsked(`
 import * as net from 'node:net';
 net.createServer((...all) => void all);
+`);
+  });
+});
+
+describe("callbacks of a method of a receiver whose declared type is generic: the receiver's type arguments", () => {
+  it("`map`, `forEach`, `filter` of an array, a Set, a Map, a readonly array: TypeScript's contextual type", () => {
+    expectDeclared(
+      `
+import * as net from 'node:net';
+import * as tls from 'node:tls';
+type Address = { port: number } | { path: string };
+export function use(
+  addresses: Address[],
+  sockets: Set<net.Socket>,
+  byName: Map<string, tls.TLSSocket>,
+  frozen: readonly net.Socket[],
+) {
+  addresses.map((address) => void address);
+  sockets.forEach((socket) => void socket);
+  byName.forEach((socket, name) => { void socket; void name; });
+  frozen.filter((socket, i, all) => { void socket; void all; return i > 0; });
+}
+`,
+      ['Address', 'Socket', 'TLSSocket', 'string', 'Socket', 'readonly Socket[]'],
+    );
+  });
+
+  it("asks TypeScript for the method's own type parameters, overloads that differ, no declared receiver, a union", () => {
+    expectAsked(`
+import * as net from 'node:net';
+export function use(sockets: net.Socket[], maybe: net.Socket[] | Set<net.Socket>) {
+  sockets.reduce((total, socket) => { void total; void socket; return total + socket.bytesRead; }, 0);
+  const copies = sockets.map((s) => ({ s }));
+  copies.forEach((copy) => void copy);
+  maybe.forEach((socket) => void socket);
+}
+`);
+  });
+});
+
+describe('optional parameters with a written type', () => {
+  it("the declared type with `undefined` (strict null checks): TypeScript's type where no use narrows it", () => {
+    expectDeclared(
+      `
+import * as net from 'node:net';
+export function use(err: Error | null, stream?: net.Socket, port?: number) {
+  if (err) return;
+  void stream;
+  void port;
+  if (stream) void stream;
+}
+`,
+      ['Socket | undefined', 'number | undefined', null],
+    );
+  });
+});
+
+describe('`await` of a value whose type the declarations give', () => {
+  it("a declared promise, a union in it, a method of the class, a private one: TypeScript's type of the `await`", () => {
+    expectDeclared(
+      `
+import * as net from 'node:net';
+import * as tls from 'node:tls';
+export class Client {
+  async open(): Promise<net.Socket> {
+    return new net.Socket();
+  }
+  async make(): Promise<net.Socket | tls.TLSSocket> {
+    return this.open();
+  }
+  async #connect(): Promise<tls.TLSSocket> {
+    return tls.connect(443);
+  }
+  async use() {
+    const socket = await this.open();
+    void socket;
+    void (await this.make());
+    void (await this.#connect());
+  }
+}
+`,
+      ['Socket', 'Socket | TLSSocket', 'TLSSocket'],
+    );
+  });
+
+  it('asks TypeScript for a promise of a type parameter, inferred return types, overloads that resolve apart', () => {
+    expectAsked(`
+import * as net from 'node:net';
+declare function generic<T>(make: () => T): Promise<T>;
+declare function either(): Promise<net.Socket> | net.Socket;
+export class Client {
+  open(path: string): Promise<net.Socket>;
+  open(port: number): Promise<net.Server>;
+  open(where: string | number): Promise<net.Socket | net.Server> {
+    return Promise.resolve(typeof where === 'string' ? new net.Socket() : new net.Server());
+  }
+}
+export class Holder {
+  #make = async () => new net.Socket();
+  async use() {
+    void (await this.#make());
+  }
+}
+export async function use(client: Client) {
+  const inferred = async () => new net.Socket();
+  void (await generic(() => new net.Socket()));
+  void (await inferred());
+  const s = await either();
+  void s;
+  const overloaded = await client.open(80);
+  void overloaded;
+}
+`);
+  });
+});
+
+describe('`for…of` over an array the declarations type', () => {
+  it("the element type of a parameter's, a field's, a readonly array: TypeScript's type of the loop's const", () => {
+    expectDeclared(
+      `
+import * as net from 'node:net';
+import * as tls from 'node:tls';
+type Child = { socket: net.Socket };
+export class Pool {
+  private children: Child[] = [];
+  use(sockets: net.Socket[], frozen: readonly tls.TLSSocket[]) {
+    for (const socket of sockets) void socket;
+    for (const child of this.children) void child.socket;
+    for (const socket of frozen) void socket;
+  }
+}
+`,
+      ['Socket', 'Socket', 'TLSSocket'],
+    );
+  });
+
+  it('asks TypeScript for a Set, a tuple, a union, an inferred array, `for await`, a destructured or written binding', () => {
+    expectAsked(`
+import * as net from 'node:net';
+export async function use(set: Set<net.Socket>, pair: [net.Socket, net.Socket], either: net.Socket[] | undefined[], sockets: net.Socket[]) {
+  for (const socket of set) void socket;
+  for (const socket of pair) void socket;
+  for (const socket of either) void socket;
+  const copies = sockets.map((s) => s);
+  for (const socket of copies) void socket;
+  for await (const socket of sockets) void socket;
+  for (const { remotePort } of sockets) void remotePort;
+  for (let socket of sockets) { socket = new net.Socket(); void socket; }
+}
 `);
   });
 });

@@ -343,3 +343,119 @@ class Conn {
     ]);
   });
 });
+
+describe('arguments of calls that are no type predicate or assertion function', () => {
+  const declared = engineProbe<TSESTree.UnaryExpression>('UnaryExpression[operator="void"]', (ctx, at) => {
+    const type = ctx.declaredTypeAt(at.argument);
+    return [type ? text(ctx, type) : null, text(ctx, ctx.services.getTypeAtLocation(at.argument))];
+  });
+
+  it("a value passed to a function or method that declares another return type, or returns nothing: the declared type, TypeScript's", () => {
+    const found = probeResults<[string | null, string]>(
+      declared,
+      HEADER +
+        `
+declare function log(x: unknown): void;
+class Registry {
+  add(item: unknown) {
+    this.items.push(item);
+  }
+  items: unknown[] = [];
+}
+class Wrapper {
+  constructor(readonly inner: net.Socket | tls.TLSSocket) {}
+}
+class Conn {
+  constructor(private registry: Registry, private socket: net.Socket | tls.TLSSocket) {}
+  open(s: net.Socket | tls.TLSSocket) {
+    log(s);
+    void s;
+    this.registry.add(this);
+    void this.socket;
+    new Wrapper(this.socket);
+    void this.socket;
+  }
+}`,
+    );
+    expect(found).toEqual([
+      ['Socket | TLSSocket', 'Socket | TLSSocket'],
+      ['Socket | TLSSocket', 'Socket | TLSSocket'],
+      ['Socket | TLSSocket', 'Socket | TLSSocket'],
+    ]);
+  });
+
+  it('TypeScript is asked where the callee may be a predicate or an assertion, or is not known', () => {
+    const found = probeResults<[string | null, string]>(
+      declared,
+      HEADER +
+        `
+declare function isTls(x: unknown): x is tls.TLSSocket;
+declare function check(x: unknown): asserts x is tls.TLSSocket;
+class Conn {
+  constructor(private socket: net.Socket | tls.TLSSocket) {}
+  inferred(x: unknown) {
+    return x instanceof tls.TLSSocket;
+  }
+  a(s: net.Socket | tls.TLSSocket) {
+    if (isTls(s)) void s;
+  }
+  b(s: net.Socket | tls.TLSSocket) {
+    check(s);
+    void s;
+  }
+  c() {
+    if (this.inferred(this.socket)) void this.socket;
+  }
+  d(s: net.Socket | tls.TLSSocket, f: (x: unknown) => void) {
+    f(s);
+    void s;
+  }
+}`,
+    );
+    expect(found).toEqual([
+      [null, 'TLSSocket'],
+      [null, 'TLSSocket'],
+      [null, 'TLSSocket'],
+      [null, 'Socket | TLSSocket'],
+    ]);
+  });
+});
+
+describe("a member's owner through a field holding `this` (`private self = this`)", () => {
+  const ownerRule = engineProbe<TSESTree.CallExpression>(
+    'CallExpression[callee.property.name="ref"]',
+    (ctx, at, engine) => {
+      const receiver = (at.callee as TSESTree.MemberExpression).object;
+      const owned = engine.memberOwnedBy(receiver, 'ref', new Set(['net.Socket']), true);
+      const flow = asked(ctx, receiver);
+      const declarations = ctx.services.getTypeAtLocation(receiver).getProperty('ref')?.declarations ?? [];
+      const owners = declarations.map((d) => (d.parent as ts.ClassDeclaration).name?.text);
+      return { owned, flow, owners };
+    },
+  );
+
+  it("the field's written type answers without the receiver's flow type, as TypeScript's declarations say", () => {
+    const found = probeResults<{ owned: boolean; flow: boolean; owners: string[] }>(
+      ownerRule,
+      HEADER +
+        `
+class Pool {
+  ref(): void {}
+}
+export class Client<T> {
+  private self = this;
+  #pool: Pool = new Pool();
+  socket: net.Socket = new net.Socket();
+  constructor(readonly value: T) {}
+  use() {
+    this.self.#pool.ref();
+    this.self.socket.ref();
+  }
+}`,
+    );
+    expect(found).toEqual([
+      { owned: false, flow: false, owners: ['Pool'] },
+      { owned: true, flow: true, owners: ['Socket'] },
+    ]);
+  });
+});

@@ -7,7 +7,7 @@ import { instanceClass, isFunction, memberName, outermostLoop } from '../ast.ts'
 import { walk } from '../bindings.ts';
 import { observer } from '../stats.ts';
 import ts from '../typescript.cts';
-import { calleeDeclarations } from './callees.ts';
+import { calleeDeclarations, mayNarrowArgument } from './callees.ts';
 import { constructedType, declaredTypeAt } from './declared-types.ts';
 import type { FileContext, Variable } from './index.ts';
 import { narrowingPath } from './narrowing.ts';
@@ -17,14 +17,16 @@ import { narrowingPath } from './narrowing.ts';
  * alike (one class, or a union whose parts inherit it from one class: `Http2Server | Http2SecureServer` and
  * `net.Server.address`). The receiver's type is read from declarations where they give it exactly (declaredTypeAt);
  * otherwise from an upper bound (typeBound), which answers whenever all its parts agree, since TypeScript's type
- * is made of some of them; only then is the flow type asked. `const server = p.createServer(…)` with a method
- * that returns a `let server: Http2Server | Http2SecureServer`: TypeScript infers the method's return type by
- * checking its body, the calls assigned to `server` and every call on the way (grpc-js's server.ts: docs/performance.md).
+ * is made of some of them; only then is the flow type asked (not without `flow`: then undefined). `const server =
+ * p.createServer(…)` with a method that returns a `let server: Http2Server | Http2SecureServer`: TypeScript infers
+ * the method's return type by checking its body, the calls assigned to `server` and every call on the way (grpc-js's
+ * server.ts: docs/performance.md).
  */
 export function memberDeclarations(
   p: FileContext,
   object: TSESTree.Node,
   name: string,
+  flow = true,
 ): readonly ts.Declaration[] | undefined {
   if (object.type === AST_NODE_TYPES.ThisExpression && !p.types.has(object)) {
     const found = observer
@@ -41,8 +43,8 @@ export function memberDeclarations(
       if (found) return found;
     }
   }
-  const owner = p.typeAt(object);
-  return sameDeclarations(owner.isUnion() ? owner.types : [owner], name);
+  const owner = flow || p.types.has(object) ? p.typeAt(object) : undefined;
+  return owner && sameDeclarations(owner.isUnion() ? owner.types : [owner], name);
 }
 
 /**
@@ -320,8 +322,7 @@ function mayNarrowApart(
       parent.callee !== node &&
       parent.arguments.includes(node as never)
     ) {
-      const declarations = calleeDeclarations(p, parent);
-      if (declarations?.every((d) => d.type && !ts.isTypePredicateNode(d.type))) continue;
+      if (!mayNarrowArgument(p, parent)) continue;
       return true;
     }
     if (

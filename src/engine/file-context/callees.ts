@@ -49,6 +49,7 @@ export function resolveCallee(
 export function calleeDeclarations(
   p: FileContext,
   call: TSESTree.CallExpression,
+  flow = true,
 ): readonly ts.SignatureDeclaration[] | undefined {
   // asked for a creation call both by calleeDeclaration and by the declared type of the const it initializes
   if (p.callees.has(call)) return p.callees.get(call);
@@ -68,9 +69,18 @@ export function calleeDeclarations(
     else {
       // no recursion through a bound back to this call
       p.callees.set(call, undefined);
-      declarations = memberDeclarations(p, lazilyRequired(p, object) ?? object, callee.property.name);
+      declarations = memberDeclarations(p, lazilyRequired(p, object) ?? object, callee.property.name, flow);
+      // without the receiver's flow type: not known yet, not an answer to keep
+      if (!declarations && !flow) {
+        p.callees.delete(call);
+        return undefined;
+      }
     }
-  }
+  } else if (
+    callee.type === AST_NODE_TYPES.MemberExpression &&
+    callee.property.type === AST_NODE_TYPES.PrivateIdentifier
+  )
+    declarations = privateMemberDeclarations(p, callee.property);
   declarations ??= symbol?.declarations;
   // a namespace merged with the function (`namespace setTimeout { const __promisify__ … }`) has no call signatures
   const functions = declarations?.filter(isFunctionDeclarationLike);
@@ -80,6 +90,55 @@ export function calleeDeclarations(
       : undefined;
   p.callees.set(call, found);
   return found;
+}
+
+/**
+ * Whether a call may narrow its arguments: unless every declaration of its callee (calleeDeclarations) is neither a
+ * type predicate nor an assertion function. One that declares another return type is neither; so is one without a
+ * written return type whose body returns no value (TypeScript infers a predicate only from a returned boolean, and
+ * an assertion function must say so).
+ */
+export function mayNarrowArgument(p: FileContext, call: TSESTree.CallExpression): boolean {
+  const declarations = localFunction(p, call.callee) ?? calleeDeclarations(p, call, false);
+  return !declarations?.every((d) => (d.type ? !ts.isTypePredicateNode(d.type) : returnsNothing(d)));
+}
+
+/** The declarations of a function of this file that a callee names (`check` of `function check(…)`, overloads too). */
+function localFunction(p: FileContext, callee: TSESTree.Node): ts.SignatureDeclaration[] | undefined {
+  if (callee.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const defs = p.variable(callee)?.defs;
+  if (!defs?.length || !defs.every((d) => d.type === DefinitionType.FunctionName)) return undefined;
+  return defs.map((d) => p.services.esTreeNodeToTSNodeMap.get(d.node) as ts.SignatureDeclaration);
+}
+
+/** A function with a body that has no `return` of a value (not counting nested functions). */
+function returnsNothing(declaration: ts.SignatureDeclaration): boolean {
+  const body = (declaration as ts.FunctionLikeDeclaration).body;
+  if (!body || !ts.isBlock(body)) return false;
+  const returns = (node: ts.Node): boolean =>
+    (ts.isReturnStatement(node) && node.expression !== undefined) ||
+    (!ts.isFunctionLike(node) && !ts.isClassLike(node) && (ts.forEachChild(node, returns) ?? false));
+  return !ts.forEachChild(body, returns);
+}
+
+/**
+ * The declarations of a private name (`#connect` of `this.#connect()`): the members of that name of the nearest class
+ * around that declares one, which is what the name means whatever the receiver (TypeScript would type the receiver).
+ */
+function privateMemberDeclarations(p: FileContext, name: TSESTree.PrivateIdentifier): ts.Declaration[] | undefined {
+  for (let node: TSESTree.Node | undefined = name.parent; node; node = node.parent) {
+    if (node.type !== AST_NODE_TYPES.ClassBody) continue;
+    const members = node.body.filter(
+      (m) =>
+        (m.type === AST_NODE_TYPES.MethodDefinition ||
+          m.type === AST_NODE_TYPES.PropertyDefinition ||
+          m.type === AST_NODE_TYPES.AccessorProperty) &&
+        m.key.type === AST_NODE_TYPES.PrivateIdentifier &&
+        m.key.name === name.name,
+    );
+    if (members.length > 0) return members.map((m) => p.services.esTreeNodeToTSNodeMap.get(m) as ts.Declaration);
+  }
+  return undefined;
 }
 
 /** Whether the name is an import binding (`connect`, or `http2` of `http2.createServer`). */

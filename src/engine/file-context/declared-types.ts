@@ -6,7 +6,7 @@ import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/util
 import { instanceClass, memberName, staticString } from '../ast.ts';
 import { LISTENER_METHODS } from '../node-members.ts';
 import ts from '../typescript.cts';
-import { calleeDeclarations, closed, COMPUTED, declaredReturnType } from './callees.ts';
+import { calleeDeclarations, closed, COMPUTED, declaredReturnType, mayNarrowArgument } from './callees.ts';
 import type { FileContext, Variable } from './index.ts';
 import { inScope, isPathPrefix, narrowedPaths, thisNarrowings, type Narrowing } from './narrowing.ts';
 
@@ -18,14 +18,16 @@ const { DefinitionType } = TSESLint.Scope;
  * path or one above it (narrowingPath), nor one below it through a union (a discriminant). So `if (!s.authorized)`
  * leaves `s` (a TLSSocket, no union) and `s.remoteAddress` to this, and `s.authorized` to TypeScript. The variable:
  *
- * - a parameter with a written type, and a `const` with a written type that is not a union (a union is narrowed by
- *   the initializer) or initialized by an assertion (`const conn = socket as net.Socket`): the written type, with
- *   no comparison of the assertion's two types;
+ * - a parameter with a written type (an optional one: with `undefined`), and a `const` with a written type that is
+ *   not a union (a union is narrowed by the initializer) or initialized by an assertion (`const conn = socket as
+ *   net.Socket`): the written type, with no comparison of the assertion's two types;
  * - an unannotated listener parameter (`session` in `server.on('session', (session) => …)`): the type the
  *   receiver's `on` declares for that event name. TypeScript can only give the contextual type by resolving the
  *   whole call against the overloads of `on` (for an HTTP/2 server, the generic event maps of @types/node), where
  *   the type of the receiver's method is one lookup;
- * - a `const` initialized by a call whose overloads all declare one return type (declaredReturnType);
+ * - a `const` initialized by a call whose overloads all declare one return type (declaredReturnType), or by `await`
+ *   of such a call (the awaited type), and a `const` of a `for…of` over an array whose type the declarations give
+ *   (its element type); `await x` where the declarations give the type of `x`;
  * - a callback's parameter, from the called function's declaration (callbackParameterType);
  * - `this` in a member of a class without type parameters (`this.stream.session`): the class's instance type, where no
  *   use of `this` in the same member narrows the path (thisNarrowings).
@@ -52,6 +54,8 @@ export function declaredTypeAt(p: FileContext, node: TSESTree.Node, presence = f
   }
   // `new net.Socket()`: the instance type of the class, without resolving the call
   if (node.type === AST_NODE_TYPES.NewExpression) return constructedType(p, node);
+  // `await this.connect()` with `connect(): Promise<Socket>`: what the declared promise resolves to
+  if (node.type === AST_NODE_TYPES.AwaitExpression) return awaitedCall(p, node);
   // the path: `session.socket` is the variable `session` and ['socket']
   const path: string[] = [];
   let root: TSESTree.Node = node;
@@ -78,10 +82,12 @@ export function declaredTypeAt(p: FileContext, node: TSESTree.Node, presence = f
   if (!type) return undefined;
   const here = path.join('.');
   const at = node.range[0];
-  for (const { path: narrowedPath, start, loop, presence: presenceTest } of narrowed) {
+  for (const { path: narrowedPath, start, loop, presence: presenceTest, argumentOf } of narrowed) {
     // a narrowing that comes later, outside any loop around both, cannot reach this use; nor can the use itself
     // (`listen(port)` may be an assertion call, which narrows `port` after it, not in it)
     if (start >= at && !(loop && loop[0] <= at && at <= loop[1])) continue;
+    // an argument of a call that is no type predicate or assertion function (`this.track(this)`) is not narrowed
+    if (argumentOf && !mayNarrowArgument(p, argumentOf)) continue;
     // `'setKeepAlive' in socket` on a Duplex: `Duplex & Record<"setKeepAlive", unknown>`, the same class for typeForMembers
     if (presence && presenceTest && narrowedPath === here && type.flags & ts.TypeFlags.Object && !type.isUnion())
       continue;
@@ -128,6 +134,10 @@ export function declaredTypeOf(p: FileContext, variable: Variable): ts.Type | un
       const type = writtenType(p, def.name.typeAnnotation.typeAnnotation);
       return type.isUnion() ? undefined : type;
     }
+    // `for (const socket of this.sockets)`: the element type of an array the declarations give
+    const loop = def.parent.parent;
+    if (loop.type === AST_NODE_TYPES.ForOfStatement && loop.left === def.parent && !loop.await)
+      return plain(arrayElement(p, loop.right));
     const init = declarator.init;
     if (
       (init?.type === AST_NODE_TYPES.TSAsExpression || init?.type === AST_NODE_TYPES.TSTypeAssertion) &&
@@ -136,12 +146,15 @@ export function declaredTypeOf(p: FileContext, variable: Variable): ts.Type | un
       return writtenType(p, init.typeAnnotation);
     }
     if (init?.type === AST_NODE_TYPES.NewExpression) return constructedType(p, init);
+    if (init?.type === AST_NODE_TYPES.AwaitExpression) return awaitedCall(p, init);
     return init?.type === AST_NODE_TYPES.CallExpression ? plain(declaredReturnType(p, init)) : undefined;
   }
   if (def.type !== DefinitionType.Parameter) return undefined;
   const fn = def.node;
   const index = fn.params.indexOf(def.name);
-  if (index < 0 || def.name.optional) return undefined;
+  if (index < 0) return undefined;
+  // `stream?: NetStream`: the parameter's declared type, which adds `undefined` where null checks are strict
+  if (def.name.optional) return def.name.typeAnnotation ? optionalParameterType(p, def.name) : undefined;
   if (def.name.typeAnnotation) return writtenType(p, def.name.typeAnnotation.typeAnnotation);
   if (fn.type !== AST_NODE_TYPES.ArrowFunctionExpression && fn.type !== AST_NODE_TYPES.FunctionExpression)
     return undefined;
@@ -156,6 +169,44 @@ export function declaredTypeOf(p: FileContext, variable: Variable): ts.Type | un
     return plain(parameterOfListener(p, p.typeAt(call.callee), event, index, fn.params.length));
   }
   return plain(callbackParameterType(p, call, call.arguments.indexOf(fn), index, fn.params.length));
+}
+
+/** The declared type of an optional parameter with a written type (TypeScript's type of its symbol). */
+function optionalParameterType(p: FileContext, name: TSESTree.Identifier): ts.Type | undefined {
+  const id = p.services.esTreeNodeToTSNodeMap.get(name);
+  return p.query(() => {
+    const symbol = ts.isIdentifier(id) ? p.checker.getSymbolAtLocation(id) : undefined;
+    return symbol && p.checker.getTypeOfSymbol(symbol);
+  });
+}
+
+/**
+ * The type of `await f(…)` where every overload of `f` declares the same return type (not only the same class:
+ * `Promise<UnixConn>` and `Promise<TcpConn>` differ) with no type parameters in it: TypeScript's getAwaitedType of
+ * it (`Promise<Socket>`: `Socket`).
+ */
+function awaitedCall(p: FileContext, node: TSESTree.AwaitExpression): ts.Type | undefined {
+  const call = node.argument;
+  if (call.type !== AST_NODE_TYPES.CallExpression || call.optional) return undefined;
+  const declarations = calleeDeclarations(p, call);
+  if (!declarations?.length || declarations.some((d) => !d.type)) return undefined;
+  const types = declarations.map((d) => p.query(() => p.checker.getTypeFromTypeNode(d.type!)));
+  const type = types[0]!;
+  if (types.some((t) => t !== type) || !closed(p, type)) return undefined;
+  const awaited = p.checker.getAwaitedType(type);
+  return awaited && closed(p, awaited) ? awaited : undefined;
+}
+
+/**
+ * The element type of an array or readonly array (`Socket[]`, `readonly Socket[]`) that the declarations give an
+ * expression (or that TypeScript already gave it): what `for…of` over it yields. Undefined for anything else
+ * (a union, a tuple, a Set, an iterable).
+ */
+function arrayElement(p: FileContext, node: TSESTree.Node): ts.Type | undefined {
+  const type = p.types.get(node) ?? declaredTypeAt(p, node);
+  return type && !type.isUnion() && p.checker.isArrayType(type)
+    ? p.checker.getTypeArguments(type as ts.TypeReference)[0]
+    : undefined;
 }
 
 /**
@@ -182,7 +233,84 @@ export function callbackParameterType(
   index: number,
   arity: number,
 ): ts.Type | undefined {
-  const declarations = calleeDeclarations(p, call);
+  const generic = instantiatedCallbackParameter(p, call, position, index, arity);
+  return generic ? generic.type : callbackParameterOf(p, call, position, index, arity);
+}
+
+/**
+ * callbackParameterType for a method of a receiver whose type the declarations give as an instance of a generic
+ * type (`addresses.map((a) => …)` with `addresses: Address[]`, `sockets.forEach((s) => …)` with `sockets:
+ * Set<Socket>`): the same reading of the overloads, from the method's signatures on that type, where the receiver's
+ * type arguments stand for its type parameters (`value: T` is `Address`). TypeScript's contextual type of the
+ * parameter is that; asking for it infers the whole call, and the receiver's type by flow analysis. `{ type:
+ * undefined }` where the parameter's type still depends on type parameters (the method's own), or overloads of the
+ * call's arity differ (`reduce(f, 0)`, which TypeScript resolves by the initial value's type); undefined where the
+ * receiver's type is not known without flow analysis or is no generic instance (callbackParameterOf reads those).
+ */
+function instantiatedCallbackParameter(
+  p: FileContext,
+  call: TSESTree.CallExpression,
+  position: number,
+  index: number,
+  arity: number,
+): { type: ts.Type | undefined } | undefined {
+  const callee = call.callee;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.optional) return undefined;
+  const name = memberName(callee);
+  const receiver = p.types.get(callee.object) ?? declaredTypeAt(p, callee.object);
+  if (name === undefined || !receiver || !isGenericInstance(p, receiver)) return undefined;
+  const none = { type: undefined };
+  if (!closed(p, receiver)) return none;
+  const signatures = p.query(() => {
+    const method = p.checker.getPropertyOfType(receiver, name);
+    return method && p.checker.getTypeOfSymbol(method).getCallSignatures();
+  });
+  if (!signatures?.length || signatures.some((s) => !s.declaration || ts.isJSDocSignature(s.declaration))) return none;
+  // TypeScript picks the first overload the arguments fit, which the arity alone does not tell (`reduce(f, 0)`):
+  // every overload of that arity must give the same type
+  const count = call.arguments.length;
+  let found: ts.Type | undefined;
+  for (const signature of signatures) {
+    const parameters = (signature.declaration as ts.SignatureDeclaration).parameters;
+    const required = parameters.filter((p) => !p.questionToken && !p.initializer).length;
+    if (count > parameters.length || count < required) continue;
+    const type = callbackParameterOf(
+      p,
+      call,
+      position,
+      index,
+      arity,
+      [signature.declaration as ts.SignatureDeclaration],
+      () => p.checker.getTypeOfSymbol(signature.getParameters()[position]!),
+    );
+    if (!type || !closed(p, type) || (found && found !== type)) return none;
+    found = type;
+  }
+  return { type: found };
+}
+
+/** An instance of a generic class or interface (`Address[]`, `Set<Socket>`): a type reference with type arguments. */
+function isGenericInstance(p: FileContext, type: ts.Type): boolean {
+  return (
+    !!(type.flags & ts.TypeFlags.Object) &&
+    !!((type as ts.ObjectType).objectFlags & ts.ObjectFlags.Reference) &&
+    p.checker.getTypeArguments(type as ts.TypeReference).length > 0
+  );
+}
+
+/**
+ * The overload reading of callbackParameterType over the callee's declarations (or `declarations`), with the type
+ * of the callback parameter from `parameterType` (default: its written type).
+ */
+function callbackParameterOf(
+  p: FileContext,
+  call: TSESTree.CallExpression,
+  position: number,
+  index: number,
+  arity: number,
+  declarations = calleeDeclarations(p, call),
+  parameterType?: () => ts.Type,
+): ts.Type | undefined {
   const count = call.arguments.length;
   if (!declarations || position < 0 || call.arguments.some((a) => a.type === AST_NODE_TYPES.SpreadElement))
     return undefined;
@@ -193,7 +321,9 @@ export function callbackParameterType(
     if (count > parameters.length || count < required) continue;
     const written = parameters[position]?.type;
     if (!written) return undefined;
-    const listener = p.query(() => p.checker.getTypeFromTypeNode(written)).getCallSignatures();
+    const listener = p
+      .query(() => (parameterType ? parameterType() : p.checker.getTypeFromTypeNode(written)))
+      .getCallSignatures();
     // a non-function parameter here: TypeScript tries the next overload
     if (listener.length === 0) continue;
     if (listener.length > 1) return undefined;

@@ -63,10 +63,16 @@ function memberOf(node: TSESTree.Node, body: TSESTree.ClassBody): TSESTree.Node 
 }
 
 function narrowingAt(reference: Reference, name: string): Narrowing | undefined {
-  const path = narrowingPath(reference, name);
-  return path === undefined
-    ? undefined
-    : { path, start: reference.range[0], loop: outermostLoop(reference), presence: isPresenceTest(reference, path) };
+  const site = narrowingSite(reference, name);
+  if (!site) return undefined;
+  const { path, argumentOf } = site;
+  return {
+    path,
+    start: reference.range[0],
+    loop: outermostLoop(reference),
+    presence: isPresenceTest(reference, path),
+    ...(argumentOf && { argumentOf }),
+  };
 }
 
 /**
@@ -78,9 +84,22 @@ function narrowingAt(reference: Reference, name: string): Narrowing | undefined 
  * where the use narrows nothing (`const peer = s.a ?? 'unknown'`, `s.a.write(x)`).
  */
 export function narrowingPath(reference: Reference, name: string): string | undefined {
+  return narrowingSite(reference, name)?.path;
+}
+
+/**
+ * narrowingPath, and the call where the use narrows only as an argument (`check(s)`, `this.track(this)`): TypeScript
+ * narrows an argument only where the callee is a type predicate or an assertion function (mayNarrowArgument). A
+ * `new` expression's arguments narrow nothing: a constructor is neither.
+ */
+function narrowingSite(
+  reference: Reference,
+  name: string,
+): { path: string; argumentOf?: TSESTree.CallExpression } | undefined {
   const names: string[] = [];
   let called: number | undefined;
   const path = (): string => names.slice(0, called ?? names.length).join('.');
+  const at = (): { path: string } => ({ path: path() });
   let node: TSESTree.Node = reference;
   for (let parent = node.parent; parent; node = parent, parent = node.parent) {
     switch (parent.type) {
@@ -93,7 +112,8 @@ export function narrowingPath(reference: Reference, name: string): string | unde
       }
       case AST_NODE_TYPES.CallExpression:
       case AST_NODE_TYPES.NewExpression:
-        if (parent.callee !== node) return path();
+        if (parent.callee !== node)
+          return parent.type === AST_NODE_TYPES.NewExpression ? undefined : { path: path(), argumentOf: parent };
         // the call's value is not a reference: from here on, what can be narrowed is its receiver
         called ??= Math.max(0, names.length - 1);
         continue;
@@ -101,25 +121,25 @@ export function narrowingPath(reference: Reference, name: string): string | unde
       case AST_NODE_TYPES.TSNonNullExpression:
         continue;
       case AST_NODE_TYPES.LogicalExpression:
-        if (parent.left === node && mentions(parent.right, name)) return path();
+        if (parent.left === node && mentions(parent.right, name)) return at();
         continue;
       case AST_NODE_TYPES.ConditionalExpression:
-        if (parent.test === node) return path();
+        if (parent.test === node) return at();
         continue;
       case AST_NODE_TYPES.BinaryExpression:
-        return ['===', '!==', '==', '!=', 'instanceof', 'in'].includes(parent.operator) ? path() : undefined;
+        return ['===', '!==', '==', '!=', 'instanceof', 'in'].includes(parent.operator) ? at() : undefined;
       case AST_NODE_TYPES.UnaryExpression:
-        return parent.operator === 'typeof' || parent.operator === '!' ? path() : undefined;
+        return parent.operator === 'typeof' || parent.operator === '!' ? at() : undefined;
       case AST_NODE_TYPES.AssignmentExpression:
-        return parent.left === node ? path() : undefined;
+        return parent.left === node ? at() : undefined;
       case AST_NODE_TYPES.UpdateExpression:
       case AST_NODE_TYPES.SwitchStatement:
-        return path();
+        return at();
       case AST_NODE_TYPES.IfStatement:
       case AST_NODE_TYPES.WhileStatement:
       case AST_NODE_TYPES.DoWhileStatement:
       case AST_NODE_TYPES.ForStatement:
-        return parent.test === node ? path() : undefined;
+        return parent.test === node ? at() : undefined;
       default:
         return undefined;
     }
@@ -139,6 +159,8 @@ export interface Narrowing {
   presence: boolean;
   /** For a narrowing of `this`: the class member it is in (it narrows nothing outside it). */
   member?: TSESTree.Node;
+  /** The call the use is an argument of, where that is all that may narrow it (mayNarrowArgument decides). */
+  argumentOf?: TSESTree.CallExpression;
 }
 
 /**
