@@ -22,6 +22,11 @@ interface Probe {
 const text = (ctx: FileContext, type: ts.Type): string =>
   ctx.checker.typeToString(type, undefined, ts.TypeFormatFlags.NoTruncation).replace(/<.*>$/, '');
 const parts = (type: ts.Type): readonly ts.Type[] => (type.isUnion() ? type.types : [type]);
+/** `void x`: the type of `x` read from declarations (null when they do not tell) next to TypeScript's. */
+const declared = engineProbe<TSESTree.UnaryExpression>('UnaryExpression[operator="void"]', (ctx, at) => {
+  const type = ctx.declaredTypeAt(at.argument);
+  return [type ? text(ctx, type) : null, text(ctx, ctx.services.getTypeAtLocation(at.argument))];
+});
 
 /** `void x`: the bound of `x` next to TypeScript's type (asked after the bound, so the bound cannot reuse it). */
 const boundRule = engineProbe<TSESTree.UnaryExpression>('UnaryExpression[operator="void"]', (ctx, at): Probe => {
@@ -216,12 +221,8 @@ describe('members of `this` from the declared type of its class', () => {
 
 describe('global functions read from their declarations', () => {
   it("`setImmediate(…)`: the return type its overloads declare, TypeScript's type of the call", () => {
-    const rule = engineProbe<TSESTree.UnaryExpression>('UnaryExpression[operator="void"]', (ctx, at) => {
-      const declared = ctx.declaredTypeAt(at.argument);
-      return [declared ? text(ctx, declared) : null, text(ctx, ctx.services.getTypeAtLocation(at.argument))];
-    });
     const found = probeResults<[string | null, string]>(
-      rule,
+      declared,
       HEADER +
         'void setImmediate(() => { new net.Socket(); });\nvoid setTimeout(() => {}, 10);\nconst setInterval = (f: () => void) => f;\nvoid setInterval(() => {});',
     );
@@ -236,11 +237,6 @@ describe('global functions read from their declarations', () => {
 });
 
 describe('fields of the class and `new C()` read from their declarations', () => {
-  const declared = engineProbe<TSESTree.UnaryExpression>('UnaryExpression[operator="void"]', (ctx, at) => {
-    const type = ctx.declaredTypeAt(at.argument);
-    return [type ? text(ctx, type) : null, text(ctx, ctx.services.getTypeAtLocation(at.argument))];
-  });
-
   it("`new C()` of a class without type parameters: TypeScript's type of the expression", () => {
     const found = probeResults<[string | null, string]>(
       declared,
@@ -345,11 +341,6 @@ class Conn {
 });
 
 describe('arguments of calls that are no type predicate or assertion function', () => {
-  const declared = engineProbe<TSESTree.UnaryExpression>('UnaryExpression[operator="void"]', (ctx, at) => {
-    const type = ctx.declaredTypeAt(at.argument);
-    return [type ? text(ctx, type) : null, text(ctx, ctx.services.getTypeAtLocation(at.argument))];
-  });
-
   it("a value passed to a function or method that declares another return type, or returns nothing: the declared type, TypeScript's", () => {
     const found = probeResults<[string | null, string]>(
       declared,
