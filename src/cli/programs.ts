@@ -70,7 +70,7 @@ export class Programs {
    * Drops the group's program: its files have been linted. With `another`, another program is built next: a full
    * garbage collection now frees the dropped one's memory for it. V8 would otherwise grow the heap first (the dropped
    * program is old-generation garbage, which it collects late): on mongodb/node-mongodb-native, six programs one
-   * after another peaked at 1.45 GB of RSS, and at 0.79 GB with a collection between them.
+   * after another peaked at 1.38 GiB of RSS, and at 0.73 GiB with a collection between them.
    */
   release(group: ProgramGroup, another = false): void {
     this.built.delete(group);

@@ -164,8 +164,8 @@ export function commentRanges(source: ts.SourceFile): { range: [number, number] 
  * follows, through parentheses), a property name in a destructuring or an object literal, or any other identifier (a
  * word: `connect(…)` imported by name, a method `connect() {…}`, `#name`), and which names are the callee of a call
  * with arguments (calledPattern). A string counts only as the member it names (`x['name']`, `{ 'name': f } = x`);
- * comments never. The rules select member reads, calls of a name and
- * destructured properties, each of which stands here in the position the text scan gives it, or a stricter one.
+ * comments never. The rules select member reads, calls of a name and destructured properties, each of which stands
+ * here in the position the text scan gives it, or a stricter one.
  */
 export function namePositions(source: ts.SourceFile, names: ReadonlySet<string>): NamePositions {
   const found = new Map<string, Position>();
