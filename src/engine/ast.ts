@@ -99,12 +99,26 @@ export function memberName(node: TSESTree.MemberExpression): string | undefined 
 
 /** The name of an object-pattern or object-literal key. */
 export function propertyKeyName(
-  node: TSESTree.Property | TSESTree.PropertyDefinition | TSESTree.MethodDefinition,
+  node: TSESTree.Property | TSESTree.PropertyDefinition | TSESTree.MethodDefinition | TSESTree.AccessorProperty,
 ): string | undefined {
   if (!node.computed && node.key.type === AST_NODE_TYPES.Identifier) return node.key.name;
   if (node.key.type === AST_NODE_TYPES.PrivateIdentifier) return `#${node.key.name}`;
   if (node.key.type === AST_NODE_TYPES.Literal) return String(node.key.value);
   return staticString(node.key);
+}
+
+/** A class's methods, fields and accessors with this key name (propertyKeyName: `#x` for a private name). */
+export function classMembersNamed(
+  body: TSESTree.ClassBody,
+  name: string | undefined,
+): (TSESTree.MethodDefinition | TSESTree.PropertyDefinition | TSESTree.AccessorProperty)[] {
+  return body.body.filter(
+    (m) =>
+      (m.type === AST_NODE_TYPES.MethodDefinition ||
+        m.type === AST_NODE_TYPES.PropertyDefinition ||
+        m.type === AST_NODE_TYPES.AccessorProperty) &&
+      propertyKeyName(m) === name,
+  ) as (TSESTree.MethodDefinition | TSESTree.PropertyDefinition | TSESTree.AccessorProperty)[];
 }
 
 /** The property of an object literal with this name (the last one wins, as at runtime); `spread` when a spread follows. */

@@ -1,6 +1,6 @@
 /** Who owns a member of a value, and what a value was asserted from: questions about declarations, for the rules. */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { memberName, propertyKeyName, unwrap, unwrapAssertions } from './ast.ts';
+import { classMembersNamed, memberName, unwrap, unwrapAssertions } from './ast.ts';
 import { fieldClass, isConst, singleValue, thisClass } from './bindings.ts';
 import type { FileContext } from './file-context/index.ts';
 import type ts from './typescript.cts';
@@ -39,9 +39,8 @@ function annotationOf(ctx: FileContext, receiver: TSESTree.Node): TSESTree.TSTyp
   }
   if (inner.type === AST_NODE_TYPES.MemberExpression) {
     const name = memberName(inner);
-    const field = (fieldClass(ctx, inner) ?? selfFieldClass(inner.object))?.body.find(
-      (m) => m.type === AST_NODE_TYPES.PropertyDefinition && propertyKeyName(m) === name,
-    );
+    const body = fieldClass(ctx, inner) ?? selfFieldClass(inner.object);
+    const field = body && classMembersNamed(body, name).find((m) => m.type === AST_NODE_TYPES.PropertyDefinition);
     return field?.type === AST_NODE_TYPES.PropertyDefinition ? (field.typeAnnotation ?? undefined) : undefined;
   }
   return undefined;
@@ -60,12 +59,8 @@ function selfFieldClass(node: TSESTree.Node): TSESTree.ClassBody | undefined {
   )
     return undefined;
   const body = thisClass(node.object);
-  const name = memberName(node);
-  const fields = body?.body.filter(
-    (m) =>
-      (m.type === AST_NODE_TYPES.PropertyDefinition || m.type === AST_NODE_TYPES.MethodDefinition) &&
-      propertyKeyName(m) === name,
-  );
+  const fields =
+    body && classMembersNamed(body, memberName(node)).filter((m) => m.type !== AST_NODE_TYPES.AccessorProperty);
   const field = fields?.length === 1 ? fields[0] : undefined;
   return field?.type === AST_NODE_TYPES.PropertyDefinition &&
     !field.static &&

@@ -4,7 +4,7 @@ import { observer } from '../stats.ts';
 import ts from '../typescript.cts';
 import { isGlobal, memberDeclarations } from './bounds.ts';
 import type { FileContext } from './index.ts';
-import { requiredModule, unwrap } from '../ast.ts';
+import { classMembersNamed, requiredModule, unwrap } from '../ast.ts';
 import { variableWrites } from '../bindings.ts';
 
 const { DefinitionType } = TSESLint.Scope;
@@ -128,13 +128,8 @@ function returnsNothing(declaration: ts.SignatureDeclaration): boolean {
 function privateMemberDeclarations(p: FileContext, name: TSESTree.PrivateIdentifier): ts.Declaration[] | undefined {
   for (let node: TSESTree.Node | undefined = name.parent; node; node = node.parent) {
     if (node.type !== AST_NODE_TYPES.ClassBody) continue;
-    const members = node.body.filter(
-      (m) =>
-        (m.type === AST_NODE_TYPES.MethodDefinition ||
-          m.type === AST_NODE_TYPES.PropertyDefinition ||
-          m.type === AST_NODE_TYPES.AccessorProperty) &&
-        m.key.type === AST_NODE_TYPES.PrivateIdentifier &&
-        m.key.name === name.name,
+    const members = classMembersNamed(node, `#${name.name}`).filter(
+      (m) => m.key.type === AST_NODE_TYPES.PrivateIdentifier,
     );
     if (members.length > 0) return members.map((m) => p.services.esTreeNodeToTSNodeMap.get(m) as ts.Declaration);
   }
