@@ -127,15 +127,17 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         const labels = new PackageLabels(typePlan.root, io.cwd);
         // one program at a time: each is released when its files are linted
         for (const group of plan.groups) {
-          // the rules' names again, where they stand in the program's parse (not in strings): a file that
-          // mentioned them only as text is done without ESLint's conversion
+          // the rules' names again, where they stand in the program's parse (not in strings), and what the program
+          // holds: a file that mentioned them only as text, or that no rule can report on in this program, is done
+          // without ESLint's conversion
           const unneeded = new Set(
             group.lint.filter((file) => {
-              const source = programs.sourceFile(group, file);
+              const program = programs.program(group);
+              const source = program.getSourceFile(file);
               return (
                 !!source &&
                 !programs.hasSyntaxError(group, file) &&
-                !relevance.mayReport(file, source.text, configured, source)
+                !relevance.mayReport(file, source.text, configured, source, program)
               );
             }),
           );

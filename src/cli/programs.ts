@@ -37,7 +37,7 @@ export class Programs {
   forFile(file: string, code: string): ts.Program | undefined {
     const group = this.groupOf.get(file);
     if (!group) return undefined;
-    let program = this.programOf(group);
+    let program = this.program(group);
     if (program.getSourceFile(file)?.text !== code) {
       this.fixed.set(file, code);
       this.built.set(group, (program = this.build(group, program)));
@@ -45,12 +45,8 @@ export class Programs {
     return program;
   }
 
-  /** The file's parse in its group's program (built now if it is not yet); undefined if the program lacks it. */
-  sourceFile(group: ProgramGroup, file: string): ts.SourceFile | undefined {
-    return this.programOf(group).getSourceFile(file);
-  }
-
-  private programOf(group: ProgramGroup): ts.Program {
+  /** The group's program, built now if it is not yet. */
+  program(group: ProgramGroup): ts.Program {
     let program = this.built.get(group);
     if (!program) this.built.set(group, (program = this.build(group)));
     return program;

@@ -39,13 +39,15 @@ const WANTS_MORE = Symbol('wants more than the text');
  * (a name found only on comment-like lines); those come from TypeScript's parse of the file, made only then. With
  * the file's parse in its program (`source`), the rules' names count only where they stand in the syntax
  * (namePositions), not in strings: `'connect'` in a type or `"server.address"` in a table no longer makes a file
- * worth a conversion to ESLint's tree.
+ * worth a conversion to ESLint's tree. With the program (`program`), the rules may also ask what it holds
+ * (programMayLoad: a rule about HTTP/2 has nothing to say in a program that never names `http2`).
  */
 export function mayReport(
   file: string,
   text: string,
   rules: readonly ConfiguredRule[],
   source?: ts.SourceFile,
+  program?: ts.Program,
 ): boolean {
   const only = <T extends object>(target: T): T =>
     new Proxy(target, {
@@ -56,7 +58,11 @@ export function mayReport(
       },
     });
   const sourceCode = source
-    ? only({ text, namePositions: (names: ReadonlySet<string>) => namePositions(source, names) })
+    ? only({
+        text,
+        namePositions: (names: ReadonlySet<string>) => namePositions(source, names),
+        ...(program ? { parserServices: only({ program }) } : {}),
+      })
     : only({ text, getAllComments: () => commentRanges(parse(file, text)) });
   for (const { rule, options } of rules) {
     try {

@@ -20,7 +20,7 @@ export function filterResults(results: readonly ESLint.LintResult[], quiet: bool
   return results.map((result) => {
     const messages = result.messages.filter((m) => belongs(m, quiet));
     const count = (pick: (m: Linter.LintMessage) => boolean) => messages.filter(pick).length;
-    return {
+    const filtered: ESLint.LintResult = {
       ...result,
       messages,
       suppressedMessages: result.suppressedMessages.filter((m) => belongs(m, quiet)),
@@ -30,6 +30,10 @@ export function filterResults(results: readonly ESLint.LintResult[], quiet: bool
       fixableErrorCount: count((m) => m.severity === 2 && !!m.fix),
       fixableWarningCount: count((m) => m.severity === 1 && !!m.fix),
     };
+    // ESLint gives the source with errors or warnings: not where only dropped ones caused it, so that a clean file
+    // reads the same whether ESLint saw it or not (cleanResult)
+    if (messages.length === 0) delete filtered.source;
+    return filtered;
   });
 }
 

@@ -8,6 +8,8 @@
  * comments mention `address` costs no parse of its code by the rules.
  */
 
+import type ts from '../engine/typescript.cts';
+
 const cache = new Map<string, RegExp>();
 /**
  * Where a name must stand for a pattern to count it: anywhere (wordPattern), where a member name can stand
@@ -57,6 +59,8 @@ export interface PrefilterSource {
    * count a name that a listener selects.
    */
   namePositions?(names: ReadonlySet<string>): NamePositions;
+  /** The file's TypeScript program, where the parser has one (typescript-eslint's; transport-lint supplies its own). */
+  readonly parserServices?: { readonly program?: ts.Program | null };
 }
 
 /** Where names stand in a file's syntax tree (PrefilterSource.namePositions). */
@@ -265,4 +269,37 @@ export function perOptions<O extends object, T>(build: (options: O) => T): (opti
     if (value === undefined) built.set(options, (value = build(options)));
     return value;
   };
+}
+
+/** A file of Node's own declarations: `…/@types/node/…`, or transport-lint's bundled `…/node-types/node/…`. */
+const NODE_TYPES = /[\\/](?:@types|node-types)[\\/]node[\\/]/;
+
+/** Per program, per module name: whether the program may hold values of the module's types (programMayLoad). */
+const loads = new WeakMap<ts.Program, Map<string, boolean>>();
+
+/**
+ * Whether values of a Node module's types (`'http2'`) may exist in the file's program. A value gets them only from
+ * code or declarations that name the module: an import or `require` of `'http2'` or `'node:http2'`, `import('http2')`
+ * in a type, `process.getBuiltinModule('http2')`, a library's declarations that import it (a framework's request
+ * types). So the answer is false only where no file of the program has the module's name in its text, leaving out
+ * Node's own declarations (@types/node, or the copy transport-lint bundles: they name every module) and TypeScript's
+ * default libraries. True without a program (no type information: nothing to go by). Computed once per program;
+ * the text search costs a few milliseconds on a large one.
+ */
+export function programMayLoad(sourceCode: PrefilterSource, module: string): boolean {
+  const program = sourceCode.parserServices?.program;
+  if (!program) return true;
+  let known = loads.get(program);
+  if (!known) loads.set(program, (known = new Map<string, boolean>()));
+  let answer = known.get(module);
+  if (answer === undefined) {
+    answer = program
+      .getSourceFiles()
+      .some(
+        (file) =>
+          !NODE_TYPES.test(file.fileName) && !program.isSourceFileDefaultLibrary(file) && file.text.includes(module),
+      );
+    known.set(module, answer);
+  }
+  return answer;
 }

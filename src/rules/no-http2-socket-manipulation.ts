@@ -13,7 +13,7 @@ import {
   type Evidence,
 } from '../engine/index.ts';
 import { createRule, optionsSchema } from '../rule-kit/create-rule.ts';
-import { memberPattern, memberSelector, mentions, perOptions } from '../rule-kit/prefilter.ts';
+import { memberPattern, memberSelector, mentions, perOptions, programMayLoad } from '../rule-kit/prefilter.ts';
 import { callSiteOf, removeCallFix, wrapStatementFix } from '../rule-kit/fixes.ts';
 
 type Options = [{ destroyThrows?: boolean }];
@@ -70,8 +70,8 @@ export default createRule<Options, MessageIds>({
     languages: ['js/js'],
   },
   create(context, [settings]) {
-    // every receiver this rule looks at is read from `.socket` or `.connection` (isSocketAccess)
-    if (!mentions(context.sourceCode, ACCESSORS)) return {};
+    // every receiver this rule looks at is read from `.socket` or `.connection` (isSocketAccess), and is HTTP/2's
+    if (!mentions(context.sourceCode, ACCESSORS) || !programMayLoad(context.sourceCode, 'http2')) return {};
     const { sessionThrows, watched, selector } = prepare(settings);
     const engine = getEngine(context);
 

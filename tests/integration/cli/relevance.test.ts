@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { Linter } from 'eslint';
 import tsParser from '@typescript-eslint/parser';
 import ts from 'typescript';
+import path from 'node:path';
 import plugin from '../../../src/index.ts';
 import { commentRanges, configuredRules, mayReport, namePositions } from '../../../src/cli/relevance.ts';
 import { Position } from '../../../src/rule-kit/prefilter.ts';
@@ -179,5 +180,81 @@ describe('namePositions', () => {
     expect(mayReport('c.ts', lazy, listenOptions, parse(lazy))).toBe(false);
     const withOptions = `${lazy}export const s = net.connect(options);\n`;
     expect(mayReport('c.ts', withOptions, listenOptions, parse(withOptions))).toBe(true);
+  });
+});
+
+describe('mayReport with the program (programMayLoad)', () => {
+  const NODE_TYPES = path.resolve(import.meta.dirname, '../../../node_modules/@types');
+  const http2Rule = configuredRules(
+    { 'transport/no-http2-socket-manipulation': 'error' },
+    () => plugin.rules['no-http2-socket-manipulation'] as unknown as Rule.RuleModule,
+  );
+  const pool = `export function drop(c: { socket: { destroy(): void } }) {\n  c.socket.destroy();\n}\n`;
+  /** A program of the files (in memory, under /virtual), with the installed Node types, and its parse of pool.ts. */
+  function program(files: Record<string, string>): { program: ts.Program; source: ts.SourceFile } {
+    const root = '/virtual';
+    const options: ts.CompilerOptions = {
+      noEmit: true,
+      allowJs: true,
+      types: ['node'],
+      typeRoots: [NODE_TYPES],
+      module: ts.ModuleKind.NodeNext,
+      moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    };
+    const host = ts.createCompilerHost(options);
+    const virtual = new Map(Object.entries(files).map(([name, text]) => [path.posix.join(root, name), text]));
+    const read = host.readFile.bind(host);
+    const exists = host.fileExists.bind(host);
+    host.readFile = (file) => virtual.get(file) ?? read(file);
+    host.fileExists = (file) => virtual.has(file) || exists(file);
+    const isDirectory = host.directoryExists?.bind(host);
+    host.directoryExists = (dir) =>
+      [...virtual.keys()].some((f) => f.startsWith(`${dir}/`)) || (isDirectory?.(dir) ?? false);
+    host.realpath = (file) => file;
+    const getSourceFile = host.getSourceFile.bind(host);
+    host.getSourceFile = (file, language, ...rest) => {
+      const text = virtual.get(file);
+      return text === undefined ? getSourceFile(file, language, ...rest) : ts.createSourceFile(file, text, language);
+    };
+    const built = ts.createProgram(
+      [...virtual.keys()].filter((f) => !f.includes('node_modules')),
+      options,
+      host,
+    );
+    return { program: built, source: built.getSourceFile(path.posix.join(root, 'pool.ts'))! };
+  }
+  const decide = (files: Record<string, string>): boolean => {
+    const { program: built, source } = program({ 'pool.ts': pool, ...files });
+    // every file given is in the program (a library's declarations through its import)
+    for (const file of Object.keys(files).filter((f) => /\.[jt]s$/.test(f)))
+      expect(built.getSourceFile(`/virtual/${file}`), file).toBeDefined();
+    return mayReport(source.fileName, source.text, http2Rule, source, built);
+  };
+
+  it("leaves out a file for the HTTP/2 rule when nothing in the program but Node's own types names http2", () => {
+    const { program: built, source } = program({ 'pool.ts': pool });
+    // Node's types are in the program, and they name http2 in several files
+    expect(built.getSourceFiles().some((f) => f.fileName.endsWith('/@types/node/http2.d.ts'))).toBe(true);
+    expect(mayReport(source.fileName, source.text, http2Rule, source, built)).toBe(false);
+    // without the program, or without the parse, nothing tells: the file is kept
+    expect(mayReport(source.fileName, source.text, http2Rule, source)).toBe(true);
+    expect(mayReport(source.fileName, source.text, http2Rule)).toBe(true);
+  });
+
+  it.each([
+    ['an import', { 'server.ts': `import http2 from 'node:http2';\nexport const s = http2.createServer();\n` }],
+    ['a type import', { 'types.ts': `export type S = import('http2').Http2Session;\n` }],
+    ['require in JavaScript', { 'server.js': `const h = require('http2');\nmodule.exports = h.connect('x');\n` }],
+    ['getBuiltinModule', { 'late.ts': `export const h = process.getBuiltinModule('http2');\n` }],
+    [
+      "a library's declarations",
+      {
+        'node_modules/fw/package.json': `{ "name": "fw", "types": "index.d.ts" }`,
+        'node_modules/fw/index.d.ts': `import type { Http2ServerRequest } from 'http2';\nexport type Req = Http2ServerRequest;\n`,
+        'app.ts': `import type { Req } from 'fw';\nexport const f = (r: Req) => r.socket;\n`,
+      },
+    ],
+  ])('keeps it when the program names http2 through %s', (_, files) => {
+    expect(decide(files)).toBe(true);
   });
 });
