@@ -11,6 +11,7 @@ import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import plugin from '../../../src/index.ts';
 import type { SarifLog } from '../../../src/cli/sarif.ts';
+import { cleanResult } from '../../../src/cli/report.ts';
 import {
   CLI,
   copyFixture,
@@ -273,6 +274,11 @@ describe.concurrent('linting fixture repositories', { timeout: 240_000 }, () => 
     // not findings: the eslint-env comment in legacy.js (an error in ESLint 10 itself), eslint-disable comments for
     // rules that are not loaded, and the finding that suppressed.js suppresses (all in src/)
     expect(run.stderr).toMatch(/^transport-lint: 3 files, no findings, \d+\.\d s\r?\n$/);
+    // in JSON, every file reads as a clean file: no `source`, which ESLint adds for the messages dropped here
+    const json = await runCli(['--format', 'json'], fixture('clean'));
+    const results = JSON.parse(json.stdout) as ESLint.LintResult[];
+    expect(results).toHaveLength(3);
+    for (const result of results) expect(Object.keys(result)).toEqual(Object.keys(cleanResult(result.filePath)));
   });
 
   // `script` (util-linux) gives the command a terminal for stderr; stdout goes to a file
