@@ -84,17 +84,24 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     const skipped: string[] = [];
     // files no rule needs, in a group whose program is built anyway: its parse shows their syntax errors
     const parsedLater = new Map<ProgramGroup, string[]>();
+    // the texts read here, for the programs built in this thread: each file is read once
+    const texts = new Map<string, string>();
     for (const group of typePlan.groups) {
       const later: string[] = [];
       for (const file of group.owned) {
-        const text = readText(file);
+        // '' when it cannot be read
+        const text = relevance.readSource(file) ?? '';
+        if (options.concurrency === 'off' && group.kind === 'config') texts.set(file, text);
         if (relevance.mayReport(file, text, configured)) group.lint.push(file);
         else if (options.concurrency === 'off' && group.kind === 'config') later.push(file);
         else if (relevance.hasSyntaxError(file, text)) syntaxOnly.push(file);
         else skipped.push(file);
       }
       if (later.length > 0 && group.lint.length > 0) parsedLater.set(group, later);
-      else for (const file of later) (relevance.hasSyntaxError(file, readText(file)) ? syntaxOnly : skipped).push(file);
+      else
+        for (const file of later) (relevance.hasSyntaxError(file, texts.get(file)!) ? syntaxOnly : skipped).push(file);
+      // no program for this group
+      if (group.lint.length === 0) for (const file of group.owned) texts.delete(file);
     }
     const plan: LintPlan = {
       // ESLint lints only files inside its cwd
@@ -109,7 +116,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
 
     // typescript-eslint's single-run mode parses a fixed file again without types: not here
     process.env.TSESTREE_SINGLE_RUN = 'false';
-    const programs = new Programs(plan.groups, typePlan.configs);
+    const programs = new Programs(plan.groups, typePlan.configs, texts);
     const linted = plan.groups.reduce((n, g) => n + g.lint.length, syntaxOnly.length);
     // the files ESLint does not need to see are done: they count in the progress line, and in the report
     let results: ESLint.LintResult[] = skipped.map(report.cleanResult);
@@ -150,7 +157,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
             results.push(...(await eslint.lintFiles(batch.files)));
           }
           for (const file of parsedLater.get(group) ?? []) {
-            const error = programs.hasSyntaxError(group, file) ?? relevance.hasSyntaxError(file, readText(file));
+            const error =
+              programs.hasSyntaxError(group, file) ?? relevance.hasSyntaxError(file, relevance.readSource(file) ?? '');
             if (error) syntaxOnly.push(file);
             else results.push(report.cleanResult(file));
           }
@@ -345,15 +353,6 @@ function describePlan(plan: LintPlan, owners: ReadonlyMap<string, string | undef
       };
     }),
   };
-}
-
-/** The file's text, or '' when it cannot be read (ESLint then reports why). */
-function readText(file: string): string {
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch {
-    return '';
-  }
 }
 
 /** The files that no `--ignore-pattern` matches, as ESLint matches them (relative to the working folder). */

@@ -25,10 +25,14 @@ export class Programs {
   private readonly fixed = new Map<string, string>();
   private readonly declarations = new Map<string, ts.SourceFile>();
 
-  /** `configs`: the configs the plan read (a worker thread, which gets the plan as JSON, reads them again). */
+  /**
+   * `configs`: the configs the plan read (a worker thread, which gets the plan as JSON, reads them again). `texts`: the
+   * texts of files already read (readSource), each used by the program of the group that owns the file.
+   */
   constructor(
     groups: readonly ProgramGroup[],
     private readonly configs = new ConfigCache(),
+    private readonly texts = new Map<string, string>(),
   ) {
     for (const group of groups) for (const file of group.lint) this.groupOf.set(file, group);
   }
@@ -93,7 +97,7 @@ export class Programs {
     const read = host.getSourceFile.bind(host);
     host.getSourceFile = (fileName, settings, onError, shouldCreateNewSourceFile) => {
       const absolute = path.resolve(fileName);
-      const text = this.fixed.get(absolute);
+      const text = this.fixed.get(absolute) ?? (this.texts.get(absolute) || undefined);
       if (text !== undefined) return ts.createSourceFile(fileName, text, settings);
       const previous = old?.getSourceFile(fileName);
       if (previous) return previous;
@@ -113,7 +117,10 @@ export class Programs {
     // which a fresh clone does not have
     (host as { useSourceOfProjectReferenceRedirect?: () => boolean }).useSourceOfProjectReferenceRedirect = () => true;
     const rootNames = group.kind === 'config' ? group.files : group.lint;
-    return ts.createProgram({ rootNames, options, host, projectReferences, oldProgram: old });
+    const program = ts.createProgram({ rootNames, options, host, projectReferences, oldProgram: old });
+    // the program holds them now
+    for (const file of group.owned) this.texts.delete(file);
+    return program;
   }
 }
 

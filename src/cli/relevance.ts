@@ -31,6 +31,14 @@ export function configuredRules(
   });
 }
 
+/**
+ * A file's text as TypeScript reads it (a byte order mark dropped, UTF-16 decoded), or undefined when it cannot be
+ * read: the text a program built from the file would hold.
+ */
+export function readSource(file: string): string | undefined {
+  return ts.sys.readFile(file);
+}
+
 /** Thrown by the context when a rule wants more than the text and the options. */
 const WANTS_MORE = Symbol('wants more than the text');
 
