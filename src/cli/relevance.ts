@@ -48,7 +48,7 @@ const WANTS_MORE = Symbol('wants more than the text');
  * the file's parse in its program (`source`), the rules' names count only where they stand in the syntax
  * (namePositions), not in strings: `'connect'` in a type or `"server.address"` in a table no longer makes a file
  * worth a conversion to ESLint's tree. With the program (`program`), the rules may also ask what it holds
- * (programMayLoad: a rule about HTTP/2 has nothing to say in a program that never names `http2`).
+ * (programMayHold: a rule about HTTP/2 has nothing to say in a program that never names `http2`).
  */
 export function mayReport(
   file: string,
@@ -176,14 +176,16 @@ export function commentRanges(source: ts.SourceFile): { range: [number, number] 
  * Where each of the names stands in a parsed file, as the prefilter's positions (src/rule-kit/prefilter.ts) name
  * them, from the syntax tree rather than the text: a member read (`x.name`, `x['name']`, asserted when `!` or `as`
  * follows, through parentheses), a property name in a destructuring or an object literal, or any other identifier (a
- * word: `connect(…)` imported by name, a method `connect() {…}`, `#name`), and which names are the callee of a call
- * with arguments (calledPattern). A string counts only as the member it names (`x['name']`, `{ 'name': f } = x`);
+ * word: `connect(…)` imported by name, a method `connect() {…}`, `#name`), which names are the callee of a call
+ * with arguments (calledPattern), and which are invoked: the callee of any call, or before `.call`, `.apply` or
+ * `.bind` (invokedPattern). A string counts only as the member it names (`x['name']`, `{ 'name': f } = x`);
  * comments never. The rules select member reads, calls of a name and destructured properties, each of which stands
  * here in the position the text scan gives it, or a stricter one.
  */
 export function namePositions(source: ts.SourceFile, names: ReadonlySet<string>): NamePositions {
   const found = new Map<string, Position>();
   const called = new Set<string>();
+  const invoked = new Set<string>();
   const note = (name: string, position: Position | undefined): void => {
     if (position === undefined || !names.has(name)) return;
     const before = found.get(name);
@@ -197,9 +199,21 @@ export function namePositions(source: ts.SourceFile, names: ReadonlySet<string>)
     else if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) {
       if (names.has(node.text)) note(node.text, positionOf(node, ancestors));
     } else {
-      if (ts.isCallExpression(node) && node.arguments.length > 0) {
+      if (ts.isCallExpression(node)) {
         const name = calleeName(node.expression);
-        if (name !== undefined && names.has(name)) called.add(name);
+        if (name !== undefined && names.has(name)) {
+          invoked.add(name);
+          if (node.arguments.length > 0) called.add(name);
+        }
+      } else if (
+        (ts.isPropertyAccessExpression(node) && FUNCTION_METHODS.has(node.name.text)) ||
+        (ts.isElementAccessExpression(node) &&
+          ts.isStringLiteralLike(node.argumentExpression) &&
+          FUNCTION_METHODS.has(node.argumentExpression.text))
+      ) {
+        // `s.address.call(s)`, `s.setTimeout.bind(s)`, `s.unref['call'](s)`
+        const name = calleeName(node.expression);
+        if (name !== undefined && names.has(name)) invoked.add(name);
       }
       ancestors.push(node);
       ts.forEachChild(node, visit);
@@ -207,8 +221,11 @@ export function namePositions(source: ts.SourceFile, names: ReadonlySet<string>)
     }
   };
   visit(source);
-  return { found, called };
+  return { found, called, invoked };
 }
+
+/** Function.prototype's methods that call or extract a function: `s.f.call(s)`, `s.f.apply(s, a)`, `s.f.bind(s)`. */
+const FUNCTION_METHODS = new Set(['call', 'apply', 'bind']);
 
 /**
  * The name a call's callee ends in, through parentheses and type assertions: `f`, `s.f`, `s.#f`, `s['f']`,

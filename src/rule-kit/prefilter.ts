@@ -18,8 +18,13 @@ const cache = new Map<string, RegExp>();
  */
 export const Position = { Word: 0, Member: 1, Access: 2, Asserted: 3 } as const;
 export type Position = (typeof Position)[keyof typeof Position];
-/** The names of each pattern, where they must stand, and whether only as the callee of a call with arguments. */
-const namesOf = new WeakMap<RegExp, { names: readonly string[]; position: Position; called?: true }>();
+/**
+ * How a pattern's names must be used where the source tells (namePositions): `called`, as the callee of a call with
+ * arguments; `invoked`, as the callee of any call, or before `.call`, `.apply` or `.bind`.
+ */
+type Use = 'called' | 'invoked';
+/** The names of each pattern, where they must stand, and how they must be used. */
+const namesOf = new WeakMap<RegExp, { names: readonly string[]; position: Position; use?: Use }>();
 /** Every name of every pattern made so far, and one pattern for all of them (rebuilt when a name is added). */
 const allNames = new Set<string>();
 let anyName: RegExp | undefined;
@@ -42,10 +47,12 @@ interface Scanned {
   found: ReadonlyMap<string, Position>;
   doubtful: readonly Doubtful[];
   /**
-   * The names found as the callee of a call with arguments (`f(x)`, `s.f(x)`, `(s.f as F)(x)`), where the source
-   * tells (namePositions); undefined from a text scan, which cannot, so that every name found may be one.
+   * The names found as the callee of a call with arguments (`f(x)`, `s.f(x)`, `(s.f as F)(x)`), and those invoked
+   * (the callee of any call, `s.f.call(s)`), where the source tells (namePositions); undefined from a text scan,
+   * which cannot, so that every name found may be either.
    */
   called?: ReadonlySet<string>;
+  invoked?: ReadonlySet<string>;
 }
 
 /** The text and, where the parser gave them, the comments (ESLint's SourceCode; the CLI supplies its own). */
@@ -53,8 +60,8 @@ export interface PrefilterSource {
   readonly text: string;
   getAllComments?(): readonly { readonly range?: readonly [number, number] }[];
   /**
-   * Where each of the names stands in the file's syntax tree, with the strictest position of each, and which are
-   * called with arguments (the CLI's, from the TypeScript program it builds anyway): names in strings and comments
+   * Where each of the names stands in the file's syntax tree, with the strictest position of each, which are called
+   * with arguments and which are invoked (the CLI's, from the TypeScript program it builds anyway): names in strings and comments
    * do not count. When given, it replaces the scan of the text; it must count every place where the text scan would
    * count a name that a listener selects.
    */
@@ -67,15 +74,16 @@ export interface PrefilterSource {
 export interface NamePositions {
   found: ReadonlyMap<string, Position>;
   called: ReadonlySet<string>;
+  invoked: ReadonlySet<string>;
 }
 
-function compile(source: string, names: readonly string[], position: Position, called?: true): RegExp {
+function compile(source: string, names: readonly string[], position: Position, use?: Use): RegExp {
   // a calledPattern and a wordPattern of the same names have the same source, not the same entry
-  const key = called ? `called:${source}` : source;
+  const key = use ? `${use}:${source}` : source;
   let pattern = cache.get(key);
   if (!pattern) {
     cache.set(key, (pattern = new RegExp(source)));
-    namesOf.set(pattern, called ? { names, position, called } : { names, position });
+    namesOf.set(pattern, use ? { names, position, use } : { names, position });
     const before = allNames.size;
     for (const name of names) allNames.add(name);
     if (allNames.size !== before) anyName = undefined;
@@ -98,15 +106,14 @@ export function mentions(sourceCode: PrefilterSource, pattern: RegExp): boolean 
     lastScan = { sourceCode, pattern: anyName, scanned };
   }
   const current = lastScan;
-  const { found, doubtful, called } = current.scanned;
+  const { found, doubtful } = current.scanned;
   if (found.size === 0 && doubtful.length === 0) return false;
   const own = namesOf.get(pattern);
   if (!own) return pattern.test(sourceCode.text);
+  // the names used so, where the source tells
+  const used = own.use ? current.scanned[own.use] : undefined;
   const counts = (name: string, position: Position | undefined): boolean =>
-    position !== undefined &&
-    position >= own.position &&
-    own.names.includes(name) &&
-    (!own.called || !called || called.has(name));
+    position !== undefined && position >= own.position && own.names.includes(name) && (!used || used.has(name));
   if (own.names.some((name) => counts(name, found.get(name)))) return true;
   const candidates = doubtful.filter((d) => counts(d.name, d.position));
   if (candidates.length === 0) return false;
@@ -210,7 +217,7 @@ export function wordPattern(names: Iterable<string>): RegExp {
  */
 export function calledPattern(names: Iterable<string>): RegExp {
   const list = [...names];
-  return compile(`\\b(?:${alternatives(list)})\\b`, list, Position.Word, true);
+  return compile(`\\b(?:${alternatives(list)})\\b`, list, Position.Word, 'called');
 }
 
 /**
@@ -230,7 +237,24 @@ export function memberPattern(names: Iterable<string>): RegExp {
  */
 export function accessPattern(names: Iterable<string>): RegExp {
   const list = [...names];
-  return compile(`(?:[.'"\`]|\\*/)\\s*(?:${alternatives(list)})(?![\\w$])`, list, Position.Access);
+  return compile(readOf(list), list, Position.Access);
+}
+
+/** A member read of one of the names: after `.`, inside quotes or after a comment, with any whitespace between. */
+function readOf(names: readonly string[]): string {
+  return `(?:[.'"\`]|\\*/)\\s*(?:${alternatives(names)})(?![\\w$])`;
+}
+
+/**
+ * Matches any of the names where a member is read, as accessPattern does in a text; where the source code tells
+ * where names stand (transport-lint's namePositions), only where the member is invoked: the callee of a call, with or
+ * without arguments (`s.unref()`, `(s.address as F)()`), or before `.call`, `.apply` or `.bind`
+ * (`s.setTimeout.call(s, 5)`). For rules whose listeners on these names need such a use (`node.address` read as a
+ * field then costs nothing).
+ */
+export function invokedPattern(names: Iterable<string>): RegExp {
+  const list = [...names];
+  return compile(readOf(list), list, Position.Access, 'invoked');
 }
 
 /**
@@ -240,7 +264,7 @@ export function accessPattern(names: Iterable<string>): RegExp {
  */
 export function assertedPattern(names: Iterable<string>): RegExp {
   const list = [...names];
-  return compile(`(?:[.'"\`]|\\*/)\\s*(?:${alternatives(list)})(?![\\w$])${ASSERTED_SUFFIX}`, list, Position.Asserted);
+  return compile(`${readOf(list)}${ASSERTED_SUFFIX}`, list, Position.Asserted);
 }
 
 /**
@@ -274,32 +298,57 @@ export function perOptions<O extends object, T>(build: (options: O) => T): (opti
 /** A file of Node's own declarations: `…/@types/node/…`, or transport-lint's bundled `…/node-types/node/…`. */
 const NODE_TYPES = /[\\/](?:@types|node-types)[\\/]node[\\/]/;
 
-/** Per program, per module name: whether the program may hold values of the module's types (programMayLoad). */
-const loads = new WeakMap<ts.Program, Map<string, boolean>>();
+/**
+ * Something a program may hold, told by a test of each of its files (their text and syntax; no type checker): the
+ * program may hold it when some file passes. A false answer must be certain: rules return no listeners on it.
+ */
+export interface ProgramContent {
+  readonly name: string;
+  holds(file: ts.SourceFile, program: ts.Program): boolean;
+}
 
 /**
- * Whether values of a Node module's types (`'http2'`) may exist in the file's program. A value gets them only from
- * code or declarations that name the module: an import or `require` of `'http2'` or `'node:http2'`, `import('http2')`
- * in a type, `process.getBuiltinModule('http2')`, a library's declarations that import it (a framework's request
- * types). So the answer is false only where no file of the program has the module's name in its text, leaving out
+ * Values of `node:http2`'s types. A value gets them only from code or declarations that name the module: an import
+ * or `require` of `'http2'` or `'node:http2'`, `import('http2')` in a type, `process.getBuiltinModule('http2')`, a
+ * library's declarations that import it (a framework's request types). So: a file with `http2` in its text, leaving out
  * Node's own declarations (@types/node, or the copy transport-lint bundles: they name every module) and TypeScript's
- * default libraries. True without a program (no type information: nothing to go by). Computed once per program;
- * the text search costs a few milliseconds on a large one.
+ * default libraries.
  */
-export function programMayLoad(sourceCode: PrefilterSource, module: string): boolean {
+export const HTTP2_MODULE: ProgramContent = {
+  name: 'http2',
+  holds: (file, program) =>
+    !NODE_TYPES.test(file.fileName) && !program.isSourceFileDefaultLibrary(file) && file.text.includes('http2'),
+};
+
+/** Deno's types: its declarations (`lib.deno.ns.d.ts`, @types/deno) declare the global `namespace Deno`. */
+export const DENO_TYPES: ProgramContent = {
+  name: 'Deno',
+  holds: (file) => file.text.includes('Deno') && /\b(?:namespace|module)\s+Deno\b/.test(file.text),
+};
+
+/** Bun's types: bun-types (and @types/bun, which loads it) `declare module "bun"`, where its servers come from. */
+export const BUN_TYPES: ProgramContent = {
+  name: 'bun',
+  holds: (file) => file.text.includes('bun') && /\bmodule\s+(["'])bun\1/.test(file.text),
+};
+
+/** Per program, per content: whether the program may hold it (programMayHold). */
+const holdings = new WeakMap<ts.Program, Map<string, boolean>>();
+
+/**
+ * Whether the file's program may hold the content (a module's values, a runtime's types): false only where no file
+ * of the program shows it. True without a program (no type information: nothing to go by). Computed once per
+ * program and content; a text search of its files, a few milliseconds on a large program.
+ */
+export function programMayHold(sourceCode: PrefilterSource, content: ProgramContent): boolean {
   const program = sourceCode.parserServices?.program;
   if (!program) return true;
-  let known = loads.get(program);
-  if (!known) loads.set(program, (known = new Map<string, boolean>()));
-  let answer = known.get(module);
+  let known = holdings.get(program);
+  if (!known) holdings.set(program, (known = new Map<string, boolean>()));
+  let answer = known.get(content.name);
   if (answer === undefined) {
-    answer = program
-      .getSourceFiles()
-      .some(
-        (file) =>
-          !NODE_TYPES.test(file.fileName) && !program.isSourceFileDefaultLibrary(file) && file.text.includes(module),
-      );
-    known.set(module, answer);
+    answer = program.getSourceFiles().some((file) => content.holds(file, program));
+    known.set(content.name, answer);
   }
   return answer;
 }

@@ -13,7 +13,14 @@ import {
   type Evidence,
 } from '../engine/index.ts';
 import { createRule, optionsSchema } from '../rule-kit/create-rule.ts';
-import { memberPattern, memberSelector, mentions, perOptions, programMayLoad } from '../rule-kit/prefilter.ts';
+import {
+  HTTP2_MODULE,
+  memberPattern,
+  memberSelector,
+  mentions,
+  perOptions,
+  programMayHold,
+} from '../rule-kit/prefilter.ts';
 import { callSiteOf, removeCallFix, wrapStatementFix } from '../rule-kit/fixes.ts';
 
 type Options = [{ destroyThrows?: boolean }];
@@ -71,7 +78,7 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [settings]) {
     // every receiver this rule looks at is read from `.socket` or `.connection` (isSocketAccess), and is HTTP/2's
-    if (!mentions(context.sourceCode, ACCESSORS) || !programMayLoad(context.sourceCode, 'http2')) return {};
+    if (!mentions(context.sourceCode, ACCESSORS) || !programMayHold(context.sourceCode, HTTP2_MODULE)) return {};
     const { sessionThrows, watched, selector } = prepare(settings);
     const engine = getEngine(context);
 

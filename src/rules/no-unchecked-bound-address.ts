@@ -20,17 +20,28 @@ import {
 } from '../engine/index.ts';
 import { createRule, optionsSchema } from '../rule-kit/create-rule.ts';
 import { BUN_UNIX, DENO_TCP_CHECK, DENO_UNIX_ADDR, MAYBE_PIPE_STRING, PIPE } from '../rule-kit/messages.ts';
-import { accessPattern, assertedPattern, memberSelector, mentions } from '../rule-kit/prefilter.ts';
+import {
+  accessPattern,
+  assertedPattern,
+  BUN_TYPES,
+  DENO_TYPES,
+  invokedPattern,
+  memberSelector,
+  mentions,
+  programMayHold,
+} from '../rule-kit/prefilter.ts';
 
 type MessageIds = 'serverAddress' | 'socketAddress' | 'denoAddr' | 'bunServer' | 'checkAddress';
 type Node = TSESTree.Node;
 
+/** `x.address()`: its listener needs the call (`address` is also a common field, and a word in doc comments). */
+const ADDRESS = invokedPattern(['address']);
+/** Deno's `x.addr as Deno.NetAddr`: a member read (`addr` is a common parameter name), in a program with Deno's types. */
+const DENO_NAMES = accessPattern(DENO_LOCAL_ADDRESS);
 /**
- * `x.address()`, Deno's `x.addr`: every listener is on a member read, so only there (`addr` is a common parameter
- * name, `address` a common word in doc comments).
+ * Bun's `x.port!` and `x.hostname as string`: names read everywhere (options), so only where asserted, in a program
+ * with Bun's types.
  */
-const NAMES = accessPattern(['address', ...DENO_LOCAL_ADDRESS]);
-/** Bun's `x.port!` and `x.hostname as string`: names read everywhere (options), so only where asserted. */
 const BUN_NAMES = assertedPattern(BUN_SERVER_ADDRESS);
 
 /** `x.port!`, `x.hostname as string` (and the computed forms). */
@@ -89,7 +100,13 @@ export default createRule<Options, MessageIds>({
     languages: ['js/js'],
   },
   create(context, [{ requireProof = false }]) {
-    if (!mentions(context.sourceCode, NAMES) && !mentions(context.sourceCode, BUN_NAMES)) return {};
+    const source = context.sourceCode;
+    if (
+      !mentions(source, ADDRESS) &&
+      !(mentions(source, DENO_NAMES) && programMayHold(source, DENO_TYPES)) &&
+      !(mentions(source, BUN_NAMES) && programMayHold(source, BUN_TYPES))
+    )
+      return {};
     // built at the first listener call: `port` and `hostname` are common names, and without Bun's types
     // `this.options.port!` needs no engine
     let engine!: TransportEngine;

@@ -18,13 +18,23 @@ import {
 } from '../engine/index.ts';
 import { createRule } from '../rule-kit/create-rule.ts';
 import { BUN_UNIX, DENO_TCP_CHECK, DENO_UNIX_ADDR, PIPE } from '../rule-kit/messages.ts';
-import { memberPattern, memberSelector, mentions } from '../rule-kit/prefilter.ts';
+import {
+  BUN_TYPES,
+  DENO_TYPES,
+  memberPattern,
+  memberSelector,
+  mentions,
+  programMayHold,
+} from '../rule-kit/prefilter.ts';
 
 type MessageIds = 'notProven' | 'dereferenced' | 'afterClose' | 'denoRemoteAddr' | 'bunRequestIP' | 'useFallback';
 type Node = TSESTree.Node;
 
 /** The socket members, Deno's `remoteAddr`, Bun's `requestIP`. */
-const NAMES = memberPattern([...ADDRESS_MEMBERS, ...DENO_REMOTE_ADDRESS, BUN_REQUEST_IP]);
+const NAMES = memberPattern(ADDRESS_MEMBERS);
+/** Deno's `conn.remoteAddr` and Bun's `server.requestIP(req)`: only in a program with that runtime's types. */
+const DENO_NAMES = memberPattern(DENO_REMOTE_ADDRESS);
+const BUN_NAMES = memberPattern([BUN_REQUEST_IP]);
 const SELECTOR = memberSelector(ADDRESS_MEMBERS);
 
 export default createRule<[], MessageIds>({
@@ -63,7 +73,13 @@ export default createRule<[], MessageIds>({
     languages: ['js/js'],
   },
   create(context) {
-    if (!mentions(context.sourceCode, NAMES)) return {};
+    const source = context.sourceCode;
+    if (
+      !mentions(source, NAMES) &&
+      !(mentions(source, DENO_NAMES) && programMayHold(source, DENO_TYPES)) &&
+      !(mentions(source, BUN_NAMES) && programMayHold(source, BUN_TYPES))
+    )
+      return {};
     const engine = getEngine(context);
 
     /**

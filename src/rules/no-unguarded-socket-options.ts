@@ -19,7 +19,7 @@ import {
   removeCallFix,
   wrapStatementFix,
 } from '../rule-kit/fixes.ts';
-import { memberPattern, memberSelector, mentions, perOptions } from '../rule-kit/prefilter.ts';
+import { invokedPattern, memberPattern, memberSelector, mentions, perOptions } from '../rule-kit/prefilter.ts';
 
 type Options = [{ methods?: string[]; socketOnlyMethods?: string[]; requireTcp?: boolean }];
 type MessageIds =
@@ -115,8 +115,8 @@ export default createRule<Options, MessageIds>({
     languages: ['js/js'],
   },
   create(context, [settings]) {
-    const { options, socketOnly, pattern, selector, requireTcp } = prepare(settings);
-    if (!mentions(context.sourceCode, pattern)) return {};
+    const { options, socketOnly, optionNames, socketOnlyNames, selector, requireTcp } = prepare(settings);
+    if (!mentions(context.sourceCode, optionNames) && !mentions(context.sourceCode, socketOnlyNames)) return {};
     const engine = getEngine(context);
 
     function check(
@@ -212,7 +212,16 @@ const prepare = perOptions(
     const options = new Set(methods);
     const socketOnly = new Set(socketOnlyMethods.filter((m) => !options.has(m)));
     const names = [...options, ...socketOnly];
-    return { options, socketOnly, requireTcp, pattern: memberPattern(names), selector: memberSelector(names) };
+    return {
+      options,
+      socketOnly,
+      requireTcp,
+      // options are also destructured (`const { setNoDelay } = s`); socket-only members count only where called
+      // (`timer.unref()`, `s.address.call(s)`): the listener returns on any other read (`node.address`)
+      optionNames: memberPattern(options),
+      socketOnlyNames: invokedPattern(socketOnly),
+      selector: memberSelector(names),
+    };
   },
 );
 

@@ -8,6 +8,7 @@ import {
   accessPattern,
   assertedPattern,
   calledPattern,
+  invokedPattern,
   memberPattern,
   memberSelector,
   mentions,
@@ -164,7 +165,11 @@ describe('calledPattern', () => {
   /** A source that tells where names stand, as transport-lint's parse does: here, zzzConnect as a word. */
   const parsed = (calls: string[]) => ({
     text: 'client.zzzConnect(); zzzConnect(options);',
-    namePositions: () => ({ found: new Map([['zzzConnect', Position.Word]]), called: new Set(calls) }),
+    namePositions: () => ({
+      found: new Map([['zzzConnect', Position.Word]]),
+      called: new Set(calls),
+      invoked: new Set(calls),
+    }),
   });
 
   it('in a bare text, matches the name anywhere, as wordPattern does: the text cannot tell a call', () => {
@@ -177,6 +182,31 @@ describe('calledPattern', () => {
     expect(mentions(parsed([]), called)).toBe(false);
     // a wordPattern of the same names is its own pattern, and still counts the word
     expect(mentions(parsed([]), wordPattern(['zzzConnect']))).toBe(true);
+  });
+});
+
+describe('invokedPattern', () => {
+  const invoked = invokedPattern(['zzzUnref']);
+  /** A source that tells where names stand: zzzUnref read as a member, and invoked or not. */
+  const parsed = (names: string[]) => ({
+    text: 'timer.zzzUnref(); node.zzzUnref;',
+    namePositions: () => ({
+      found: new Map([['zzzUnref', Position.Access]]),
+      called: new Set<string>(),
+      invoked: new Set(names),
+    }),
+  });
+
+  it('in a bare text, matches where a member is read, as accessPattern does: the text cannot tell a call', () => {
+    expect(mentions({ text: 'const t = node.zzzUnref;' }, invoked)).toBe(true);
+    expect(mentions({ text: 'const { zzzUnref } = node;' }, invoked)).toBe(false);
+  });
+
+  it('where the source tells, counts the name only where it is invoked, with or without arguments', () => {
+    expect(mentions(parsed(['zzzUnref']), invoked)).toBe(true);
+    expect(mentions(parsed([]), invoked)).toBe(false);
+    // an accessPattern of the same names is its own pattern, and still counts the read
+    expect(mentions(parsed([]), accessPattern(['zzzUnref']))).toBe(true);
   });
 });
 

@@ -140,6 +140,26 @@ describe('namePositions', () => {
     expect(called('s.connect(); class C { connect(o) {} }; const f = s.listen; g(listen, connect)')).toEqual([]);
   });
 
+  it('tells which names are invoked: the callee of any call, or before call, apply or bind', () => {
+    const invoked = (code: string) =>
+      [...namePositions(ts.createSourceFile('i.ts', code, ts.ScriptTarget.Latest, false), NAMES).invoked].sort();
+    expect(invoked('s.connect(); (s.port as F)(); s?.listen?.(); s.address!()')).toEqual([
+      'address',
+      'connect',
+      'listen',
+      'port',
+    ]);
+    expect(invoked("s.setNoDelay.call(s, true); s.port.apply(s, []); f(s.listen['bind'](s)); s.address.name")).toEqual([
+      'listen',
+      'port',
+      'setNoDelay',
+    ]);
+    // reads, a declaration, a destructuring, `new`, the name as an argument
+    expect(invoked('n.address; class C { connect() {} }; const { port } = s; new s.listen(); g(s.connect)')).toEqual(
+      [],
+    );
+  });
+
   it('does not count names in strings, templates or comments', () => {
     const code = [
       "type E = 'connect' | 'listen';",
@@ -183,7 +203,7 @@ describe('namePositions', () => {
   });
 });
 
-describe('mayReport with the program (programMayLoad)', () => {
+describe('mayReport with the program (programMayHold)', () => {
   const NODE_TYPES = path.resolve(import.meta.dirname, '../../../node_modules/@types');
   const http2Rule = configuredRules(
     { 'transport/no-http2-socket-manipulation': 'error' },
@@ -223,12 +243,12 @@ describe('mayReport with the program (programMayLoad)', () => {
     );
     return { program: built, source: built.getSourceFile(path.posix.join(root, 'pool.ts'))! };
   }
-  const decide = (files: Record<string, string>): boolean => {
+  const decide = (files: Record<string, string>, configured = http2Rule): boolean => {
     const { program: built, source } = program({ 'pool.ts': pool, ...files });
     // every file given is in the program (a library's declarations through its import)
     for (const file of Object.keys(files).filter((f) => /\.[jt]s$/.test(f)))
       expect(built.getSourceFile(`/virtual/${file}`), file).toBeDefined();
-    return mayReport(source.fileName, source.text, http2Rule, source, built);
+    return mayReport(source.fileName, source.text, configured, source, built);
   };
 
   it("leaves out a file for the HTTP/2 rule when nothing in the program but Node's own types names http2", () => {
@@ -256,5 +276,41 @@ describe('mayReport with the program (programMayLoad)', () => {
     ],
   ])('keeps it when the program names http2 through %s', (_, files) => {
     expect(decide(files)).toBe(true);
+  });
+
+  const only = (name: keyof typeof plugin.rules) =>
+    configuredRules({ [`transport/${name}`]: 'error' }, () => plugin.rules[name] as unknown as Rule.RuleModule);
+
+  it("leaves out Deno's and Bun's member names in a program without their types, and keeps them with", () => {
+    const deno = `declare namespace Deno {\n  interface NetAddr { port: number }\n}\n`;
+    const bun = `declare module 'bun' {\n  interface Server { port?: number }\n}\n`;
+    const uses = {
+      'no-unchecked-bound-address': [
+        `export const a = (l: { addr: unknown }) => l.addr as { port: number };\n`,
+        `export const p = (s: { port?: number }) => s.port!;\n`,
+      ],
+      'no-unchecked-peer-address': [
+        `export const a = (c: { remoteAddr: unknown }) => c.remoteAddr;\n`,
+        `export const i = (s: { requestIP(r: unknown): unknown }) => s.requestIP(1)!;\n`,
+      ],
+    } as const;
+    for (const [rule, [denoUse, bunUse]] of Object.entries(uses)) {
+      const configured = only(rule as keyof typeof plugin.rules);
+      expect(decide({ 'pool.ts': denoUse }, configured), `${rule} Deno`).toBe(false);
+      expect(decide({ 'pool.ts': denoUse, 'deno.d.ts': deno }, configured), `${rule} Deno`).toBe(true);
+      expect(decide({ 'pool.ts': bunUse }, configured), `${rule} Bun`).toBe(false);
+      expect(decide({ 'pool.ts': bunUse, 'bun.d.ts': bun }, configured), `${rule} Bun`).toBe(true);
+    }
+  });
+
+  it('leaves out `address` where it is never invoked, for both rules that call it', () => {
+    const read = `export const key = (node: { address: string }) => node.address;\n`;
+    const called = `export const at = (s: { address(): unknown }) => s.address();\n`;
+    const extracted = `export const at = (s: { address(): unknown }) => s.address.call(s);\n`;
+    for (const rule of ['no-unchecked-bound-address', 'no-unguarded-socket-options'] as const) {
+      expect(decide({ 'pool.ts': read }, only(rule)), rule).toBe(false);
+      expect(decide({ 'pool.ts': called }, only(rule)), rule).toBe(true);
+    }
+    expect(decide({ 'pool.ts': extracted }, only('no-unguarded-socket-options'))).toBe(true);
   });
 });
