@@ -308,16 +308,21 @@ export interface ProgramContent {
 }
 
 /**
- * Values of `node:http2`'s types. A value gets them only from code or declarations that name the module: an import
- * or `require` of `'http2'` or `'node:http2'`, `import('http2')` in a type, `process.getBuiltinModule('http2')`, a
- * library's declarations that import it (a framework's request types). So: a file with `http2` in its text, leaving out
- * Node's own declarations (@types/node, or the copy transport-lint bundles: they name every module) and TypeScript's
- * default libraries.
+ * Values of `node:http2`'s types. A value gets them only from code or declarations that name the module in a string:
+ * an import or `require` of `'http2'` or `'node:http2'`, `import('http2')` in a type,
+ * `process.getBuiltinModule('http2')`, `declare module 'http2'`, a library's declarations that import it (a
+ * framework's request types). So: a file with the module's name in quotes, leaving out Node's own declarations
+ * (@types/node, or the copy transport-lint bundles: they name every module) and TypeScript's default libraries. Not
+ * `http2` as a word (Deno's `http2?: boolean` client option, a comment).
  */
+const HTTP2_SPECIFIER = /(["'`])(?:node:)?http2\1/;
 export const HTTP2_MODULE: ProgramContent = {
   name: 'http2',
   holds: (file, program) =>
-    !NODE_TYPES.test(file.fileName) && !program.isSourceFileDefaultLibrary(file) && file.text.includes('http2'),
+    file.text.includes('http2') &&
+    HTTP2_SPECIFIER.test(file.text) &&
+    !NODE_TYPES.test(file.fileName) &&
+    !program.isSourceFileDefaultLibrary(file),
 };
 
 /** Deno's types: its declarations (`lib.deno.ns.d.ts`, @types/deno) declare the global `namespace Deno`. */

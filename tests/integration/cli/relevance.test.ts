@@ -259,6 +259,8 @@ describe('mayReport with the program (programMayHold)', () => {
     // without the program, or without the parse, nothing tells: the file is kept
     expect(mayReport(source.fileName, source.text, http2Rule, source)).toBe(true);
     expect(mayReport(source.fileName, source.text, http2Rule)).toBe(true);
+    // the word alone names no module: Deno's client option, a comment
+    expect(decide({ 'deno.d.ts': `// http2 clients\ninterface ClientOptions { http2?: boolean }\n` })).toBe(false);
   });
 
   it.each([
