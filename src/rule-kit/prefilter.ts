@@ -339,11 +339,16 @@ export const BUN_TYPES: ProgramContent = {
 
 /** Per program, per content: whether the program may hold it (programMayHold). */
 const holdings = new WeakMap<ts.Program, Map<string, boolean>>();
+/**
+ * Per content, per file: its test. An editor's program is new after each change, and keeps the files that did not
+ * change: those are not searched again.
+ */
+const fileHoldings = new Map<string, WeakMap<ts.SourceFile, boolean>>();
 
 /**
  * Whether the file's program may hold the content (a module's values, a runtime's types): false only where no file
  * of the program shows it. True without a program (no type information: nothing to go by). Computed once per
- * program and content; a text search of its files, a few milliseconds on a large program.
+ * program and content, and each file's test once; a text search, a few milliseconds on a large program.
  */
 export function programMayHold(sourceCode: PrefilterSource, content: ProgramContent): boolean {
   const program = sourceCode.parserServices?.program;
@@ -352,7 +357,14 @@ export function programMayHold(sourceCode: PrefilterSource, content: ProgramCont
   if (!known) holdings.set(program, (known = new Map<string, boolean>()));
   let answer = known.get(content.name);
   if (answer === undefined) {
-    answer = program.getSourceFiles().some((file) => content.holds(file, program));
+    let tested = fileHoldings.get(content.name);
+    if (!tested) fileHoldings.set(content.name, (tested = new WeakMap()));
+    const files = tested;
+    answer = program.getSourceFiles().some((file) => {
+      let holds = files.get(file);
+      if (holds === undefined) files.set(file, (holds = content.holds(file, program)));
+      return holds;
+    });
     known.set(content.name, answer);
   }
   return answer;
