@@ -337,6 +337,21 @@ export const BUN_TYPES: ProgramContent = {
   holds: (file) => file.text.includes('bun') && /\bmodule\s+(["'])bun\1/.test(file.text),
 };
 
+/**
+ * Whether the file mentions a rule's names for Node (anywhere) or for Deno or Bun (only in a program with that
+ * runtime's types): the prefilter of the rules that check all three runtimes.
+ */
+export function mentionsByRuntime(
+  sourceCode: PrefilterSource,
+  patterns: { node: RegExp; deno: RegExp; bun: RegExp },
+): boolean {
+  return (
+    mentions(sourceCode, patterns.node) ||
+    (mentions(sourceCode, patterns.deno) && programMayHold(sourceCode, DENO_TYPES)) ||
+    (mentions(sourceCode, patterns.bun) && programMayHold(sourceCode, BUN_TYPES))
+  );
+}
+
 /** Per program, per content: whether the program may hold it (programMayHold). */
 const holdings = new WeakMap<ts.Program, Map<string, boolean>>();
 /**

@@ -23,12 +23,9 @@ import { BUN_UNIX, DENO_TCP_CHECK, DENO_UNIX_ADDR, MAYBE_PIPE_STRING, PIPE } fro
 import {
   accessPattern,
   assertedPattern,
-  BUN_TYPES,
-  DENO_TYPES,
   invokedPattern,
   memberSelector,
-  mentions,
-  programMayHold,
+  mentionsByRuntime,
 } from '../rule-kit/prefilter.ts';
 
 type MessageIds = 'serverAddress' | 'socketAddress' | 'denoAddr' | 'bunServer' | 'checkAddress';
@@ -100,13 +97,7 @@ export default createRule<Options, MessageIds>({
     languages: ['js/js'],
   },
   create(context, [{ requireProof = false }]) {
-    const source = context.sourceCode;
-    if (
-      !mentions(source, ADDRESS) &&
-      !(mentions(source, DENO_NAMES) && programMayHold(source, DENO_TYPES)) &&
-      !(mentions(source, BUN_NAMES) && programMayHold(source, BUN_TYPES))
-    )
-      return {};
+    if (!mentionsByRuntime(context.sourceCode, { node: ADDRESS, deno: DENO_NAMES, bun: BUN_NAMES })) return {};
     // built at the first listener call: `port` and `hostname` are common names, and without Bun's types
     // `this.options.port!` needs no engine
     let engine!: TransportEngine;

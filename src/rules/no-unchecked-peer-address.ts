@@ -18,14 +18,7 @@ import {
 } from '../engine/index.ts';
 import { createRule } from '../rule-kit/create-rule.ts';
 import { BUN_UNIX, DENO_TCP_CHECK, DENO_UNIX_ADDR, PIPE } from '../rule-kit/messages.ts';
-import {
-  BUN_TYPES,
-  DENO_TYPES,
-  memberPattern,
-  memberSelector,
-  mentions,
-  programMayHold,
-} from '../rule-kit/prefilter.ts';
+import { memberPattern, memberSelector, mentionsByRuntime } from '../rule-kit/prefilter.ts';
 
 type MessageIds = 'notProven' | 'dereferenced' | 'afterClose' | 'denoRemoteAddr' | 'bunRequestIP' | 'useFallback';
 type Node = TSESTree.Node;
@@ -73,13 +66,7 @@ export default createRule<[], MessageIds>({
     languages: ['js/js'],
   },
   create(context) {
-    const source = context.sourceCode;
-    if (
-      !mentions(source, NAMES) &&
-      !(mentions(source, DENO_NAMES) && programMayHold(source, DENO_TYPES)) &&
-      !(mentions(source, BUN_NAMES) && programMayHold(source, BUN_TYPES))
-    )
-      return {};
+    if (!mentionsByRuntime(context.sourceCode, { node: NAMES, deno: DENO_NAMES, bun: BUN_NAMES })) return {};
     const engine = getEngine(context);
 
     /**
