@@ -160,53 +160,51 @@ describe('mentions', () => {
   });
 });
 
-describe('calledPattern', () => {
-  const called = calledPattern(['zzzConnect']);
-  /** A source that tells where names stand, as transport-lint's parse does: here, zzzConnect as a word. */
-  const parsed = (calls: string[]) => ({
-    text: 'client.zzzConnect(); zzzConnect(options);',
+/**
+ * Patterns whose names count only where the source tells they are used so (transport-lint's parse): calledPattern
+ * (the callee of a call with arguments) and invokedPattern (any call, `.call`, `.apply`, `.bind`). In a bare text each
+ * matches as the pattern of its position does, since the text cannot tell a call.
+ */
+describe.each([
+  {
+    make: calledPattern,
+    use: 'called' as const,
+    name: 'zzzConnect',
+    position: Position.Word,
+    plain: wordPattern,
+    bare: { yes: 'class C { zzzConnect() {} }', no: 'reconnect()' },
+  },
+  {
+    make: invokedPattern,
+    use: 'invoked' as const,
+    name: 'zzzUnref',
+    position: Position.Access,
+    plain: accessPattern,
+    bare: { yes: 'const t = node.zzzUnref;', no: 'const { zzzUnref } = node;' },
+  },
+])('$make.name', ({ make, use, name, position, plain, bare }) => {
+  const pattern = make([name]);
+  /** A source that tells where the name stands (`position`) and whether it is used so. */
+  const parsed = (used: boolean) => ({
+    text: `x.${name}(); ${name}(options);`,
     namePositions: () => ({
-      found: new Map([['zzzConnect', Position.Word]]),
-      called: new Set(calls),
-      invoked: new Set(calls),
-    }),
-  });
-
-  it('in a bare text, matches the name anywhere, as wordPattern does: the text cannot tell a call', () => {
-    expect(mentions({ text: 'class C { zzzConnect() {} }' }, called)).toBe(true);
-    expect(mentions({ text: 'reconnect()' }, called)).toBe(false);
-  });
-
-  it('where the source tells, counts the name only as the callee of a call with arguments', () => {
-    expect(mentions(parsed(['zzzConnect']), called)).toBe(true);
-    expect(mentions(parsed([]), called)).toBe(false);
-    // a wordPattern of the same names is its own pattern, and still counts the word
-    expect(mentions(parsed([]), wordPattern(['zzzConnect']))).toBe(true);
-  });
-});
-
-describe('invokedPattern', () => {
-  const invoked = invokedPattern(['zzzUnref']);
-  /** A source that tells where names stand: zzzUnref read as a member, and invoked or not. */
-  const parsed = (names: string[]) => ({
-    text: 'timer.zzzUnref(); node.zzzUnref;',
-    namePositions: () => ({
-      found: new Map([['zzzUnref', Position.Access]]),
+      found: new Map([[name, position]]),
       called: new Set<string>(),
-      invoked: new Set(names),
+      invoked: new Set<string>(),
+      [use]: new Set(used ? [name] : []),
     }),
   });
 
-  it('in a bare text, matches where a member is read, as accessPattern does: the text cannot tell a call', () => {
-    expect(mentions({ text: 'const t = node.zzzUnref;' }, invoked)).toBe(true);
-    expect(mentions({ text: 'const { zzzUnref } = node;' }, invoked)).toBe(false);
+  it('in a bare text, matches where the position does', () => {
+    expect(mentions({ text: bare.yes }, pattern)).toBe(true);
+    expect(mentions({ text: bare.no }, pattern)).toBe(false);
   });
 
-  it('where the source tells, counts the name only where it is invoked, with or without arguments', () => {
-    expect(mentions(parsed(['zzzUnref']), invoked)).toBe(true);
-    expect(mentions(parsed([]), invoked)).toBe(false);
-    // an accessPattern of the same names is its own pattern, and still counts the read
-    expect(mentions(parsed([]), accessPattern(['zzzUnref']))).toBe(true);
+  it('where the source tells, counts the name only where it is used so', () => {
+    expect(mentions(parsed(true), pattern)).toBe(true);
+    expect(mentions(parsed(false), pattern)).toBe(false);
+    // the plain pattern of the same names is its own pattern, and still counts the name
+    expect(mentions(parsed(false), plain([name]))).toBe(true);
   });
 });
 

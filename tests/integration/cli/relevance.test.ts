@@ -125,9 +125,12 @@ describe('namePositions', () => {
     expect(positions(code)).toEqual(expected);
   });
 
+  /** The names the code uses so, sorted. */
+  const used = (code: string, use: 'called' | 'invoked') =>
+    [...namePositions(ts.createSourceFile('u.ts', code, ts.ScriptTarget.Latest, false), NAMES)[use]].sort();
+
   it('tells which names are the callee of a call with arguments', () => {
-    const called = (code: string) =>
-      [...namePositions(ts.createSourceFile('c.ts', code, ts.ScriptTarget.Latest, false), NAMES).called].sort();
+    const called = (code: string) => used(code, 'called');
     expect(called('connect(opts); s.listen(port); s["setNoDelay"](true); (s.port as F)(1); s.#address!(x)')).toEqual([
       'address',
       'connect',
@@ -141,8 +144,7 @@ describe('namePositions', () => {
   });
 
   it('tells which names are invoked: the callee of any call, or before call, apply or bind', () => {
-    const invoked = (code: string) =>
-      [...namePositions(ts.createSourceFile('i.ts', code, ts.ScriptTarget.Latest, false), NAMES).invoked].sort();
+    const invoked = (code: string) => used(code, 'invoked');
     expect(invoked('s.connect(); (s.port as F)(); s?.listen?.(); s.address!()')).toEqual([
       'address',
       'connect',
