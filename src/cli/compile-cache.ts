@@ -24,7 +24,7 @@ import vm from 'node:vm';
 
 const require = createRequire(import.meta.url);
 
-/** How the module was loaded, for tests and the debug output. */
+/** How the module was loaded (the tests look). */
 export type CodeCacheUse = 'off' | 'loaded before' | 'used' | 'written' | 'rejected and written' | 'not written';
 
 /** Loads the package `name` (its main file) through the code cache; see above. */

@@ -3,10 +3,9 @@
 import module from 'node:module';
 
 // Node ≥ 22.1 keeps V8's compiled code of the modules loaded from here on (TypeScript's 9 MB bundle, ESLint,
-// typescript-eslint) in a cache on disk, as `tsc` and `eslint` do for themselves; a no-op on Node 20. The import of
-// main.ts comes after it, so that its modules are compiled with the cache.
-// Before 22.1, TypeScript's bundle alone goes through V8's code cache (compile-cache.ts): loaded here, before main.ts
-// and typescript-eslint require it.
+// typescript-eslint) in a cache on disk, as `tsc` and `eslint` do for themselves. The import of main.ts comes after
+// it, so that its modules are compiled with the cache. Before 22.1 (Node 20), TypeScript's bundle alone goes through
+// V8's code cache (compile-cache.ts): loaded here, before main.ts and typescript-eslint require it.
 const { enableCompileCache } = module as { enableCompileCache?: () => unknown };
 if (enableCompileCache) enableCompileCache();
 else (await import('./compile-cache.ts')).loadWithCodeCache('typescript');
