@@ -11,9 +11,13 @@
  * `--expose-gc` between programs, which V8 counts in the cache's check). V8 rejects cached code made by another
  * version or with other flags; then the bundle compiles from source and the cache is written anew.
  *
- * Where: Node's own setting for its compile cache, `NODE_COMPILE_CACHE` (a folder), else a folder in the system's temp
- * folder. `NODE_DISABLE_COMPILE_CACHE=1` turns it off, as it does Node's. Any failure to read or write the cache only
- * costs the compile: the bundle then loads from source.
+ * Where: Node's own setting for its compile cache, `NODE_COMPILE_CACHE` (a folder), else a folder of this user in the
+ * system's temp folder. `NODE_DISABLE_COMPILE_CACHE=1` turns it off, as it does Node's. Any failure to read or write
+ * the cache only costs the compile: the bundle then loads from source.
+ *
+ * Cached code runs as this process: a cache that someone else could have written is not read. Where the system has
+ * user ids (not Windows, whose temp folder is the user's own), the folder and the file must belong to this user and be
+ * writable by no one else (the folder is made so); otherwise the bundle loads from source and nothing is written.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -25,7 +29,8 @@ import vm from 'node:vm';
 const require = createRequire(import.meta.url);
 
 /** How the module was loaded (the tests look). */
-export type CodeCacheUse = 'off' | 'loaded before' | 'used' | 'written' | 'rejected and written' | 'not written';
+export type CodeCacheUse =
+  'off' | 'loaded before' | 'untrusted' | 'used' | 'written' | 'rejected and written' | 'not written';
 
 /** Loads the package `name` (its main file) through the code cache; see above. */
 export function loadWithCodeCache(name: string, env: NodeJS.ProcessEnv = process.env): CodeCacheUse {
@@ -33,15 +38,15 @@ export function loadWithCodeCache(name: string, env: NodeJS.ProcessEnv = process
   const file = require.resolve(name);
   if (require.cache[file]) return 'loaded before';
   const source = fs.readFileSync(file, 'utf8');
-  const cacheFile = path.join(
-    env.NODE_COMPILE_CACHE
-      ? path.resolve(env.NODE_COMPILE_CACHE)
-      : path.join(os.tmpdir(), 'transport-lint-compile-cache'),
-    `${name.replace(/[^\w.-]/g, '_')}-${cacheKey(file)}.bin`,
-  );
+  const uid = process.getuid?.();
+  const folder = env.NODE_COMPILE_CACHE
+    ? path.resolve(env.NODE_COMPILE_CACHE)
+    : path.join(os.tmpdir(), `transport-lint-compile-cache${uid === undefined ? '' : `-${uid}`}`);
+  const cacheFile = path.join(folder, `${name.replace(/[^\w.-]/g, '_')}-${cacheKey(file)}.bin`);
+  const trusted = ownFolder(folder, uid);
   let cachedData: Buffer | undefined;
   try {
-    cachedData = fs.readFileSync(cacheFile);
+    if (trusted === true && ownedBy(fs.lstatSync(cacheFile), uid)) cachedData = fs.readFileSync(cacheFile);
   } catch {
     // none yet, or unreadable: compiled from source
   }
@@ -57,6 +62,8 @@ export function loadWithCodeCache(name: string, env: NodeJS.ProcessEnv = process
   wrapper.call(module.exports, module.exports, createRequire(file), module, file, path.dirname(file));
   module.loaded = true;
   require.cache[file] = module;
+  if (trusted === undefined) return 'not written';
+  if (!trusted) return 'untrusted';
   if (cachedData && !script.cachedDataRejected) return 'used';
   return write(cacheFile, script.createCachedData())
     ? cachedData
@@ -79,12 +86,31 @@ function cacheKey(file: string): string {
     .slice(0, 16);
 }
 
+/**
+ * Whether the cache's folder is this user's alone: made now (readable by this user only) or found so; undefined when
+ * it cannot be made. Without user ids, any folder that is there or can be made.
+ */
+function ownFolder(folder: string, uid: number | undefined): boolean | undefined {
+  let stat: fs.Stats;
+  try {
+    fs.mkdirSync(folder, { recursive: true, mode: 0o700 });
+    stat = fs.lstatSync(folder);
+  } catch {
+    return undefined;
+  }
+  return stat.isDirectory() && ownedBy(stat, uid);
+}
+
+/** Owned by the user (where there are user ids) and writable by no one else. */
+function ownedBy(stat: fs.Stats, uid: number | undefined): boolean {
+  return uid === undefined || (stat.uid === uid && (stat.mode & 0o022) === 0);
+}
+
 /** Writes the file whole or not at all (another run may read it meanwhile); false when it cannot. */
 function write(file: string, data: Buffer): boolean {
   const temporary = `${file}.${process.pid}.tmp`;
   try {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(temporary, data);
+    fs.writeFileSync(temporary, data, { mode: 0o600 });
     fs.renameSync(temporary, file);
     return true;
   } catch {

@@ -97,6 +97,23 @@ describe('loadWithCodeCache', { timeout: 120_000 }, () => {
     expect(load({ NODE_COMPILE_CACHE: dir }, true).use).toBe('loaded before');
     expect(cacheFiles(dir)).toEqual([]);
   });
+
+  // cached code runs as this process: none that another user could have written
+  it.skipIf(process.getuid === undefined)('reads no cache that others can write', () => {
+    const open = tempFolder();
+    fs.chmodSync(open, 0o777);
+    expect(load({ NODE_COMPILE_CACHE: open })).toEqual({ use: 'untrusted', same: true, parses: true });
+    expect(cacheFiles(open)).toEqual([]);
+
+    const dir = tempFolder();
+    load({ NODE_COMPILE_CACHE: dir });
+    const file = path.join(dir, cacheFiles(dir)[0]!);
+    fs.chmodSync(file, 0o666);
+    // not read: compiled from source, and replaced by a file of this user's alone
+    expect(load({ NODE_COMPILE_CACHE: dir }).use).toBe('written');
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+    expect(load({ NODE_COMPILE_CACHE: dir }).use).toBe('used');
+  });
 });
 
 describe('transport-lint with the cache', { timeout: 240_000 }, () => {
