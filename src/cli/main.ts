@@ -89,9 +89,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     for (const group of typePlan.groups) {
       const later: string[] = [];
       for (const file of group.owned) {
+        const read = relevance.readSource(file);
+        if (read !== undefined && options.concurrency === 'off' && group.kind === 'config') texts.set(file, read);
         // '' when it cannot be read
-        const text = relevance.readSource(file) ?? '';
-        if (options.concurrency === 'off' && group.kind === 'config') texts.set(file, text);
+        const text = read ?? '';
         if (relevance.mayReport(file, text, configured)) group.lint.push(file);
         else if (options.concurrency === 'off' && group.kind === 'config') later.push(file);
         else if (relevance.hasSyntaxError(file, text)) syntaxOnly.push(file);
@@ -99,7 +100,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       }
       if (later.length > 0 && group.lint.length > 0) parsedLater.set(group, later);
       else
-        for (const file of later) (relevance.hasSyntaxError(file, texts.get(file)!) ? syntaxOnly : skipped).push(file);
+        for (const file of later)
+          (relevance.hasSyntaxError(file, texts.get(file) ?? '') ? syntaxOnly : skipped).push(file);
       // no program for this group
       if (group.lint.length === 0) for (const file of group.owned) texts.delete(file);
     }

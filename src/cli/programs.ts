@@ -97,7 +97,7 @@ export class Programs {
     const read = host.getSourceFile.bind(host);
     host.getSourceFile = (fileName, settings, onError, shouldCreateNewSourceFile) => {
       const absolute = path.resolve(fileName);
-      const text = this.fixed.get(absolute) ?? (this.texts.get(absolute) || undefined);
+      const text = this.fixed.get(absolute) ?? this.texts.get(absolute);
       if (text !== undefined) return ts.createSourceFile(fileName, text, settings);
       const previous = old?.getSourceFile(fileName);
       if (previous) return previous;
