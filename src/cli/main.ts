@@ -88,13 +88,15 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     const texts = new Map<string, string>();
     for (const group of typePlan.groups) {
       const later: string[] = [];
+      // a config's program, built in this thread if any of its files is handed to ESLint
+      const builtHere = options.concurrency === 'off' && group.kind === 'config';
       for (const file of group.owned) {
         const read = relevance.readSource(file);
-        if (read !== undefined && options.concurrency === 'off' && group.kind === 'config') texts.set(file, read);
+        if (read !== undefined && builtHere) texts.set(file, read);
         // '' when it cannot be read
         const text = read ?? '';
         if (relevance.mayReport(file, text, configured)) group.lint.push(file);
-        else if (options.concurrency === 'off' && group.kind === 'config') later.push(file);
+        else if (builtHere) later.push(file);
         else if (relevance.hasSyntaxError(file, text)) syntaxOnly.push(file);
         else skipped.push(file);
       }
