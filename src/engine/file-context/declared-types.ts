@@ -8,7 +8,7 @@ import { LISTENER_METHODS } from '../node-members.ts';
 import ts from '../typescript.cts';
 import { calleeDeclarations, closed, COMPUTED, declaredReturnType, mayNarrowArgument } from './callees.ts';
 import type { FileContext, Variable } from './index.ts';
-import { inScope, isPathPrefix, narrowedPaths, thisNarrowings, type Narrowing } from './narrowing.ts';
+import { isPathPrefix, narrowedPaths, thisNarrowingsAt, type Narrowing } from './narrowing.ts';
 
 const { DefinitionType } = TSESLint.Scope;
 
@@ -30,7 +30,7 @@ const { DefinitionType } = TSESLint.Scope;
  *   (its element type); `await x` where the declarations give the type of `x`;
  * - a callback's parameter, from the called function's declaration (callbackParameterType);
  * - `this` in a member of a class without type parameters (`this.stream.session`): the class's instance type, where no
- *   use of `this` in the same member narrows the path (thisNarrowings).
+ *   use of `this` in the same member narrows the path (thisNarrowingsAt).
  *
  * `x!` is the declared type without null and undefined.
  *
@@ -70,7 +70,7 @@ export function declaredTypeAt(p: FileContext, node: TSESTree.Node, presence = f
   if (root.type === AST_NODE_TYPES.ThisExpression) {
     // `this.stream.session` in a method: from the class's declaration, where no use in this member narrows it
     const owner = instanceClass(root);
-    narrowed = owner ? thisNarrowings(p, owner).filter((n) => inScope(n, node)) : null;
+    narrowed = owner ? thisNarrowingsAt(p, owner, node) : null;
     rootType = owner && instanceTypeOf(p, owner);
   } else if (root.type === AST_NODE_TYPES.Identifier) {
     const variable = p.variable(root);

@@ -1,6 +1,6 @@
 /** Where a variable's uses narrow it (the paths TypeScript narrows), so that its declared type stands elsewhere. */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { contains, memberName, outermostLoop, staticString } from '../ast.ts';
+import { memberName, outermostLoop, staticString } from '../ast.ts';
 import { walk } from '../bindings.ts';
 import { SOCKET_ONLY_MEMBERS } from '../node-members.ts';
 import type { FileContext, Variable } from './index.ts';
@@ -31,28 +31,30 @@ export function narrowedPaths(p: FileContext, variable: Variable): readonly Narr
 const thisNarrowed = new WeakMap<TSESTree.Node, readonly Narrowing[]>();
 
 /**
- * The property paths of `this` that some use in a class may narrow, as narrowedPaths has them for a variable, each
- * with the class member it is in (`this.socket = s` in the constructor narrows nothing in another method: flow
- * analysis does not cross from one member into another). Every `this` of the class body counts, also those of
- * nested functions and classes, which only adds narrowings.
+ * The property paths of `this` that some use may narrow where `use` is, as narrowedPaths has them for a variable:
+ * those in the class member that holds `use` (`this.socket = s` in the constructor narrows nothing in another
+ * method: flow analysis does not cross from one member into another), so only that member is walked, once. Every
+ * `this` of the member counts, also those of nested functions and classes, which only adds narrowings. Null (not
+ * known) where the use is in no member of the class.
  */
-export function thisNarrowings(p: FileContext, owner: TSESTree.ClassDeclaration | TSESTree.ClassExpression) {
-  let paths = thisNarrowed.get(owner);
+export function thisNarrowingsAt(
+  p: FileContext,
+  owner: TSESTree.ClassDeclaration | TSESTree.ClassExpression,
+  use: TSESTree.Node,
+): readonly Narrowing[] | null {
+  const member = memberOf(use, owner.body);
+  if (!member) return null;
+  let paths = thisNarrowed.get(member);
   if (!paths) {
     const found: Narrowing[] = [];
-    walk(p, owner.body, (node) => {
+    walk(p, member, (node) => {
       if (node.type !== AST_NODE_TYPES.ThisExpression) return;
       const narrowing = narrowingAt(node, 'this');
-      if (narrowing) found.push({ ...narrowing, member: memberOf(node, owner.body) });
+      if (narrowing) found.push(narrowing);
     });
-    thisNarrowed.set(owner, (paths = found));
+    thisNarrowed.set(member, (paths = found));
   }
   return paths;
-}
-
-/** Whether a narrowing can reach a use: in the same class member, for one of `this`. */
-export function inScope(narrowing: Narrowing, use: TSESTree.Node): boolean {
-  return !narrowing.member || contains(narrowing.member, use);
 }
 
 /** The member of the class body that holds the node. */
@@ -157,8 +159,6 @@ export interface Narrowing {
    * union, TypeScript's narrowing only adds that member (typeForMembers).
    */
   presence: boolean;
-  /** For a narrowing of `this`: the class member it is in (it narrows nothing outside it). */
-  member?: TSESTree.Node;
   /** The call the use is an argument of, where that is all that may narrow it (mayNarrowArgument decides). */
   argumentOf?: TSESTree.CallExpression;
 }
