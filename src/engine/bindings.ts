@@ -137,7 +137,10 @@ export function thisMemberUses(ctx: FileContext, body: TSESTree.ClassBody, name:
     const found = new Map<string, Node[]>();
     const add = (node: TSESTree.MemberExpression): void => {
       const key = memberName(node);
-      if (key !== undefined) found.set(key, [...(found.get(key) ?? []), node]);
+      if (key === undefined) return;
+      const uses = found.get(key);
+      if (uses) uses.push(node);
+      else found.set(key, [node]);
     };
     // syntax first: only members of a name some declarator of the class initialises with `this` are asked about
     const aliases = new Set<string>();
