@@ -340,6 +340,104 @@ class Conn {
   });
 });
 
+/**
+ * `void x` for `const x = this.f.m()`: the bound of `x` next to TypeScript's type, and whether the receiver `this.f`
+ * was asked of TypeScript (asked after the bound).
+ */
+const factoryRule = engineProbe<TSESTree.UnaryExpression>('UnaryExpression[operator="void"]', (ctx, at) => {
+  const bound = ctx.typeBound(at.argument);
+  const variable = ctx.variable(at.argument as TSESTree.Identifier);
+  const init = (variable?.defs[0]?.node as TSESTree.VariableDeclarator).init as TSESTree.CallExpression;
+  const receiver = (init.callee as TSESTree.MemberExpression).object;
+  return {
+    bound: bound ? bound.map((t) => text(ctx, t)).sort() : null,
+    askedReceiver: asked(ctx, receiver),
+    checker: parts(ctx.services.getTypeAtLocation(at.argument))
+      .map((t) => text(ctx, t))
+      .sort(),
+  };
+});
+const factories = (code: string) => probeResults<Probe & { askedReceiver: boolean }>(factoryRule, HEADER + code);
+
+/** A class whose field `f` holds what `make` returns; `body` is the rest of the class. */
+const factoryClass = (field: string, make: string, body = '') => `
+class Conn {
+  ${field}
+  constructor(secure: boolean) {
+    this.f = this.make(secure);
+  }
+  make(secure: boolean) {
+    ${make}
+  }
+  ${body}
+  open() {
+    const socket = this.f.create();
+    void socket;
+  }
+}`;
+const TWO_LITERALS = `if (secure) return { create() { return tls.connect({ port: 443 }); }, event: 'secureConnect' };
+    return { create() { return net.createConnection({ port: 80 }); }, event: 'connect' };`;
+
+describe('a field holding object literals that a method of the class makes', () => {
+  it("`this.f.create()` of literals' methods: the union of what they return, TypeScript's, without typing `this.f`", () => {
+    const found = factories(
+      factoryClass('readonly f;', TWO_LITERALS) +
+        factoryClass('readonly #f;', TWO_LITERALS).replaceAll('this.f', 'this.#f') +
+        // an initializer, and a literal with a property of a function value: no declaration of a method
+        `
+class Direct {
+  f = { create() { return new net.Socket(); } };
+  open() { const socket = this.f.create(); void socket; }
+}`,
+    );
+    expect(found.map((p) => [p.bound, p.askedReceiver])).toEqual([
+      [['Socket', 'TLSSocket'], false],
+      [['Socket', 'TLSSocket'], false],
+      [['Socket'], false],
+    ]);
+    expectBounded(found);
+  });
+
+  it('TypeScript is asked where a literal may not be all: spread, assertion, written type, other writes, a narrowing', () => {
+    const found = factories(
+      [
+        // a spread may bring another `create`
+        factoryClass('readonly f;', `const base = {}; return { ...base, create() { return new net.Socket(); } };`),
+        // the assertion's type is the field's, not the literal's
+        factoryClass(
+          'readonly f;',
+          `return { create() { return new net.Socket(); } } as { create(): net.Socket | tls.TLSSocket };`,
+        ),
+        // a written type
+        factoryClass(
+          'readonly f: { create(): net.Socket | tls.TLSSocket };',
+          `return { create() { return new net.Socket(); } };`,
+        ),
+        // written in another method too: without an initializer, only the constructor's writes make the type
+        factoryClass(
+          'f;',
+          `return { create() { return new net.Socket(); } };`,
+          'reset() { this.f = this.make(true); }',
+        ),
+        // written in a callback of the constructor
+        `
+class Later {
+  f;
+  constructor() { setImmediate(() => { this.f = { create() { return new net.Socket(); } }; }); this.f = { create() { return new net.Socket(); } }; }
+  open() { const socket = this.f.create(); void socket; }
+}`,
+        // narrowed apart by `in` before the use
+        factoryClass(
+          'readonly f;',
+          `return { create() { return new net.Socket(); } };`,
+          "check() { if ('x' in this.f) return; }",
+        ).replace('open() {\n', "open() {\n    if ('x' in this.f) return;\n"),
+      ].join('\n'),
+    );
+    expect(found.map((p) => p.askedReceiver)).toEqual([true, true, true, true, true, true]);
+  });
+});
+
 describe('arguments of calls that are no type predicate or assertion function', () => {
   it("a value passed to a function or method that declares another return type, or returns nothing: the declared type, TypeScript's", () => {
     const found = probeResults<[string | null, string]>(

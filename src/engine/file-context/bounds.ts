@@ -35,6 +35,11 @@ export function memberDeclarations(
     if (found) return found;
   }
   if (!p.types.has(object)) {
+    // before declaredTypeAt, which would have TypeScript infer the field's type from the literals' whole makers
+    const literal = observer
+      ? observer.observe(() => literalMembers(p, object, name))
+      : literalMembers(p, object, name);
+    if (literal) return literal;
     const declared = observer ? observer.observe(() => declaredTypeAt(p, object)) : declaredTypeAt(p, object);
     if (declared) p.types.set(object, declared);
     else {
@@ -177,6 +182,30 @@ function computeBound(p: FileContext, node: TSESTree.Node, depth: number): reado
  * parameter property, a static one, through a function with its own `this`, or a field the class only inherits.
  */
 function fieldBound(p: FileContext, node: TSESTree.MemberExpression): readonly ts.Type[] | undefined {
+  const found = ownField(node);
+  if (!found) return undefined;
+  const { owner, field, name } = found;
+  let parts: readonly ts.Type[] | undefined;
+  if (field.typeAnnotation) {
+    const written = p.writtenType(field.typeAnnotation.typeAnnotation);
+    parts = written.isUnion() ? written.types : [written];
+  } else if (field.value?.type === AST_NODE_TYPES.NewExpression) {
+    const constructed = constructedType(p, field.value);
+    parts = constructed && [constructed];
+  }
+  if (!parts?.every((t) => t.flags & ts.TypeFlags.Object)) return undefined;
+  return mayNarrowApart(p, fieldUses(owner, name), node, name) ? undefined : parts;
+}
+
+/**
+ * The field that `this.field` (or `this.#field`) names in a method, constructor or field initializer of the class
+ * that declares it: one instance property of that name, neither optional nor `declare`, nor a parameter property.
+ */
+function ownField(
+  node: TSESTree.MemberExpression,
+):
+  | { owner: TSESTree.ClassDeclaration | TSESTree.ClassExpression; field: TSESTree.PropertyDefinition; name: string }
+  | undefined {
   if (node.object.type !== AST_NODE_TYPES.ThisExpression || node.computed || node.optional) return undefined;
   const name = memberName(node);
   const owner = instanceClass(node);
@@ -194,9 +223,7 @@ function fieldBound(p: FileContext, node: TSESTree.MemberExpression): readonly t
   const field = fields.length === 1 ? fields[0]! : undefined;
   if (field?.type !== AST_NODE_TYPES.PropertyDefinition || field.static || field.optional || field.declare)
     return undefined;
-  const constructor = owner.body.body.find(
-    (m): m is TSESTree.MethodDefinition => m.type === AST_NODE_TYPES.MethodDefinition && m.kind === 'constructor',
-  );
+  const constructor = constructorOf(owner);
   if (
     constructor?.value.params.some(
       (param) =>
@@ -206,16 +233,72 @@ function fieldBound(p: FileContext, node: TSESTree.MemberExpression): readonly t
     )
   )
     return undefined;
-  let parts: readonly ts.Type[] | undefined;
-  if (field.typeAnnotation) {
-    const written = p.writtenType(field.typeAnnotation.typeAnnotation);
-    parts = written.isUnion() ? written.types : [written];
-  } else if (field.value?.type === AST_NODE_TYPES.NewExpression) {
-    const constructed = constructedType(p, field.value);
-    parts = constructed && [constructed];
+  return { owner, field, name };
+}
+
+function constructorOf(owner: TSESTree.ClassDeclaration | TSESTree.ClassExpression) {
+  return owner.body.body.find(
+    (m): m is TSESTree.MethodDefinition => m.type === AST_NODE_TYPES.MethodDefinition && m.kind === 'constructor',
+  );
+}
+
+/**
+ * The declarations of member `name` of `this.field` where every value the field is written is an object literal of
+ * this file with one property of that name (no spread): `this.#factory = this.#createFactory(options)` in the
+ * constructor, with a method that returns `{ create() { … }, event: 'connect' }` on each path (returnedValues).
+ * TypeScript's type of a field without a written type is the union of those literals' types (from its initializer,
+ * or, under noImplicitAny, from the constructor's writes), and the member of that union has their declarations;
+ * finding them so, it would check the whole body of the method that makes them. Undefined where the field has a
+ * written type, is written otherwise than `this.field = value`, or may be narrowed apart before the use.
+ */
+function literalMembers(p: FileContext, object: TSESTree.Node, name: string): readonly ts.Declaration[] | undefined {
+  if (object.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const found = ownField(object);
+  if (!found || found.field.typeAnnotation) return undefined;
+  const { owner, field } = found;
+  const uses = fieldUses(owner, found.name);
+  const values: TSESTree.Node[] = field.value ? [field.value] : [];
+  const constructor = constructorOf(owner)?.value;
+  for (const use of uses) {
+    if (!isWriteTarget(use)) continue;
+    const parent = use.parent;
+    if (parent.type !== AST_NODE_TYPES.AssignmentExpression || parent.operator !== '=') return undefined;
+    // without an initializer, TypeScript infers the type from the constructor's own writes (not those of callbacks
+    // in it, nor of other methods), and only under noImplicitAny (otherwise the field is `any`)
+    if (!field.value && enclosingFunctionOf(use) !== constructor) return undefined;
+    values.push(parent.right);
   }
-  if (!parts?.every((t) => t.flags & ts.TypeFlags.Object)) return undefined;
-  return mayNarrowApart(p, fieldUses(owner, name), node, name) ? undefined : parts;
+  if (values.length === 0 || (!field.value && !noImplicitAny(p))) return undefined;
+  if (mayNarrowApart(p, uses, object, found.name)) return undefined;
+  const declarations = new Set<ts.Declaration>();
+  const collect = (value: TSESTree.Node, depth: number): boolean => {
+    if (value.type === AST_NODE_TYPES.ObjectExpression) {
+      if (value.properties.some((property) => property.type === AST_NODE_TYPES.SpreadElement)) return false;
+      const named = value.properties.filter(
+        (property) => property.type === AST_NODE_TYPES.Property && !property.computed && keyName(property.key) === name,
+      );
+      if (named.length !== 1) return false;
+      declarations.add(p.services.esTreeNodeToTSNodeMap.get(named[0]!) as ts.Declaration);
+      return true;
+    }
+    if (value.type !== AST_NODE_TYPES.CallExpression || depth > 2) return false;
+    const returned = returnedValues(p, value);
+    return !!returned && returned.every((v) => collect(v, depth + 1));
+  };
+  return values.every((value) => collect(value, 0)) ? [...declarations] : undefined;
+}
+
+/** Whether the program reports implicit `any` (its `noImplicitAny`, or `strict`, whose default TypeScript 6 turned on). */
+function noImplicitAny(p: FileContext): boolean {
+  const options = p.services.program.getCompilerOptions();
+  const internal = ts as unknown as { getStrictOptionValue?: (o: ts.CompilerOptions, flag: string) => boolean };
+  return options.noImplicitAny ?? options.strict ?? internal.getStrictOptionValue?.(options, 'noImplicitAny') ?? false;
+}
+
+/** The innermost function (arrow functions too) whose body holds the node. */
+function enclosingFunctionOf(node: TSESTree.Node): TSESTree.Node | undefined {
+  for (let current = node.parent; current; current = current.parent) if (isFunction(current)) return current;
+  return undefined;
 }
 
 /** Every `this.name` in the class (nested functions and classes included: more uses only answer less). */
@@ -249,13 +332,28 @@ function keyName(key: TSESTree.Node): string | undefined {
  * The values the `return` statements of the called function return, where the function is of this file, has one
  * declaration, no written return type, no type parameters, is neither async nor a generator, and ends with a
  * `return` of a value (its end is not reached): then TypeScript's inferred return type is the union of their types.
+ * Also where the callee is a member of several object literals (literalMembers), each such a function: the call of
+ * a union of signatures returns the union of what each returns.
  */
 function returnedValues(p: FileContext, call: TSESTree.CallExpression): TSESTree.Node[] | undefined {
   const declarations = calleeDeclarations(p, call);
-  const declaration = declarations?.length === 1 ? declarations[0]! : undefined;
-  if (!declaration || declaration.type || declaration.typeParameters) return undefined;
+  if (!declarations?.length) return undefined;
+  if (declarations.length > 1 && !declarations.every((d) => ts.isObjectLiteralExpression(d.parent))) return undefined;
+  const values: TSESTree.Node[] = [];
+  for (const declaration of declarations) {
+    const returned = functionReturns(p, declaration);
+    if (!returned) return undefined;
+    values.push(...returned);
+  }
+  return values;
+}
+
+/** What one function's `return` statements return (see returnedValues), or undefined. */
+function functionReturns(p: FileContext, declaration: ts.SignatureDeclaration): TSESTree.Node[] | undefined {
+  if (declaration.type || declaration.typeParameters) return undefined;
   let fn = p.services.tsNodeToESTreeNodeMap.get(declaration) as TSESTree.Node | undefined;
-  if (fn?.type === AST_NODE_TYPES.MethodDefinition) fn = fn.value;
+  // a class's method, or an object literal's (`{ create() { … } }`)
+  if (fn?.type === AST_NODE_TYPES.MethodDefinition || fn?.type === AST_NODE_TYPES.Property) fn = fn.value;
   if (
     fn?.type !== AST_NODE_TYPES.FunctionDeclaration &&
     fn?.type !== AST_NODE_TYPES.FunctionExpression &&
