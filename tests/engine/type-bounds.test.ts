@@ -548,3 +548,83 @@ export class Client<T> {
     ]);
   });
 });
+
+describe('an assignment narrows only a union', () => {
+  it("a field or property with a written type or an initializer, assigned before the use: the declared type, TypeScript's", () => {
+    const found = probeResults<[string | null, string]>(
+      declared,
+      HEADER +
+        `
+class Holder {
+  socket: net.Socket = new net.Socket();
+}
+class Conn {
+  private timer: NodeJS.Timeout;
+  private socket = new net.Socket();
+  constructor(private holder: Holder, readonly options: { socket: net.Socket }) {
+    this.timer = setTimeout(() => {}, 1);
+  }
+  restart() {
+    this.timer = setTimeout(() => {}, 1);
+    void this.timer;
+    this.socket = new tls.TLSSocket(this.socket);
+    void this.socket;
+    this.holder.socket = new tls.TLSSocket(this.holder.socket);
+    void this.holder.socket;
+    this.options.socket = new tls.TLSSocket(this.options.socket);
+    void this.options.socket;
+    this.holder = new Holder();
+    void this.holder.socket;
+  }
+}`,
+    );
+    expect(found).toEqual([
+      ['Timeout', 'Timeout'],
+      ['Socket', 'Socket'],
+      ['Socket', 'Socket'],
+      ['Socket', 'Socket'],
+      ['Socket', 'Socket'],
+    ]);
+  });
+
+  it('TypeScript is asked for an optional or union field or parameter, a field typed by its constructor, and a reassigned parameter', () => {
+    const found = probeResults<[string | null, string]>(
+      declared,
+      HEADER +
+        `
+class Conn {
+  private maybe?: net.Socket;
+  private either: net.Socket | tls.TLSSocket = new net.Socket();
+  private inferred;
+  constructor(s: net.Socket) {
+    this.inferred = new net.Socket();
+    this.inferred = new tls.TLSSocket(s);
+    void this.inferred;
+  }
+  open(s: net.Socket) {
+    this.maybe = new tls.TLSSocket(s);
+    void this.maybe;
+    this.either = new tls.TLSSocket(s);
+    void this.either;
+  }
+  reopen(s?: net.Socket) {
+    s = new tls.TLSSocket(new net.Socket());
+    void s;
+  }
+  // the declared type stands here too, but a variable written after its declaration is left to TypeScript
+  restart(s: net.Socket) {
+    s = new tls.TLSSocket(s);
+    void s;
+  }
+}`,
+    );
+    // after the assignment: the constructor's last assigned type; the union's parts the assigned type fits
+    expect(found).toEqual([
+      [null, 'TLSSocket'],
+      [null, 'Socket'],
+      [null, 'TLSSocket | Socket'],
+      [null, 'Socket'],
+      [null, 'Socket'],
+    ]);
+  });
+});

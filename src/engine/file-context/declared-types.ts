@@ -82,7 +82,7 @@ export function declaredTypeAt(p: FileContext, node: TSESTree.Node, presence = f
   if (!type) return undefined;
   const here = path.join('.');
   const at = node.range[0];
-  for (const { path: narrowedPath, start, loop, presence: presenceTest, argumentOf } of narrowed) {
+  for (const { path: narrowedPath, start, loop, presence: presenceTest, argumentOf, assigned } of narrowed) {
     // a narrowing that comes later, outside any loop around both, cannot reach this use; nor can the use itself
     // (`listen(port)` may be an assertion call, which narrows `port` after it, not in it)
     if (start >= at && !(loop && loop[0] <= at && at <= loop[1])) continue;
@@ -91,8 +91,12 @@ export function declaredTypeAt(p: FileContext, node: TSESTree.Node, presence = f
     // `'setKeepAlive' in socket` on a Duplex: `Duplex & Record<"setKeepAlive", unknown>`, the same class for typeForMembers
     if (presence && presenceTest && narrowedPath === here && type.flags & ts.TypeFlags.Object && !type.isUnion())
       continue;
-    // narrowed here or above (`if (s instanceof X) s.a`): not the declared type
-    if (narrowedPath === here || isPathPrefix(narrowedPath, here)) return undefined;
+    // narrowed here or above (`if (s instanceof X) s.a`): not the declared type, unless that is an assignment
+    // to a path whose declared type is no union (`this.timer = setTimeout(…)` with `timer: NodeJS.Timeout`)
+    if (narrowedPath === here || isPathPrefix(narrowedPath, here)) {
+      if (assigned && !assignmentNarrows(p, rootType, narrowedPath)) continue;
+      return undefined;
+    }
     // narrowed below (`if (!s.authorized) s`): only a union on the way down has a discriminant to narrow by
     if (
       isPathPrefix(here, narrowedPath) &&
@@ -101,6 +105,33 @@ export function declaredTypeAt(p: FileContext, node: TSESTree.Node, presence = f
       return undefined;
   }
   return plain(type);
+}
+
+/**
+ * Whether an assignment to the property path may give it another type than its declared one. TypeScript's flow type
+ * of a reference after `ref = value` is the assigned type narrowed from the declared type only where that is a union;
+ * for any other declared type it is the declared type itself (getTypeAtFlowAssignment). Except for a property that
+ * has neither a written type nor an initializer: then its declared type is inferred from the constructor's
+ * assignments, and after each of them it is the assigned type. So: no, for a property with a written type or an
+ * initializer, or the variable itself (declaredTypeOf gives the type of a parameter, never inferred so, or of a
+ * `const`), whose declared type is an object type and no union.
+ */
+function assignmentNarrows(p: FileContext, rootType: ts.Type, path: string): boolean {
+  let type = rootType;
+  if (path !== '') {
+    const names = path.split('.');
+    const owner = propertyPath(p, rootType, names.slice(0, -1));
+    const property = owner && !owner.isUnion() ? owner.getProperty(names.at(-1)!) : undefined;
+    const declaration = property?.valueDeclaration;
+    const written =
+      declaration &&
+      (((ts.isPropertyDeclaration(declaration) || ts.isParameter(declaration)) &&
+        (declaration.type ?? declaration.initializer)) ||
+        (ts.isPropertySignature(declaration) && declaration.type));
+    if (!written) return true;
+    type = p.checker.getTypeOfSymbol(property);
+  }
+  return type.isUnion() || !(type.flags & ts.TypeFlags.Object);
 }
 
 /** The declared type of the property path down from a type; undefined through a union or a missing property. */

@@ -67,13 +67,14 @@ function memberOf(node: TSESTree.Node, body: TSESTree.ClassBody): TSESTree.Node 
 function narrowingAt(reference: Reference, name: string): Narrowing | undefined {
   const site = narrowingSite(reference, name);
   if (!site) return undefined;
-  const { path, argumentOf } = site;
+  const { path, argumentOf, assigned } = site;
   return {
     path,
     start: reference.range[0],
     loop: outermostLoop(reference),
     presence: isPresenceTest(reference, path),
     ...(argumentOf && { argumentOf }),
+    ...(assigned && { assigned }),
   };
 }
 
@@ -97,7 +98,7 @@ export function narrowingPath(reference: Reference, name: string): string | unde
 function narrowingSite(
   reference: Reference,
   name: string,
-): { path: string; argumentOf?: TSESTree.CallExpression } | undefined {
+): { path: string; argumentOf?: TSESTree.CallExpression; assigned?: boolean } | undefined {
   const names: string[] = [];
   let called: number | undefined;
   const path = (): string => names.slice(0, called ?? names.length).join('.');
@@ -133,7 +134,8 @@ function narrowingSite(
       case AST_NODE_TYPES.UnaryExpression:
         return parent.operator === 'typeof' || parent.operator === '!' ? at() : undefined;
       case AST_NODE_TYPES.AssignmentExpression:
-        return parent.left === node ? at() : undefined;
+        if (parent.left !== node) return undefined;
+        return parent.operator === '=' ? { path: path(), assigned: true } : at();
       case AST_NODE_TYPES.UpdateExpression:
       case AST_NODE_TYPES.SwitchStatement:
         return at();
@@ -161,6 +163,12 @@ export interface Narrowing {
   presence: boolean;
   /** The call the use is an argument of, where that is all that may narrow it (mayNarrowArgument decides). */
   argumentOf?: TSESTree.CallExpression;
+  /**
+   * The use is the target of a plain `=` (`this.timer = setTimeout(…)`): TypeScript's flow type after it is the
+   * assigned type only where the path's declared type is a union (or inferred from such assignments); otherwise the
+   * declared type (assignmentNarrows decides).
+   */
+  assigned?: boolean;
 }
 
 /**
