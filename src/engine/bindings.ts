@@ -130,13 +130,19 @@ export function classOfThis(ctx: FileContext, node: Node): TSESTree.ClassBody | 
   return self ? thisClass(self) : undefined;
 }
 
-/** Every `this.name` (and `self.name`, `const self = this`) expression in a class body, by name (one walk per class). */
+/** The name under which thisMemberUses keeps `this[key]` with a key not known from the syntax. */
+export const COMPUTED_MEMBER = '\0computed';
+
+/**
+ * Every `this.name` (and `self.name`, `const self = this`) expression in a class body, by name (one walk per class);
+ * under COMPUTED_MEMBER, those whose name is not known (`this[key]`).
+ */
 export function thisMemberUses(ctx: FileContext, body: TSESTree.ClassBody, name: string): Node[] {
   let byName = classMembers.get(body);
   if (!byName) {
     const found = new Map<string, Node[]>();
     const add = (node: TSESTree.MemberExpression): void => {
-      const key = memberName(node);
+      const key = memberName(node) ?? (node.computed ? COMPUTED_MEMBER : undefined);
       if (key === undefined) return;
       const uses = found.get(key);
       if (uses) uses.push(node);

@@ -4,7 +4,7 @@
  */
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { instanceClass, isFunction, memberName, outermostLoop } from '../ast.ts';
-import { walk } from '../bindings.ts';
+import { COMPUTED_MEMBER, thisMemberUses, walk } from '../bindings.ts';
 import { observer } from '../stats.ts';
 import ts from '../typescript.cts';
 import { calleeDeclarations, mayNarrowArgument } from './callees.ts';
@@ -194,7 +194,7 @@ function fieldBound(p: FileContext, node: TSESTree.MemberExpression): readonly t
     parts = constructed && [constructed];
   }
   if (!parts?.every((t) => t.flags & ts.TypeFlags.Object)) return undefined;
-  return mayNarrowApart(p, fieldUses(owner, name), node, name) ? undefined : parts;
+  return mayNarrowApart(p, fieldUses(p, owner, name), node, name) ? undefined : parts;
 }
 
 /**
@@ -256,7 +256,7 @@ function literalMembers(p: FileContext, object: TSESTree.Node, name: string): re
   const found = ownField(object);
   if (!found || found.field.typeAnnotation) return undefined;
   const { owner, field } = found;
-  const uses = fieldUses(owner, found.name);
+  const uses = fieldUses(p, owner, found.name);
   const values: TSESTree.Node[] = field.value ? [field.value] : [];
   const constructor = constructorOf(owner)?.value;
   for (const use of uses) {
@@ -301,25 +301,19 @@ function enclosingFunctionOf(node: TSESTree.Node): TSESTree.Node | undefined {
   return undefined;
 }
 
-/** Every `this.name` in the class (nested functions and classes included: more uses only answer less). */
-function fieldUses(owner: TSESTree.Node, name: string): TSESTree.MemberExpression[] {
-  const uses: TSESTree.MemberExpression[] = [];
-  const visit = (node: TSESTree.Node): void => {
-    if (
-      node.type === AST_NODE_TYPES.MemberExpression &&
-      node.object.type === AST_NODE_TYPES.ThisExpression &&
-      (node.computed || memberName(node) === name)
-    )
-      uses.push(node);
-    for (const key of Object.keys(node) as (keyof typeof node)[]) {
-      if (key === 'parent') continue;
-      const value = node[key] as unknown;
-      for (const child of Array.isArray(value) ? value : [value])
-        if (child && typeof (child as TSESTree.Node).type === 'string') visit(child as TSESTree.Node);
-    }
-  };
-  visit(owner);
-  return uses;
+/**
+ * Every `this.name` in the class, and every `this[key]` whose key is not known (nested functions and classes
+ * included: more uses only answer less), from the class's index of member uses (thisMemberUses).
+ */
+function fieldUses(
+  p: FileContext,
+  owner: TSESTree.ClassDeclaration | TSESTree.ClassExpression,
+  name: string,
+): TSESTree.MemberExpression[] {
+  return [...thisMemberUses(p, owner.body, name), ...thisMemberUses(p, owner.body, COMPUTED_MEMBER)].filter(
+    (use): use is TSESTree.MemberExpression =>
+      use.type === AST_NODE_TYPES.MemberExpression && use.object.type === AST_NODE_TYPES.ThisExpression,
+  );
 }
 
 function keyName(key: TSESTree.Node): string | undefined {
