@@ -453,14 +453,15 @@ export class Pool {
     for (const socket of sockets) void socket;
     for (const child of this.children) void child.socket;
     for (const socket of frozen) void socket;
+    for (const { remotePort } of sockets) void remotePort;
   }
 }
 `,
-      ['Socket', 'Socket', 'TLSSocket'],
+      ['Socket', 'Socket', 'TLSSocket', 'number | undefined'],
     );
   });
 
-  it('asks TypeScript for a Set, a tuple, a union, an inferred array, `for await`, a destructured or written binding', () => {
+  it('asks TypeScript for a Set, a tuple, a union, an inferred array, `for await`, a written binding', () => {
     expectAsked(`
 import * as net from 'node:net';
 export async function use(set: Set<net.Socket>, pair: [net.Socket, net.Socket], either: net.Socket[] | undefined[], sockets: net.Socket[]) {
@@ -470,7 +471,6 @@ export async function use(set: Set<net.Socket>, pair: [net.Socket, net.Socket], 
   const copies = sockets.map((s) => s);
   for (const socket of copies) void socket;
   for await (const socket of sockets) void socket;
-  for (const { remotePort } of sockets) void remotePort;
   for (let socket of sockets) { socket = new net.Socket(); void socket; }
 }
 `);

@@ -628,3 +628,82 @@ class Conn {
     ]);
   });
 });
+
+describe('destructured bindings', () => {
+  it("a property of a declared value, of a declared array's element, or of the literal a callback of map makes: TypeScript's type", () => {
+    const found = probeResults<[string | null, string]>(
+      declared,
+      HEADER +
+        `
+declare const holder: { socket: tls.TLSSocket; id: number };
+declare const entries: readonly { socket: net.Socket; id: number }[];
+class Pool {
+  make(): net.Socket {
+    return new net.Socket();
+  }
+  open(addresses: string[]) {
+    const { socket: renamed } = holder;
+    void renamed;
+    for (const { socket } of entries) void socket;
+    const children = addresses.map((address) => ({ socket: this.make(), address, reported: false }));
+    for (const { socket } of children) void socket;
+    for (const { socket } of addresses.map((a) => ({ socket: new tls.TLSSocket(this.make()), a }))) void socket;
+  }
+}`,
+    );
+    expect(found).toEqual([
+      ['TLSSocket', 'TLSSocket'],
+      ['Socket', 'Socket'],
+      ['Socket', 'Socket'],
+      ['TLSSocket', 'TLSSocket'],
+    ]);
+  });
+
+  it('TypeScript is asked for a default, a nested pattern, a union, a spread, a block body, a written type, and a map not the default library’s', () => {
+    const found = probeResults<[string | null, string]>(
+      declared,
+      HEADER +
+        `
+declare const holder: { socket?: net.Socket; inner: { socket: net.Socket } };
+declare const either: { socket: net.Socket } | { socket: tls.TLSSocket };
+declare const base: { socket: tls.TLSSocket };
+class Mapper {
+  map<U>(f: (x: string) => U): U[] {
+    return [f('a')];
+  }
+}
+class Pool {
+  make(): net.Socket {
+    return new net.Socket();
+  }
+  open(addresses: string[], mapper: Mapper) {
+    const { socket = this.make() } = holder;
+    void socket;
+    const {
+      inner: { socket: inner },
+    } = holder;
+    void inner;
+    const { socket: one } = either;
+    void one;
+    for (const { socket } of addresses.map((a) => ({ socket: this.make(), ...base, a }))) void socket;
+    for (const { socket } of addresses.map((a) => {
+      return { socket: this.make(), a };
+    }))
+      void socket;
+    for (const { socket } of addresses.map((a): { socket: net.Socket | tls.TLSSocket } => ({ socket: this.make() })))
+      void socket;
+    for (const { socket } of mapper.map((a) => ({ socket: this.make(), a }))) void socket;
+  }
+}`,
+    );
+    expect(found).toEqual([
+      [null, 'Socket'],
+      [null, 'Socket'],
+      [null, 'Socket | TLSSocket'],
+      [null, 'TLSSocket'],
+      [null, 'Socket'],
+      [null, 'Socket | TLSSocket'],
+      [null, 'Socket'],
+    ]);
+  });
+});

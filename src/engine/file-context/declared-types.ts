@@ -3,7 +3,7 @@
  * parameter, a call's declared return type) where it must equal what flow analysis would say, without asking for it.
  */
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { instanceClass, memberName, staticString } from '../ast.ts';
+import { instanceClass, memberName, propertyKeyName, staticString } from '../ast.ts';
 import { LISTENER_METHODS } from '../node-members.ts';
 import ts from '../typescript.cts';
 import { calleeDeclarations, closed, COMPUTED, declaredReturnType, mayNarrowArgument } from './callees.ts';
@@ -160,7 +160,8 @@ export function declaredTypeOf(p: FileContext, variable: Variable): ts.Type | un
   if (!def || def.name.type !== AST_NODE_TYPES.Identifier) return undefined;
   if (def.type === DefinitionType.Variable) {
     const declarator = def.node;
-    if (def.parent.kind !== 'const' || declarator.id !== def.name) return undefined;
+    if (def.parent.kind !== 'const') return undefined;
+    if (declarator.id !== def.name) return destructuredType(p, def.name, declarator);
     if (def.name.typeAnnotation) {
       const type = writtenType(p, def.name.typeAnnotation.typeAnnotation);
       return type.isUnion() ? undefined : type;
@@ -233,6 +234,87 @@ function awaitedCall(p: FileContext, node: TSESTree.AwaitExpression): ts.Type | 
  * expression (or that TypeScript already gave it): what `for…of` over it yields. Undefined for anything else
  * (a union, a tuple, a Set, an iterable).
  */
+/**
+ * The type of `name` in `const { name } = value` or `for (const { name } of list)` (one level, no default): the
+ * property's declared type in the declared type of the value, or of the list's element, where that is no union
+ * (TypeScript's type of the binding is that property's type). Over `list.map((x) => ({ name: value, … }))`, where
+ * TypeScript infers the element type from the literal by typing the whole callback: the declared type of `value`
+ * (mappedLiteralValue), where that is an object type (a literal's type would be widened).
+ */
+function destructuredType(
+  p: FileContext,
+  name: TSESTree.Identifier,
+  declarator: TSESTree.VariableDeclarator,
+): ts.Type | undefined {
+  const property = name.parent;
+  if (property.type !== AST_NODE_TYPES.Property || property.value !== name || property.parent !== declarator.id)
+    return undefined;
+  const key = property.computed ? undefined : propertyKeyName(property);
+  if (key === undefined) return undefined;
+  const loop = declarator.parent.parent;
+  let source: ts.Type | undefined;
+  if (loop?.type === AST_NODE_TYPES.ForOfStatement && loop.left === declarator.parent) {
+    if (loop.await) return undefined;
+    const value = mappedLiteralValue(p, loop.right, key);
+    if (value) {
+      const type = declaredTypeAt(p, value);
+      return type && type.flags & ts.TypeFlags.Object && closed(p, type) ? plain(type) : undefined;
+    }
+    source = arrayElement(p, loop.right);
+  } else source = declarator.init ? declaredTypeAt(p, declarator.init) : undefined;
+  return source && !source.isUnion() ? plain(propertyPath(p, source, [key])) : undefined;
+}
+
+/**
+ * The value of property `key` in the object literal that `list.map((x) => ({ key: value, … }))` makes of each
+ * element (the call itself, or the `const` without written type it initializes), where `list` has a declared array
+ * type whose `map` is the default library's: the arrow has no written return type and returns the literal as its
+ * body, which has that property once and no spread.
+ */
+function mappedLiteralValue(p: FileContext, node: TSESTree.Node, key: string): TSESTree.Node | undefined {
+  let call: TSESTree.Node | undefined | null = node;
+  if (node.type === AST_NODE_TYPES.Identifier) {
+    // a `const` without written type that no use narrows itself
+    const variable = p.variable(node);
+    const only = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    call =
+      only?.type === DefinitionType.Variable &&
+      only.parent.kind === 'const' &&
+      only.node.id === only.name &&
+      !only.name.typeAnnotation &&
+      narrowedPaths(p, variable!)?.every((n) => n.path !== '')
+        ? only.node.init
+        : undefined;
+  }
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.optional || call.arguments.length !== 1) return undefined;
+  const callee = call.callee;
+  const fn = call.arguments[0]!;
+  if (
+    callee.type !== AST_NODE_TYPES.MemberExpression ||
+    callee.computed ||
+    callee.optional ||
+    memberName(callee) !== 'map' ||
+    fn.type !== AST_NODE_TYPES.ArrowFunctionExpression ||
+    fn.async ||
+    fn.returnType ||
+    fn.body.type !== AST_NODE_TYPES.ObjectExpression ||
+    fn.body.properties.some((property) => property.type === AST_NODE_TYPES.SpreadElement)
+  )
+    return undefined;
+  const named = fn.body.properties.filter(
+    (property) => property.type === AST_NODE_TYPES.Property && !property.computed && propertyKeyName(property) === key,
+  );
+  const property = named.length === 1 ? (named[0] as TSESTree.Property) : undefined;
+  if (!property || property.kind !== 'init' || property.method) return undefined;
+  const list = p.types.get(callee.object) ?? declaredTypeAt(p, callee.object);
+  if (!list || list.isUnion() || !p.checker.isArrayType(list)) return undefined;
+  const program = p.services.program;
+  const map = list.getProperty('map')?.declarations;
+  return map?.length && map.every((d) => program.isSourceFileDefaultLibrary(d.getSourceFile()))
+    ? property.value
+    : undefined;
+}
+
 function arrayElement(p: FileContext, node: TSESTree.Node): ts.Type | undefined {
   const type = p.types.get(node) ?? declaredTypeAt(p, node);
   return type && !type.isUnion() && p.checker.isArrayType(type)
