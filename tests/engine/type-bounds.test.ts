@@ -192,14 +192,19 @@ describe('members of `this` from the declared type of its class', () => {
         '  start() { this.listen(0); const later = () => probe(this.address()); later(); probe(this.own()); }',
         '  own() { return 1; }',
         '}',
+        'const Anonymous = class extends net.Server { g() { probe(this.address()); } };',
       ].join('\n'),
     );
-    expect(found.map((p) => p.askedReceiver)).toEqual([false, false, false, false, false]);
-    expect(found.map((p) => p.engine)).toEqual(new Array(4).fill('net.Server.address').concat(['Listener.own']));
-    expect(found.map((p) => p.checker)).toEqual(new Array(4).fill('Server.address').concat(['Listener.own']));
+    expect(found.map((p) => p.askedReceiver)).toEqual([false, false, false, false, false, false]);
+    expect(found.map((p) => p.engine)).toEqual(
+      new Array(4).fill('net.Server.address').concat(['Listener.own', 'net.Server.address']),
+    );
+    expect(found.map((p) => p.checker)).toEqual(
+      new Array(4).fill('Server.address').concat(['Listener.own', 'Server.address']),
+    );
   });
 
-  it('TypeScript is asked where the member may narrow `this`, and in a class expression', () => {
+  it('TypeScript is asked where the member may narrow `this`', () => {
     const found = callees(
       [
         'declare function assertTls(x: unknown): asserts x is tls.Server;',
@@ -210,7 +215,7 @@ describe('members of `this` from the declared type of its class', () => {
         '  c() { assertTls(this); probe(this.address()); }',
         "  d() { if ('x' in this) probe(this.address()); }",
         '}',
-        'const B = class extends net.Server { g() { probe(this.address()); } };',
+        "const B = class extends net.Server { g() { if ('x' in this) probe(this.address()); } };",
       ].join('\n'),
     );
     expect(found.map((p) => p.askedReceiver)).toEqual([true, true, true, true, true]);
@@ -624,6 +629,61 @@ class Conn {
       [null, 'Socket'],
       [null, 'TLSSocket | Socket'],
       [null, 'Socket'],
+      [null, 'Socket'],
+    ]);
+  });
+});
+
+describe('fields of a class expression', () => {
+  it("a parameter property and a field of a class without a name: the declared type, TypeScript's", () => {
+    const found = probeResults<[string | null, string]>(
+      declared,
+      HEADER +
+        `
+class Credentials {
+  static Connector = class {
+    other = new tls.TLSSocket(new net.Socket());
+    constructor(private parent: net.Socket) {}
+    destroy() {
+      void this.parent;
+      void this.other;
+    }
+  };
+}
+export default class {
+  constructor(readonly socket: tls.TLSSocket) {}
+  use() {
+    void this.socket;
+  }
+}`,
+    );
+    expect(found).toEqual([
+      ['Socket', 'Socket'],
+      ['TLSSocket', 'TLSSocket'],
+      ['TLSSocket', 'TLSSocket'],
+    ]);
+  });
+
+  it('TypeScript is asked where the member narrows the field, and in a generic class expression', () => {
+    const found = probeResults<[string | null, string]>(
+      declared,
+      HEADER +
+        `
+const Narrowing = class {
+  constructor(private parent: net.Socket | tls.TLSSocket) {}
+  destroy() {
+    if (this.parent instanceof tls.TLSSocket) void this.parent;
+  }
+};
+const Generic = class<T> {
+  constructor(private parent: net.Socket, readonly extra: T) {}
+  destroy() {
+    void this.parent;
+  }
+};`,
+    );
+    expect(found).toEqual([
+      [null, 'TLSSocket'],
       [null, 'Socket'],
     ]);
   });

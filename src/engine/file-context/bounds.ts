@@ -8,7 +8,7 @@ import { COMPUTED_MEMBER, thisMemberUses, walk } from '../bindings.ts';
 import { observer } from '../stats.ts';
 import ts from '../typescript.cts';
 import { calleeDeclarations, mayNarrowArgument } from './callees.ts';
-import { constructedType, declaredTypeAt } from './declared-types.ts';
+import { classSymbol, constructedType, declaredTypeAt } from './declared-types.ts';
 import type { FileContext, Variable } from './index.ts';
 import { narrowingPath } from './narrowing.ts';
 
@@ -53,7 +53,7 @@ export function memberDeclarations(
 }
 
 /**
- * The declarations of member `name` of `this` in a non-static member of a named class (through arrow functions),
+ * The declarations of member `name` of `this` in a non-static member of a class (through arrow functions),
  * read from the class's declared type. TypeScript types `this` there as the class's `this` type, whose members are
  * those of the declared type, but it finds that type by flow analysis of the enclosing function (7 ms for
  * `this._setupHandlers(…)` in grpc-js's server.ts). Undefined, so that the flow type is asked, where something in
@@ -65,13 +65,12 @@ function thisMemberDeclarations(
   name: string,
 ): readonly ts.Declaration[] | undefined {
   const owner = instanceClass(node);
-  if (!owner?.id) return undefined;
+  if (!owner) return undefined;
   let member: TSESTree.Node = node;
   while (member.parent && member.parent !== owner.body) member = member.parent;
   if (member.parent !== owner.body) return undefined;
-  const tsClass = p.services.esTreeNodeToTSNodeMap.get(owner);
   const type = p.query(() => {
-    const symbol = tsClass.name && p.checker.getSymbolAtLocation(tsClass.name);
+    const symbol = classSymbol(p, owner);
     return symbol ? p.checker.getDeclaredTypeOfSymbol(symbol) : undefined;
   });
   if (!type || mayNarrowThis(p, member, type)) return undefined;

@@ -147,11 +147,23 @@ export function propertyPath(p: FileContext, type: ts.Type, names: readonly stri
 
 /**
  * The type of `this` in a member of a class without type parameters: the class's declared instance type, which has
- * the members TypeScript's `this` type has there. Undefined for an unnamed or generic class.
+ * the members TypeScript's `this` type has there. Undefined for a generic class.
  */
 function instanceTypeOf(p: FileContext, owner: TSESTree.ClassDeclaration | TSESTree.ClassExpression) {
-  const name = (p.services.esTreeNodeToTSNodeMap.get(owner) as ts.ClassLikeDeclaration).name;
-  return name && p.query(() => p.matcher.nonGenericType(p.checker.getSymbolAtLocation(name), ts.SymbolFlags.Class));
+  return p.query(() => p.matcher.nonGenericType(classSymbol(p, owner), ts.SymbolFlags.Class));
+}
+
+/**
+ * The symbol of a class: through its name, or for a class expression without one (`static Impl = class { … }`,
+ * `module.exports = class extends EventEmitter { … }`) the symbol TypeScript's binder gave the declaration (an
+ * internal property: undefined where a TypeScript version lacks it).
+ */
+export function classSymbol(
+  p: FileContext,
+  owner: TSESTree.ClassDeclaration | TSESTree.ClassExpression,
+): ts.Symbol | undefined {
+  const declaration = p.services.esTreeNodeToTSNodeMap.get(owner) as ts.ClassLikeDeclaration & { symbol?: ts.Symbol };
+  return declaration.name ? p.checker.getSymbolAtLocation(declaration.name) : declaration.symbol;
 }
 
 /** The declared type of a variable, where declaredTypeAt can read one (see there). */
