@@ -135,6 +135,18 @@ export function findProperty(
   return found;
 }
 
+/**
+ * The one property of an object literal with this name, where the literal has no spread and no other property of that
+ * name: the literal's type then has that property's value type for the name.
+ */
+export function soleProperty(object: TSESTree.ObjectExpression, name: string): TSESTree.Property | undefined {
+  if (object.properties.some((prop) => prop.type === AST_NODE_TYPES.SpreadElement)) return undefined;
+  const named = object.properties.filter(
+    (prop): prop is TSESTree.Property => prop.type === AST_NODE_TYPES.Property && propertyKeyName(prop) === name,
+  );
+  return named.length === 1 ? named[0] : undefined;
+}
+
 /** Whether evaluating the expression twice is harmless: identifiers, `this`, and static member chains of them. */
 export function isSideEffectFreeReference(node: Node): boolean {
   const inner = unwrapAssertions(node);

@@ -3,7 +3,7 @@
  * declarations a member has (memberDeclarations, for callees), askByParts (the type for members).
  */
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { instanceClass, isFunction, memberName, outermostLoop } from '../ast.ts';
+import { instanceClass, isFunction, memberName, outermostLoop, soleProperty } from '../ast.ts';
 import { COMPUTED_MEMBER, thisMemberUses, walk } from '../bindings.ts';
 import { observer } from '../stats.ts';
 import ts from '../typescript.cts';
@@ -272,12 +272,9 @@ function literalMembers(p: FileContext, object: TSESTree.Node, name: string): re
   const declarations = new Set<ts.Declaration>();
   const collect = (value: TSESTree.Node, depth: number): boolean => {
     if (value.type === AST_NODE_TYPES.ObjectExpression) {
-      if (value.properties.some((property) => property.type === AST_NODE_TYPES.SpreadElement)) return false;
-      const named = value.properties.filter(
-        (property) => property.type === AST_NODE_TYPES.Property && !property.computed && keyName(property.key) === name,
-      );
-      if (named.length !== 1) return false;
-      declarations.add(p.services.esTreeNodeToTSNodeMap.get(named[0]!) as ts.Declaration);
+      const property = soleProperty(value, name);
+      if (!property) return false;
+      declarations.add(p.services.esTreeNodeToTSNodeMap.get(property));
       return true;
     }
     if (value.type !== AST_NODE_TYPES.CallExpression || depth > 2) return false;

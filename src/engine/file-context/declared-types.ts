@@ -3,7 +3,7 @@
  * parameter, a call's declared return type) where it must equal what flow analysis would say, without asking for it.
  */
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { instanceClass, memberName, propertyKeyName, staticString } from '../ast.ts';
+import { instanceClass, memberName, propertyKeyName, soleProperty, staticString } from '../ast.ts';
 import { LISTENER_METHODS } from '../node-members.ts';
 import ts from '../typescript.cts';
 import { calleeDeclarations, closed, COMPUTED, declaredReturnType, mayNarrowArgument } from './callees.ts';
@@ -309,14 +309,10 @@ function mappedLiteralValue(p: FileContext, node: TSESTree.Node, key: string): T
     fn.type !== AST_NODE_TYPES.ArrowFunctionExpression ||
     fn.async ||
     fn.returnType ||
-    fn.body.type !== AST_NODE_TYPES.ObjectExpression ||
-    fn.body.properties.some((property) => property.type === AST_NODE_TYPES.SpreadElement)
+    fn.body.type !== AST_NODE_TYPES.ObjectExpression
   )
     return undefined;
-  const named = fn.body.properties.filter(
-    (property) => property.type === AST_NODE_TYPES.Property && !property.computed && propertyKeyName(property) === key,
-  );
-  const property = named.length === 1 ? (named[0] as TSESTree.Property) : undefined;
+  const property = soleProperty(fn.body, key);
   if (!property || property.kind !== 'init' || property.method) return undefined;
   const list = p.types.get(callee.object) ?? declaredTypeAt(p, callee.object);
   if (!list || list.isUnion() || !p.checker.isArrayType(list)) return undefined;
