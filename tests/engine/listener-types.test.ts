@@ -599,6 +599,18 @@ legacy.on('connection', (socket, id) => { void socket; void id; });
     );
   });
 
+  it("reads the declared type after a plain assignment to the parameter, which narrows only a union: TypeScript's", () => {
+    expectDeclared(
+      `
+import * as net from 'node:net';
+import * as tls from 'node:tls';
+const server = net.createServer();
+server.on('connection', (socket) => { socket = new tls.TLSSocket(socket); void socket; });
+`,
+      ['Socket'],
+    );
+  });
+
   it('asks TypeScript where a use may be narrowed', () => {
     for (const body of [
       'if (socket instanceof tls.TLSSocket) void socket;',
@@ -609,7 +621,7 @@ legacy.on('connection', (socket, id) => { void socket; void id; });
       'const isTls = socket instanceof tls.TLSSocket; void socket;',
       'check(socket); void socket;',
       'switch (socket.remoteFamily) { default: void socket.remoteFamily; }',
-      'socket = new net.Socket(); void socket;',
+      'socket ||= new net.Socket(); void socket;',
     ]) {
       expectAsked(`
 import * as net from 'node:net';

@@ -581,6 +581,10 @@ class Conn {
     this.holder = new Holder();
     void this.holder.socket;
   }
+  restart(s: net.Socket) {
+    s = new tls.TLSSocket(s);
+    void s;
+  }
 }`,
     );
     expect(found).toEqual([
@@ -589,10 +593,11 @@ class Conn {
       ['Socket', 'Socket'],
       ['Socket', 'Socket'],
       ['Socket', 'Socket'],
+      ['Socket', 'Socket'],
     ]);
   });
 
-  it('TypeScript is asked for an optional or union field or parameter, a field typed by its constructor, and a reassigned parameter', () => {
+  it('TypeScript is asked for an optional or union field or parameter, a field typed by its constructor, and a compound assignment', () => {
     const found = probeResults<[string | null, string]>(
       declared,
       HEADER +
@@ -616,9 +621,9 @@ class Conn {
     s = new tls.TLSSocket(new net.Socket());
     void s;
   }
-  // the declared type stands here too, but a variable written after its declaration is left to TypeScript
+  // the declared type stands here too, but a write other than a plain x = value is left to TypeScript
   restart(s: net.Socket) {
-    s = new tls.TLSSocket(s);
+    s ||= new tls.TLSSocket(s);
     void s;
   }
 }`,

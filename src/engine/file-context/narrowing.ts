@@ -11,13 +11,15 @@ type Reference = TSESTree.Identifier | TSESTree.ThisExpression;
 /**
  * The property paths of a variable that some use may narrow (see narrowingPath), relative to it: '' for the
  * variable itself, 'a.b' for `x.a.b`; where that use starts, and the outermost loop around it (through a loop's
- * back edge a narrowing reaches uses before it). Null when the variable is written after its declaration.
+ * back edge a narrowing reaches uses before it). Null when the variable is written after its declaration otherwise
+ * than by a plain assignment (`x = value`, a narrowing of '' marked `assigned`).
  */
 export function narrowedPaths(p: FileContext, variable: Variable): readonly Narrowing[] | null {
   if (p.narrowed.has(variable)) return p.narrowed.get(variable)!;
   let paths: Narrowing[] | null = [];
   for (const reference of variable.references) {
-    if (reference.isWrite() && reference.init !== true) {
+    // a plain `x = value` is a narrowing (of a union only: declaredTypeAt); any other write gives up
+    if (reference.isWrite() && reference.init !== true && !isPlainAssignmentTarget(reference.identifier)) {
       paths = null;
       break;
     }
@@ -26,6 +28,12 @@ export function narrowedPaths(p: FileContext, variable: Variable): readonly Narr
   }
   p.narrowed.set(variable, paths);
   return paths;
+}
+
+/** `x` in `x = value`, not in a compound or logical assignment, a destructuring, `x++` or a `for…of` head. */
+function isPlainAssignmentTarget(node: TSESTree.Node): boolean {
+  const parent = node.parent;
+  return parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.operator === '=' && parent.left === node;
 }
 
 const thisNarrowed = new WeakMap<TSESTree.Node, readonly Narrowing[]>();
