@@ -91,8 +91,15 @@ const timed = {
           const start = performance.now();
           const listeners = rule.create(context);
           const ms = performance.now() - start;
-          const total = creates.get(name) ?? { ms: 0, files: 0, max: 0 };
-          creates.set(name, { ms: total.ms + ms, files: total.files + 1, max: Math.max(total.max, ms) });
+          const total = creates.get(name) ?? { ms: 0, files: 0, max: 0, listening: 0, listeningMs: 0 };
+          const listens = Object.keys(listeners).length > 0;
+          creates.set(name, {
+            ms: total.ms + ms,
+            files: total.files + 1,
+            max: Math.max(total.max, ms),
+            listening: total.listening + (listens ? 1 : 0),
+            listeningMs: total.listeningMs + (listens ? ms : 0),
+          });
           return Object.fromEntries(
             Object.entries(listeners).map(([selector, listener]) => [
               selector,
@@ -154,8 +161,10 @@ console.log(
     `, of it in type questions ${sum(calls.flatMap((c) => c.questions.map((q) => q.ms))).toFixed(1)} ms (those over 0.3 ms)`,
 );
 console.log(`create (all files): ${sum([...creates.values()].map((c) => c.ms)).toFixed(1)} ms`);
-for (const [name, { ms, files, max }] of creates)
-  console.log(`  ${name.padEnd(34)} ${fixed(ms)} ms, ${files} files, max ${max.toFixed(1)} ms`);
+for (const [name, { ms, files, max, listening, listeningMs }] of creates)
+  console.log(
+    `  ${name.padEnd(34)} ${fixed(ms)} ms, ${files} files, max ${max.toFixed(1)} ms; ${listening} files with listeners, ${listeningMs.toFixed(1)} ms of it`,
+  );
 console.log('slowest listener calls:');
 const root = path.resolve(dirArg);
 for (const call of calls.sort((a, b) => b.ms - a.ms).slice(0, Number(args.top))) {
