@@ -242,11 +242,6 @@ function awaitedCall(p: FileContext, node: TSESTree.AwaitExpression): ts.Type | 
 }
 
 /**
- * The element type of an array or readonly array (`Socket[]`, `readonly Socket[]`) that the declarations give an
- * expression (or that TypeScript already gave it): what `for…of` over it yields. Undefined for anything else
- * (a union, a tuple, a Set, an iterable).
- */
-/**
  * The type of `name` in `const { name } = value` or `for (const { name } of list)` (one level, no default): the
  * property's declared type in the declared type of the value, or of the list's element, where that is no union
  * (TypeScript's type of the binding is that property's type). Over `list.map((x) => ({ name: value, … }))`, where
@@ -323,6 +318,11 @@ function mappedLiteralValue(p: FileContext, node: TSESTree.Node, key: string): T
     : undefined;
 }
 
+/**
+ * The element type of an array or readonly array (`Socket[]`, `readonly Socket[]`) that the declarations give an
+ * expression (or that TypeScript already gave it): what `for…of` over it yields. Undefined for anything else
+ * (a union, a tuple, a Set, an iterable).
+ */
 function arrayElement(p: FileContext, node: TSESTree.Node): ts.Type | undefined {
   const type = p.types.get(node) ?? declaredTypeAt(p, node);
   return type && !type.isUnion() && p.checker.isArrayType(type)
