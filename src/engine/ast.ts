@@ -178,6 +178,28 @@ export function isFunction(
   );
 }
 
+/** The innermost function (arrow functions too) whose body holds the node. */
+export function enclosingFunction(node: Node): Node | undefined {
+  let current: Node | undefined = node.parent;
+  while (current && !isFunction(current)) current = current.parent;
+  return current;
+}
+
+/** The `target = value` (a plain `=`: no compound or logical assignment) whose target is the node, if any. */
+export function plainAssignmentOf(node: Node): TSESTree.AssignmentExpression | undefined {
+  const parent = node.parent;
+  return parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.operator === '=' && parent.left === node
+    ? parent
+    : undefined;
+}
+
+/** A class's constructor, if it declares one. */
+export function constructorOf(body: TSESTree.ClassBody): TSESTree.MethodDefinition | undefined {
+  return body.body.find(
+    (m): m is TSESTree.MethodDefinition => m.type === AST_NODE_TYPES.MethodDefinition && m.kind === 'constructor',
+  );
+}
+
 /** The callee of a call as `object.name`, e.g. `net.connect` → { object, name: 'connect' }, or a bare `connect`. */
 export function calleeParts(call: TSESTree.CallExpression | TSESTree.NewExpression): { object?: Node; name?: string } {
   const callee = unwrap(call.callee);

@@ -6,7 +6,10 @@ import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/util
 import {
   boundCall,
   isFunction,
+  constructorOf,
+  enclosingFunction,
   memberName,
+  plainAssignmentOf,
   propertyKeyName,
   requiredModule,
   socketOwner,
@@ -182,9 +185,8 @@ export function fieldWrites(ctx: FileContext, body: TSESTree.ClassBody, name: st
     // constructor(private readonly socket: Socket): a parameter property; its value comes from `new`, not visible here
   }
   for (const use of thisMemberUses(ctx, body, name)) {
-    const parent = use.parent;
-    if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === use && parent.operator === '=')
-      writes.push({ value: parent.right });
+    const assignment = plainAssignmentOf(use);
+    if (assignment) writes.push({ value: assignment.right });
   }
   return writes;
 }
@@ -200,9 +202,7 @@ export function liveFieldWrites(ctx: FileContext, body: TSESTree.ClassBody, name
   const writes = fieldWrites(ctx, body, name).filter(
     (w) => !isNullishLiteral(w.value) || enclosingFunction(w.value) === enclosingFunction(use),
   );
-  const constructor = body.body.find(
-    (m): m is TSESTree.MethodDefinition => m.type === AST_NODE_TYPES.MethodDefinition && m.kind === 'constructor',
-  );
+  const constructor = constructorOf(body);
   const statements = constructor?.value.body?.body ?? [];
   const last = statements.findLast((statement) => {
     if (statement.type !== AST_NODE_TYPES.ExpressionStatement) return false;
@@ -220,12 +220,6 @@ export function liveFieldWrites(ctx: FileContext, body: TSESTree.ClassBody, name
         statement!.range[0] < last.range[0]);
     return !dead;
   });
-}
-
-function enclosingFunction(node: Node): Node | undefined {
-  let fn: Node | undefined = node.parent;
-  while (fn && !isFunction(fn)) fn = fn.parent;
-  return fn;
 }
 
 /** `null`, `undefined`, `void 0`. */

@@ -11,6 +11,7 @@ import {
   findProperty,
   isFunction,
   isTransparentWrapper,
+  enclosingFunction,
   memberName,
   promiseResolveParameter,
   promisifiedMethodCall,
@@ -263,12 +264,6 @@ export function notListeningAt(ctx: FileContext, server: ServerFacts, point: Nod
   const last = before.at(-1)!;
   if (before.length !== 1 || bindsSynchronously(ctx, last) || !straightLine(ctx, last, point)) return undefined;
   return { node: last, says: `here the \`listen\` on line ${last.loc.start.line} has not completed yet` };
-}
-
-function enclosingFunction(node: Node): Node | undefined {
-  let current: Node | undefined = node.parent;
-  while (current && !isFunction(current)) current = current.parent;
-  return current;
 }
 
 /**

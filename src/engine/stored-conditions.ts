@@ -10,7 +10,7 @@
  * places, a flag on another object than `this`, a target rebuilt between the flag and the call.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { calleeParts, memberName, staticString, unwrap } from './ast.ts';
+import { calleeParts, constructorOf, memberName, staticString, unwrap } from './ast.ts';
 import { fieldClass, fieldWrites, isConst, referenceKey, variableWrites } from './bindings.ts';
 import type { FileContext } from './file-context/index.ts';
 
@@ -54,9 +54,7 @@ export function fieldAliases(ctx: FileContext, subject: Node): string[] {
   if (name === undefined || !body) return [];
   const out: string[] = [];
   const writes = fieldWrites(ctx, body, name);
-  const constructor = body.body.find(
-    (m): m is TSESTree.MethodDefinition => m.type === AST_NODE_TYPES.MethodDefinition && m.kind === 'constructor',
-  );
+  const constructor = constructorOf(body);
   for (const param of constructor?.value.params ?? []) {
     if (param.type !== AST_NODE_TYPES.TSParameterProperty) continue;
     const id = param.parameter.type === AST_NODE_TYPES.AssignmentPattern ? param.parameter.left : param.parameter;

@@ -3,7 +3,16 @@
  * declarations a member has (memberDeclarations, for callees), askByParts (the type for members).
  */
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { instanceClass, isFunction, memberName, outermostLoop, soleProperty } from '../ast.ts';
+import {
+  constructorOf,
+  enclosingFunction,
+  instanceClass,
+  isFunction,
+  memberName,
+  outermostLoop,
+  plainAssignmentOf,
+  soleProperty,
+} from '../ast.ts';
 import { COMPUTED_MEMBER, thisMemberUses, walk } from '../bindings.ts';
 import { observer } from '../stats.ts';
 import ts from '../typescript.cts';
@@ -222,7 +231,7 @@ function ownField(
   const field = fields.length === 1 ? fields[0]! : undefined;
   if (field?.type !== AST_NODE_TYPES.PropertyDefinition || field.static || field.optional || field.declare)
     return undefined;
-  const constructor = constructorOf(owner);
+  const constructor = constructorOf(owner.body);
   if (
     constructor?.value.params.some(
       (param) =>
@@ -233,12 +242,6 @@ function ownField(
   )
     return undefined;
   return { owner, field, name };
-}
-
-function constructorOf(owner: TSESTree.ClassDeclaration | TSESTree.ClassExpression) {
-  return owner.body.body.find(
-    (m): m is TSESTree.MethodDefinition => m.type === AST_NODE_TYPES.MethodDefinition && m.kind === 'constructor',
-  );
 }
 
 /**
@@ -257,15 +260,15 @@ function literalMembers(p: FileContext, object: TSESTree.Node, name: string): re
   const { owner, field } = found;
   const uses = fieldUses(p, owner, found.name);
   const values: TSESTree.Node[] = field.value ? [field.value] : [];
-  const constructor = constructorOf(owner)?.value;
+  const constructor = constructorOf(owner.body)?.value;
   for (const use of uses) {
     if (!isWriteTarget(use)) continue;
-    const parent = use.parent;
-    if (parent.type !== AST_NODE_TYPES.AssignmentExpression || parent.operator !== '=') return undefined;
+    const assignment = plainAssignmentOf(use);
+    if (!assignment) return undefined;
     // without an initializer, TypeScript infers the type from the constructor's own writes (not those of callbacks
     // in it, nor of other methods), and only under noImplicitAny (otherwise the field is `any`)
-    if (!field.value && enclosingFunctionOf(use) !== constructor) return undefined;
-    values.push(parent.right);
+    if (!field.value && enclosingFunction(use) !== constructor) return undefined;
+    values.push(assignment.right);
   }
   if (values.length === 0 || (!field.value && !noImplicitAny(p))) return undefined;
   if (mayNarrowApart(p, uses, object, found.name)) return undefined;
@@ -289,12 +292,6 @@ function noImplicitAny(p: FileContext): boolean {
   const options = p.services.program.getCompilerOptions();
   const internal = ts as unknown as { getStrictOptionValue?: (o: ts.CompilerOptions, flag: string) => boolean };
   return options.noImplicitAny ?? options.strict ?? internal.getStrictOptionValue?.(options, 'noImplicitAny') ?? false;
-}
-
-/** The innermost function (arrow functions too) whose body holds the node. */
-function enclosingFunctionOf(node: TSESTree.Node): TSESTree.Node | undefined {
-  for (let current = node.parent; current; current = current.parent) if (isFunction(current)) return current;
-  return undefined;
 }
 
 /**
@@ -399,8 +396,7 @@ function mayNarrowApart(
     if (node.range[0] >= at && !(loop && loop[0] <= at && at <= loop[1])) continue;
     const parent = node.parent!;
     if (write) {
-      if (parent.type !== AST_NODE_TYPES.AssignmentExpression || parent.operator !== '=' || parent.left !== node)
-        return true;
+      if (!plainAssignmentOf(node)) return true;
       continue;
     }
     const path = narrowingPath(node as TSESTree.Identifier, name);

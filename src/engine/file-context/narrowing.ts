@@ -1,6 +1,6 @@
 /** Where a variable's uses narrow it (the paths TypeScript narrows), so that its declared type stands elsewhere. */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { memberName, outermostLoop, staticString } from '../ast.ts';
+import { memberName, outermostLoop, plainAssignmentOf, staticString } from '../ast.ts';
 import { walk } from '../bindings.ts';
 import { SOCKET_ONLY_MEMBERS } from '../node-members.ts';
 import type { FileContext, Variable } from './index.ts';
@@ -19,7 +19,7 @@ export function narrowedPaths(p: FileContext, variable: Variable): readonly Narr
   let paths: Narrowing[] | null = [];
   for (const reference of variable.references) {
     // a plain `x = value` is a narrowing (of a union only: declaredTypeAt); any other write gives up
-    if (reference.isWrite() && reference.init !== true && !isPlainAssignmentTarget(reference.identifier)) {
+    if (reference.isWrite() && reference.init !== true && !plainAssignmentOf(reference.identifier)) {
       paths = null;
       break;
     }
@@ -28,12 +28,6 @@ export function narrowedPaths(p: FileContext, variable: Variable): readonly Narr
   }
   p.narrowed.set(variable, paths);
   return paths;
-}
-
-/** `x` in `x = value`, not in a compound or logical assignment, a destructuring, `x++` or a `for…of` head. */
-function isPlainAssignmentTarget(node: TSESTree.Node): boolean {
-  const parent = node.parent;
-  return parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.operator === '=' && parent.left === node;
 }
 
 const thisNarrowed = new WeakMap<TSESTree.Node, readonly Narrowing[]>();
