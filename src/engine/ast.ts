@@ -99,7 +99,13 @@ export function memberName(node: TSESTree.MemberExpression): string | undefined 
 
 /** The name of an object-pattern or object-literal key. */
 export function propertyKeyName(
-  node: TSESTree.Property | TSESTree.PropertyDefinition | TSESTree.MethodDefinition | TSESTree.AccessorProperty,
+  node:
+    | TSESTree.Property
+    | TSESTree.PropertyDefinition
+    | TSESTree.MethodDefinition
+    | TSESTree.AccessorProperty
+    | TSESTree.TSAbstractPropertyDefinition
+    | TSESTree.TSAbstractMethodDefinition,
 ): string | undefined {
   if (!node.computed && node.key.type === AST_NODE_TYPES.Identifier) return node.key.name;
   if (node.key.type === AST_NODE_TYPES.PrivateIdentifier) return `#${node.key.name}`;

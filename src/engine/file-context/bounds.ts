@@ -11,6 +11,7 @@ import {
   memberName,
   outermostLoop,
   plainAssignmentOf,
+  propertyKeyName,
   soleProperty,
 } from '../ast.ts';
 import { COMPUTED_MEMBER, thisMemberUses, walk } from '../bindings.ts';
@@ -226,7 +227,7 @@ function ownField(
         m.type === AST_NODE_TYPES.TSAbstractPropertyDefinition ||
         m.type === AST_NODE_TYPES.TSAbstractMethodDefinition) &&
       !m.computed &&
-      keyName(m.key) === name,
+      propertyKeyName(m) === name,
   );
   const field = fields.length === 1 ? fields[0]! : undefined;
   if (field?.type !== AST_NODE_TYPES.PropertyDefinition || field.static || field.optional || field.declare)
@@ -307,12 +308,6 @@ function fieldUses(
     (use): use is TSESTree.MemberExpression =>
       use.type === AST_NODE_TYPES.MemberExpression && use.object.type === AST_NODE_TYPES.ThisExpression,
   );
-}
-
-function keyName(key: TSESTree.Node): string | undefined {
-  if (key.type === AST_NODE_TYPES.PrivateIdentifier) return `#${key.name}`;
-  if (key.type === AST_NODE_TYPES.Identifier) return key.name;
-  return key.type === AST_NODE_TYPES.Literal ? String(key.value) : undefined;
 }
 
 /**
