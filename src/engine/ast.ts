@@ -199,6 +199,13 @@ export function plainAssignmentOf(node: Node): TSESTree.AssignmentExpression | u
     : undefined;
 }
 
+/** The member of the class body (method, field, accessor, static block) that holds the node, if any. */
+export function classMemberOf(node: Node, body: TSESTree.ClassBody): Node | undefined {
+  let current: Node | undefined = node;
+  while (current && current.parent !== body) current = current.parent;
+  return current;
+}
+
 /** A class's constructor, if it declares one. */
 export function constructorOf(body: TSESTree.ClassBody): TSESTree.MethodDefinition | undefined {
   return body.body.find(

@@ -4,6 +4,7 @@
  */
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import {
+  classMemberOf,
   constructorOf,
   enclosingFunction,
   instanceClass,
@@ -76,9 +77,8 @@ function thisMemberDeclarations(
 ): readonly ts.Declaration[] | undefined {
   const owner = instanceClass(node);
   if (!owner) return undefined;
-  let member: TSESTree.Node = node;
-  while (member.parent && member.parent !== owner.body) member = member.parent;
-  if (member.parent !== owner.body) return undefined;
+  const member = classMemberOf(node, owner.body);
+  if (!member) return undefined;
   const type = p.query(() => {
     const symbol = classSymbol(p, owner);
     return symbol ? p.checker.getDeclaredTypeOfSymbol(symbol) : undefined;

@@ -1,6 +1,6 @@
 /** Where a variable's uses narrow it (the paths TypeScript narrows), so that its declared type stands elsewhere. */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { memberName, outermostLoop, plainAssignmentOf, staticString } from '../ast.ts';
+import { classMemberOf, memberName, outermostLoop, plainAssignmentOf, staticString } from '../ast.ts';
 import { walk } from '../bindings.ts';
 import { SOCKET_ONLY_MEMBERS } from '../node-members.ts';
 import type { FileContext, Variable } from './index.ts';
@@ -44,7 +44,7 @@ export function thisNarrowingsAt(
   owner: TSESTree.ClassDeclaration | TSESTree.ClassExpression,
   use: TSESTree.Node,
 ): readonly Narrowing[] | null {
-  const member = memberOf(use, owner.body);
+  const member = classMemberOf(use, owner.body);
   if (!member) return null;
   let paths = thisNarrowed.get(member);
   if (!paths) {
@@ -57,13 +57,6 @@ export function thisNarrowingsAt(
     thisNarrowed.set(member, (paths = found));
   }
   return paths;
-}
-
-/** The member of the class body that holds the node. */
-function memberOf(node: TSESTree.Node, body: TSESTree.ClassBody): TSESTree.Node | undefined {
-  let current: TSESTree.Node | undefined = node;
-  while (current && current.parent !== body) current = current.parent;
-  return current;
 }
 
 function narrowingAt(reference: Reference, name: string): Narrowing | undefined {
