@@ -130,6 +130,8 @@ function collectGarbage(): void {
   if (!gc) {
     v8.setFlagsFromString('--expose-gc');
     gc = vm.runInNewContext('gc') as () => void;
+    // the function stays; the flag goes, as V8 compares the flags when it reads a code cache (compile-cache.ts)
+    v8.setFlagsFromString('--no-expose-gc');
   }
   gc();
 }
