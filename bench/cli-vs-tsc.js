@@ -10,16 +10,19 @@
 //   npm run bench:cli -- ../repos/node-redis/packages/client --project tsconfig.json
 //   npm run bench:cli -- <checkout> --baseline /tmp/old/dist/cli/index.js   # also an older build, in the same rounds
 //
-// Two references: `tsc --noEmit -p <tsconfig>` as a user types it, and the same with what makes tsc type-check
-// (`--incremental false --composite false`, and `--ignoreDeprecations 6.0` on TypeScript 6). Plain `tsc --noEmit`
+// References: `tsc --noEmit -p <tsconfig>` as a user types it; the same with the options transport-lint adds to the
+// config (Node's types, below), so that tsc builds the program the CLI builds, where they differ; and the plain one
+// with what makes tsc type-check (`--incremental false --composite false`, and `--ignoreDeprecations 6.0` on
+// TypeScript 6). Plain `tsc --noEmit`
 // may check nothing: a config with a deprecated option (`moduleResolution: node` on TypeScript 6) stops it at error
 // TS5107, and a composite or incremental config checks once, writes its .tsbuildinfo, and from then on only reads
 // the program. Whether each reference type-checked is printed (TypeScript's `Check time` in
-// `--extendedDiagnostics`, from one more run). `--no-checked` leaves out the second reference.
+// `--extendedDiagnostics`, from one more run). `--no-checked` leaves out the checking reference.
 //
 // Peak RSS comes from GNU time (/usr/bin/time -f %M); without it, only wall times are printed.
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
@@ -108,12 +111,39 @@ const CHECKED = [
   'false',
   ...(tscMajor >= 6 ? ['--ignoreDeprecations', '6.0'] : []),
 ];
+// The options transport-lint adds to the tsconfig (projects.ts): Node's types where the config's program has none. On
+// TypeScript 6, whose `types` defaults to [], that is every config without `types`: a plain `tsc` then builds a smaller
+// program than the CLI (redis/node-redis `packages/client`: 672 files, without @types/node, with errors on every
+// `Buffer`; the CLI's program has 761). The third reference builds the CLI's program: the same config with these.
+const planned = spawnSync(process.execPath, [CLI, '--format', 'json', ...files.map((f) => path.relative(dir, f))], {
+  cwd: dir,
+  encoding: 'utf8',
+  maxBuffer: 1 << 30,
+  env: { ...process.env, TRANSPORT_LINT_DEBUG: '1' },
+});
+const debugLine = planned.stderr.split('\n').find((l) => l.startsWith('transport-lint debug: '));
+if (!debugLine) throw new Error(`transport-lint printed no plan:\n${planned.stderr}`);
+const group = JSON.parse(debugLine.slice('transport-lint debug: '.length)).groups.find(
+  (g) => g.kind === 'config' && g.configs.includes(path.relative(dir, tsconfig)),
+);
+const added = Object.entries(group?.compilerOptions ?? {}).flatMap(([key, value]) => [
+  `--${key}`,
+  Array.isArray(value) ? value.join(',') : String(value),
+]);
+// an incremental or composite config: its own .tsbuildinfo, so that the two plain references, run in turn, do not
+// make each other check again (each then runs as for a user who always types it)
+const shown = JSON.parse(execFileSync(process.execPath, [TSC, '--showConfig', '-p', tsconfig], { encoding: 'utf8' }));
+if (added.length > 0 && (shown.compilerOptions?.incremental || shown.compilerOptions?.composite))
+  added.push('--tsBuildInfoFile', path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cli-vs-tsc-')), 'same.tsbuildinfo'));
+
 const TSC_PLAIN = 'tsc --noEmit';
+const TSC_SAME = 'tsc --noEmit, same program';
 const TSC_CHECKED = 'tsc --noEmit, checking';
 const LINT = 'transport-lint';
 const lintArgs = ['--format', 'json', ...files.map((f) => path.relative(dir, f))];
 const commands = {
   [TSC_PLAIN]: [process.execPath, TSC, '--noEmit', '-p', tsconfig],
+  ...(added.length > 0 ? { [TSC_SAME]: [process.execPath, TSC, '--noEmit', '-p', tsconfig, ...added] } : {}),
   ...(!args['no-checked'] ? { [TSC_CHECKED]: [process.execPath, TSC, '--noEmit', '-p', tsconfig, ...CHECKED] } : {}),
   [LINT]: [process.execPath, CLI, ...lintArgs],
   ...(args.baseline ? { baseline: [process.execPath, path.resolve(args.baseline), ...lintArgs] } : {}),
@@ -152,7 +182,7 @@ console.log(`${path.relative(process.cwd(), dir) || '.'}: ${files.length} files 
 console.log(
   `best of ${runs} run(s); ${versions}; 1-minute load average before each run ${Math.min(...sorted)}–${Math.max(...sorted)}, at the end ${loadNow()}`,
 );
-const tscRefs = [TSC_PLAIN, ...(!args['no-checked'] ? [TSC_CHECKED] : [])];
+const tscRefs = [TSC_PLAIN, ...(added.length > 0 ? [TSC_SAME] : []), ...(!args['no-checked'] ? [TSC_CHECKED] : [])];
 const cell = (text, w) => text.padStart(w);
 console.log(
   `${''.padEnd(24)}${cell('wall', 8)}${hasTime ? cell('peak RSS', 10) : ''}${tscRefs.map((r) => cell(`÷ ${r}`, 32)).join('')}`,

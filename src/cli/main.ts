@@ -253,7 +253,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
 }
 
 async function versionLine(): Promise<string> {
-  const [{ ESLint }, { default: ts }] = await Promise.all([import('eslint'), import('typescript')]);
+  const [{ ESLint }, { default: ts }] = await Promise.all([import('eslint'), import('../engine/typescript.cts')]);
   return `transport-lint ${pkg.version} (${pkg.name}; ESLint ${ESLint.version}, TypeScript ${ts.version}, Node ${process.versions.node})`;
 }
 
