@@ -38,6 +38,7 @@ export interface ClassifyOptions {
 export class TransportEngine {
   readonly provenance: Provenance;
   private readonly memo = new Map<TSESTree.Node, Map<string, Classification>>();
+  private readonly guardMemo = new Map<TSESTree.Node, Map<TSESTree.Node, readonly Guard[]>>();
 
   constructor(readonly ctx: FileContext) {
     this.provenance = new Provenance(ctx);
@@ -52,7 +53,7 @@ export class TransportEngine {
     if (cached) return cached;
     observer?.countClassification();
     const info = this.provenance.info(node);
-    const guards = guardsAt(this.ctx, at, node);
+    const guards = [...this.guardsAt(node, at)];
     // `req.socket` is no HTTP/2 proxy where `req` is proven HTTP/1 (`req.httpVersionMajor === 1`), and the socket of
     // a session that is `encrypted` is a TLS socket (the session proxy hands TLS members to it)
     const owner = socketOwnerThrough(this.ctx, node);
@@ -75,6 +76,25 @@ export class TransportEngine {
     if (!byPoint) this.memo.set(node, (byPoint = new Map<string, Classification>()));
     byPoint.set(memoKey, result);
     return result;
+  }
+
+  /**
+   * Whether a guard that dominates `at` proves `node` a TLS socket (`node instanceof tls.TLSSocket`, `node.encrypted`):
+   * from the guards alone, before anything is asked about the node's own type or provenance. Where it does, classify
+   * says `tls` too, so a rule that stops on `tls` can stop here first: on grpc-js a `getPeerCertificate()` inside
+   * `if (this.stream.session?.socket instanceof TLSSocket)` no longer has TypeScript type `this.stream.session.socket`.
+   */
+  tlsByGuard(node: TSESTree.Node, at: TSESTree.Node): boolean {
+    return this.guardsAt(node, at).some((g) => g.fact === 'tls');
+  }
+
+  /** The guards that dominate `at` for `node` (guards.ts), once per pair. */
+  private guardsAt(node: TSESTree.Node, at: TSESTree.Node): readonly Guard[] {
+    let byPoint = this.guardMemo.get(node);
+    if (!byPoint) this.guardMemo.set(node, (byPoint = new Map<TSESTree.Node, readonly Guard[]>()));
+    let guards = byPoint.get(at);
+    if (!guards) byPoint.set(at, (guards = guardsAt(this.ctx, at, node)));
+    return guards;
   }
 
   /** The linted file's source. */

@@ -212,3 +212,53 @@ if (isTcpDestructured(s)) probe(s);
     ).toEqual([tcp, ...Array<Probe>(4).fill({ guards: [], possible: 'pipe tcp' })]);
   });
 });
+
+/**
+ * `tlsByGuard`: a TLS guard around a read (`x instanceof tls.TLSSocket`, `x.encrypted`) answers before the value's
+ * type is asked (no-unguarded-tls-api stops there), and agrees with classify's `tls`.
+ */
+describe('TLS proven by a guard, before any type of the value', () => {
+  interface TlsProbe {
+    byGuard: boolean;
+    /** Whether the receiver's type had been asked when tlsByGuard answered. */
+    asked: boolean;
+    tls: boolean;
+  }
+  const tlsRule = engineProbe<TSESTree.CallExpression>('CallExpression[callee.name="probe"]', (ctx, node, engine) => {
+    const read = node.arguments[0] as TSESTree.MemberExpression;
+    const byGuard = engine.tlsByGuard(read.object, read);
+    const asked = (ctx as unknown as { types: Map<TSESTree.Node, unknown> }).types.has(read.object);
+    return { byGuard, asked, tls: !!engine.classify(read.object, { at: read }).tls } satisfies TlsProbe;
+  });
+  const HEADER = `import * as net from 'node:net';\nimport * as tls from 'node:tls';\nimport * as http2 from 'node:http2';\ndeclare function probe(x: unknown): void;\n`;
+  const probes = (code: string) => probeResults<TlsProbe>(tlsRule, HEADER + code);
+  const proven: TlsProbe = { byGuard: true, asked: false, tls: true };
+  const unproven: TlsProbe = { byGuard: false, asked: false, tls: false };
+
+  it('instanceof tls.TLSSocket, in an if and as an early exit; instanceof net.Socket proves no TLS', () => {
+    expect(
+      probes(`
+declare const s: net.Socket;
+if (s instanceof tls.TLSSocket) probe(s.authorized);
+if (s instanceof net.Socket) probe(s.authorized);
+function f(x: net.Socket) {
+  if (!(x instanceof tls.TLSSocket)) return;
+  probe(x.authorized);
+}
+probe(s.authorized);`),
+    ).toEqual([proven, unproven, proven, unproven]);
+  });
+
+  it('a member chain tested with `?.` and read without it', () => {
+    expect(
+      probes(`
+class C {
+  constructor(private stream: http2.ServerHttp2Stream) {}
+  m() {
+    if (this.stream.session?.socket instanceof tls.TLSSocket) probe(this.stream.session.socket.authorized);
+    else probe(this.stream.session!.socket.authorized);
+  }
+}`),
+    ).toEqual([proven, unproven]);
+  });
+});
