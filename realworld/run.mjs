@@ -87,7 +87,7 @@ for (const entry of missing) {
   const folder = folderOf(entry.repo);
   console.log(
     `MISSING   ${entry.repo}: no ${path.join(args.repos, folder)}. Fetch it (the fetch tool: github:${entry.repo}, or git clone),` +
-      ` then extract the pinned commit:\n          mkdir /tmp/x.$$ && git --git-dir=<git dir> archive ${entry.commit} | tar -x -C /tmp/x.$$ && mv /tmp/x.$$ ${path.join(args.repos, folder)}`,
+      ` then extract the pinned commit (it leaves out, and names, files the snapshot lacks):\n          realworld/extract.sh <git dir> ${entry.commit} ${path.join(args.repos, folder)}`,
   );
 }
 
