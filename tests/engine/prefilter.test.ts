@@ -3,6 +3,7 @@
  * misses a shape the rule reports on would hide findings. Each shape the rules handle must match.
  */
 import { describe, expect, it } from 'vitest';
+import tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
 import {
   accessPattern,
@@ -239,6 +240,61 @@ describe("mentions with the parser's comments", () => {
     expect(onSourceCode('const n = 2\n  * s.setNoDelay();', member)).toBe(true);
     expect(onSourceCode('/* a */ s.setNoDelay();', member)).toBe(true);
     expect(onSourceCode('const t = `\n * ${s.setNoDelay()}`;', member)).toBe(true);
+  });
+});
+
+describe("mentions with typescript-eslint's parse", () => {
+  /** What mentions answers on the SourceCode of `a.ts` parsed by typescript-eslint (no type information needed). */
+  function onParsed(code: string, pattern: RegExp): boolean {
+    let answer: boolean | undefined;
+    const rule = {
+      create: (context: { sourceCode: { text: string } }) => {
+        answer = mentions(context.sourceCode, pattern);
+        return {};
+      },
+    };
+    new Linter({ configType: 'flat' }).verify(
+      code,
+      [
+        {
+          files: ['**/*.ts'],
+          languageOptions: { parser: tsParser },
+          plugins: { t: { rules: { r: rule as never } } },
+          rules: { 't/r': 'error' },
+        },
+      ],
+      'a.ts',
+    );
+    if (answer === undefined) throw new Error('the rule did not run');
+    return answer;
+  }
+  const member = memberPattern(['setNoDelay']);
+
+  it('needs no scan of the text where the parse holds none of the names: a name in a string does not count', () => {
+    const help = "const help = 'call s.setNoDelay(true) on each socket';";
+    expect(onParsed(help, member)).toBe(false);
+    // the text scan counts it (a member read on a code line, inside a string)
+    expect(mentions({ text: help }, member)).toBe(true);
+  });
+
+  it.each([
+    's.setNoDelay(true)',
+    's?.setNoDelay()',
+    "s['setNoDelay']()",
+    's[`setNoDelay`]()',
+    'const { setNoDelay } = s',
+    "const { 'setNoDelay': f } = s",
+    // a string in a computed key is not in the parse's table: the text is scanned
+    "const { ['setNoDelay']: f } = s",
+    'const t = `${s.setNoDelay()}`',
+  ])('counts %j', (code) => {
+    expect(onParsed(`declare const s: any;\n${code}`, member)).toBe(true);
+  });
+
+  it('a private name counts as the name (`#setNoDelay`)', () => {
+    expect(onParsed('class C { #setNoDelay = 1; m() { return this.#setNoDelay; } }', wordPattern(['setNoDelay']))).toBe(
+      true,
+    );
   });
 });
 
