@@ -209,22 +209,34 @@ describe.each([
   });
 });
 
-describe("mentions with the parser's comments", () => {
-  /** What mentions answers on ESLint's own SourceCode of the code (which has getAllComments). */
-  function onSourceCode(code: string, pattern: RegExp): boolean {
-    let answer: boolean | undefined;
-    const rule = {
-      create: (context: { sourceCode: { text: string } }) => {
-        answer = mentions(context.sourceCode, pattern);
-        return {};
+/**
+ * What mentions answers on ESLint's own SourceCode of the code (which has getAllComments): parsed by ESLint's default
+ * parser, or as `a.ts` by typescript-eslint's (no type information needed).
+ */
+function onSourceCode(code: string, pattern: RegExp, typescript = false): boolean {
+  let answer: boolean | undefined;
+  const rule = {
+    create: (context: { sourceCode: { text: string } }) => {
+      answer = mentions(context.sourceCode, pattern);
+      return {};
+    },
+  };
+  new Linter({ configType: 'flat' }).verify(
+    code,
+    [
+      {
+        ...(typescript ? { files: ['**/*.ts'], languageOptions: { parser: tsParser } } : {}),
+        plugins: { t: { rules: { r: rule as never } } },
+        rules: { 't/r': 'error' },
       },
-    };
-    new Linter({ configType: 'flat' }).verify(code, [
-      { plugins: { t: { rules: { r: rule as never } } }, rules: { 't/r': 'error' } },
-    ]);
-    if (answer === undefined) throw new Error('the rule did not run');
-    return answer;
-  }
+    ],
+    typescript ? 'a.ts' : undefined,
+  );
+  if (answer === undefined) throw new Error('the rule did not run');
+  return answer;
+}
+
+describe("mentions with the parser's comments", () => {
   const member = memberPattern(['setNoDelay']);
   const doc = '/**\n * Calls socket.setNoDelay(true) on each connection.\n */\nfunction f() {}\n';
 
@@ -244,30 +256,7 @@ describe("mentions with the parser's comments", () => {
 });
 
 describe("mentions with typescript-eslint's parse", () => {
-  /** What mentions answers on the SourceCode of `a.ts` parsed by typescript-eslint (no type information needed). */
-  function onParsed(code: string, pattern: RegExp): boolean {
-    let answer: boolean | undefined;
-    const rule = {
-      create: (context: { sourceCode: { text: string } }) => {
-        answer = mentions(context.sourceCode, pattern);
-        return {};
-      },
-    };
-    new Linter({ configType: 'flat' }).verify(
-      code,
-      [
-        {
-          files: ['**/*.ts'],
-          languageOptions: { parser: tsParser },
-          plugins: { t: { rules: { r: rule as never } } },
-          rules: { 't/r': 'error' },
-        },
-      ],
-      'a.ts',
-    );
-    if (answer === undefined) throw new Error('the rule did not run');
-    return answer;
-  }
+  const onParsed = (code: string, pattern: RegExp) => onSourceCode(code, pattern, true);
   const member = memberPattern(['setNoDelay']);
 
   it('needs no scan of the text where the parse holds none of the names: a name in a string does not count', () => {
