@@ -9,9 +9,10 @@
  * in `require.cache`, where every later `require('typescript')` of this package and of typescript-eslint finds it.
  * The cache is made when the process exits, so that it holds the code of the functions the run compiled as well: on
  * redis/node-redis `packages/client` a run of 2.9–3.2 s then took 0.04–0.09 s less (medians of 10, alternating, two
- * rounds) than with a cache made right after the load, which holds only the bundle's top level. V8 counts the flags in the cache's check: a run that
- * turns on `--expose-gc` between programs (programs.ts) turns it off again. V8 rejects cached code made by another
- * version or with other flags; then the bundle compiles from source and the cache is written anew.
+ * rounds) than with a cache made right after the load, which holds only the bundle's top level. V8 counts the flags
+ * in the cache's check: a run that turns on `--expose-gc` between programs (programs.ts) turns it off again. V8
+ * rejects cached code made by another version or with other flags; then the bundle compiles from source and the
+ * cache is written anew.
  *
  * Where: Node's own setting for its compile cache, `NODE_COMPILE_CACHE` (a folder), else a folder of this user in the
  * system's temp folder. `NODE_DISABLE_COMPILE_CACHE=1` turns it off, as it does Node's. Any failure to read or write

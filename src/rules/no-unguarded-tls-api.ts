@@ -63,10 +63,10 @@ export default createRule<[], MessageIds>({
         isDiscriminatorRead(outermostChain(access))
       )
         return;
-      // a class that declares the member itself (Bun's native Socket) is not a Node socket asserted to TLS
       const at = access ?? reportNode;
       // `x instanceof TLSSocket` around the read: TLS whatever the type says (classify would say so after it)
       if (engine.tlsByGuard(receiver, at)) return;
+      // a class that declares the member itself (Bun's native Socket) is not a Node socket asserted to TLS
       if (!engine.memberOwnedBy(receiver, member, TLS_MEMBER_OWNERS)) return;
       const c = engine.classify(receiver, { at, member });
       if (c.untyped || c.tls) return;
