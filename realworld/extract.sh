@@ -14,12 +14,13 @@ index=$(mktemp)
 trap 'rm -f "$index"' EXIT
 GIT_INDEX_FILE=$index git --git-dir="$gitdir" read-tree "$commit"
 # every blob of the tree with its path; `cat-file --batch-check` says "missing" for those the snapshot lacks
-missing=$(git --git-dir="$gitdir" ls-tree -r --format='%(objectname) %(path)' "$commit" |
+tree=$(git --git-dir="$gitdir" ls-tree -r --format='%(objectname) %(path)' "$commit")
+missing=$(printf '%s\n' "$tree" |
   git --git-dir="$gitdir" cat-file --batch-check='%(objectname) %(rest)' --buffer 2>/dev/null |
   awk '$2 == "missing" { print $1 }')
 if [ -n "$missing" ]; then
   # the paths of the missing objects
-  git --git-dir="$gitdir" ls-tree -r --format='%(objectname) %(path)' "$commit" |
+  printf '%s\n' "$tree" |
     awk -v list="$missing" 'BEGIN { n = split(list, m, "\n"); for (i = 1; i <= n; i++) gone[m[i]] = 1 } gone[$1] { sub(/^[^ ]+ /, ""); print }' |
     while IFS= read -r file; do
       echo "left out (not in the snapshot): $file" >&2
