@@ -10,6 +10,8 @@
 //                      types and V8's compiled code are reused, so what remains is the rules' own steady cost
 //        --warm        first lint another project (its dir and out dir): our code and TypeScript's are compiled,
 //                      this project's types are not checked yet
+//        --warm-checker  first type-check another project (its dir and out dir) without our rules: TypeScript's
+//                      checker code is compiled, ours is not; what V8 compiling TypeScript costs our rules
 //
 // docs/performance.md ("On real repositories", "Where the rest goes") has the figures this gives.
 
@@ -20,6 +22,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
+import ts from 'typescript';
 // the engine's observer hook: not a package export, so from the build (the plugin resolves to the same dist files)
 import { observeEngine } from '../dist/engine/stats.js';
 
@@ -30,12 +33,13 @@ const { values: args, positionals } = parseArgs({
     stacks: { type: 'boolean', default: false },
     twice: { type: 'boolean', default: false },
     warm: { type: 'string' },
+    'warm-checker': { type: 'string' },
   },
 });
 const [dirArg, outArg] = positionals;
 if (!dirArg || !outArg) {
   console.error(
-    'usage: node bench/listeners.js <dir> <out dir of bench/realworld.js> [--top n] [--stacks] [--twice] [--warm dir,out]',
+    'usage: node bench/listeners.js <dir> <out dir of bench/realworld.js> [--top n] [--stacks] [--twice] [--warm dir,out] [--warm-checker dir,out]',
   );
   process.exit(2);
 }
@@ -143,6 +147,23 @@ function reset() {
   creates.clear();
 }
 
+if (args['warm-checker']) {
+  // TypeScript's checker code compiled by V8 (a full check of another project), our code not run yet
+  const [warmDir, warmOut] = args['warm-checker'].split(',');
+  const files = JSON.parse(fs.readFileSync(path.join(warmOut, 'files.json'), 'utf8'));
+  const config = ts.getParsedCommandLineOfConfigFile(
+    path.resolve(warmOut, 'tsconfig.json'),
+    {},
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic() {},
+    },
+  );
+  const program = ts.createProgram({ rootNames: files, options: config?.options ?? {} });
+  const start = performance.now();
+  for (const file of files) program.getSemanticDiagnostics(program.getSourceFile(file));
+  console.log(`checked ${warmDir} first: ${((performance.now() - start) / 1000).toFixed(2)} s`);
+}
 if (args.warm) {
   const [warmDir, warmOut] = args.warm.split(',');
   await lint(warmDir, warmOut);

@@ -29,6 +29,11 @@ const namesOf = new WeakMap<RegExp, { names: readonly string[]; position: Positi
 const allNames = new Set<string>();
 let anyName: RegExp | undefined;
 /**
+ * The same names as a list, each with its private name (`#name`, as TypeScript's table of a file's names holds it),
+ * made with anyName: a `#${name}` made for each lookup costs a new string and its hash on every file.
+ */
+let lookups: readonly (readonly [name: string, privateName: string])[] = [];
+/**
  * The last file scanned for all names: ESLint creates every rule for one file before the next file, so one entry
  * serves them all (a WeakMap entry per file cost more than the lookups it saved). `found` maps each name that occurs
  * to the strictest position it occurs in.
@@ -97,14 +102,18 @@ function compile(source: string, names: readonly string[], position: Position, u
  * instead of one per rule; on most files none occurs).
  */
 export function mentions(sourceCode: PrefilterSource, pattern: RegExp): boolean {
-  anyName ??= new RegExp(`\\b(?:${alternatives(allNames)})\\b`, 'g');
+  if (!anyName) {
+    anyName = new RegExp(`\\b(?:${alternatives(allNames)})\\b`, 'g');
+    lookups = [...allNames].map((name) => [name, `#${name}`] as const);
+  }
   if (lastScan?.sourceCode !== sourceCode || lastScan.pattern !== anyName) {
-    const scanned =
-      'namePositions' in sourceCode && sourceCode.namePositions
-        ? { ...sourceCode.namePositions(allNames), doubtful: [] }
-        : parsedWithout(sourceCode, allNames)
-          ? NOTHING
-          : scan(sourceCode.text, anyName);
+    let scanned: Scanned;
+    if ('namePositions' in sourceCode && sourceCode.namePositions)
+      scanned = { ...sourceCode.namePositions(allNames), doubtful: [] };
+    else {
+      const parsed = parsedNames(sourceCode);
+      scanned = parsed?.size === 0 ? NOTHING : scan(sourceCode.text, anyName, parsed);
+    }
     lastScan = { sourceCode, pattern: anyName, scanned };
   }
   const current = lastScan;
@@ -150,37 +159,42 @@ const NOTHING: Scanned = { found: new Map(), doubtful: [], called: new Set(), in
 const STRING_IN_BRACKETS = /\[\s*['"`]/;
 
 /**
- * Whether the parse the file came with shows that none of the names stands in its syntax: TypeScript's parser keeps
- * the text of every identifier, private name (`#name`), string property name and string element-access key of a file
- * in one table (the SourceFile's `identifiers`, internal to TypeScript, read only where it is there), so where the
- * table holds none of the names, namePositions would find none either, and the text needs no scan. Only a string in a
- * computed key (`{ ['name']: f } = s`) is not in the table: a file with a string after `[` is scanned as before. The
- * parse is typescript-eslint's (the Program node's SourceFile), with or without type information.
+ * The names that stand in the file's syntax as the parse the file came with shows them: TypeScript's parser keeps the
+ * text of every identifier, private name (`#name`), string property name and string element-access key of a file in
+ * one table (the SourceFile's `identifiers`, internal to TypeScript, read only where it is there). A name missing
+ * from the table stands nowhere that namePositions would count (only in strings and comments), so the scan of the
+ * text counts the names in the table alone, and there is no scan where it holds none. Only a string in a computed key
+ * (`{ ['name']: f } = s`) is not in the table: for a file with a string after `[`, undefined (scan for every name),
+ * as also where there is no such parse. The parse is typescript-eslint's (the Program node's SourceFile), with or
+ * without type information.
  */
-function parsedWithout(sourceCode: PrefilterSource, names: ReadonlySet<string>): boolean {
+function parsedNames(sourceCode: PrefilterSource): ReadonlySet<string> | undefined {
   // not on the CLI's stand-in for a source code, which has neither (relevance.ts)
-  if (!('ast' in sourceCode) || !('parserServices' in sourceCode)) return false;
+  if (!('ast' in sourceCode) || !('parserServices' in sourceCode)) return undefined;
   const { ast, parserServices } = sourceCode as {
     ast?: object;
     parserServices?: { esTreeNodeToTSNodeMap?: { get(node: object): unknown } };
   };
   const parsed = ast && parserServices?.esTreeNodeToTSNodeMap?.get(ast);
   const table = (parsed as { identifiers?: unknown } | undefined)?.identifiers;
-  if (!(table instanceof Map)) return false;
-  for (const name of names) if (table.has(name) || table.has(`#${name}`)) return false;
-  return !STRING_IN_BRACKETS.test(sourceCode.text);
+  if (!(table instanceof Map)) return undefined;
+  const names = new Set<string>();
+  for (const [name, privateName] of lookups) if (table.has(name) || table.has(privateName)) names.add(name);
+  return STRING_IN_BRACKETS.test(sourceCode.text) ? undefined : names;
 }
 
 /**
- * The names the pattern finds in the text: on code lines, each with the strictest position it occurs in; on lines
- * that look like comments, each occurrence.
+ * The names the pattern finds in the text (of them, those in `only` where given): on code lines, each with the
+ * strictest position it occurs in; on lines that look like comments, each occurrence. One pattern for all names,
+ * even where only some count: a pattern per set of names would be compiled for most files.
  */
-function scan(text: string, pattern: RegExp): Scanned {
+function scan(text: string, pattern: RegExp, only?: ReadonlySet<string>): Scanned {
   const found = new Map<string, Position>();
   const doubtful: Doubtful[] = [];
   pattern.lastIndex = 0;
   for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
     const name = match[0];
+    if (only && !only.has(name)) continue;
     const before = found.get(name);
     if (before === Position.Asserted) continue;
     const position = positionOf(text, match.index, match.index + name.length);
@@ -329,11 +343,12 @@ const NODE_TYPES = /[\\/](?:@types|node-types)[\\/]node[\\/]/;
 
 /**
  * Something a program may hold, told by a test of each of its files (their text and syntax; no type checker): the
- * program may hold it when some file passes. A false answer must be certain: rules return no listeners on it.
+ * program may hold it when some file passes. A false answer must be certain: rules return no listeners on it. Node's
+ * own declarations and TypeScript's default libraries are never tested (programMayHold): they hold none of it.
  */
 export interface ProgramContent {
   readonly name: string;
-  holds(file: ts.SourceFile, program: ts.Program): boolean;
+  holds(file: ts.SourceFile): boolean;
 }
 
 /**
@@ -347,13 +362,7 @@ export interface ProgramContent {
 const HTTP2_SPECIFIER = /(["'`])(?:node:)?http2\1/;
 export const HTTP2_MODULE: ProgramContent = {
   name: 'http2',
-  // the file's name first: Node's declarations and TypeScript's libraries are most of a program's text, and their
-  // text need not be searched (on node-redis this test took 10 ms of a run, the text searched first)
-  holds: (file, program) =>
-    !NODE_TYPES.test(file.fileName) &&
-    !program.isSourceFileDefaultLibrary(file) &&
-    file.text.includes('http2') &&
-    HTTP2_SPECIFIER.test(file.text),
+  holds: (file) => file.text.includes('http2') && HTTP2_SPECIFIER.test(file.text),
 };
 
 /** Deno's types: its declarations (`lib.deno.ns.d.ts`, @types/deno) declare the global `namespace Deno`. */
@@ -408,10 +417,19 @@ export function programMayHold(sourceCode: PrefilterSource, content: ProgramCont
     const files = tested;
     answer = program.getSourceFiles().some((file) => {
       let holds = files.get(file);
-      if (holds === undefined) files.set(file, (holds = content.holds(file, program)));
+      if (holds === undefined) files.set(file, (holds = searched(file, program) && content.holds(file)));
       return holds;
     });
     known.set(content.name, answer);
   }
   return answer;
+}
+
+/**
+ * Whether programMayHold tests a file: not Node's declarations (@types/node, or the copy transport-lint bundles: they
+ * name every module, `http2` included) nor TypeScript's default libraries, most of a program's text (on node-redis,
+ * searching their text took 10 ms of a run). Told by the file's name and the program, before any text is read.
+ */
+function searched(file: ts.SourceFile, program: ts.Program): boolean {
+  return !NODE_TYPES.test(file.fileName) && !program.isSourceFileDefaultLibrary(file);
 }

@@ -266,6 +266,18 @@ describe("mentions with typescript-eslint's parse", () => {
     expect(mentions({ text: help }, member)).toBe(true);
   });
 
+  it('scans the text for the names the parse holds alone: another name only in a string does not count', () => {
+    const code = "declare const s: any;\ns.setKeepAlive(true);\nconst help = 'or call s.setNoDelay(true)';";
+    const keepAlive = memberPattern(['setKeepAlive']);
+    expect(onParsed(code, keepAlive)).toBe(true);
+    expect(onParsed(code, member)).toBe(false);
+    // the text scan counts both
+    expect(mentions({ text: code }, keepAlive)).toBe(true);
+    expect(mentions({ text: code }, member)).toBe(true);
+    // and so does the scan of a file with a string after `[`, where the parse's table may lack a name
+    expect(onParsed(`${code}\nconst k = s['x'];`, member)).toBe(true);
+  });
+
   it.each([
     's.setNoDelay(true)',
     's?.setNoDelay()',
