@@ -187,7 +187,12 @@ export function calleeFunction(
   const fn = functionOfDeclaration(declarations[0]!);
   if (!fn || !index.isProjectFile(fn.getSourceFile())) return undefined;
   const found = index.esNode(fn);
-  return found && isFunction(found.node) ? { file: found.file, fn: found.node } : undefined;
+  // a method's declaration is its MethodDefinition (or the object literal's Property): the function is its value
+  const node =
+    found?.node.type === AST_NODE_TYPES.MethodDefinition || found?.node.type === AST_NODE_TYPES.Property
+      ? found.node.value
+      : found?.node;
+  return found && isFunction(node) ? { file: found.file, fn: node } : undefined;
 }
 
 /** The function node a declaration names: `function f`, `const f = () => …`, a method, `exports.f = function`. */

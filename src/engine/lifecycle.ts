@@ -20,8 +20,10 @@ import {
   unwrap,
 } from './ast.ts';
 import { functionUses, objectLiteralOf, walk } from './bindings.ts';
-import type { FileContext } from './file-context/index.ts';
-import type { Endpoint } from './endpoints.ts';
+import { endpointsOfArguments, type Endpoint } from './endpoints.ts';
+import { calleeFunction } from './interprocedural.ts';
+import type { FunctionNode } from './provenance/value-info.ts';
+import type { FileContext, Variable } from './file-context/index.ts';
 import type { TransportEngine } from './engine.ts';
 import { LISTENER_METHODS, UNREGISTER_METHODS, WHILE_LISTENING_EVENTS } from './node-members.ts';
 import type { ServerFacts } from './provenance/servers.ts';
@@ -467,11 +469,170 @@ export function serverAddressAt(engine: TransportEngine, server: Node, point: No
   const facts = engine.provenance.serverFacts(server);
   const tcp = facts.endpoints.length > 0 && facts.endpoints.every((e) => e.kind === 'tcp');
   if (tcp && listeningAt(engine.ctx, facts, point)) return { state: 'listening' };
+  // in the callback of the very `listen` call that made it listen: where that call listens, whatever its other
+  // `listen` calls give
+  const own = ownListenAt(engine.ctx, server, point);
+  if (own && own.length > 0 && own.every((e) => e.kind === 'tcp')) return { state: 'listening' };
   // a path, or a handle (`{ fd: 3 }`) that may be a Unix socket
-  const pipe = facts.endpoints.find((e) => e.kind === 'pipe') ?? facts.endpoints.find((e) => e.handle);
+  const pipe = pipeOf(own ?? []) ?? pipeOf(facts.endpoints);
   if (pipe) return { state: 'pipe', endpoint: pipe };
   const notYet = notListeningAt(engine.ctx, facts, point);
   if (notYet) return { state: 'not-listening', ...notYet };
   if (tcp) return { state: 'pending', listen: facts.listens[0] };
   return { state: 'unknown' };
+}
+
+/** A path to listen on, or else a handle (`{ fd: 3 }`) that may be a Unix socket. */
+function pipeOf(endpoints: readonly Endpoint[]): Endpoint | undefined {
+  return endpoints.find((e) => e.kind === 'pipe') ?? endpoints.find((e) => e.handle);
+}
+
+/**
+ * What the `listen` call whose callback holds the point listens on, where that call makes the very server `owner`
+ * reads listen: `server.listen(0, host, () => …)` around a read of `server`, or a call of a method that hands all its
+ * parameters on to a `listen` of a field of its object (`listen(...args) { return this.server.listen(...args); }`)
+ * around a read of that field of the same object (`wrapper.listen(0, host, () => wrapper.server.address())`). In
+ * that callback the server listens where that call said (a server listens once at a time), whatever its other
+ * `listen` calls say. Undefined where no callback around the point is one.
+ */
+function ownListenAt(ctx: FileContext, owner: Node, point: Node): Endpoint[] | undefined {
+  const server = unwrap(owner);
+  for (let fn = enclosingFunction(point); fn; fn = enclosingFunction(fn)) {
+    const call = fn.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments.at(-1) !== fn) continue;
+    const { object, name } = calleeParts(call);
+    if (!object) continue;
+    const direct = name === 'listen' && sameReference(ctx, object, server);
+    const forwarded =
+      !direct &&
+      server.type === AST_NODE_TYPES.MemberExpression &&
+      sameReference(ctx, object, server.object) &&
+      forwardedListenField(ctx, call) === memberName(server);
+    if (direct || forwarded) return endpointsOfArguments(ctx, call.arguments, 'listen', call);
+  }
+  return undefined;
+}
+
+/**
+ * Whether two expressions read the same value: the same variable, never assigned after its declaration; `this` of
+ * the same function; the same property of such (`this.server`, `wrapper.server`).
+ */
+function sameReference(ctx: FileContext, a: Node, b: Node): boolean {
+  const x = unwrap(a);
+  const y = unwrap(b);
+  if (x.type === AST_NODE_TYPES.Identifier && y.type === AST_NODE_TYPES.Identifier) {
+    const variable = ctx.variable(x);
+    return (
+      variable !== null &&
+      variable === ctx.variable(y) &&
+      variable.references.every((r) => !r.isWrite() || r.init === true)
+    );
+  }
+  if (x.type === AST_NODE_TYPES.ThisExpression && y.type === AST_NODE_TYPES.ThisExpression)
+    return thisScope(x) === thisScope(y);
+  if (x.type === AST_NODE_TYPES.MemberExpression && y.type === AST_NODE_TYPES.MemberExpression) {
+    const name = x.computed ? undefined : memberName(x);
+    return name !== undefined && !y.computed && memberName(y) === name && sameReference(ctx, x.object, y.object);
+  }
+  return false;
+}
+
+/** The function whose `this` a `this` reads: the nearest one around that is not an arrow function. */
+function thisScope(node: Node): Node | undefined {
+  let fn = enclosingFunction(node);
+  while (fn?.type === AST_NODE_TYPES.ArrowFunctionExpression) fn = enclosingFunction(fn);
+  return fn;
+}
+
+/**
+ * The field `f` where the method a call reaches hands all its parameters, in order, on to `this.f.listen(…)` in a
+ * statement of its body: `listen(...args) { return this.server.listen(...args); }`, `listen(port, cb) {
+ * this.server.listen(port, cb); }`, or `this.server.listen.apply(this.server, arguments)`. Undefined otherwise, and
+ * where a parameter is assigned.
+ */
+function forwardedListenField(ctx: FileContext, call: TSESTree.CallExpression): string | undefined {
+  const callee = calleeFunction(ctx, call);
+  const fn = callee?.fn;
+  if (!fn || fn.body.type !== AST_NODE_TYPES.BlockStatement) return undefined;
+  for (const statement of fn.body.body) {
+    const expression =
+      statement.type === AST_NODE_TYPES.ExpressionStatement
+        ? statement.expression
+        : statement.type === AST_NODE_TYPES.ReturnStatement
+          ? statement.argument
+          : undefined;
+    const listen = expression && unwrap(expression);
+    if (listen?.type !== AST_NODE_TYPES.CallExpression) continue;
+    const field = listenField(listen);
+    if (field && forwardsParameters(callee.file.ctx, fn, listen)) return field;
+  }
+  return undefined;
+}
+
+/** `f` of `this.f.listen(…)` and of `this.f.listen.apply(this.f, …)`. */
+function listenField(call: TSESTree.CallExpression): string | undefined {
+  const callee = unwrap(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed) return undefined;
+  const applied = memberName(callee) === 'apply' ? unwrap(callee.object) : undefined;
+  const listen = applied ?? callee;
+  if (listen.type !== AST_NODE_TYPES.MemberExpression || listen.computed || memberName(listen) !== 'listen')
+    return undefined;
+  const receiver = unwrap(listen.object);
+  if (
+    receiver.type !== AST_NODE_TYPES.MemberExpression ||
+    receiver.computed ||
+    unwrap(receiver.object).type !== AST_NODE_TYPES.ThisExpression
+  )
+    return undefined;
+  const field = memberName(receiver);
+  // `.apply(this.f, arguments)`: called on the same field
+  if (applied) {
+    const self = call.arguments[0] && unwrap(call.arguments[0]);
+    if (
+      self?.type !== AST_NODE_TYPES.MemberExpression ||
+      self.computed ||
+      unwrap(self.object).type !== AST_NODE_TYPES.ThisExpression ||
+      memberName(self) !== field
+    )
+      return undefined;
+  }
+  return field;
+}
+
+/**
+ * Whether a `listen` call hands on every parameter of the function, in order and unassigned: `(...args)` as
+ * `...args`, `(port, cb)` as `port, cb`, or (in a function that is no arrow function) `.apply(x, arguments)`.
+ */
+function forwardsParameters(ctx: FileContext, fn: FunctionNode, listen: TSESTree.CallExpression): boolean {
+  const callee = unwrap(listen.callee);
+  if (callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === 'apply') {
+    const args = listen.arguments[1];
+    return (
+      fn.type !== AST_NODE_TYPES.ArrowFunctionExpression &&
+      listen.arguments.length === 2 &&
+      args?.type === AST_NODE_TYPES.Identifier &&
+      args.name === 'arguments' &&
+      isImplicitArguments(ctx.variable(args))
+    );
+  }
+  if (listen.arguments.length !== fn.params.length) return false;
+  return fn.params.every((param, i) => {
+    const arg = listen.arguments[i]!;
+    const id = param.type === AST_NODE_TYPES.RestElement ? param.argument : param;
+    const given =
+      param.type === AST_NODE_TYPES.RestElement
+        ? arg.type === AST_NODE_TYPES.SpreadElement
+          ? arg.argument
+          : undefined
+        : arg;
+    if (id.type !== AST_NODE_TYPES.Identifier || given?.type !== AST_NODE_TYPES.Identifier || given.name !== id.name)
+      return false;
+    const variable = ctx.variable(given);
+    return variable !== null && variable.defs[0]?.name === id && !variable.references.some((r) => r.isWrite());
+  });
+}
+
+/** The `arguments` every function that is no arrow function has (a variable without a declaration), or none. */
+function isImplicitArguments(variable: Variable | null): boolean {
+  return variable === null || variable.defs.length === 0;
 }

@@ -1,0 +1,202 @@
+/**
+ * `server.address()` in the callback of the very `listen` call that made the server listen: there it listens where
+ * that call said, whatever its other `listen` calls say; also through a method that hands all its parameters on to
+ * `this.server.listen(…)` (a wrapper class, as SMTP and proxy servers have). Each valid case has an invalid twin
+ * (another server's callback, a method that changes what it hands on, a path).
+ */
+import rule from '../../../src/rules/no-unchecked-bound-address.ts';
+import { assertionOptions, typedRuleTester } from '../../helpers/rule-tester.ts';
+
+const ruleTester = typedRuleTester();
+const requireProof = [{ requireProof: true }] as const;
+
+const WRAPPER = `
+import * as net from 'node:net';
+import type { AddressInfo } from 'node:net';
+class Wrapper {
+  server = net.createServer();
+  listen(...args: any[]) {
+    return this.server.listen(...args);
+  }
+}
+const wrapper = new Wrapper();
+const other = new Wrapper();
+`;
+
+const PLAIN_WRAPPER = `
+const net = require('node:net');
+class Wrapper {
+  constructor() {
+    this.server = net.createServer();
+  }
+  listen() {
+    return this.server.listen.apply(this.server, arguments);
+  }
+}
+const wrapper = new Wrapper();
+`;
+
+const unproven = (call: string, line: number, column: number, endColumn: number) => ({
+  messageId: 'serverAddress' as const,
+  data: { call, evidence: '' },
+  line,
+  column,
+  endLine: line,
+  endColumn,
+});
+
+ruleTester.run('no-unchecked-bound-address (the listen call around the read)', rule, {
+  assertionOptions,
+  valid: [
+    {
+      name: 'in the callback of a listen on a port, where another listen of the same server takes a path',
+      options: requireProof,
+      code: `
+import * as net from 'node:net';
+import type { AddressInfo } from 'node:net';
+const server = net.createServer();
+export function onPort() {
+  server.listen(0, '127.0.0.1', () => {
+    console.log((server.address() as AddressInfo).port);
+  });
+}
+export function onPath(path: string) {
+  server.listen(path);
+}
+      `,
+    },
+    {
+      name: "a wrapper's listen that hands its rest parameter on to its server's listen, called with a port",
+      options: requireProof,
+      code: `${WRAPPER}
+wrapper.listen(0, '127.0.0.1', () => {
+  console.log((wrapper.server.address() as AddressInfo).port);
+});
+      `,
+    },
+    {
+      name: "a wrapper's listen that hands its parameters on one by one",
+      options: requireProof,
+      code: `
+import * as net from 'node:net';
+import type { AddressInfo } from 'node:net';
+class Wrapper {
+  server = net.createServer();
+  listen(port: number, host: string, callback: () => void) {
+    this.server.listen(port, host, callback);
+  }
+}
+const wrapper = new Wrapper();
+wrapper.listen(0, '127.0.0.1', () => {
+  console.log((wrapper.server.address() as AddressInfo).port);
+});
+      `,
+    },
+    {
+      name: 'plain JavaScript: a wrapper that hands on `arguments` with apply',
+      filename: 'plain.js',
+      options: requireProof,
+      code: `${PLAIN_WRAPPER}
+wrapper.listen(0, () => {
+  const address = wrapper.server.address();
+  console.log(address.port);
+});
+      `,
+    },
+  ],
+  invalid: [
+    {
+      name: 'in the callback of the listen on a path: the path is the evidence, also without requireProof',
+      code: `
+import * as net from 'node:net';
+import type { AddressInfo } from 'node:net';
+const server = net.createServer();
+export function onPort() {
+  server.listen(0, '127.0.0.1');
+}
+export function onPath(path: string) {
+  server.listen('/tmp/app.sock', () => {
+    console.log((server.address() as AddressInfo).port);
+  });
+}
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'serverAddress',
+          data: { call: 'server.address()', evidence: ": it listens on the path `'/tmp/app.sock'` (line 9)" },
+          line: 10,
+          column: 18,
+          endLine: 10,
+          endColumn: 49,
+        },
+      ],
+    },
+    {
+      name: "in the callback of another wrapper's listen",
+      options: requireProof,
+      code: `${WRAPPER}
+other.listen(0, '127.0.0.1', () => {
+  console.log((wrapper.server.address() as AddressInfo).port);
+});
+      `,
+      output: null,
+      errors: [unproven('wrapper.server.address()', 14, 16, 55)],
+    },
+    {
+      name: "a wrapper's listen called with a path",
+      code: `${WRAPPER}
+wrapper.listen('/tmp/app.sock', () => {
+  console.log((wrapper.server.address() as AddressInfo).port);
+});
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'serverAddress',
+          data: {
+            call: 'wrapper.server.address()',
+            evidence: ": it listens on the path `'/tmp/app.sock'` (line 13)",
+          },
+          line: 14,
+          column: 16,
+          endLine: 14,
+          endColumn: 55,
+        },
+      ],
+    },
+    {
+      name: 'a method that hands on its parameters in another order',
+      options: requireProof,
+      code: `
+import * as net from 'node:net';
+import type { AddressInfo } from 'node:net';
+class Wrapper {
+  server = net.createServer();
+  listen(host: any, port: any, callback: () => void) {
+    return this.server.listen(port, host, callback);
+  }
+}
+const wrapper = new Wrapper();
+wrapper.listen(0, '127.0.0.1', () => {
+  console.log((wrapper.server.address() as AddressInfo).port);
+});
+      `,
+      output: null,
+      errors: [unproven('wrapper.server.address()', 12, 16, 55)],
+    },
+    {
+      name: 'plain JavaScript: apply with other arguments than its own',
+      filename: 'plain.js',
+      options: requireProof,
+      code: PLAIN_WRAPPER.replace('arguments)', '[0])').concat(`
+wrapper.listen(0, () => {
+  const address = wrapper.server.address();
+  console.log(address.port);
+});
+      `),
+      output: null,
+      errors: [unproven('wrapper.server.address()', 15, 15, 27)],
+    },
+  ],
+});
