@@ -124,9 +124,20 @@ export function listeningAt(ctx: FileContext, server: ServerFacts, point: Node):
     const handler = site.arguments.find((a) => isFunction(a) && contains(a, point));
     if (handler) return handler;
   }
-  // earlier statements of the same function: `await once(server, 'listening')`, `await new Promise((r) => server.listen(0, r))`, `server.listen(0)`;
-  // also of the functions around, past function expressions: a callback made after those statements can only run
-  // after them (not past a function declaration, which exists before any statement of its scope runs)
+  // earlier statements: `await once(server, 'listening')`, `await new Promise((r) => server.listen(0, r))`, `server.listen(0)`
+  for (const statement of statementsBefore(point)) {
+    const found = provesListening(ctx, server, statement);
+    if (found) return found;
+  }
+  return hookListening(ctx, server, point);
+}
+
+/**
+ * The statements that have run when `point` runs: the earlier statements of the same function, and of the functions
+ * around it, past function expressions: a callback made after those statements can only run after them (not past a
+ * function declaration, which exists before any statement of its scope runs). Innermost first.
+ */
+function* statementsBefore(point: Node): Generator<TSESTree.Statement> {
   let child: Node = point;
   for (
     let parent = point.parent;
@@ -137,11 +148,9 @@ export function listeningAt(ctx: FileContext, server: ServerFacts, point: Node):
     if (!list) continue;
     for (const statement of list) {
       if (statement === child) break;
-      const found = provesListening(ctx, server, statement);
-      if (found) return found;
+      yield statement;
     }
   }
-  return hookListening(ctx, server, point);
 }
 
 /** The functions of test frameworks (Mocha, Jest, Vitest, node:test) that take a test body, and their hooks. */
@@ -471,7 +480,7 @@ export function serverAddressAt(engine: TransportEngine, server: Node, point: No
   if (tcp && listeningAt(engine.ctx, facts, point)) return { state: 'listening' };
   // in the callback of the very `listen` call that made it listen: where that call listens, whatever its other
   // `listen` calls give
-  const own = ownListenAt(engine.ctx, server, point);
+  const own = ownListenAt(engine.ctx, server, point) ?? settledAt(engine.ctx, facts, server, point);
   if (own && own.length > 0 && own.every((e) => e.kind === 'tcp')) return { state: 'listening' };
   // a path, or a handle (`{ fd: 3 }`) that may be a Unix socket
   const pipe = pipeOf(own ?? []) ?? pipeOf(facts.endpoints);
@@ -635,4 +644,110 @@ function forwardsParameters(ctx: FileContext, fn: FunctionNode, listen: TSESTree
 /** The `arguments` every function that is no arrow function has (a variable without a declaration), or none. */
 function isImplicitArguments(variable: Variable | null): boolean {
   return variable === null || variable.defs.length === 0;
+}
+
+/**
+ * Where the server `owner` reads listens at a point that runs only once a promise that waits for its `listen` is
+ * fulfilled: in `.then(fn)` of such a promise (or of a chain of `.then` calls on it: each is fulfilled only after the
+ * one before), or after an earlier `await` of it. The promise: `new Promise((resolve) => server.listen(0, resolve))`,
+ * `promisify(server.listen.bind(server))(0)`, `once(server, 'listening')`, or a call of a function that returns such
+ * a promise for a server it is given (`serverListen(server, 0)`, whose `new Promise` executor calls
+ * `server.listen(port, …)` and resolves in its callback). Not after `.catch` or `.finally`, which also run when the
+ * promise is rejected. Undefined where nothing around the point waits so.
+ */
+function settledAt(ctx: FileContext, facts: ServerFacts, owner: Node, point: Node): Endpoint[] | undefined {
+  for (let fn = enclosingFunction(point); fn; fn = enclosingFunction(fn)) {
+    const call = fn.parent;
+    const callee =
+      call?.type === AST_NODE_TYPES.CallExpression && call.arguments[0] === fn ? unwrap(call.callee) : undefined;
+    if (callee?.type !== AST_NODE_TYPES.MemberExpression || memberName(callee) !== 'then') continue;
+    const settled = listenSettling(ctx, facts, owner, callee.object);
+    if (settled) return settled;
+  }
+  for (const statement of statementsBefore(point))
+    for (const value of topLevelValues(statement)) {
+      const awaited = unwrap(value);
+      const settled =
+        awaited.type === AST_NODE_TYPES.AwaitExpression
+          ? listenSettling(ctx, facts, owner, awaited.argument)
+          : undefined;
+      if (settled) return settled;
+    }
+  return undefined;
+}
+
+/** Where the server listens once the promise is fulfilled, if it is fulfilled only then (settledAt). */
+function listenSettling(ctx: FileContext, facts: ServerFacts, owner: Node, promise: Node): Endpoint[] | undefined {
+  const expression = unwrap(promise);
+  if (expression.type === AST_NODE_TYPES.NewExpression) {
+    const listen = facts.listens.find(
+      (l) => contains(expression, l) && promiseOf(l) === expression && resolvesOnListening(ctx, l),
+    );
+    return listen && endpointsOfArguments(ctx, listen.arguments, 'listen', listen);
+  }
+  if (expression.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  const { object, name } = calleeParts(expression);
+  // `p.then(a)`: fulfilled only once `p` is
+  if (name === 'then' && object) return listenSettling(ctx, facts, owner, object);
+  if (facts.listens.includes(expression) && isPromisifiedListen(expression))
+    return endpointsOfArguments(ctx, expression.arguments, 'listen', expression);
+  if (
+    name === 'once' &&
+    staticString(expression.arguments[1]) === 'listening' &&
+    expression.arguments[0] &&
+    sameReference(ctx, expression.arguments[0], owner)
+  )
+    return facts.endpoints.length > 0 ? [...facts.endpoints] : undefined;
+  return helperListen(ctx, expression, owner);
+}
+
+/** The `new Promise(…)` whose executor a `listen` call is made in (directly, or in a function inside it), if any. */
+function promiseOf(listen: Node): Node | undefined {
+  for (let fn = enclosingFunction(listen); fn; fn = enclosingFunction(fn)) {
+    const parent = fn.parent;
+    if (parent?.type === AST_NODE_TYPES.NewExpression && parent.arguments[0] === fn) return parent;
+  }
+  return undefined;
+}
+
+/**
+ * Where `helper(server, 0)` makes `owner` listen, where the helper returns a `new Promise` (its arrow body, or its last
+ * statement `return new Promise(…)`) whose executor calls `listen` on one of the helper's parameters, given `owner`
+ * here, and resolves it in the `listen` callback: the listen's arguments are the helper's parameters (and a callback
+ * last), read at this call.
+ */
+function helperListen(ctx: FileContext, call: TSESTree.CallExpression, owner: Node): Endpoint[] | undefined {
+  const callee = calleeFunction(ctx, call);
+  if (!callee) return undefined;
+  const { fn, file } = callee;
+  const last = fn.body.type === AST_NODE_TYPES.BlockStatement ? fn.body.body.at(-1) : undefined;
+  const returned =
+    fn.body.type !== AST_NODE_TYPES.BlockStatement
+      ? fn.body
+      : last?.type === AST_NODE_TYPES.ReturnStatement
+        ? last.argument
+        : undefined;
+  const promise = returned && unwrap(returned);
+  if (promise?.type !== AST_NODE_TYPES.NewExpression || !promiseResolveParameter(promise)) return undefined;
+  /** The index of the helper's parameter an identifier reads, where it is never assigned. */
+  const parameterIndex = (node: Node): number => {
+    const variable = node.type === AST_NODE_TYPES.Identifier ? file.ctx.variable(node) : null;
+    const index = variable ? fn.params.findIndex((p) => p === variable.defs[0]?.name) : -1;
+    return index >= 0 && !variable!.references.some((r) => r.isWrite()) ? index : -1;
+  };
+  let found: Endpoint[] | undefined;
+  walk(file.ctx, promise, (node) => {
+    if (found || node.type !== AST_NODE_TYPES.CallExpression || calleeParts(node).name !== 'listen') return;
+    const { object } = calleeParts(node);
+    const receiver = object ? parameterIndex(unwrap(object)) : -1;
+    const given = call.arguments[receiver];
+    if (receiver < 0 || !given || !sameReference(ctx, given, owner)) return;
+    if (promiseOf(node) !== promise || !resolvesOnListening(file.ctx, node)) return;
+    // the arguments at this call: the helper's parameters, without the callback
+    const args = isFunction(node.arguments.at(-1)) ? node.arguments.slice(0, -1) : node.arguments;
+    const here = args.map((arg) => call.arguments[parameterIndex(arg)]);
+    if (here.some((arg) => !arg || arg.type === AST_NODE_TYPES.SpreadElement)) return;
+    found = endpointsOfArguments(ctx, here as TSESTree.CallExpressionArgument[], 'listen', call);
+  });
+  return found;
 }
