@@ -36,9 +36,9 @@ class Wrapper {
 const wrapper = new Wrapper();
 `;
 
-const unproven = (call: string, line: number, column: number, endColumn: number) => ({
+const unproven = (call: string, line: number, column: number, endColumn: number, evidence = '') => ({
   messageId: 'serverAddress' as const,
-  data: { call, evidence: '' },
+  data: { call, evidence },
   line,
   column,
   endLine: line,
@@ -121,16 +121,7 @@ export function onPath(path: string) {
 }
       `,
       output: null,
-      errors: [
-        {
-          messageId: 'serverAddress',
-          data: { call: 'server.address()', evidence: ": it listens on the path `'/tmp/app.sock'` (line 9)" },
-          line: 10,
-          column: 18,
-          endLine: 10,
-          endColumn: 49,
-        },
-      ],
+      errors: [unproven('server.address()', 10, 18, 49, ": it listens on the path `'/tmp/app.sock'` (line 9)")],
     },
     {
       name: "in the callback of another wrapper's listen",
@@ -152,17 +143,7 @@ wrapper.listen('/tmp/app.sock', () => {
       `,
       output: null,
       errors: [
-        {
-          messageId: 'serverAddress',
-          data: {
-            call: 'wrapper.server.address()',
-            evidence: ": it listens on the path `'/tmp/app.sock'` (line 13)",
-          },
-          line: 14,
-          column: 16,
-          endLine: 14,
-          endColumn: 55,
-        },
+        unproven('wrapper.server.address()', 14, 16, 55, ": it listens on the path `'/tmp/app.sock'` (line 13)"),
       ],
     },
     {
