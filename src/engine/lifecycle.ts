@@ -4,7 +4,7 @@
  * a synchronous `listen(port)`),
  * and inside which event listeners of an emitter.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import {
   calleeParts,
   contains,
@@ -29,6 +29,7 @@ import { LISTENER_METHODS, UNREGISTER_METHODS, WHILE_LISTENING_EVENTS } from './
 import type { ServerFacts } from './provenance/servers.ts';
 
 type Node = TSESTree.Node;
+const { DefinitionType } = TSESLint.Scope;
 
 /**
  * The function a callback argument is: the function itself, or a local function it names (`server.on('listening',
@@ -482,6 +483,7 @@ export function serverAddressAt(engine: TransportEngine, server: Node, point: No
   // `listen` calls give
   const own = ownListenAt(engine.ctx, server, point) ?? settledAt(engine.ctx, facts, server, point);
   if (own && own.length > 0 && own.every((e) => e.kind === 'tcp')) return { state: 'listening' };
+  if (calledWhereListening(engine, server, point)) return { state: 'listening' };
   // a path, or a handle (`{ fd: 3 }`) that may be a Unix socket
   const pipe = pipeOf(own ?? []) ?? pipeOf(facts.endpoints);
   if (pipe) return { state: 'pipe', endpoint: pipe };
@@ -750,4 +752,41 @@ function helperListen(ctx: FileContext, call: TSESTree.CallExpression, owner: No
     found = endpointsOfArguments(ctx, here as TSESTree.CallExpressionArgument[], 'listen', call);
   });
   return found;
+}
+
+/** Nested calledWhereListening questions (a helper called from a helper): deeper ones say no. */
+let helperDepth = 0;
+
+/**
+ * Whether the point is in a function of this file that reads a server from one of its parameters and is only ever
+ * called (every use a call, none exported or passed on) where the server it is given is listening on TCP, so that it
+ * runs only then: `const getAddress = (server) => server.address()` called in the `listen(0)` callback and in the
+ * server's `'connection'` listener.
+ */
+function calledWhereListening(engine: TransportEngine, server: Node, point: Node): boolean {
+  const ctx = engine.ctx;
+  const id = unwrap(server);
+  const variable = id.type === AST_NODE_TYPES.Identifier ? ctx.variable(id) : null;
+  const param = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (!param || param.type !== DefinitionType.Parameter || variable!.references.some((r) => r.isWrite())) return false;
+  const fn = param.node;
+  if (!isFunction(fn) || !contains(fn, point) || helperDepth > 2) return false;
+  const index = fn.params.indexOf(param.name);
+  if (index < 0) return false;
+  const uses = functionUses(ctx, fn);
+  if (uses.escapes || uses.exported || uses.passedTo.length > 0 || uses.calledAt.length === 0) return false;
+  helperDepth++;
+  try {
+    return uses.calledAt.every((call) => {
+      const given = call.arguments[index];
+      return (
+        given !== undefined &&
+        given.type !== AST_NODE_TYPES.SpreadElement &&
+        !call.arguments.slice(0, index).some((a) => a.type === AST_NODE_TYPES.SpreadElement) &&
+        serverAddressAt(engine, given, call).state === 'listening'
+      );
+    });
+  } finally {
+    helperDepth--;
+  }
 }
