@@ -222,11 +222,11 @@ export function calleeParts(call: TSESTree.CallExpression | TSESTree.NewExpressi
 }
 
 /**
- * The call of a promisified method of `object`: `promisify(object.method.bind(object))(…args)` (`util.promisify`, or
- * any `promisify` that appends a callback and returns a promise). Its arguments are the method's, without the
- * callback, and its promise settles when the method calls back.
+ * A promisified method of `object`: `promisify(object.method.bind(object))` (`util.promisify`, or any `promisify` that
+ * appends a callback and returns a promise; the bound method may be cast, `as (callback: …) => void`). A call of it
+ * calls the method with its arguments and a callback, and its promise settles when the method calls back.
  */
-export function promisifiedMethodCall(object: Node, method: string): TSESTree.CallExpression | undefined {
+export function promisifiedMethod(object: Node, method: string): TSESTree.CallExpression | undefined {
   const member = object.parent;
   if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== object || memberName(member) !== method)
     return undefined;
@@ -236,15 +236,15 @@ export function promisifiedMethodCall(object: Node, method: string): TSESTree.Ca
   if (bind?.type !== AST_NODE_TYPES.CallExpression || bind.callee !== bindMember) return undefined;
   const bound = bind.arguments[0];
   if (bound?.type !== object.type || !sameReference(bound, object)) return undefined;
-  const promisify = bind.parent;
-  if (
-    promisify?.type !== AST_NODE_TYPES.CallExpression ||
-    promisify.arguments[0] !== bind ||
-    calleeParts(promisify).name !== 'promisify'
-  )
-    return undefined;
-  const call = promisify.parent;
-  return call?.type === AST_NODE_TYPES.CallExpression && call.callee === promisify ? call : undefined;
+  let argument: Node = bind;
+  while (argument.parent && isTransparentWrapper(argument.parent) && argument.parent.expression === argument)
+    argument = argument.parent;
+  const promisify = argument.parent;
+  return promisify?.type === AST_NODE_TYPES.CallExpression &&
+    promisify.arguments[0] === argument &&
+    calleeParts(promisify).name === 'promisify'
+    ? promisify
+    : undefined;
 }
 
 /** `a` and `b` name the same thing: the same identifier, `this`, or the same member path of those. */

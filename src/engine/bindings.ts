@@ -6,6 +6,7 @@ import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/util
 import {
   boundCall,
   isFunction,
+  isTransparentWrapper,
   constructorOf,
   enclosingFunction,
   memberName,
@@ -338,6 +339,24 @@ export function objectLiteralOf(ctx: FileContext, node: Node): TSESTree.ObjectEx
     if (written?.type === AST_NODE_TYPES.ObjectExpression) return written;
   }
   return undefined;
+}
+
+/**
+ * The calls of a promisified method (ast.ts promisifiedMethod): the call made on the spot, `promisify(…)(0)`, or the
+ * calls of the `const` it is stored in, `const listen = promisify(…);` then `await listen(0)`.
+ */
+export function promisifiedCalls(ctx: FileContext, promisify: TSESTree.CallExpression): TSESTree.CallExpression[] {
+  let value: Node = promisify;
+  while (value.parent && isTransparentWrapper(value.parent) && value.parent.expression === value) value = value.parent;
+  const parent = value.parent;
+  if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === value) return [parent];
+  if (parent?.type !== AST_NODE_TYPES.VariableDeclarator || parent.init !== value) return [];
+  const variable = parent.id.type === AST_NODE_TYPES.Identifier ? ctx.variable(parent.id) : null;
+  if (!variable || !isConst(variable)) return [];
+  return variable.references.flatMap(({ identifier }) => {
+    const call = identifier.parent;
+    return call?.type === AST_NODE_TYPES.CallExpression && call.callee === identifier ? [call] : [];
+  });
 }
 
 export function isConst(variable: TSESLint.Scope.Variable): boolean {

@@ -14,12 +14,12 @@ import {
   enclosingFunction,
   memberName,
   promiseResolveParameter,
-  promisifiedMethodCall,
+  promisifiedMethod,
   staticString,
   statementList,
   unwrap,
 } from './ast.ts';
-import { functionUses, objectLiteralOf, walk } from './bindings.ts';
+import { functionUses, isConst, objectLiteralOf, promisifiedCalls, singleValue, walk } from './bindings.ts';
 import { endpointsOfArguments, type Endpoint } from './endpoints.ts';
 import { calleeFunction } from './interprocedural.ts';
 import type { FunctionNode } from './provenance/value-info.ts';
@@ -376,7 +376,7 @@ function provesListening(ctx: FileContext, server: ServerFacts, statement: Node)
     // `await new Promise((resolve) => server.listen(0, resolve))`: awaited, and bound once the promise settles
     if (
       hasAwaitAround(statement, listen) &&
-      (bindsSynchronously(ctx, listen) || resolvesOnListening(ctx, listen) || isPromisifiedListen(listen))
+      (bindsSynchronously(ctx, listen) || resolvesOnListening(ctx, listen) || isPromisifiedListen(ctx, listen))
     )
       return listen;
   }
@@ -394,15 +394,23 @@ function provesListening(ctx: FileContext, server: ServerFacts, statement: Node)
   return undefined;
 }
 
-/** `promisify(server.listen.bind(server))(…)`: its promise settles in the listen callback. */
-function isPromisifiedListen(call: TSESTree.CallExpression): boolean {
-  const promisify = call.callee;
-  if (promisify.type !== AST_NODE_TYPES.CallExpression) return false;
-  const bind = promisify.arguments[0];
-  if (bind?.type !== AST_NODE_TYPES.CallExpression || bind.callee.type !== AST_NODE_TYPES.MemberExpression)
+/**
+ * `promisify(server.listen.bind(server))(…)`, or a call of the `const` that holds `promisify(…)`: its promise settles
+ * in the listen callback.
+ */
+function isPromisifiedListen(ctx: FileContext, call: TSESTree.CallExpression): boolean {
+  const callee = unwrap(call.callee);
+  const variable = callee.type === AST_NODE_TYPES.Identifier ? ctx.variable(callee) : null;
+  const stored = variable && isConst(variable) ? singleValue(variable) : undefined;
+  const promisify = callee.type === AST_NODE_TYPES.CallExpression ? callee : stored && unwrap(stored);
+  const bind = promisify?.type === AST_NODE_TYPES.CallExpression ? promisify.arguments[0] : undefined;
+  const bound = bind && unwrap(bind);
+  if (bound?.type !== AST_NODE_TYPES.CallExpression || bound.callee.type !== AST_NODE_TYPES.MemberExpression)
     return false;
-  const listen = bind.callee.object;
-  return listen.type === AST_NODE_TYPES.MemberExpression && promisifiedMethodCall(listen.object, 'listen') === call;
+  const listen = bound.callee.object;
+  const promisified =
+    listen.type === AST_NODE_TYPES.MemberExpression ? promisifiedMethod(listen.object, 'listen') : undefined;
+  return promisified !== undefined && promisified === promisify && promisifiedCalls(ctx, promisified).includes(call);
 }
 
 /**
@@ -691,7 +699,7 @@ function listenSettling(ctx: FileContext, facts: ServerFacts, owner: Node, promi
   const { object, name } = calleeParts(expression);
   // `p.then(a)`: fulfilled only once `p` is
   if (name === 'then' && object) return listenSettling(ctx, facts, owner, object);
-  if (facts.listens.includes(expression) && isPromisifiedListen(expression))
+  if (facts.listens.includes(expression) && isPromisifiedListen(ctx, expression))
     return endpointsOfArguments(ctx, expression.arguments, 'listen', expression);
   if (
     name === 'once' &&

@@ -6,13 +6,21 @@ import {
   isTransparentWrapper,
   memberName,
   promiseResolveParameter,
-  promisifiedMethodCall,
+  promisifiedMethod,
   propertyKeyName,
   staticString,
   unwrap,
 } from '../ast.ts';
 import { PLAIN_SERVERS, SECURE_SERVERS, SERVER_CHAIN_METHODS } from '../node-members.ts';
-import { fieldClass, fieldWrites, functionUses, parameterOf, thisMemberUses, variableWrites } from '../bindings.ts';
+import {
+  fieldClass,
+  fieldWrites,
+  functionUses,
+  parameterOf,
+  promisifiedCalls,
+  thisMemberUses,
+  variableWrites,
+} from '../bindings.ts';
 import type { FileContext } from '../file-context/index.ts';
 import { crossing, importedDeclaration, isExported, programUses, readsElsewhere } from '../interprocedural.ts';
 import type { Argument } from './listeners.ts';
@@ -211,10 +219,11 @@ export function localServerFacts(p: Provenance, owner: Node): ServerFacts {
     // server they made listen there), `http.createServer(…).listen(3000)`
     if (site.type === AST_NODE_TYPES.CallExpression && calleeParts(site).name === 'listen') addListen(site);
   }
-  // `await promisify(server.listen.bind(server))(0)`: a listen whose callback settles the promise
+  // `await promisify(server.listen.bind(server))(0)`, or `const listen = promisify(…)` and `await listen(0)`: a listen
+  // whose callback settles the promise
   for (const site of sites) {
-    const promisified = promisifiedMethodCall(site, 'listen');
-    if (promisified) addListen(promisified);
+    const promisified = promisifiedMethod(site, 'listen');
+    for (const call of promisified ? promisifiedCalls(p.ctx, promisified) : []) addListen(call);
   }
   const visited = new Set<Node>();
   for (const site of sites) {

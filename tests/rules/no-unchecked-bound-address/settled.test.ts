@@ -91,8 +91,40 @@ export function later() {
 }
       `,
     },
+    {
+      name: 'after await of a promisified listen stored in a const (and cast), and in .then of a call of it',
+      options: requireProof,
+      code: `${HELPERS}
+export async function start() {
+  const server = http.createServer();
+  const listen = promisify(server.listen.bind(server) as (callback: (error?: Error) => void) => void);
+  await listen();
+  ${read()};
+}
+export function later() {
+  const server = http.createServer();
+  const listen = promisify(server.listen.bind(server) as (port: number, callback: () => void) => void);
+  return listen(0).then(() => ${read()});
+}
+      `,
+    },
   ],
   invalid: [
+    {
+      name: 'a promisified listen stored in a const, read before its promise is awaited',
+      options: requireProof,
+      code: `${HELPERS}
+export async function start() {
+  const server = http.createServer();
+  const listen = promisify(server.listen.bind(server) as (port: number, host: string, callback: () => void) => void);
+  const listening = listen(0, 'localhost');
+  ${read()};
+  await listening;
+}
+      `,
+      output: null,
+      errors: [unproven(22, 16, ': here the `listen` on line 21 has not completed yet')],
+    },
     {
       name: 'in .finally, which also runs when the listen failed',
       options: requireProof,
