@@ -322,6 +322,19 @@ export function parameterOf(id: TSESTree.Identifier): { fn: FunctionNode; index:
   return index >= 0 ? { fn, index } : undefined;
 }
 
+/**
+ * The index of the parameter of `fn` that an identifier reads, where that parameter is a plain name or a rest
+ * parameter's name (no default, no pattern) and is never assigned; -1 otherwise.
+ */
+export function parameterIndexOf(ctx: FileContext, fn: FunctionNode, node: Node): number {
+  const variable = node.type === AST_NODE_TYPES.Identifier ? ctx.variable(node) : null;
+  const name = variable?.defs.length === 1 ? variable.defs[0]!.name : undefined;
+  const index = name
+    ? fn.params.findIndex((p) => p === name || (p.type === AST_NODE_TYPES.RestElement && p.argument === name))
+    : -1;
+  return index >= 0 && !variable!.references.some((r) => r.isWrite()) ? index : -1;
+}
+
 /** The one value written to a variable (its initializer or its only assignment, not a destructured part), if that is all. */
 export function singleValue(variable: TSESLint.Scope.Variable | null | undefined): Node | undefined {
   const writes = variable ? variableWrites(variable) : undefined;

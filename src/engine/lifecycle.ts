@@ -19,7 +19,15 @@ import {
   statementList,
   unwrap,
 } from './ast.ts';
-import { functionUses, isConst, objectLiteralOf, promisifiedCalls, singleValue, walk } from './bindings.ts';
+import {
+  functionUses,
+  isConst,
+  objectLiteralOf,
+  parameterIndexOf,
+  promisifiedCalls,
+  singleValue,
+  walk,
+} from './bindings.ts';
 import { endpointsOfArguments, type Endpoint } from './endpoints.ts';
 import { calleeFunction } from './interprocedural.ts';
 import type { FunctionNode } from './provenance/value-info.ts';
@@ -637,17 +645,10 @@ function forwardsParameters(ctx: FileContext, fn: FunctionNode, listen: TSESTree
   if (listen.arguments.length !== fn.params.length) return false;
   return fn.params.every((param, i) => {
     const arg = listen.arguments[i]!;
-    const id = param.type === AST_NODE_TYPES.RestElement ? param.argument : param;
-    const given =
-      param.type === AST_NODE_TYPES.RestElement
-        ? arg.type === AST_NODE_TYPES.SpreadElement
-          ? arg.argument
-          : undefined
-        : arg;
-    if (id.type !== AST_NODE_TYPES.Identifier || given?.type !== AST_NODE_TYPES.Identifier || given.name !== id.name)
-      return false;
-    const variable = ctx.variable(given);
-    return variable !== null && variable.defs[0]?.name === id && !variable.references.some((r) => r.isWrite());
+    // a rest parameter as a spread of it, any other as itself
+    const rest = param.type === AST_NODE_TYPES.RestElement;
+    if (rest !== (arg.type === AST_NODE_TYPES.SpreadElement)) return false;
+    return parameterIndexOf(ctx, fn, arg.type === AST_NODE_TYPES.SpreadElement ? arg.argument : arg) === i;
   });
 }
 
@@ -739,11 +740,10 @@ function helperListen(ctx: FileContext, call: TSESTree.CallExpression, owner: No
         : undefined;
   const promise = returned && unwrap(returned);
   if (promise?.type !== AST_NODE_TYPES.NewExpression || !promiseResolveParameter(promise)) return undefined;
-  /** The index of the helper's parameter an identifier reads, where it is never assigned. */
+  /** The index of the helper's parameter an identifier reads (not a rest parameter: a spread would shift them). */
   const parameterIndex = (node: Node): number => {
-    const variable = node.type === AST_NODE_TYPES.Identifier ? file.ctx.variable(node) : null;
-    const index = variable ? fn.params.findIndex((p) => p === variable.defs[0]?.name) : -1;
-    return index >= 0 && !variable!.references.some((r) => r.isWrite()) ? index : -1;
+    const index = parameterIndexOf(file.ctx, fn, node);
+    return fn.params[index]?.type === AST_NODE_TYPES.RestElement ? -1 : index;
   };
   let found: Endpoint[] | undefined;
   walk(file.ctx, promise, (node) => {
@@ -774,13 +774,11 @@ let helperDepth = 0;
 function calledWhereListening(engine: TransportEngine, server: Node, point: Node): boolean {
   const ctx = engine.ctx;
   const id = unwrap(server);
-  const variable = id.type === AST_NODE_TYPES.Identifier ? ctx.variable(id) : null;
-  const param = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-  if (!param || param.type !== DefinitionType.Parameter || variable!.references.some((r) => r.isWrite())) return false;
-  const fn = param.node;
+  const def = id.type === AST_NODE_TYPES.Identifier ? ctx.variable(id)?.defs[0] : undefined;
+  const fn = def?.type === DefinitionType.Parameter ? def.node : undefined;
   if (!isFunction(fn) || !contains(fn, point) || helperDepth > 2) return false;
-  const index = fn.params.indexOf(param.name);
-  if (index < 0) return false;
+  const index = parameterIndexOf(ctx, fn, id);
+  if (index < 0 || fn.params[index]!.type === AST_NODE_TYPES.RestElement) return false;
   const uses = functionUses(ctx, fn);
   if (uses.escapes || uses.exported || uses.passedTo.length > 0 || uses.calledAt.length === 0) return false;
   helperDepth++;
