@@ -17,6 +17,14 @@ export function isTransparentWrapper(
   );
 }
 
+/** The expression with the transparent wrappers around it (`(x as T)!` for `x`): the node that stands for its value. */
+export function outermostWrapper(node: Node): Node {
+  let current = node;
+  while (current.parent && isTransparentWrapper(current.parent) && current.parent.expression === current)
+    current = current.parent;
+  return current;
+}
+
 /** The expression under type assertions, non-null assertions, `satisfies` and optional-chain wrappers. */
 export function unwrap(node: Node): Node {
   let current = node;
@@ -236,9 +244,7 @@ export function promisifiedMethod(object: Node, method: string): TSESTree.CallEx
   if (bind?.type !== AST_NODE_TYPES.CallExpression || bind.callee !== bindMember) return undefined;
   const bound = bind.arguments[0];
   if (bound?.type !== object.type || !sameReference(bound, object)) return undefined;
-  let argument: Node = bind;
-  while (argument.parent && isTransparentWrapper(argument.parent) && argument.parent.expression === argument)
-    argument = argument.parent;
+  const argument = outermostWrapper(bind);
   const promisify = argument.parent;
   return promisify?.type === AST_NODE_TYPES.CallExpression &&
     promisify.arguments[0] === argument &&

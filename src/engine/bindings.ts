@@ -6,10 +6,10 @@ import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/util
 import {
   boundCall,
   isFunction,
-  isTransparentWrapper,
   constructorOf,
   enclosingFunction,
   memberName,
+  outermostWrapper,
   plainAssignmentOf,
   propertyKeyName,
   requiredModule,
@@ -359,8 +359,7 @@ export function objectLiteralOf(ctx: FileContext, node: Node): TSESTree.ObjectEx
  * calls of the `const` it is stored in, `const listen = promisify(…);` then `await listen(0)`.
  */
 export function promisifiedCalls(ctx: FileContext, promisify: TSESTree.CallExpression): TSESTree.CallExpression[] {
-  let value: Node = promisify;
-  while (value.parent && isTransparentWrapper(value.parent) && value.parent.expression === value) value = value.parent;
+  const value = outermostWrapper(promisify);
   const parent = value.parent;
   if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === value) return [parent];
   if (parent?.type !== AST_NODE_TYPES.VariableDeclarator || parent.init !== value) return [];

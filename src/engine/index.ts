@@ -41,6 +41,7 @@ export {
   isTestPosition,
   isTransparentWrapper,
   memberName,
+  outermostWrapper,
   propertyKeyName,
   requiredModule,
   socketOwner,

@@ -12,6 +12,7 @@ import {
   isTestPosition,
   isTransparentWrapper,
   memberName,
+  outermostWrapper,
   provesTcp,
   statementList,
   unwrap,
@@ -275,8 +276,7 @@ function testedMember(use: Use): boolean {
   let read: Node | undefined;
   if (use.how === 'read') read = use.node.type === AST_NODE_TYPES.MemberExpression ? use.node : undefined;
   else {
-    let node = use.node;
-    while (node.parent && isTransparentWrapper(node.parent) && node.parent.expression === node) node = node.parent;
+    const node = outermostWrapper(use.node);
     if (node.parent?.type === AST_NODE_TYPES.MemberExpression && node.parent.object === node) read = node.parent;
   }
   if (!read) return false;

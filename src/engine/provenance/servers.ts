@@ -3,8 +3,8 @@ import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/util
 import {
   calleeParts,
   isFunction,
-  isTransparentWrapper,
   memberName,
+  outermostWrapper,
   promiseResolveParameter,
   promisifiedMethod,
   propertyKeyName,
@@ -188,9 +188,7 @@ function callsOf(p: Provenance, fn: FunctionNode): Argument[] {
 
 /** The function whose return value a node is: `return x`, or an arrow function's expression body. */
 function returnedFrom(node: Node): FunctionNode | undefined {
-  let current = node;
-  while (current.parent && isTransparentWrapper(current.parent) && current.parent.expression === current)
-    current = current.parent;
+  const current = outermostWrapper(node);
   const parent = current.parent;
   if (parent?.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === current) return parent;
   if (parent?.type !== AST_NODE_TYPES.ReturnStatement) return undefined;
@@ -370,8 +368,7 @@ function storedIn(
   ctx: FileContext,
   value: Node,
 ): { id: TSESTree.Identifier } | { body: TSESTree.ClassBody; name: string } | undefined {
-  let node = value;
-  while (node.parent && isTransparentWrapper(node.parent) && node.parent.expression === node) node = node.parent;
+  const node = outermostWrapper(value);
   const parent = node.parent;
   if (
     parent?.type === AST_NODE_TYPES.VariableDeclarator &&
