@@ -177,10 +177,10 @@ function parsedNames(sourceCode: PrefilterSource): ReadonlySet<string> | undefin
   };
   const parsed = ast && parserServices?.esTreeNodeToTSNodeMap?.get(ast);
   const table = (parsed as { identifiers?: unknown } | undefined)?.identifiers;
-  if (!(table instanceof Map)) return undefined;
+  if (!(table instanceof Map) || STRING_IN_BRACKETS.test(sourceCode.text)) return undefined;
   const names = new Set<string>();
   for (const [name, privateName] of lookups) if (table.has(name) || table.has(privateName)) names.add(name);
-  return STRING_IN_BRACKETS.test(sourceCode.text) ? undefined : names;
+  return names;
 }
 
 /**
