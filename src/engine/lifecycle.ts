@@ -25,6 +25,7 @@ import {
   objectLiteralOf,
   parameterIndexOf,
   promisifiedCalls,
+  sameReference,
   singleValue,
   walk,
 } from './bindings.ts';
@@ -538,37 +539,6 @@ function ownListenAt(ctx: FileContext, owner: Node, point: Node): Endpoint[] | u
     if (direct || forwarded) return endpointsOfArguments(ctx, call.arguments, 'listen', call);
   }
   return undefined;
-}
-
-/**
- * Whether two expressions read the same value: the same variable, never assigned after its declaration; `this` of
- * the same function; the same property of such (`this.server`, `wrapper.server`).
- */
-function sameReference(ctx: FileContext, a: Node, b: Node): boolean {
-  const x = unwrap(a);
-  const y = unwrap(b);
-  if (x.type === AST_NODE_TYPES.Identifier && y.type === AST_NODE_TYPES.Identifier) {
-    const variable = ctx.variable(x);
-    return (
-      variable !== null &&
-      variable === ctx.variable(y) &&
-      variable.references.every((r) => !r.isWrite() || r.init === true)
-    );
-  }
-  if (x.type === AST_NODE_TYPES.ThisExpression && y.type === AST_NODE_TYPES.ThisExpression)
-    return thisScope(x) === thisScope(y);
-  if (x.type === AST_NODE_TYPES.MemberExpression && y.type === AST_NODE_TYPES.MemberExpression) {
-    const name = x.computed ? undefined : memberName(x);
-    return name !== undefined && !y.computed && memberName(y) === name && sameReference(ctx, x.object, y.object);
-  }
-  return false;
-}
-
-/** The function whose `this` a `this` reads: the nearest one around that is not an arrow function. */
-function thisScope(node: Node): Node | undefined {
-  let fn = enclosingFunction(node);
-  while (fn?.type === AST_NODE_TYPES.ArrowFunctionExpression) fn = enclosingFunction(fn);
-  return fn;
 }
 
 /**

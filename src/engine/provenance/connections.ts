@@ -1,8 +1,8 @@
 /** Sockets made by connecting calls (`net.connect`, `tls.connect`, `socket.connect`) and methods that return the socket. */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { calleeParts, findProperty, memberName, unwrap } from '../ast.ts';
+import { calleeParts, findProperty, memberName, statementList, unwrap } from '../ast.ts';
 import { CONNECT_FUNCTIONS, SOCKET_CHAIN_METHODS } from '../node-members.ts';
-import { objectLiteralOf, type Write } from '../bindings.ts';
+import { objectLiteralOf, sameReference, type Write } from '../bindings.ts';
 import { endpointsOfArguments, shortText } from '../endpoints.ts';
 import type { Evidence, Kind } from '../evidence.ts';
 import type { Provenance } from './index.ts';
@@ -17,13 +17,7 @@ import { calleeFunction, crossing, returnedValues } from '../interprocedural.ts'
  * elsewhere. Undefined otherwise, and where no `connect` call is visible.
  */
 export function connectedLater(p: Provenance, variable: TSESLint.Scope.Variable, write: Write): ValueInfo | undefined {
-  const creation = unwrap(write.value);
-  if (
-    write.property ||
-    creation.type !== AST_NODE_TYPES.NewExpression ||
-    p.ctx.calleeDeclaration(creation)?.replace(/\.constructor$/, '') !== 'net.Socket'
-  )
-    return undefined;
+  if (write.property || !isNewSocket(p, write.value)) return undefined;
   const connects: TSESTree.CallExpression[] = [];
   for (const reference of variable.references) {
     if (reference.init) continue;
@@ -37,6 +31,55 @@ export function connectedLater(p: Provenance, variable: TSESLint.Scope.Variable,
   return connects.length > 0
     ? merge(connects.map((call) => connecting(p, call, 'net.Socket.connect', 'connected')))
     : undefined;
+}
+
+/**
+ * `this.socket = new net.Socket(); this.socket.connect(port, host)`: a socket written to a field or a variable and
+ * connected by the statement right after the write, through the same reference (sameReference), before any other code
+ * can read it: what that `connect` makes it, wherever it is read later (connectedLater covers a variable written once,
+ * connected anywhere). Undefined otherwise.
+ */
+export function connectedNext(p: Provenance, write: Write): ValueInfo | undefined {
+  // the syntax first; the type of the constructor last
+  if (write.property || unwrap(write.value).type !== AST_NODE_TYPES.NewExpression) return undefined;
+  const written = write.value.parent;
+  let target: TSESTree.Node;
+  let statement: TSESTree.Node | undefined;
+  if (
+    written?.type === AST_NODE_TYPES.AssignmentExpression &&
+    written.operator === '=' &&
+    written.right === write.value
+  ) {
+    target = written.left;
+    statement = written.parent;
+    if (statement.type !== AST_NODE_TYPES.ExpressionStatement) return undefined;
+  } else if (written?.type === AST_NODE_TYPES.VariableDeclarator && written.init === write.value) {
+    target = written.id;
+    statement = written.parent;
+    if (statement.declarations.at(-1) !== written) return undefined;
+  } else return undefined;
+  const list = statement.parent && statementList(statement.parent);
+  const index = list ? list.indexOf(statement) : -1;
+  const next = index >= 0 ? list![index + 1] : undefined;
+  const call = next?.type === AST_NODE_TYPES.ExpressionStatement ? unwrap(next.expression) : undefined;
+  if (
+    call?.type !== AST_NODE_TYPES.CallExpression ||
+    call.callee.type !== AST_NODE_TYPES.MemberExpression ||
+    memberName(call.callee) !== 'connect' ||
+    !sameReference(p.ctx, call.callee.object, target, true) ||
+    !isNewSocket(p, write.value)
+  )
+    return undefined;
+  return connecting(p, call, 'net.Socket.connect', 'connected');
+}
+
+/** `new net.Socket(…)`: a socket without a target until something connects it. */
+function isNewSocket(p: Provenance, value: TSESTree.Node): boolean {
+  const creation = unwrap(value);
+  return (
+    creation.type === AST_NODE_TYPES.NewExpression &&
+    p.ctx.calleeDeclaration(creation)?.replace(/\.constructor$/, '') === 'net.Socket'
+  );
 }
 
 /** Creation calls (`net.connect(…)`, `tls.connect(…)`, `socket.connect(…)`) and `this`-returning socket methods. */

@@ -14,7 +14,7 @@ import { guardsAt, ruledOutBy } from '../guards.ts';
 import { bunConnection, bunHandlerSocket, bunServeOptions } from './bun.ts';
 import { callbackElement, collectionRead, heldDestructured, heldProperty, loopElement } from './holders.ts';
 import { clientRequest } from './clients.ts';
-import { callInfo, connectedLater, returned } from './connections.ts';
+import { callInfo, connectedLater, connectedNext, returned } from './connections.ts';
 import {
   type Argument,
   destructuredParameter,
@@ -129,14 +129,19 @@ export class Provenance {
       if (connected) return narrowedAt(this, connected, id);
       // of several values, the one an assignment before the use wrote on every path to it
       const reaching = writes.length > 1 ? reachingWrite(this.ctx, id, id) : undefined;
-      if (reaching) return narrowedAt(this, this.info(reaching), id);
+      if (reaching) return narrowedAt(this, this.assigned({ value: reaching }), id);
       return narrowedAt(this, merge(writes.map((w) => this.written(w, id))), id);
     }
     return fromType(this, id);
   }
 
+  /** The value a plain write gives: a socket the next statement connects (connectedNext), else the value's. */
+  private assigned(write: Write): ValueInfo {
+    return connectedNext(this, write) ?? this.info(write.value);
+  }
+
   private written(write: Write, id: TSESTree.Identifier): ValueInfo {
-    if (!write.property) return this.info(write.value);
+    if (!write.property) return this.assigned(write);
     if (SOCKET_ACCESSORS.has(write.property)) {
       const socket = socketOf(this, write.value, id);
       if (socket) return socket;
@@ -156,8 +161,8 @@ export class Provenance {
     if (name !== undefined && body) {
       const writes = liveFieldWrites(this.ctx, body, name, node);
       const reaching = writes.length > 1 ? reachingWrite(this.ctx, node, node) : undefined;
-      if (reaching) return narrowedAt(this, this.info(reaching), node);
-      if (writes.length > 0) return narrowedAt(this, merge(writes.map((w) => this.info(w.value))), node);
+      if (reaching) return narrowedAt(this, this.assigned({ value: reaching }), node);
+      if (writes.length > 0) return narrowedAt(this, merge(writes.map((w) => this.assigned(w))), node);
     }
     const held = heldProperty(this, node);
     return held ? narrowedAt(this, held, node) : fromType(this, node);
