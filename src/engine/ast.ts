@@ -221,12 +221,66 @@ export function constructorOf(body: TSESTree.ClassBody): TSESTree.MethodDefiniti
   );
 }
 
-/** The callee of a call as `object.name`, e.g. `net.connect` → { object, name: 'connect' }, or a bare `connect`. */
+/**
+ * The callee of a call as `object.name`, e.g. `net.connect` → { object, name: 'connect' }, or a bare `connect` (by the name
+ * it was imported as: `tlsConnect` of `import { connect as tlsConnect }` gives `connect`).
+ */
 export function calleeParts(call: TSESTree.CallExpression | TSESTree.NewExpression): { object?: Node; name?: string } {
   const callee = unwrap(call.callee);
-  if (callee.type === AST_NODE_TYPES.Identifier) return { name: callee.name };
+  if (callee.type === AST_NODE_TYPES.Identifier) return { name: importedName(callee) };
   if (callee.type === AST_NODE_TYPES.MemberExpression) return { object: callee.object, name: memberName(callee) };
   return {};
+}
+
+/** Per file (its Program node): the names its top-level imports bind under another name (importAliases). */
+const aliasesOf = new WeakMap<Node, ReadonlyMap<string, string>>();
+
+/**
+ * The name a function was imported as, for an identifier that names an import under another name (`connect` for
+ * `tlsConnect` of `import { connect as tlsConnect } from 'node:tls'` or `const { connect: tlsConnect } =
+ * require('tls')`), so that a call is known by the module's name for it; else the identifier's own name. By name,
+ * like every callee name: a local binding of the same name in an inner scope reads the same (what TypeScript
+ * resolves the call to decides where that matters).
+ */
+function importedName(id: TSESTree.Identifier): string {
+  let root: Node = id;
+  while (root.parent) root = root.parent;
+  let aliases = aliasesOf.get(root);
+  if (!aliases) aliasesOf.set(root, (aliases = importAliases(root)));
+  return aliases.get(id.name) ?? id.name;
+}
+
+/** Local name to imported name, for the renaming imports and `require` destructurings at a file's top level. */
+function importAliases(root: Node): ReadonlyMap<string, string> {
+  const aliases = new Map<string, string>();
+  if (root.type !== AST_NODE_TYPES.Program) return aliases;
+  for (const statement of root.body) {
+    if (statement.type === AST_NODE_TYPES.ImportDeclaration) {
+      for (const specifier of statement.specifiers)
+        if (
+          specifier.type === AST_NODE_TYPES.ImportSpecifier &&
+          specifier.imported.type === AST_NODE_TYPES.Identifier &&
+          specifier.imported.name !== specifier.local.name
+        )
+          aliases.set(specifier.local.name, specifier.imported.name);
+    } else if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
+      for (const declarator of statement.declarations) {
+        if (declarator.id.type !== AST_NODE_TYPES.ObjectPattern || requiredModule(declarator.init) === undefined)
+          continue;
+        for (const property of declarator.id.properties) {
+          if (property.type !== AST_NODE_TYPES.Property || property.computed) continue;
+          const local = property.value.type === AST_NODE_TYPES.AssignmentPattern ? property.value.left : property.value;
+          if (
+            property.key.type === AST_NODE_TYPES.Identifier &&
+            local.type === AST_NODE_TYPES.Identifier &&
+            local.name !== property.key.name
+          )
+            aliases.set(local.name, property.key.name);
+        }
+      }
+    }
+  }
+  return aliases;
 }
 
 /**

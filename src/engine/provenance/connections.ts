@@ -136,10 +136,12 @@ export function connecting(
   if (tls && options && findProperty(options, 'socket'))
     return { possible: new Set(['tls']), doubts: [], proofs: [], tlsProof, untyped: false };
   const created = `\`${shortText(p.ctx, call.callee)}(…)\``;
-  const possible = new Set<Kind>(tls ? ['tls'] : []);
+  const endpoints = endpointsOfArguments(p.ctx, call.arguments, 'connect', call);
+  // a TLS socket over what the call connects to; one connected only to a path is a pipe alone
+  const onlyPipes = endpoints.every((e) => e.kind === 'pipe' && e.certain);
+  const possible = new Set<Kind>(tls && !onlyPipes ? ['tls'] : []);
   const doubts: Evidence[] = [];
   const proofs: Evidence[] = [];
-  const endpoints = endpointsOfArguments(p.ctx, call.arguments, 'connect', call);
   for (const e of endpoints) {
     if (e.kind === 'tcp') {
       possible.add(tls ? 'tls' : 'tcp');
