@@ -220,7 +220,7 @@ function argumentCost(ctx: FileContext, node: Node): number {
 /**
  * `{ port }`, `{ path }`, `{ fd }`: the options object's keys decide (a present key counts, whatever its value).
  * `listen` takes `port` whenever it is there, `connect` takes `path`; a key that something unseen may set leaves the
- * target unknown.
+ * target unknown, except an unseen `path` beside a port and a host the code sets (portWithHost).
  */
 function optionsEndpoint(ctx: FileContext, shape: OptionsShape, mode: EndpointMode, shown: Node): Endpoint {
   const port = keyOf(shape, 'port');
@@ -230,6 +230,7 @@ function optionsEndpoint(ctx: FileContext, shape: OptionsShape, mode: EndpointMo
   const unknown = { kind: 'unknown', certain: true, node: shown, target: `\`${shortText(ctx, shown)}\`` } as const;
   let winner: KeyValue | undefined;
   if (first && first !== 'unknown') winner = first;
+  else if (mode === 'connect' && portWithHost(shape, port, path)) winner = port;
   else if (port === 'unknown' || path === 'unknown' || fd === 'unknown') return unknown;
   else winner = port ?? path;
   if (winner && winner === port) {
@@ -266,6 +267,28 @@ function optionsEndpoint(ctx: FileContext, shape: OptionsShape, mode: EndpointMo
     node: shown,
     target: mode === 'listen' ? 'a random TCP port' : `\`${shortText(ctx, shown)}\``,
   };
+}
+
+/**
+ * A copy of someone else's options with a port and a host set by the code (`{ ...socketOptions, host, port }`,
+ * `opts = clone(user); opts.host = h; opts.port = p`): only an unresolved part could hold a `path`, which would win
+ * over them; as with `connect(port, host, options)` (endpointsOfArguments), nobody passes a path with a port and a
+ * host, so the port decides.
+ */
+function portWithHost(
+  shape: OptionsShape,
+  port: KeyValue | 'unknown' | undefined,
+  path: KeyValue | 'unknown' | undefined,
+): port is KeyValue {
+  const host = keyOf(shape, 'host');
+  return (
+    port !== undefined &&
+    port !== 'unknown' &&
+    host !== undefined &&
+    host !== 'unknown' &&
+    path === 'unknown' &&
+    !shape.keys.has('path')
+  );
 }
 
 /** An options value that is not a literal: its type decides when it has only one of `port` and `path`. */

@@ -11,10 +11,19 @@
  */
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { requiresProperty } from './type-predicates.ts';
-import { cannotReach, contains, isFunction, memberName, propertyKeyName, staticString, unwrap } from './ast.ts';
-import { fieldClass, fieldWrites, parameterOf, variableWrites } from './bindings.ts';
+import {
+  alwaysExits,
+  cannotReach,
+  contains,
+  isFunction,
+  memberName,
+  propertyKeyName,
+  staticString,
+  unwrap,
+} from './ast.ts';
+import { fieldClass, fieldWrites, parameterIndexOf, parameterOf, variableWrites } from './bindings.ts';
 import type { FileContext } from './file-context/index.ts';
-import { calleeFunction, indexOf, returnedValues } from './interprocedural.ts';
+import { calleeFunction, type FunctionNode, indexOf, returnedValues } from './interprocedural.ts';
 
 const { DefinitionType } = TSESLint.Scope;
 
@@ -161,7 +170,8 @@ function variableShapes(ctx: FileContext, id: TSESTree.Identifier, depth: number
 
 /**
  * The changes made to the object through a variable before the use: `opts.path = p`, `delete opts.path`,
- * `Object.assign(opts, …)`. A change in a block that does not hold the use may or may not have run: both shapes.
+ * `Object.assign(opts, …)`. A change in a block that does not hold the use may or may not have run: both shapes;
+ * but of the changes in the two branches of an `if … else` before the use, one branch's run or the other's.
  * The object passed to another function before the use may be changed there: unknown keys.
  */
 function mutated(
@@ -171,7 +181,7 @@ function mutated(
   shapes: OptionsShape[],
   depth: number,
 ): OptionsShape[] | undefined {
-  let current = shapes;
+  const changes: Change[] = [];
   const sorted = [...references].sort((a, b) => a.identifier.range[0] - b.identifier.range[0]);
   for (const reference of sorted) {
     const id = reference.identifier as Node;
@@ -211,14 +221,41 @@ function mutated(
       change = (s) => [{ keys: unknownAll(s.keys), open: true }];
     }
     // `r.path = p; return r;` in one branch, `r.port = n; return r;` in another: a change that never gets to the use
-    if (!change || cannotReach(id, use)) continue;
-    const certain = runsBefore(id, use);
-    const next: OptionsShape[] = [];
-    for (const shape of current) {
-      const changed = change(shape).map((s) => ({ keys: s.keys, open: s.open }));
-      next.push(...changed);
-      if (!certain) next.push(shape);
-    }
+    if (change && !cannotReach(id, use)) changes.push({ id, change });
+  }
+  return applyChanges(changes, shapes, (node) => contains(node, use));
+}
+
+type Change = { id: Node; change: (shape: OptionsShape) => OptionsShape[] };
+
+/**
+ * The shapes after the changes, in order, up to the node `reached` tells (around the use, or the end of a branch).
+ * A change that runs whenever that point is reached applies; the changes inside an `if` statement apply branch by
+ * branch (one branch's or the other's, never both nor neither: a branch that always exits gives none), and within a
+ * branch the same way; any other change may or may not have run (both shapes).
+ */
+function applyChanges(
+  changes: readonly Change[],
+  shapes: OptionsShape[],
+  reached: (node: Node) => boolean,
+): OptionsShape[] | undefined {
+  let current = shapes;
+  for (let i = 0; i < changes.length; i++) {
+    const { id, change } = changes[i]!;
+    const site = branchSite(id, reached);
+    let next: OptionsShape[] = [];
+    if (site === 'certain') next = current.flatMap(change);
+    else if (site) {
+      const group = changes.slice(i).filter((c) => contains(site, c.id));
+      for (const branch of [site.consequent, site.alternate]) {
+        if (branch && alwaysExits(branch)) continue;
+        const inBranch = branch ? group.filter((c) => contains(branch, c.id)) : [];
+        const there = applyChanges(inBranch, current, (node) => node === branch);
+        if (!there) return undefined;
+        next.push(...there);
+      }
+      i += group.length - 1;
+    } else next = current.flatMap((shape) => [...change(shape), shape]);
     if (next.length > MAX_SHAPES) return undefined;
     current = next;
   }
@@ -276,11 +313,36 @@ function callShapes(ctx: FileContext, call: TSESTree.CallExpression, depth: numb
   const values = returnedValues(target.fn);
   let out: OptionsShape[] | undefined;
   for (const value of values) {
-    const shapes = shapesOf(target.file.ctx, value, depth + 1);
+    const bound = returnedParameter(ctx, call, target, value, depth);
+    const shapes = bound === null ? shapesOf(target.file.ctx, value, depth + 1) : bound;
     out = out ? union(out, shapes) : shapes;
     if (!out) return undefined;
   }
   return out?.map((s) => ({ keys: s.keys, open: s.open }));
+}
+
+/**
+ * A parameter the function returns (`function copyInto(from, to) { …; return to; }`), as this call binds it: the
+ * call's argument there, with what the function does to it before the return. Not what every call passes (the
+ * parameter's own shapes), which one caller with an unknown argument leaves unknown. Null where the value is no such
+ * parameter.
+ */
+function returnedParameter(
+  ctx: FileContext,
+  call: TSESTree.CallExpression,
+  target: { fn: FunctionNode; file: { ctx: FileContext } },
+  value: Node,
+  depth: number,
+): OptionsShape[] | undefined | null {
+  const inner = unwrap(value);
+  const there = target.file.ctx;
+  const index = parameterIndexOf(there, target.fn, inner);
+  if (index < 0 || target.fn.params[index]!.type !== AST_NODE_TYPES.Identifier) return null;
+  const argument = call.arguments[index];
+  if (!argument || argument.type === AST_NODE_TYPES.SpreadElement) return undefined;
+  const shapes = shapesOf(ctx, argument, depth + 1);
+  const variable = there.variable(inner as TSESTree.Identifier);
+  return shapes && variable ? mutated(there, variable.references, inner, shapes, depth) : undefined;
 }
 
 /**
@@ -356,20 +418,29 @@ function narrowByTests(ctx: FileContext, use: Node, shapes: OptionsShape[]): Opt
 }
 
 /**
- * Whether the change at `node` runs whenever the use does: no branch, loop, `catch` or function lies between it
- * and the closest node around both.
+ * Where the change at `node` runs, up to the node `reached` tells: `certain` where it runs whenever that node does
+ * (no branch, loop, `catch` or function between them), the outermost `if` statement between them where only
+ * what lies inside that statement's branches is uncertain (applyChanges takes it branch by branch), undefined
+ * otherwise.
  */
-function runsBefore(node: Node, use: Node): boolean {
+function branchSite(node: Node, reached: (node: Node) => boolean): 'certain' | TSESTree.IfStatement | undefined {
+  let statement: TSESTree.IfStatement | undefined;
+  let uncertain = false;
   for (let child = node, parent = node.parent; parent; child = parent, parent = parent.parent) {
-    if (contains(parent, use)) return true;
-    if (isFunction(parent)) return false;
+    if (reached(parent)) return uncertain ? undefined : (statement ?? 'certain');
+    if (isFunction(parent)) return undefined;
     switch (parent.type) {
       case AST_NODE_TYPES.IfStatement:
+        if (child !== parent.test) {
+          statement = parent;
+          uncertain = false;
+        }
+        break;
       case AST_NODE_TYPES.ConditionalExpression:
-        if (child !== parent.test) return false;
+        if (child !== parent.test) uncertain = true;
         break;
       case AST_NODE_TYPES.LogicalExpression:
-        if (child === parent.right) return false;
+        if (child === parent.right) uncertain = true;
         break;
       case AST_NODE_TYPES.ForStatement:
       case AST_NODE_TYPES.ForInStatement:
@@ -378,10 +449,11 @@ function runsBefore(node: Node, use: Node): boolean {
       case AST_NODE_TYPES.DoWhileStatement:
       case AST_NODE_TYPES.SwitchCase:
       case AST_NODE_TYPES.CatchClause:
-        return false;
+        uncertain = true;
+        break;
       default:
         break;
     }
   }
-  return false;
+  return undefined;
 }
