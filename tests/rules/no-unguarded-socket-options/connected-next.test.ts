@@ -5,6 +5,7 @@
 // twin changes one thing the proof rests on.
 import rule from '../../../src/rules/no-unguarded-socket-options.ts';
 import { assertionOptions, typedRuleTester } from '../../helpers/rule-tester.ts';
+import { notTcp } from './errors.ts';
 
 const ruleTester = typedRuleTester();
 
@@ -30,16 +31,6 @@ ${plainBranch}
 }
 `;
 }
-
-const notTcp = (subject: string, line: number, column: number) => ({
-  messageId: 'notTcp' as const,
-  data: { subject, method: 'setNoDelay', guard: `'setNoDelay' in ${subject}` },
-  line,
-  column,
-  endLine: line,
-  endColumn: column + 'setNoDelay'.length,
-  suggestions: null,
-});
 
 ruleTester.run('no-unguarded-socket-options', rule, {
   assertionOptions,

@@ -6,18 +6,9 @@
 // to a path is a pipe alone, `pipe`, not `pipeOnSomePaths`) and that a name alone makes no creation.
 import rule from '../../../src/rules/no-unguarded-socket-options.ts';
 import { assertionOptions, typedRuleTester } from '../../helpers/rule-tester.ts';
+import { notTcp } from './errors.ts';
 
 const ruleTester = typedRuleTester();
-
-const notTcp = (subject: string, method: string, line: number, column: number) => ({
-  messageId: 'notTcp' as const,
-  data: { subject, method, guard: `'${method}' in ${subject}` },
-  line,
-  column,
-  endLine: line,
-  endColumn: column + method.length,
-  suggestions: null,
-});
 
 ruleTester.run('no-unguarded-socket-options', rule, {
   assertionOptions,
@@ -90,7 +81,7 @@ socket.setNoDelay(true);
 `,
       options: [{ requireTcp: true }],
       output: null,
-      errors: [notTcp('socket', 'setNoDelay', 5, 8)],
+      errors: [notTcp('socket', 5, 8)],
     },
     {
       name: 'twin: a function of the program named connect is no creation',
@@ -102,7 +93,7 @@ socket.setNoDelay(true);
 `,
       options: [{ requireTcp: true }],
       output: null,
-      errors: [notTcp('socket', 'setNoDelay', 5, 8)],
+      errors: [notTcp('socket', 5, 8)],
     },
   ],
 });

@@ -7,18 +7,9 @@
 // the else, or set the path in the code or in what this call gives the builder.
 import rule from '../../../src/rules/no-unguarded-socket-options.ts';
 import { assertionOptions, typedRuleTester } from '../../helpers/rule-tester.ts';
+import { notTcp } from './errors.ts';
 
 const ruleTester = typedRuleTester();
-
-const notTcp = (subject: string, line: number, column: number) => ({
-  messageId: 'notTcp' as const,
-  data: { subject, method: 'setNoDelay', guard: `'setNoDelay' in ${subject}` },
-  line,
-  column,
-  endLine: line,
-  endColumn: column + 'setNoDelay'.length,
-  suggestions: null,
-});
 
 ruleTester.run('no-unguarded-socket-options', rule, {
   assertionOptions,
