@@ -228,6 +228,11 @@ function mutated(
 
 type Change = { id: Node; change: (shape: OptionsShape) => OptionsShape[] };
 
+/** The shapes a change makes of a shape: no longer one literal's own keys (`literal`), which fixes would edit. */
+function changedBy(change: Change['change'], shape: OptionsShape): OptionsShape[] {
+  return change(shape).map((s) => ({ keys: s.keys, open: s.open }));
+}
+
 /**
  * The shapes after the changes, in order, up to the node `reached` tells (around the use, or the end of a branch).
  * A change that runs whenever that point is reached applies; the changes inside an `if` statement apply branch by
@@ -244,7 +249,7 @@ function applyChanges(
     const { id, change } = changes[i]!;
     const site = branchSite(id, reached);
     let next: OptionsShape[] = [];
-    if (site === 'certain') next = current.flatMap(change);
+    if (site === 'certain') next = current.flatMap((shape) => changedBy(change, shape));
     else if (site) {
       const group = changes.slice(i).filter((c) => contains(site, c.id));
       for (const branch of [site.consequent, site.alternate]) {
@@ -255,7 +260,7 @@ function applyChanges(
         next.push(...there);
       }
       i += group.length - 1;
-    } else next = current.flatMap((shape) => [...change(shape), shape]);
+    } else next = current.flatMap((shape) => [...changedBy(change, shape), shape]);
     if (next.length > MAX_SHAPES) return undefined;
     current = next;
   }
