@@ -234,7 +234,8 @@ function changedBy(change: Change['change'], shape: OptionsShape): OptionsShape[
 }
 
 /**
- * The shapes after the changes, in order, up to the node `reached` tells (around the use, or the end of a branch).
+ * The shapes after the changes, in order, up to the node `reached` tells (around the use, or the `if` statement
+ * whose branch they are in).
  * A change that runs whenever that point is reached applies; the changes inside an `if` statement apply branch by
  * branch (one branch's or the other's, never both nor neither: a branch that always exits gives none), and within a
  * branch the same way; any other change may or may not have run (both shapes).
@@ -255,7 +256,8 @@ function applyChanges(
       for (const branch of [site.consequent, site.alternate]) {
         if (branch && alwaysExits(branch)) continue;
         const inBranch = branch ? group.filter((c) => contains(branch, c.id)) : [];
-        const there = applyChanges(inBranch, current, (node) => node === branch);
+        // up to the statement itself: a branch that is an `if` of its own (`else if`) is taken apart in turn
+        const there = applyChanges(inBranch, current, (node) => node === site);
         if (!there) return undefined;
         next.push(...there);
       }

@@ -90,6 +90,28 @@ module.exports = { open, env };
 `,
       options: [{ requireTcp: true }],
     },
+    {
+      name: 'a host and a port in every branch of an else if chain',
+      code: `
+import * as net from 'node:net';
+export function open(user: net.NetConnectOpts, url?: URL, local?: boolean) {
+  const o = { ...user };
+  if (url) {
+    o.host = url.hostname;
+    o.port = Number(url.port);
+  } else if (local) {
+    o.host = 'localhost';
+    o.port = 5432;
+  } else {
+    o.host = 'db.internal';
+    o.port = 5432;
+  }
+  const socket = net.connect(o);
+  socket.setNoDelay(true);
+}
+`,
+      options: [{ requireTcp: true }],
+    },
   ],
   invalid: [
     {
@@ -148,6 +170,27 @@ export function open(user: net.NetConnectOpts, url?: URL) {
       options: [{ requireTcp: true }],
       output: null,
       errors: [notTcp('socket', 10, 10)],
+    },
+    {
+      name: 'twin: an else if without a final else (neither branch may run)',
+      code: `
+import * as net from 'node:net';
+export function open(user: net.NetConnectOpts, url?: URL, local?: boolean) {
+  const o = { ...user };
+  if (url) {
+    o.host = url.hostname;
+    o.port = Number(url.port);
+  } else if (local) {
+    o.host = 'localhost';
+    o.port = 5432;
+  }
+  const socket = net.connect(o);
+  socket.setNoDelay(true);
+}
+`,
+      options: [{ requireTcp: true }],
+      output: null,
+      errors: [notTcp('socket', 13, 10)],
     },
     {
       name: 'twin: the other branch sets a path',
