@@ -230,7 +230,7 @@ function optionsEndpoint(ctx: FileContext, shape: OptionsShape, mode: EndpointMo
   const unknown = { kind: 'unknown', certain: true, node: shown, target: `\`${shortText(ctx, shown)}\`` } as const;
   let winner: KeyValue | undefined;
   if (first && first !== 'unknown') winner = first;
-  else if (mode === 'connect' && portWithHost(shape, port, path)) winner = port;
+  else if (mode === 'connect' && portWithHost(shape, port)) winner = port;
   else if (port === 'unknown' || path === 'unknown' || fd === 'unknown') return unknown;
   else winner = port ?? path;
   if (winner && winner === port) {
@@ -275,18 +275,14 @@ function optionsEndpoint(ctx: FileContext, shape: OptionsShape, mode: EndpointMo
  * over them; as with `connect(port, host, options)` (endpointsOfArguments), nobody passes a path with a port and a
  * host, so the port decides.
  */
-function portWithHost(
-  shape: OptionsShape,
-  port: KeyValue | 'unknown' | undefined,
-  path: KeyValue | 'unknown' | undefined,
-): port is KeyValue {
+function portWithHost(shape: OptionsShape, port: KeyValue | 'unknown' | undefined): port is KeyValue {
   const host = keyOf(shape, 'host');
   return (
     port !== undefined &&
     port !== 'unknown' &&
     host !== undefined &&
     host !== 'unknown' &&
-    path === 'unknown' &&
+    shape.open &&
     !shape.keys.has('path')
   );
 }
