@@ -18,7 +18,7 @@ import {
   unwrap,
 } from './ast.ts';
 import type { FileContext } from './file-context/index.ts';
-import { SOCKET_ACCESSORS } from './node-members.ts';
+import { LISTENER_METHODS, SOCKET_ACCESSORS } from './node-members.ts';
 
 const { DefinitionType } = TSESLint.Scope;
 
@@ -501,16 +501,23 @@ export function reachingWrite(ctx: FileContext, reference: Node, point: Node): N
   let child: Node = point;
   for (let parent = point.parent; parent; child = parent, parent = parent.parent) {
     if (isFunction(child)) {
+      if (
+        parent.type !== AST_NODE_TYPES.CallExpression ||
+        !parent.arguments.includes(child as TSESTree.CallExpressionArgument)
+      )
+        return undefined;
       // `this.socket = net.connect(opts, () => { this.socket.setNoDelay(true) })`: the callback of the call whose
       // value the reference holds
       const assignment = parent.parent;
-      return parent.type === AST_NODE_TYPES.CallExpression &&
-        parent.arguments.includes(child as TSESTree.CallExpressionArgument) &&
-        assignment?.type === AST_NODE_TYPES.AssignmentExpression &&
-        assignment.operator === '=' &&
-        assignment.right === parent &&
-        writesKey(assignment)
-        ? parent
+      if (assignment?.type === AST_NODE_TYPES.AssignmentExpression)
+        return assignment.operator === '=' && assignment.right === parent && writesKey(assignment) ? parent : undefined;
+      // `this.socket.on('connect', () => { this.socket.setKeepAlive(true) })`: a listener registered on the value the
+      // reference holds at the registration, which it reads as the creation call's callback does
+      const callee = unwrap(parent.callee);
+      return callee.type === AST_NODE_TYPES.MemberExpression &&
+        LISTENER_METHODS.has(memberName(callee) ?? '') &&
+        referenceKey(ctx, callee.object) === key
+        ? reachingWrite(ctx, reference, parent)
         : undefined;
     }
     const list = statementList(parent);
