@@ -192,14 +192,15 @@ function hookListening(ctx: FileContext, server: ServerFacts, point: Node): Node
         expression?.type === AST_NODE_TYPES.CallExpression
           ? expression.arguments.find((a) => isFunction(a) && isCallbackOf(a, BEFORE_HOOKS))
           : undefined;
-      if (!hook || !isFunction(hook) || hook.body.type !== AST_NODE_TYPES.BlockStatement) continue;
+      if (!hook || !isFunction(hook)) continue;
       if (kind !== undefined && kind !== 'beforeEach' && hookName(hook) === 'beforeEach') continue;
       const done = hook.params[0]?.type === AST_NODE_TYPES.Identifier ? hook.params[0].name : undefined;
       for (const listen of server.listens) {
         if (!contains(hook.body, listen)) continue;
         if (done !== undefined && signalsDone(ctx, listen.arguments.at(-1), done)) return listen;
       }
-      for (const inner of hook.body.body) {
+      // `beforeEach((done) => server.listen(0, done))`: an arrow's expression body is its one statement
+      for (const inner of hook.body.type === AST_NODE_TYPES.BlockStatement ? hook.body.body : [hook.body]) {
         const found = provesListening(ctx, server, inner);
         if (found) return found;
       }

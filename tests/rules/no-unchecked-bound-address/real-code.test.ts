@@ -231,6 +231,27 @@ beforeEach((done) => {
       `,
     },
     {
+      name: 'hooks written as arrows with an expression body (the listen callback is done, an awaited promise), also with requireProof',
+      options: [{ requireProof: true }],
+      code: `
+import * as net from 'node:net';
+import type { AddressInfo } from 'node:net';
+declare function describe(name: string, fn: () => void): void;
+declare function before(fn: () => Promise<void>): void;
+declare function beforeEach(fn: (done: () => void) => void): void;
+declare function it(name: string, fn: () => void): void;
+describe('server', () => {
+  const server = net.createServer();
+  const other = net.createServer();
+  beforeEach((done) => server.listen(0, done));
+  before(async () => await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve)));
+  it('reads both', () => {
+    console.log((server.address() as AddressInfo).port, (other.address() as AddressInfo).port);
+  });
+});
+      `,
+    },
+    {
       name: 'JavaScript: a class that listens through const self = this, on a port with a host, also with requireProof',
       filename: 'plain.js',
       options: [{ requireProof: true }],
@@ -321,6 +342,52 @@ before((done) => {
           column: 25,
           endLine: 20,
           endColumn: 56,
+        },
+      ],
+    },
+    {
+      name: 'with requireProof, hooks with an expression body that do not wait for a listen with a host',
+      options: [{ requireProof: true }],
+      code: `
+import * as net from 'node:net';
+import type { AddressInfo } from 'node:net';
+declare function describe(name: string, fn: () => void): void;
+declare function before(fn: () => Promise<void>): void;
+declare function beforeEach(fn: (done: () => void) => void): void;
+declare function it(name: string, fn: () => void): void;
+describe('server', () => {
+  const server = net.createServer();
+  const other = net.createServer();
+  beforeEach((done) => server.listen(0, 'localhost'));
+  before(async () => new Promise<void>((resolve) => { other.listen(0, '127.0.0.1'); resolve(); }));
+  it('reads both', () => {
+    console.log((server.address() as AddressInfo).port, (other.address() as AddressInfo).port);
+  });
+});
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'serverAddress',
+          data: {
+            call: 'server.address()',
+            evidence: ': nothing shows that the `listen` on line 11 has completed here',
+          },
+          line: 14,
+          column: 18,
+          endLine: 14,
+          endColumn: 49,
+        },
+        {
+          messageId: 'serverAddress',
+          data: {
+            call: 'other.address()',
+            evidence: ': nothing shows that the `listen` on line 12 has completed here',
+          },
+          line: 14,
+          column: 58,
+          endLine: 14,
+          endColumn: 88,
         },
       ],
     },
