@@ -695,8 +695,8 @@ function promiseOf(listen: Node): Node | undefined {
 /**
  * Where `helper(server, 0)` makes `owner` listen, where the helper returns a `new Promise` (its arrow body, or its last
  * statement `return new Promise(…)`) whose executor calls `listen` on one of the helper's parameters, given `owner`
- * here, and resolves it in the `listen` callback: the listen's arguments are the helper's parameters (and a callback
- * last), read at this call.
+ * here, and resolves it in the `listen` callback: the listen's arguments are the helper's parameters or literals (and
+ * the callback last), read at this call.
  */
 function helperListen(ctx: FileContext, call: TSESTree.CallExpression, owner: Node): Endpoint[] | undefined {
   const callee = calleeFunction(ctx, call);
@@ -724,9 +724,11 @@ function helperListen(ctx: FileContext, call: TSESTree.CallExpression, owner: No
     const given = call.arguments[receiver];
     if (receiver < 0 || !given || !sameReference(ctx, given, owner)) return;
     if (promiseOf(node) !== promise || !resolvesOnListening(file.ctx, node)) return;
-    // the arguments at this call: the helper's parameters, without the callback
-    const args = isFunction(node.arguments.at(-1)) ? node.arguments.slice(0, -1) : node.arguments;
-    const here = args.map((arg) => call.arguments[parameterIndex(arg)]);
+    // the arguments at this call, without the callback that resolves (`resolve` itself, or a function that calls
+    // it): the helper's parameters, and literals (`server.listen(0, resolve)`), which are the same at every call
+    const here = node.arguments
+      .slice(0, -1)
+      .map((arg) => (arg.type === AST_NODE_TYPES.Literal ? arg : call.arguments[parameterIndex(arg)]));
     if (here.some((arg) => !arg || arg.type === AST_NODE_TYPES.SpreadElement)) return;
     found = endpointsOfArguments(ctx, here as TSESTree.CallExpressionArgument[], 'listen', call);
   });

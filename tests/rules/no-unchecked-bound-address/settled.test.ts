@@ -1,7 +1,8 @@
 /**
  * `server.address()` after a promise that is fulfilled only once the server listens: in `.then(…)` of it (or of a
  * chain of `.then` on it), or after `await` of it; the promise may come from a helper of the program that makes the
- * server it is given listen (`serverListen(server, 0)`, resolved in the `listen` callback). Each valid case has an
+ * server it is given listen (`serverListen(server, 0)`, or `listen(server)` whose `server.listen(0, resolve)` writes the
+ * port itself, resolved in the `listen` callback). Each valid case has an
  * invalid twin: `.finally`, a helper that resolves before the listen completes, a path, another server, a promise
  * that has nothing to do with the server.
  */
@@ -50,6 +51,20 @@ ruleTester.run('no-unchecked-bound-address (a promise that waits for the listen)
 export function start() {
   const server = http.createServer();
   return serverListen(server, 0).then(() => ${read()});
+}
+      `,
+    },
+    {
+      name: 'after await of a helper that listens on a port it writes itself, resolved by `resolve` as the listen callback',
+      options: requireProof,
+      code: `${HELPERS}
+function listen(server: http.Server) {
+  return new Promise<void>((resolve) => server.listen(0, resolve));
+}
+export async function start() {
+  const server = http.createServer();
+  await listen(server);
+  ${read()};
 }
       `,
     },
@@ -160,6 +175,21 @@ export async function start() {
       `,
       output: null,
       errors: [unproven(21, 16, ": it listens on the path `'/tmp/app.sock'` (line 20)")],
+    },
+    {
+      name: 'a helper that listens on a path it writes itself: the path is the evidence, also without requireProof',
+      code: `${HELPERS}
+function listen(server: http.Server) {
+  return new Promise<void>((resolve) => server.listen('/tmp/app.sock', resolve));
+}
+export async function start() {
+  const server = http.createServer();
+  await listen(server);
+  ${read()};
+}
+      `,
+      output: null,
+      errors: [unproven(24, 16, ": it listens on the path `'/tmp/app.sock'` (line 19)")],
     },
     {
       name: 'a helper that made another server listen',
