@@ -536,10 +536,29 @@ function ownListenAt(ctx: FileContext, owner: Node, point: Node): Endpoint[] | u
       !direct &&
       server.type === AST_NODE_TYPES.MemberExpression &&
       sameReference(ctx, object, server.object) &&
-      forwardedListenField(ctx, call) === memberName(server);
+      (forwardedListenField(ctx, call) === memberName(server) || frameworkListen(ctx, call, server));
     if (direct || forwarded) return endpointsOfArguments(ctx, call.arguments, 'listen', call);
   }
   return undefined;
+}
+
+/**
+ * `app.listen(…)` around a read of `app.server`, where `listen` has no body in the program's code (a package's types,
+ * as Fastify's `listen(options, callback)`): a framework's `listen` makes its own server listen with what it was
+ * given, as a method of the program that hands its parameters on does (forwardedListenField), and calls back or
+ * settles once that server listens. The name `server` is the convention of the frameworks that expose it (Fastify,
+ * webpack-dev-server); a method of the program is judged by its body instead.
+ */
+function frameworkListen(ctx: FileContext, call: TSESTree.CallExpression, server: Node): boolean {
+  const { object, name } = calleeParts(call);
+  return (
+    name === 'listen' &&
+    object !== undefined &&
+    server.type === AST_NODE_TYPES.MemberExpression &&
+    memberName(server) === 'server' &&
+    sameReference(ctx, object, server.object) &&
+    calleeFunction(ctx, call) === undefined
+  );
 }
 
 /**
@@ -680,6 +699,9 @@ function listenSettling(ctx: FileContext, facts: ServerFacts, owner: Node, promi
     sameReference(ctx, expression.arguments[0], owner)
   )
     return facts.endpoints.length > 0 ? [...facts.endpoints] : undefined;
+  // `await app.listen({ port: 0 })` of a framework, before a read of `app.server`
+  if (frameworkListen(ctx, expression, unwrap(owner)))
+    return endpointsOfArguments(ctx, expression.arguments, 'listen', expression);
   return helperListen(ctx, expression, owner);
 }
 

@@ -1,8 +1,10 @@
 /**
  * `server.address()` in the callback of the very `listen` call that made the server listen: there it listens where
  * that call said, whatever its other `listen` calls say; also through a method that hands all its parameters on to
- * `this.server.listen(…)` (a wrapper class, as SMTP and proxy servers have). Each valid case has an invalid twin
- * (another server's callback, a method that changes what it hands on, a path).
+ * `this.server.listen(…)` (a wrapper class, as SMTP and proxy servers have), and through a framework's `app.listen(…)`
+ * around a read of `app.server` where that `listen` has no body in the program (a package's, as Fastify's). Each valid
+ * case has an invalid twin (another server's callback, a method that changes what it hands on, a path, another
+ * member than `server`, a method of the program that does not hand on).
  */
 import rule from '../../../src/rules/no-unchecked-bound-address.ts';
 import { assertionOptions, typedRuleTester } from '../../helpers/rule-tester.ts';
@@ -21,6 +23,21 @@ class Wrapper {
 }
 const wrapper = new Wrapper();
 const other = new Wrapper();
+`;
+
+/** A framework's app as a package declares it: its `listen` has no body in the program (Fastify's shape). */
+const FRAMEWORK = `
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+interface ListenOptions { port?: number; host?: string; path?: string }
+interface App {
+  server: http.Server;
+  httpServer: http.Server;
+  listen(options: ListenOptions, callback: (err: Error | null) => void): void;
+  listen(options?: ListenOptions): Promise<string>;
+}
+declare function createApp(): App;
+const app = createApp();
 `;
 
 const PLAIN_WRAPPER = `
@@ -103,6 +120,20 @@ wrapper.listen(0, () => {
 });
       `,
     },
+    {
+      name: "a framework's listen on a port, around a read of its server: in the callback and after await",
+      options: requireProof,
+      code: `${FRAMEWORK}
+app.listen({ port: 0 }, (err) => {
+  if (err) throw err;
+  console.log((app.server.address() as AddressInfo).port);
+});
+export async function start() {
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  console.log((app.server.address() as AddressInfo).port);
+}
+      `,
+    },
   ],
   invalid: [
     {
@@ -122,6 +153,48 @@ export function onPath(path: string) {
       `,
       output: null,
       errors: [unproven('server.address()', 10, 18, 49, ": it listens on the path `'/tmp/app.sock'` (line 9)")],
+    },
+    {
+      name: "a framework's listen on a path: the path is the evidence, also without requireProof",
+      code: `${FRAMEWORK}
+export async function start() {
+  await app.listen({ path: '/tmp/app.sock' });
+  console.log((app.server.address() as AddressInfo).port);
+}
+      `,
+      output: null,
+      errors: [unproven('app.server.address()', 16, 16, 51, ": it listens on the path `'/tmp/app.sock'` (line 15)")],
+    },
+    {
+      name: "a framework's listen around a read of another member than `server`",
+      options: requireProof,
+      code: `${FRAMEWORK}
+app.listen({ port: 0 }, () => {
+  console.log((app.httpServer.address() as AddressInfo).port);
+});
+      `,
+      output: null,
+      errors: [unproven('app.httpServer.address()', 15, 16, 55)],
+    },
+    {
+      name: 'a listen method of the program that does not hand its options on to its server',
+      options: requireProof,
+      code: `
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+class App {
+  server = http.createServer();
+  listen(options: { port: number }, callback: () => void) {
+    setImmediate(callback);
+  }
+}
+const app = new App();
+app.listen({ port: 0 }, () => {
+  console.log((app.server.address() as AddressInfo).port);
+});
+      `,
+      output: null,
+      errors: [unproven('app.server.address()', 12, 16, 51)],
     },
     {
       name: "in the callback of another wrapper's listen",
