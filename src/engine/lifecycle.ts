@@ -390,7 +390,8 @@ function provesListening(ctx: FileContext, server: ServerFacts, statement: Node)
     )
       return listen;
   }
-  for (const site of server.sites) {
+  // `await once(server, 'listening')`, and `await once(server.listen(0, host), 'listening')`: `listen` returns the server
+  for (const site of [...server.sites, ...server.listens]) {
     const call = site.parent;
     if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== site || !contains(statement, call))
       continue;

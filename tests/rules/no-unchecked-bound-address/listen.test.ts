@@ -50,6 +50,20 @@ export async function start() {
       `,
     },
     {
+      name: "after await once(server.listen(0, host), 'listening'): listen returns the server, also with requireProof",
+      options: [{ requireProof: true }],
+      code: `
+import * as http from 'node:http';
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+export async function start() {
+  const server = http.createServer();
+  await once(server.listen(0, '127.0.0.1'), 'listening');
+  return (server.address() as AddressInfo).port;
+}
+      `,
+    },
+    {
       name: 'after an awaited listen',
       code: `
 import * as net from 'node:net';
@@ -571,6 +585,35 @@ server.on('listening', () => {
       `,
             },
           ],
+        },
+      ],
+    },
+    {
+      name: "with requireProof, after await once(server.listen(0, host), 'close'), another event",
+      options: [{ requireProof: true }],
+      code: `
+import * as http from 'node:http';
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+export async function start() {
+  const server = http.createServer();
+  await once(server.listen(0, '127.0.0.1'), 'close');
+  return (server.address() as AddressInfo).port;
+}
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'serverAddress',
+          data: {
+            call: 'server.address()',
+            evidence: ': nothing shows that the `listen` on line 7 has completed here',
+          },
+          line: 8,
+          column: 11,
+          endLine: 8,
+          endColumn: 42,
+          suggestions: null,
         },
       ],
     },
