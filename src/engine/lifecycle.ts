@@ -30,7 +30,7 @@ import {
   walk,
 } from './bindings.ts';
 import { endpointsOfArguments, type Endpoint } from './endpoints.ts';
-import { calleeFunction } from './interprocedural.ts';
+import { calleeFunction, returnedValues } from './interprocedural.ts';
 import type { FunctionNode } from './provenance/value-info.ts';
 import type { FileContext, Variable } from './file-context/index.ts';
 import type { TransportEngine } from './engine.ts';
@@ -497,7 +497,8 @@ export type ServerAddress =
 export function serverAddressAt(engine: TransportEngine, server: Node, point: Node): ServerAddress {
   const facts = engine.provenance.serverFacts(server);
   const tcp = facts.endpoints.length > 0 && facts.endpoints.every((e) => e.kind === 'tcp');
-  if (tcp && listeningAt(engine.ctx, facts, point)) return { state: 'listening' };
+  if (tcp && (listeningAt(engine.ctx, facts, point) || listeningFactory(engine.ctx, facts, server)))
+    return { state: 'listening' };
   // in the callback of the very `listen` call that made it listen: where that call listens, whatever its other
   // `listen` calls give
   const own = ownListenAt(engine.ctx, server, point) ?? settledAt(engine.ctx, facts, server, point);
@@ -510,6 +511,29 @@ export function serverAddressAt(engine: TransportEngine, server: Node, point: No
   if (notYet) return { state: 'not-listening', ...notYet };
   if (tcp) return { state: 'pending', listen: facts.listens[0] };
   return { state: 'unknown' };
+}
+
+/**
+ * `const server = await startServer()`, where `server` is the owner: an async function of this file that returns the
+ * server only after a statement that proves it listening (provesListening: `await once(server.listen(0),
+ * 'listening')`, an awaited listen), on every `return`. Any read of the `const` runs after the `await`.
+ */
+function listeningFactory(ctx: FileContext, server: ServerFacts, owner: Node): boolean {
+  const id = unwrap(owner);
+  const variable = id.type === AST_NODE_TYPES.Identifier ? ctx.variable(id) : null;
+  const init = variable && isConst(variable) ? singleValue(variable) : undefined;
+  const awaited = init && unwrap(init);
+  const call = awaited?.type === AST_NODE_TYPES.AwaitExpression ? unwrap(awaited.argument) : undefined;
+  const target = call?.type === AST_NODE_TYPES.CallExpression ? calleeFunction(ctx, call) : undefined;
+  if (!target || target.file.ctx !== ctx || !target.fn.async) return false;
+  const returned = returnedValues(target.fn);
+  return (
+    returned.length > 0 &&
+    returned.every((value) => {
+      for (const statement of statementsBefore(value)) if (provesListening(ctx, server, statement)) return true;
+      return false;
+    })
+  );
 }
 
 /** A path to listen on, or else a handle (`{ fd: 3 }`) that may be a Unix socket. */

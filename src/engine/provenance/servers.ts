@@ -22,7 +22,15 @@ import {
   variableWrites,
 } from '../bindings.ts';
 import type { FileContext } from '../file-context/index.ts';
-import { crossing, importedDeclaration, isExported, programUses, readsElsewhere } from '../interprocedural.ts';
+import {
+  calleeFunction,
+  crossing,
+  importedDeclaration,
+  isExported,
+  programUses,
+  readsElsewhere,
+  returnedValues,
+} from '../interprocedural.ts';
 import type { Argument } from './listeners.ts';
 import { type Endpoint, endpointsOfArguments, shortText } from '../endpoints.ts';
 import { MAYBE_PIPE_STRING, type Evidence, type Kind } from '../evidence.ts';
@@ -305,6 +313,15 @@ export function resolvedValues(p: Provenance, node: Node): Node[] | undefined {
   return values.length > 0 ? values : undefined;
 }
 
+/** The values an async function of this file returns, for `await f()` (the server of a test's `startServer()`). */
+export function factoryValues(p: Provenance, node: Node): Node[] | undefined {
+  const call = unwrap(node);
+  const target = call.type === AST_NODE_TYPES.CallExpression ? calleeFunction(p.ctx, call) : undefined;
+  if (!target || target.file.ctx !== p.ctx || !target.fn.async || target.fn.generator) return undefined;
+  const values = returnedValues(target.fn).map((v) => unwrap(v));
+  return values.length > 0 ? values : undefined;
+}
+
 /** Every expression in the file that evaluates to the same server as `owner`. */
 export function serverSites(p: Provenance, owner: Node): Node[] {
   const inner = unwrap(owner);
@@ -320,8 +337,12 @@ export function serverSites(p: Provenance, owner: Node): Node[] {
     for (const w of writes) {
       if (w.property) continue;
       const value = unwrap(w.value);
-      // `const server = await new Promise((resolve) => { const s = app.listen(0, () => resolve(s)); })`
-      const resolved = value.type === AST_NODE_TYPES.AwaitExpression ? resolvedValues(p, value.argument) : undefined;
+      // `const server = await new Promise((resolve) => { const s = app.listen(0, () => resolve(s)); })`, and
+      // `const server = await startServer()`: what an async function of this file returns
+      const resolved =
+        value.type === AST_NODE_TYPES.AwaitExpression
+          ? (resolvedValues(p, value.argument) ?? factoryValues(p, value.argument))
+          : undefined;
       if (!resolved) sites.push(...chainSites(p, value));
       for (const r of resolved ?? []) {
         if (r.type === AST_NODE_TYPES.Identifier) addVariableReads(r);

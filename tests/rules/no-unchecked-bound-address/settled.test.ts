@@ -69,6 +69,21 @@ export async function start() {
       `,
     },
     {
+      name: "the server an awaited async function returns once it listens (a test suite's startServer())",
+      options: requireProof,
+      code: `${HELPERS}
+async function startServer() {
+  const server = http.createServer();
+  await once(server.listen(0, '127.0.0.1'), 'listening');
+  return server;
+}
+export async function start() {
+  const server = await startServer();
+  ${read()};
+}
+      `,
+    },
+    {
       name: "after await of the helper's promise",
       options: requireProof,
       code: `${HELPERS}
@@ -190,6 +205,39 @@ export async function start() {
       `,
       output: null,
       errors: [unproven(24, 16, ": it listens on the path `'/tmp/app.sock'` (line 19)")],
+    },
+    {
+      name: 'an awaited async function that returns the server before its listen completes',
+      options: requireProof,
+      code: `${HELPERS}
+async function startServer() {
+  const server = http.createServer();
+  server.listen(0, '127.0.0.1');
+  return server;
+}
+export async function start() {
+  const server = await startServer();
+  ${read()};
+}
+      `,
+      output: null,
+      errors: [unproven(25, 16, ': nothing shows that the `listen` on line 20 has completed here')],
+    },
+    {
+      name: 'an awaited async function that returns a server listening on a path: the path is the evidence',
+      code: `${HELPERS}
+async function startServer() {
+  const server = http.createServer();
+  await once(server.listen('/tmp/app.sock'), 'listening');
+  return server;
+}
+export async function start() {
+  const server = await startServer();
+  ${read()};
+}
+      `,
+      output: null,
+      errors: [unproven(25, 16, ": it listens on the path `'/tmp/app.sock'` (line 20)")],
     },
     {
       name: 'a helper that made another server listen',
