@@ -22,11 +22,19 @@ describe('Node 20: the response socket of a pipelined request', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as net.AddressInfo;
     const client = net.connect(port, '127.0.0.1');
-    const closed = new Promise<void>((resolve) => client.on('close', () => resolve()));
+    const closed = new Promise<void>((resolve) => {
+      client.on('close', () => {
+        resolve();
+      });
+    });
     client.on('data', () => {});
     client.write('GET /first HTTP/1.1\r\nHost: x\r\n\r\nGET /second HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
     await closed;
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await new Promise<void>((resolve) => {
+      server.close(() => {
+        resolve();
+      });
+    });
     expect(seen).toEqual(['/first', null]);
   });
 });
