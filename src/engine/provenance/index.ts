@@ -30,6 +30,7 @@ import {
   merge,
   type Node,
   rawSocket,
+  secureSocket,
   type ValueInfo,
   withBase,
   withoutNullish,
@@ -179,7 +180,13 @@ export class Provenance {
     for (const role of roles) {
       const where = role.in;
       if (role.role === 'connection')
-        infos.push(role.raw ? rawSocket(serverConnection(where, role.owner)) : serverConnection(where, role.owner));
+        infos.push(
+          role.raw
+            ? rawSocket(serverConnection(where, role.owner))
+            : role.secure
+              ? secureSocket(serverConnection(where, role.owner), role.secure)
+              : serverConnection(where, role.owner),
+        );
       else if (role.role === 'client-socket') infos.push(clientRequest(where, role.owner) ?? fromType(this, id));
       else return undefined; // a request or response object, not a socket
     }

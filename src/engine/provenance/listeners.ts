@@ -127,9 +127,12 @@ function localRoleOf(
   if (!name) return undefined;
   if (object && LISTENER_METHODS.has(name) && argIndex === 1) {
     const event = staticString(call.arguments[0]);
-    // 'connection' gives the raw socket even on a TLS server; 'secureConnection' the TLS socket
+    // 'connection' gives the raw socket even on a TLS server; 'secureConnection' the TLS socket, whatever made the
+    // server (a TLS server emits it, once the handshake is done)
     if ((event === 'connection' || event === 'secureConnection') && paramIndex === 0)
-      return { role: 'connection', owner: object, raw: event === 'connection' };
+      return event === 'connection'
+        ? { role: 'connection', owner: object, raw: true }
+        : { role: 'connection', owner: object, raw: false, secure: call };
     if (event === 'request' && paramIndex <= 1)
       return { role: paramIndex === 0 ? 'request' : 'response', owner: object };
     if (event === 'socket' && paramIndex === 0 && isClientRequest(p, object))
@@ -169,7 +172,13 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
 
 /** What a listener's parameter is; `in`: the provenance of the file that registered it (another module's). */
 type Role = (
-  | { role: 'connection'; owner: Node; raw: boolean }
+  | {
+      role: 'connection';
+      owner: Node;
+      raw: boolean;
+      /** The registration of a `'secureConnection'` listener, whose socket is a TLS socket. */
+      secure?: TSESTree.CallExpression;
+    }
   | { role: 'request' | 'response'; owner: Node }
   | { role: 'client-socket'; owner: Node }
   /** The response of a client request: `https.get(url, (res) => …)` (owner: the call), `req.on('response', …)` (owner: `req`). */

@@ -41,6 +41,19 @@ export function merge(infos: readonly ValueInfo[]): ValueInfo {
   return { possible, doubts, proofs, tlsProof, plain, untyped: infos.every((i) => i.untyped) };
 }
 
+/** The socket a `'secureConnection'` listener gets: a TLS socket over what the server's sockets are. */
+export function secureSocket(info: ValueInfo, registration: Node): ValueInfo {
+  const possible = new Set([...info.possible].map((k) => (k === 'tcp' || k === 'pipe' ? 'tls' : k)));
+  const tlsProof: Evidence = {
+    kind: 'tls',
+    node: registration,
+    says: "it is the socket of a `'secureConnection'` listener",
+    certain: true,
+    from: 'provenance',
+  };
+  return { ...info, possible, tlsProof: info.tlsProof ?? tlsProof };
+}
+
 /** The socket a TLS server's 'connection' listener gets: the TCP (or pipe) socket under the TLS layer. */
 export function rawSocket(info: ValueInfo): ValueInfo {
   if (!info.possible.has('tls')) return info;

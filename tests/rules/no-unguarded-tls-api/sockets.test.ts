@@ -29,8 +29,50 @@ tls.createServer({}, (socket) => {
 }).listen(8443);
       `,
     },
+    {
+      name: "a 'secureConnection' listener of a TLS server made elsewhere (a parameter, a subclass), also through as any",
+      code: `
+import * as tls from 'node:tls';
+export function attach(server: tls.Server) {
+  server.on('secureConnection', (socket) => {
+    console.log(socket.getPeerCertificate(), socket.authorized);
+  });
+  server.once('secureConnection', (socket) => {
+    console.log((socket as any).servername);
+  });
+}
+      `,
+    },
   ],
   invalid: [
+    {
+      name: "the raw 'connection' socket of a TLS server made elsewhere (a parameter)",
+      code: `
+import * as tls from 'node:tls';
+export function attach(server: tls.Server) {
+  server.on('connection', (socket) => {
+    console.log((socket as any).servername);
+  });
+}
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'notTls',
+          data: {
+            subject: 'socket',
+            member: 'servername',
+            why: 'it is asserted to `any` from `Socket`',
+            effect: 'it is `undefined`, so a check on it silently fails',
+          },
+          line: 5,
+          column: 33,
+          endLine: 5,
+          endColumn: 43,
+          suggestions: null,
+        },
+      ],
+    },
     {
       name: "the raw 'connection' socket of a TLS server",
       code: `
