@@ -406,6 +406,25 @@ function provesListening(ctx: FileContext, server: ServerFacts, statement: Node)
 }
 
 /**
+ * `promisify(server.listen).call(server, …args)`: the server (the `this` it is called with) and the listen's
+ * arguments, past the `this`; its promise settles in the listen callback. Undefined for anything else.
+ */
+function promisifiedListenCall(
+  ctx: FileContext,
+  call: TSESTree.CallExpression,
+): { server: Node; args: TSESTree.CallExpressionArgument[] } | undefined {
+  const callee = unwrap(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(callee) !== 'call') return undefined;
+  const promisify = unwrap(callee.object);
+  if (promisify.type !== AST_NODE_TYPES.CallExpression || calleeParts(promisify).name !== 'promisify') return undefined;
+  const method = promisify.arguments[0] && unwrap(promisify.arguments[0]);
+  const server = call.arguments[0];
+  if (method?.type !== AST_NODE_TYPES.MemberExpression || memberName(method) !== 'listen' || !server) return undefined;
+  if (server.type === AST_NODE_TYPES.SpreadElement || !sameReference(ctx, method.object, server)) return undefined;
+  return { server, args: call.arguments.slice(1) };
+}
+
+/**
  * `promisify(server.listen.bind(server))(…)`, or a call of the `const` that holds `promisify(…)`: its promise settles
  * in the listen callback.
  */
@@ -724,6 +743,10 @@ function listenSettling(ctx: FileContext, facts: ServerFacts, owner: Node, promi
     sameReference(ctx, expression.arguments[0], owner)
   )
     return facts.endpoints.length > 0 ? [...facts.endpoints] : undefined;
+  // `await promisify(server.listen).call(server, 0)`: the promisified listen called with the server as `this`
+  const called = promisifiedListenCall(ctx, expression);
+  if (called && sameReference(ctx, called.server, owner))
+    return endpointsOfArguments(ctx, called.args, 'listen', expression);
   // `await app.listen({ port: 0 })` of a framework, before a read of `app.server`
   if (frameworkListen(ctx, expression, unwrap(owner)))
     return endpointsOfArguments(ctx, expression.arguments, 'listen', expression);

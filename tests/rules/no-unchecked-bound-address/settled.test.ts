@@ -84,6 +84,17 @@ export async function start() {
       `,
     },
     {
+      name: 'after await promisify(server.listen).call(server, 0): the promisified listen called with the server as this',
+      options: requireProof,
+      code: `${HELPERS}
+export async function start() {
+  const server = http.createServer();
+  await promisify(server.listen).call(server, 0);
+  ${read()};
+}
+      `,
+    },
+    {
       name: "after await of the helper's promise",
       options: requireProof,
       code: `${HELPERS}
@@ -238,6 +249,32 @@ export async function start() {
       `,
       output: null,
       errors: [unproven(25, 16, ": it listens on the path `'/tmp/app.sock'` (line 20)")],
+    },
+    {
+      name: 'promisify(server.listen).call(server, path): the path is the evidence, also without requireProof',
+      code: `${HELPERS}
+export async function start() {
+  const server = http.createServer();
+  await promisify(server.listen).call(server, '/tmp/app.sock');
+  ${read()};
+}
+      `,
+      output: null,
+      errors: [unproven(21, 16, ": it listens on the path `'/tmp/app.sock'` (line 20)")],
+    },
+    {
+      name: 'promisify(other.listen).call(other, 0): another server',
+      options: requireProof,
+      code: `${HELPERS}
+export async function start(other: http.Server) {
+  const server = http.createServer();
+  server.listen(0, '127.0.0.1');
+  await promisify(other.listen).call(other, 0);
+  ${read()};
+}
+      `,
+      output: null,
+      errors: [unproven(22, 16, ': nothing shows that the `listen` on line 20 has completed here')],
     },
     {
       name: 'a helper that made another server listen',
