@@ -15,10 +15,11 @@ import {
   requiredModule,
   socketOwner,
   statementList,
+  staticString,
   unwrap,
 } from './ast.ts';
 import type { FileContext } from './file-context/index.ts';
-import { LISTENER_METHODS, SOCKET_ACCESSORS } from './node-members.ts';
+import { LISTENER_METHODS, SOCKET_ACCESSORS, SOCKET_CONNECTED_EVENTS } from './node-members.ts';
 
 const { DefinitionType } = TSESLint.Scope;
 
@@ -511,11 +512,13 @@ export function reachingWrite(ctx: FileContext, reference: Node, point: Node): N
       const assignment = parent.parent;
       if (assignment?.type === AST_NODE_TYPES.AssignmentExpression)
         return assignment.operator === '=' && assignment.right === parent && writesKey(assignment) ? parent : undefined;
-      // `this.socket.on('connect', () => { this.socket.setKeepAlive(true) })`: a listener registered on the value the
-      // reference holds at the registration, which it reads as the creation call's callback does
+      // `this.socket.on('connect', () => { this.socket.setKeepAlive(true) })`: a listener of the connection of the value
+      // the reference holds at the registration, which it reads as the creation call's callback does (a later event,
+      // 'data' or 'close', may come after another method replaced the value)
       const callee = unwrap(parent.callee);
       return callee.type === AST_NODE_TYPES.MemberExpression &&
         LISTENER_METHODS.has(memberName(callee) ?? '') &&
+        SOCKET_CONNECTED_EVENTS.has(staticString(parent.arguments[0]) ?? '') &&
         referenceKey(ctx, callee.object) === key
         ? reachingWrite(ctx, reference, parent)
         : undefined;

@@ -41,9 +41,12 @@ export function merge(infos: readonly ValueInfo[]): ValueInfo {
   return { possible, doubts, proofs, tlsProof, plain, untyped: infos.every((i) => i.untyped) };
 }
 
-/** The socket a `'secureConnection'` listener gets: a TLS socket over what the server's sockets are. */
+/**
+ * The socket a `'secureConnection'` listener gets: a TLS socket over what the server's sockets are (as a secure
+ * server's connection: TLS instead of TCP, a pipe under it stays a doubt).
+ */
 export function secureSocket(info: ValueInfo, registration: Node): ValueInfo {
-  const possible = new Set([...info.possible].map((k) => (k === 'tcp' || k === 'pipe' ? 'tls' : k)));
+  const possible = new Set([...info.possible].filter((k) => k !== 'tcp')).add('tls');
   const tlsProof: Evidence = {
     kind: 'tls',
     node: registration,

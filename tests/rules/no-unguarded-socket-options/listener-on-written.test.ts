@@ -1,5 +1,5 @@
-// A listener registered on the value a field or variable holds (`this.stream.on('connect', () => …)`) reads that
-// value, as the creation call's own callback does: the writes in the other branches cannot reach it
+// A listener of the connection of the value a field or variable holds (`this.stream.on('connect', () => …)`) reads
+// that value, as the creation call's own callback does: the writes in the other branches cannot reach it
 // (realworld/FINDINGS.md, assignment-per-branch: sidorares/node-mysql2's `this.stream = Net.connect(port, host)`,
 // then `this.stream.on('connect', () => this.stream.setKeepAlive(true))`, with `this.stream = opts.stream` in the
 // `else`). Each valid case fails without it (the caller's stream of the other branch was a doubt); each invalid twin
@@ -94,6 +94,12 @@ module.exports = function open(opts) {
       ...reported(`if (opts.wrap) this.stream = opts.stream;
       this.stream.on('connect', () => { this.stream.setKeepAlive(true); });`),
       errors: [{ ...callersStream(8, 53, 10), suggestions: null }],
+    },
+    {
+      name: "a listener of a later event ('data'): another method may have replaced the value by then",
+      filename: 'plain.js',
+      ...reported(`this.stream.on('data', () => { this.stream.setKeepAlive(true); });`),
+      errors: [{ ...callersStream(7, 50), suggestions: null }],
     },
     {
       name: 'registered on another object: the listener reads whichever value the field has then',
