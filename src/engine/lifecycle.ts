@@ -30,12 +30,12 @@ import {
   walk,
 } from './bindings.ts';
 import { endpointsOfArguments, type Endpoint } from './endpoints.ts';
-import { calleeFunction, returnedValues } from './interprocedural.ts';
+import { calleeFunction } from './interprocedural.ts';
 import type { FunctionNode } from './provenance/value-info.ts';
 import type { FileContext, Variable } from './file-context/index.ts';
 import type { TransportEngine } from './engine.ts';
 import { LISTENER_METHODS, UNREGISTER_METHODS, WHILE_LISTENING_EVENTS } from './node-members.ts';
-import type { ServerFacts } from './provenance/servers.ts';
+import { factoryValues, type ServerFacts } from './provenance/servers.ts';
 
 type Node = TSESTree.Node;
 const { DefinitionType } = TSESLint.Scope;
@@ -542,12 +542,9 @@ function listeningFactory(ctx: FileContext, server: ServerFacts, owner: Node): b
   const variable = id.type === AST_NODE_TYPES.Identifier ? ctx.variable(id) : null;
   const init = variable && isConst(variable) ? singleValue(variable) : undefined;
   const awaited = init && unwrap(init);
-  const call = awaited?.type === AST_NODE_TYPES.AwaitExpression ? unwrap(awaited.argument) : undefined;
-  const target = call?.type === AST_NODE_TYPES.CallExpression ? calleeFunction(ctx, call) : undefined;
-  if (!target || target.file.ctx !== ctx || !target.fn.async) return false;
-  const returned = returnedValues(target.fn);
+  const returned = awaited?.type === AST_NODE_TYPES.AwaitExpression ? factoryValues(ctx, awaited.argument) : undefined;
   return (
-    returned.length > 0 &&
+    returned !== undefined &&
     returned.every((value) => {
       for (const statement of statementsBefore(value)) if (provesListening(ctx, server, statement)) return true;
       return false;

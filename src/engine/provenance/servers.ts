@@ -314,10 +314,10 @@ export function resolvedValues(p: Provenance, node: Node): Node[] | undefined {
 }
 
 /** The values an async function of this file returns, for `await f()` (the server of a test's `startServer()`). */
-export function factoryValues(p: Provenance, node: Node): Node[] | undefined {
+export function factoryValues(ctx: FileContext, node: Node): Node[] | undefined {
   const call = unwrap(node);
-  const target = call.type === AST_NODE_TYPES.CallExpression ? calleeFunction(p.ctx, call) : undefined;
-  if (!target || target.file.ctx !== p.ctx || !target.fn.async || target.fn.generator) return undefined;
+  const target = call.type === AST_NODE_TYPES.CallExpression ? calleeFunction(ctx, call) : undefined;
+  if (!target || target.file.ctx !== ctx || !target.fn.async || target.fn.generator) return undefined;
   const values = returnedValues(target.fn).map((v) => unwrap(v));
   return values.length > 0 ? values : undefined;
 }
@@ -341,7 +341,7 @@ export function serverSites(p: Provenance, owner: Node): Node[] {
       // `const server = await startServer()`: what an async function of this file returns
       const resolved =
         value.type === AST_NODE_TYPES.AwaitExpression
-          ? (resolvedValues(p, value.argument) ?? factoryValues(p, value.argument))
+          ? (resolvedValues(p, value.argument) ?? factoryValues(p.ctx, value.argument))
           : undefined;
       if (!resolved) sites.push(...chainSites(p, value));
       for (const r of resolved ?? []) {
