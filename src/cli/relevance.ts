@@ -194,8 +194,14 @@ export function namePositions(source: ts.SourceFile, names: ReadonlySet<string>)
   // the ancestors of the node visited: a program's files get parent pointers only when they are bound
   const ancestors: ts.Node[] = [];
   const visit = (node: ts.Node): void => {
-    if (ts.isIdentifier(node)) note(node.text, positionOf(node, ancestors) ?? Position.Word);
-    else if (ts.isPrivateIdentifier(node)) note(node.text.slice(1), Position.Word);
+    if (ts.isIdentifier(node)) {
+      note(node.text, positionOf(node, ancestors) ?? Position.Word);
+      // held under another name, which its calls use: counted as called (renamedCallees)
+      if (names.has(node.text) && renamed(node, ancestors)) {
+        called.add(node.text);
+        invoked.add(node.text);
+      }
+    } else if (ts.isPrivateIdentifier(node)) note(node.text.slice(1), Position.Word);
     else if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) {
       if (names.has(node.text)) note(node.text, positionOf(node, ancestors));
     } else {
@@ -222,6 +228,45 @@ export function namePositions(source: ts.SourceFile, names: ReadonlySet<string>)
   };
   visit(source);
   return { found, called, invoked };
+}
+
+/**
+ * Whether the identifier names a function that the file holds under another name: the imported name of a renaming
+ * import (`import { connect as tlsConnect }`), the property of a renaming destructuring (`const { connect: dial } =
+ * tls`), or a member copied, not called (`const dial = net.connect`, `dial = net.connect.bind(net)`). The calls then
+ * use the other name; the rules' selectors find them by the text (src/rule-kit/prefilter.ts renamedCallees).
+ */
+function renamed(node: ts.Identifier, ancestors: readonly ts.Node[]): boolean {
+  const parent = ancestors.at(-1);
+  if (!parent) return false;
+  if (ts.isImportSpecifier(parent) || ts.isBindingElement(parent)) return parent.propertyName === node;
+  if (!ts.isPropertyAccessExpression(parent) || parent.name !== node) return false;
+  // through `.bind(…)`: `net.connect.bind(net)`
+  let up = ancestors.length - 1;
+  let value: ts.Node = parent;
+  const bind = ancestors[up - 1];
+  const call = ancestors[up - 2];
+  if (
+    bind &&
+    ts.isPropertyAccessExpression(bind) &&
+    bind.expression === parent &&
+    bind.name.text === 'bind' &&
+    call &&
+    ts.isCallExpression(call) &&
+    call.expression === bind
+  ) {
+    value = call;
+    up -= 2;
+  }
+  const holder = ancestors[up - 1];
+  return (
+    !!holder &&
+    ((ts.isVariableDeclaration(holder) && holder.initializer === value) ||
+      (ts.isPropertyDeclaration(holder) && holder.initializer === value) ||
+      (ts.isBinaryExpression(holder) &&
+        holder.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+        holder.right === value))
+  );
 }
 
 /** Function.prototype's methods that call or extract a function: `s.f.call(s)`, `s.f.apply(s, a)`, `s.f.bind(s)`. */

@@ -311,6 +311,52 @@ export function assertedPattern(names: Iterable<string>): RegExp {
 }
 
 /**
+ * The local names under which a file may hold one of the functions `names` names, read from its text: an import or
+ * a destructuring that renames it (`import { connect as tlsConnect }`, `const { connect: dial } = tls`) and a
+ * variable or field given the member itself (`const dial = net.connect`, `dial = net.connect.bind(net)`), not its
+ * call. For rules that select calls by the callee's name: a call of such a name is one of the calls to check (the
+ * listener still asks what the callee is). A text scan, so it may find more than there is (`x.connect as any`,
+ * `{ listen: port }` in an options object: names no call uses, or whose callee is something else); never less than
+ * the renames and member copies that are written out.
+ */
+export function renamedCallees(text: string, names: Iterable<string>): ReadonlySet<string> {
+  const list = [...names];
+  const key = alternatives(list);
+  let pattern = namePatterns.get(key);
+  if (!pattern) namePatterns.set(key, (pattern = new RegExp(`\\b(?:${key})\\b`, 'g')));
+  const found = new Set<string>();
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    const end = match.index + match[0].length;
+    // `name as x`, `name: x`
+    RENAMED_AS.lastIndex = end;
+    const local = RENAMED_AS.exec(text)?.[1];
+    if (local) {
+      found.add(local);
+      continue;
+    }
+    // `x = a.b.name`, not `x = a.name(…)`
+    NOT_CALLED.lastIndex = end;
+    if (!NOT_CALLED.test(text)) continue;
+    let i = match.index - 1;
+    while (i >= 0 && /\s/.test(text[i]!)) i--;
+    if (text[i] !== '.') continue;
+    while (i >= 0 && /[\w$.\s]/.test(text[i]!)) i--;
+    if (text[i] !== '=' || /[=!<>+\-*/%&|^?]/.test(text[i - 1] ?? '')) continue;
+    i--;
+    while (i >= 0 && /\s/.test(text[i]!)) i--;
+    const idEnd = i + 1;
+    while (i >= 0 && /[\w$]/.test(text[i]!)) i--;
+    if (idEnd > i + 1 && !/\d/.test(text[i + 1]!)) found.add(text.slice(i + 1, idEnd));
+  }
+  return found;
+}
+const namePatterns = new Map<string, RegExp>();
+const RENAMED_AS = /\s*(?:as\s+|:\s*)([A-Za-z_$][\w$]*)/y;
+/** After a member name: not a call (`a.name(…)`), not a longer name; `.bind(…)` and the end of the statement are. */
+const NOT_CALLED = /(?![\w$])(?!\s*\()/y;
+
+/**
  * An ESLint selector for the member accesses with one of the names: `x.name`, `x['name']`, and every `` x[`…`] ``
  * (rare; the listener checks the name). ESLint then calls the listener on those nodes alone, not on every member
  * access of a file that passed the pre-filter. `path` reaches the member access from the selected node: '' for the

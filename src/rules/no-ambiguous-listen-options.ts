@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { calleeParts, getEngine, requiresProperty, unwrap } from '../engine/index.ts';
 import { createRule } from '../rule-kit/create-rule.ts';
-import { calledPattern, memberSelector, mentions } from '../rule-kit/prefilter.ts';
+import { calledPattern, memberSelector, mentions, renamedCallees } from '../rule-kit/prefilter.ts';
 
 type MessageIds = 'listen' | 'connect' | 'keepOnly';
 type Node = TSESTree.Node;
@@ -19,11 +19,16 @@ const CALLS: Record<string, 'listen' | 'connect'> = {
   'net.Socket.connect': 'connect',
 };
 const NAMES = new Set(['listen', 'connect', 'createConnection']);
-/** Every listener needs a call with a first argument: `s.connect()` and a method `connect() {…}` do not count. */
+/**
+ * Every listener needs a call with a first argument: `s.connect()` and a method `connect() {…}` do not count. A
+ * renamed import or a copy of the member counts as a call (transport-lint's namePositions).
+ */
 const PATTERN = calledPattern(NAMES);
+/** A call of one of the names, or of a local name for one (renamedCallees): `dial(…)`. */
+const calledByName = (names: Iterable<string>) => `CallExpression[callee.name=/^(?:${[...names].join('|')})$/]`;
 /** Calls of one of the names: `listen(…)`, `x.listen(…)`, `x['listen'](…)`, and a wrapped callee (`(f as F)(…)`). */
 const CALLS_SELECTOR = [
-  `CallExpression[callee.name=/^(?:${[...NAMES].join('|')})$/]`,
+  calledByName(NAMES),
   memberSelector(NAMES, 'CallExpression', 'callee.'),
   'CallExpression[callee.type=/^TS/]',
 ].join(', ');
@@ -58,6 +63,13 @@ export default createRule<[], MessageIds>({
   create(context) {
     if (!mentions(context.sourceCode, PATTERN)) return {};
     const engine = getEngine(context);
+    // `tlsConnect(…)` of `import { connect as tlsConnect }`, `dial(…)` of `const dial = net.connect`, `this.dial(…)`
+    // of a field `dial = net.connect`: what the callee is decides, as for every call
+    const renamed = renamedCallees(context.sourceCode.text, NAMES);
+    const selector =
+      renamed.size > 0
+        ? `${CALLS_SELECTOR}, ${calledByName(renamed)}, ${memberSelector(renamed, 'CallExpression', 'callee.')}`
+        : CALLS_SELECTOR;
 
     /**
      * The `port` and `path` keys an options value carries for sure on some path (literals, spreads, `Object.assign`,
@@ -83,10 +95,11 @@ export default createRule<[], MessageIds>({
     }
 
     return {
-      [CALLS_SELECTOR](node: TSESTree.CallExpression) {
+      [selector](node: TSESTree.CallExpression) {
         const { name } = calleeParts(node);
         const first = node.arguments[0];
-        if (!name || !NAMES.has(name) || !first || first.type === AST_NODE_TYPES.SpreadElement) return;
+        if (!name || !(NAMES.has(name) || renamed.has(name)) || !first || first.type === AST_NODE_TYPES.SpreadElement)
+          return;
         // syntax first: an object literal, or a value whose name or type we must look at
         const inner = unwrap(first);
         if (

@@ -15,6 +15,7 @@ import {
   mentions,
   perOptions,
   Position,
+  renamedCallees,
   wordPattern,
 } from '../../src/rule-kit/prefilter.ts';
 import { createRule, sameValue } from '../../src/rule-kit/create-rule.ts';
@@ -296,6 +297,26 @@ describe("mentions with typescript-eslint's parse", () => {
     expect(onParsed('class C { #setNoDelay = 1; m() { return this.#setNoDelay; } }', wordPattern(['setNoDelay']))).toBe(
       true,
     );
+  });
+});
+
+describe('renamedCallees', () => {
+  const names = ['connect', 'listen', 'createConnection'];
+  it.each([
+    ["import { connect as tlsConnect } from 'node:tls';", ['tlsConnect']],
+    ["import {\n  createConnection as dial,\n  connect,\n} from 'net';", ['dial']],
+    ["const { connect: dial, listen } = require('net');", ['dial']],
+    ['const dial = net.connect;\nlet open; open = tls.connect.bind(tls);', ['dial', 'open']],
+    ['class C {\n  start = this.server.listen;\n}', ['start']],
+  ])('finds the local names in %j', (text, expected) => {
+    expect([...renamedCallees(text, names)].sort()).toEqual(expected);
+  });
+  it.each([
+    "import { connect } from 'net'; connect({ port });",
+    'const socket = net.connect({ port });\nconst s = tls.connect\n(opts);',
+    'if (a === b.connect) f(s.listen);\nreconnect = x.reconnect;',
+  ])('finds none in %j', (text) => {
+    expect([...renamedCallees(text, names)]).toEqual([]);
   });
 });
 

@@ -125,8 +125,237 @@ export function open(socketPath: string | undefined, port: number) {
 }
       `,
     },
+    {
+      name: 'renamed and copied functions that are not net or tls: their option names mean something else',
+      code: `
+import * as net from 'node:net';
+const db = { connect(options: { port: number; path: string }) { return options; } };
+const { connect: dial } = db;
+const open = db.connect;
+dial({ port: 1, path: '/tmp/a' });
+open({ port: 1, path: '/tmp/a' });
+export const ok = net.connect({ port: 1 });
+      `,
+    },
   ],
   invalid: [
+    {
+      name: 'a renamed import: the call is known by what it calls',
+      code: `
+import { connect as tlsConnect } from 'node:tls';
+tlsConnect({ port: 1, path: '/tmp/a' });
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'connect',
+          data: { call: 'tlsConnect()' },
+          line: 3,
+          column: 12,
+          endLine: 3,
+          endColumn: 39,
+          suggestions: [
+            {
+              messageId: 'keepOnly',
+              data: { key: 'port' },
+              output: `
+import { connect as tlsConnect } from 'node:tls';
+tlsConnect({ port: 1 });
+      `,
+            },
+            {
+              messageId: 'keepOnly',
+              data: { key: 'path' },
+              output: `
+import { connect as tlsConnect } from 'node:tls';
+tlsConnect({ path: '/tmp/a' });
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a renamed destructuring, a copy of the member, and a bound copy',
+      code: `
+import * as net from 'node:net';
+const { createConnection: dial } = net;
+const open = net.connect;
+let bound;
+bound = net.connect.bind(net);
+dial({ port: 1, path: '/tmp/a' });
+open({ port: 2, path: '/tmp/b' });
+bound({ port: 3, path: '/tmp/c' });
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'connect',
+          data: { call: 'dial()' },
+          line: 7,
+          column: 6,
+          endLine: 7,
+          endColumn: 33,
+          suggestions: [
+            {
+              messageId: 'keepOnly',
+              data: { key: 'port' },
+              output: `
+import * as net from 'node:net';
+const { createConnection: dial } = net;
+const open = net.connect;
+let bound;
+bound = net.connect.bind(net);
+dial({ port: 1 });
+open({ port: 2, path: '/tmp/b' });
+bound({ port: 3, path: '/tmp/c' });
+      `,
+            },
+            {
+              messageId: 'keepOnly',
+              data: { key: 'path' },
+              output: `
+import * as net from 'node:net';
+const { createConnection: dial } = net;
+const open = net.connect;
+let bound;
+bound = net.connect.bind(net);
+dial({ path: '/tmp/a' });
+open({ port: 2, path: '/tmp/b' });
+bound({ port: 3, path: '/tmp/c' });
+      `,
+            },
+          ],
+        },
+        {
+          messageId: 'connect',
+          data: { call: 'open()' },
+          line: 8,
+          column: 6,
+          endLine: 8,
+          endColumn: 33,
+          suggestions: [
+            {
+              messageId: 'keepOnly',
+              data: { key: 'port' },
+              output: `
+import * as net from 'node:net';
+const { createConnection: dial } = net;
+const open = net.connect;
+let bound;
+bound = net.connect.bind(net);
+dial({ port: 1, path: '/tmp/a' });
+open({ port: 2 });
+bound({ port: 3, path: '/tmp/c' });
+      `,
+            },
+            {
+              messageId: 'keepOnly',
+              data: { key: 'path' },
+              output: `
+import * as net from 'node:net';
+const { createConnection: dial } = net;
+const open = net.connect;
+let bound;
+bound = net.connect.bind(net);
+dial({ port: 1, path: '/tmp/a' });
+open({ path: '/tmp/b' });
+bound({ port: 3, path: '/tmp/c' });
+      `,
+            },
+          ],
+        },
+        {
+          messageId: 'connect',
+          data: { call: 'bound()' },
+          line: 9,
+          column: 7,
+          endLine: 9,
+          endColumn: 34,
+          suggestions: [
+            {
+              messageId: 'keepOnly',
+              data: { key: 'port' },
+              output: `
+import * as net from 'node:net';
+const { createConnection: dial } = net;
+const open = net.connect;
+let bound;
+bound = net.connect.bind(net);
+dial({ port: 1, path: '/tmp/a' });
+open({ port: 2, path: '/tmp/b' });
+bound({ port: 3 });
+      `,
+            },
+            {
+              messageId: 'keepOnly',
+              data: { key: 'path' },
+              output: `
+import * as net from 'node:net';
+const { createConnection: dial } = net;
+const open = net.connect;
+let bound;
+bound = net.connect.bind(net);
+dial({ port: 1, path: '/tmp/a' });
+open({ port: 2, path: '/tmp/b' });
+bound({ path: '/tmp/c' });
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a field holding the member, called as a method',
+      code: `
+import * as tls from 'node:tls';
+export class Client {
+  private readonly open = tls.connect;
+  start() {
+    return this.open({ port: 1, path: '/tmp/a' });
+  }
+}
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'connect',
+          data: { call: 'this.open()' },
+          line: 6,
+          column: 22,
+          endLine: 6,
+          endColumn: 49,
+          suggestions: [
+            {
+              messageId: 'keepOnly',
+              data: { key: 'port' },
+              output: `
+import * as tls from 'node:tls';
+export class Client {
+  private readonly open = tls.connect;
+  start() {
+    return this.open({ port: 1 });
+  }
+}
+      `,
+            },
+            {
+              messageId: 'keepOnly',
+              data: { key: 'path' },
+              output: `
+import * as tls from 'node:tls';
+export class Client {
+  private readonly open = tls.connect;
+  start() {
+    return this.open({ path: '/tmp/a' });
+  }
+}
+      `,
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'a builder whose path branch falls through to the port',
       code: `

@@ -140,7 +140,28 @@ describe('namePositions', () => {
     ]);
     expect(called('s?.connect?.(o); super.listen(...args)')).toEqual(['connect', 'listen']);
     // no arguments, a declaration, a reference, a call of something else with the name as argument
-    expect(called('s.connect(); class C { connect(o) {} }; const f = s.listen; g(listen, connect)')).toEqual([]);
+    expect(called('s.connect(); class C { connect(o) {} }; f(s.listen); g(listen, connect)')).toEqual([]);
+  });
+
+  it('counts a function held under another name as called and invoked: its calls use the other name', () => {
+    for (const use of ['called', 'invoked'] as const) {
+      // a renaming import or destructuring, a member copied into a variable, a field or by assignment, or bound
+      expect(used("import { connect as tlsConnect } from 'node:tls'", use)).toEqual(['connect']);
+      expect(used("const { listen: start, port } = server; const { connect: dial } = require('net')", use)).toEqual([
+        'connect',
+        'listen',
+      ]);
+      expect(used('const dial = net.connect; class C { open = tls.connect.bind(tls) }', use)).toEqual(['connect']);
+      expect(used('let go; go = server.listen', use)).toEqual(['listen']);
+      // imported or destructured as itself, passed on, compared
+      expect(
+        used("import { connect } from 'x'; const { listen } = s; f(s.connect); s.listen === s.connect", use),
+      ).toEqual([]);
+      // the value of its call (with no arguments: invoked, not called)
+      expect(used('const c = net.connect(); let l; l = s.listen.call(s)', use)).toEqual(
+        use === 'called' ? [] : ['connect', 'listen'],
+      );
+    }
   });
 
   it('tells which names are invoked: the callee of any call, or before call, apply or bind', () => {
