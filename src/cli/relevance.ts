@@ -196,11 +196,10 @@ export function namePositions(source: ts.SourceFile, names: ReadonlySet<string>)
   const visit = (node: ts.Node): void => {
     if (ts.isIdentifier(node)) {
       note(node.text, positionOf(node, ancestors) ?? Position.Word);
-      // held under another name, which its calls use: counted as called (renamedCallees)
-      if (names.has(node.text) && renamed(node, ancestors)) {
-        called.add(node.text);
-        invoked.add(node.text);
-      }
+      // held under another name, which its calls use: counted as called, for the rule that selects calls by the
+      // callee's name (renamedCallees); not as invoked, which the rules on members select only as members (a copy
+      // `const address = node.address` is a field's value far more often than a method's)
+      if (names.has(node.text) && renamed(node, ancestors)) called.add(node.text);
     } else if (ts.isPrivateIdentifier(node)) note(node.text.slice(1), Position.Word);
     else if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) {
       if (names.has(node.text)) note(node.text, positionOf(node, ancestors));
