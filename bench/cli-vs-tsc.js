@@ -9,6 +9,7 @@
 //   npm run bench:cli -- ../repos/redis__ioredis          # a checkout: its tsconfig.json
 //   npm run bench:cli -- ../repos/node-redis/packages/client --project tsconfig.json
 //   npm run bench:cli -- <checkout> --baseline /tmp/old/dist/cli/index.js   # also an older build, in the same rounds
+//   npm run bench:cli -- <checkout> --floor               # also what every run costs before it lints (cli-floor.js)
 //
 // References: `tsc --noEmit -p <tsconfig>` as a user types it; the same with the options transport-lint adds to the
 // config (Node's types, below), so that tsc builds the program the CLI builds, where they differ; and the plain one
@@ -42,6 +43,7 @@ const { values: args, positionals } = parseArgs({
     out: { type: 'string' },
     baseline: { type: 'string' },
     'no-checked': { type: 'boolean', default: false },
+    floor: { type: 'boolean', default: false },
   },
 });
 const runs = Number(args.runs);
@@ -144,11 +146,16 @@ const TSC_PLAIN = 'tsc --noEmit';
 const TSC_SAME = 'tsc --noEmit, same program';
 const TSC_CHECKED = 'tsc --noEmit, checking';
 const LINT = 'transport-lint';
+const FLOOR = 'transport-lint floor';
 const commands = {
   [TSC_PLAIN]: [process.execPath, TSC, '--noEmit', '-p', tsconfig],
   ...(added.length > 0 ? { [TSC_SAME]: [process.execPath, TSC, '--noEmit', '-p', tsconfig, ...added] } : {}),
   ...(!args['no-checked'] ? { [TSC_CHECKED]: [process.execPath, TSC, '--noEmit', '-p', tsconfig, ...CHECKED] } : {}),
   [LINT]: [process.execPath, CLI, ...lintArgs],
+  // the same files, without `--format json`
+  ...(args.floor
+    ? { [FLOOR]: [process.execPath, path.join(import.meta.dirname, 'cli-floor.js'), ...lintArgs.slice(2)] }
+    : {}),
   ...(args.baseline ? { baseline: [process.execPath, path.resolve(args.baseline), ...lintArgs] } : {}),
 };
 const best = {};
