@@ -12,7 +12,7 @@
 //                             tsconfig of the repository includes
 //        --types a,b          the tsconfig's `types` (default: see below)
 //        --runs n             runs of each configuration (default 3); medians are reported
-//        --modes a,b          configurations (default none,all,nfp,nfp+all)
+//        --modes a,b          configurations (default none,all,nfp,nfp+all; also receivers, bench/configs.js)
 //        --out dir            where the results go (default realworld/out/<name of dir>)
 //        --compare file       an earlier results.json: exit 1 when the findings differ (and, without the nfp
 //                             mode, no-floating-promises' time from there: it does not run our rules)
@@ -32,7 +32,8 @@ import { parseArgs } from 'node:util';
 import ts from 'typescript';
 
 const here = import.meta.dirname;
-const ALL_MODES = ['none', 'all', 'nfp', 'nfp+all'];
+const ALL_MODES = ['none', 'all', 'nfp', 'nfp+all', 'receivers'];
+const DEFAULT_MODES = ['none', 'all', 'nfp', 'nfp+all'];
 const OURS = 'transport/';
 const NFP = '@typescript-eslint/no-floating-promises';
 /** Targets from issue 21. */
@@ -46,7 +47,7 @@ const { values: args, positionals } = parseArgs({
     include: { type: 'string' },
     types: { type: 'string' },
     runs: { type: 'string', default: '3' },
-    modes: { type: 'string', default: ALL_MODES.join(',') },
+    modes: { type: 'string', default: DEFAULT_MODES.join(',') },
     out: { type: 'string' },
     compare: { type: 'string' },
     top: { type: 'string', default: '10' },
@@ -57,7 +58,7 @@ const [dirArg] = positionals;
 const modes = list(args.modes);
 if (!dirArg || modes.some((m) => !ALL_MODES.includes(m)) || !modes.includes('all')) {
   console.error(
-    'usage: npm run bench:realworld -- <dir> [--scope a,b] [--tsconfig file] [--include globs] [--types a,b] [--runs n] [--modes none,all,nfp,nfp+all] [--out dir] [--compare results.json] [--top n]',
+    'usage: npm run bench:realworld -- <dir> [--scope a,b] [--tsconfig file] [--include globs] [--types a,b] [--runs n] [--modes none,all,nfp,nfp+all,receivers] [--out dir] [--compare results.json] [--top n]',
   );
   process.exit(2);
 }
@@ -226,6 +227,13 @@ if (summary['nfp+all'])
     `next to no-floating-promises: ${ms(summary['nfp+all'].ourRulesMs)}, ${pct(summary['nfp+all'].ourShare)} of the wall time`,
   );
 if (nfpMs !== undefined) console.log(`no-floating-promises alone: ${ms(nfpMs)}, ${pct(nfpMs / summary.nfp.wallMs)}`);
+if (summary.receivers) {
+  const receiversMs = summary.receivers.ruleMs['bench/receivers'] ?? 0;
+  console.log(
+    `a rule that asks TypeScript the type of every receiver of these members (receivers): ${ms(receiversMs)}, ` +
+      `${pct(receiversMs / summary.receivers.wallMs)} of the wall time`,
+  );
+}
 console.log('each rule (`all`):');
 for (const [rule, time] of Object.entries(all.ruleMs).filter(([r]) => r.startsWith(OURS)))
   console.log(
